@@ -1,0 +1,178 @@
+import type { Actor } from "./actor.ts";
+import type { CaseStatus } from "./case-status.ts";
+import type { Money } from "./money.ts";
+import type {
+  ConditionGrade,
+  Disposition,
+  ReceiptException,
+  Resolution,
+  ReturnReason,
+} from "./return-reasons.ts";
+
+/** Quantity counters of one return line (domain-model invariant 2 ties them together). */
+export interface LineCounters {
+  readonly requested: number;
+  readonly approved: number;
+  readonly rejected: number;
+  readonly shipped: number;
+  readonly received: number;
+  readonly accepted: number;
+  readonly refused: number;
+  readonly lost: number;
+  readonly resolved: number;
+}
+
+export const NO_COUNTS: LineCounters = {
+  requested: 0,
+  approved: 0,
+  rejected: 0,
+  shipped: 0,
+  received: 0,
+  accepted: 0,
+  refused: 0,
+  lost: 0,
+  resolved: 0,
+};
+
+export interface CaseLine {
+  readonly id: string;
+  readonly orderLineId: string;
+  readonly orderLineExternalId: string;
+  readonly sku: string;
+  readonly title: string;
+  /** Snapshot of what was bought: price per unit and what the whole order line paid. */
+  readonly unitPrice: Money;
+  readonly reason: ReturnReason;
+  readonly comment: string | null;
+  readonly resolution: Resolution;
+  readonly counts: LineCounters;
+}
+
+export interface Override {
+  readonly actor: Actor;
+  readonly at: Date;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** The frozen decision made when the case was opened. Never changes after creation (invariant 6). */
+export type FrozenDecision = Readonly<Record<string, unknown>>;
+
+export type CaseSource = "api" | "portal" | "agent" | "import";
+
+export interface ReturnCase {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly number: string;
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly vendor: string | null;
+  readonly currency: string;
+  readonly locale: string;
+  readonly source: CaseSource;
+  readonly status: CaseStatus;
+  readonly requestedResolution: Resolution;
+  /** False when nothing has to come back (keep it, or a claim settled without the goods). */
+  readonly returnRequired: boolean;
+  readonly decision: FrozenDecision;
+  readonly overrides: readonly Override[];
+  readonly shipBy: Date | null;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly lines: readonly CaseLine[];
+}
+
+export interface LineQuantity {
+  readonly lineId: string;
+  readonly quantity: number;
+}
+
+export interface InspectionInput {
+  readonly lineId: string;
+  readonly quantity: number;
+  readonly outcome: "accepted" | "refused";
+  readonly condition: ConditionGrade;
+  readonly disposition?: Disposition;
+  readonly note?: string;
+}
+
+export interface ReceiptExceptionInput {
+  readonly kind: ReceiptException;
+  readonly lineId?: string;
+  readonly quantity: number;
+  readonly note?: string;
+}
+
+export interface LineResolution {
+  readonly lineId: string;
+  readonly quantity: number;
+  readonly resolution: Resolution;
+}
+
+export type CaseCommand =
+  | {
+      readonly type: "approve";
+      readonly lines?: readonly LineQuantity[];
+      readonly returnRequired?: boolean;
+      readonly shipBy: Date | null;
+      /** Per order line: how many units this case may still hold (delivered minus other cases). */
+      readonly available: ReadonlyMap<string, number>;
+    }
+  | { readonly type: "reject" }
+  | { readonly type: "review" }
+  | { readonly type: "cancel" }
+  | {
+      readonly type: "ship";
+      readonly lines?: readonly LineQuantity[];
+      readonly carrier?: string;
+      readonly trackingNumber?: string;
+    }
+  | {
+      readonly type: "receive";
+      readonly locationId?: string | null;
+      readonly lines: readonly LineQuantity[];
+      readonly exceptions?: readonly ReceiptExceptionInput[];
+    }
+  | { readonly type: "inspect"; readonly lines: readonly InspectionInput[] }
+  | { readonly type: "resolve"; readonly lines?: readonly LineResolution[] }
+  | { readonly type: "close" }
+  | { readonly type: "expire" };
+
+export type CaseEventType =
+  | "return.requested"
+  | "return.approved"
+  | "return.rejected"
+  | "return.review_requested"
+  | "return.cancelled"
+  | "return.shipped"
+  | "return.received"
+  | "return.inspected"
+  | "return.resolved"
+  | "return.closed"
+  | "return.expired"
+  | "return.overridden";
+
+/** Append-only record of a change: the audit trail and the source of webhooks. */
+export interface CaseEvent {
+  readonly type: CaseEventType;
+  readonly actor: Actor;
+  readonly at: Date;
+  readonly reason: string | null;
+  readonly fromStatus: CaseStatus | null;
+  readonly toStatus: CaseStatus;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface CommandMeta {
+  readonly actor: Actor;
+  readonly at: Date;
+  readonly reason?: string | null;
+}
+
+/** How many units of a case line still hold quantity of the order (invariant 1). */
+export function heldQuantity(status: CaseStatus, line: CaseLine): number {
+  if (status === "cancelled" || status === "rejected" || status === "expired") return 0;
+  const c = line.counts;
+  return c.approved + c.rejected === c.requested ? c.approved : c.requested;
+}
