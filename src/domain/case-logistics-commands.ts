@@ -88,6 +88,11 @@ const DEFAULT_DISPOSITION: Readonly<Record<ConditionGrade, Disposition>> = {
   unknown: "quarantine",
 };
 
+/** The disposition given, or the default for the condition grade. */
+export function effectiveDisposition(x: { condition: ConditionGrade; disposition?: Disposition }): Disposition {
+  return x.disposition ?? DEFAULT_DISPOSITION[x.condition];
+}
+
 /** Grades received units and decides where each goes. Unknown condition always means quarantine. */
 export function inspect(c: ReturnCase, cmd: Inspect, meta: CommandMeta): CommandResult {
   if (cmd.lines.length === 0) {
@@ -101,7 +106,7 @@ export function inspect(c: ReturnCase, cmd: Inspect, meta: CommandMeta): Command
     if (!line) return err({ code: "invalid_input", issues: [{ path: `lines[${i}].lineId`, message: "no such line" }] });
     const bad = positive(`lines[${i}].quantity`, x.quantity);
     if (bad) return err(bad);
-    const disposition = x.disposition ?? DEFAULT_DISPOSITION[x.condition];
+    const disposition = effectiveDisposition(x);
     if (x.condition === "unknown" && disposition !== "quarantine") {
       const message = "a unit of unknown condition must go to quarantine";
       return err({ code: "invalid_input", issues: [{ path: `lines[${i}].disposition`, message }] });

@@ -74,6 +74,7 @@ export function openCase(input: OpenCaseInput): Result<{ case: ReturnCase; event
     merchantId: order.merchantId,
     number: input.ids.number,
     orderId: order.id,
+    orderExternalId: order.externalId,
     customerId: order.customerId,
     vendor: vendors[0] ?? null,
     currency: order.currency,

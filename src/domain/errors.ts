@@ -39,3 +39,29 @@ export const invalid = (path: string, message: string): DomainError => ({
   code: "invalid_input",
   issues: [{ path, message }],
 });
+
+/** One readable sentence for an error (the problem's `detail`, CLI messages). */
+export function describe(e: DomainError): string {
+  switch (e.code) {
+    case "invalid_input":
+      return e.issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+    case "not_found":
+      return `No ${e.entity} "${e.id}".`;
+    case "illegal_transition":
+      return `Cannot ${e.command} a return in status "${e.status}". Allowed now: ${e.allowed.join(", ") || "nothing (final status)"}.`;
+    case "version_conflict":
+      return `The return changed meanwhile (expected version ${e.expected}, now ${e.actual}); reload and retry.`;
+    case "quantity_exceeded":
+      return `${e.path}: ${e.requested} asked, at most ${e.limit} (${e.what}).`;
+    case "case_spans_vendors":
+      return `A return has one vendor; these lines are sold by ${e.vendors.join(", ")}. Open one return per vendor.`;
+    case "not_yet_expired":
+      return `The ship-by time (${e.shipBy ?? "none"}) has not passed.`;
+    case "order_line_in_use":
+      return `Line "${e.lineExternalId}" is part of return cases: it must stay, with quantity of at least ${e.minimum}.`;
+    case "idempotency_key_reused":
+      return `Idempotency-Key "${e.key}" was used with a different request.`;
+    case "idempotency_key_in_flight":
+      return `A request with Idempotency-Key "${e.key}" is still running; retry shortly.`;
+  }
+}

@@ -65,6 +65,7 @@ export interface ReturnCase {
   readonly merchantId: string;
   readonly number: string;
   readonly orderId: string;
+  readonly orderExternalId: string;
   readonly customerId: string;
   readonly vendor: string | null;
   readonly currency: string;
@@ -151,7 +152,10 @@ export type CaseEventType =
   | "return.resolved"
   | "return.closed"
   | "return.expired"
-  | "return.overridden";
+  | "return.overridden"
+  | "settlement.succeeded"
+  | "settlement.failed"
+  | "settlement.requires_action";
 
 /** Append-only record of a change: the audit trail and the source of webhooks. */
 export interface CaseEvent {

@@ -1,0 +1,7 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "postgresql",
+  schema: ["./src/adapters/db/schema-commerce.ts", "./src/adapters/db/schema-returns.ts", "./src/adapters/db/schema-money.ts"],
+  out: "./src/adapters/db/migrations",
+});

@@ -1,0 +1,231 @@
+import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import type { CaseRepo, StoredEvent } from "../../app/ports.ts";
+import type { ActorKind } from "../../domain/actor.ts";
+import type { CaseStatus } from "../../domain/case-status.ts";
+import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
+import { type CaseEvent, type CaseLine, type CaseEventType, type CaseSource, heldQuantity, type Override, type ReturnCase } from "../../domain/return-case.ts";
+import type { Executor } from "./database.ts";
+import { caseEvents, counters, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
+
+type CaseRow = typeof returnCases.$inferSelect;
+type LineRow = typeof returnLines.$inferSelect;
+
+function toLine(l: LineRow): CaseLine {
+  return {
+    id: l.id,
+    orderLineId: l.orderLineId,
+    orderLineExternalId: l.orderLineExternalId,
+    sku: l.sku,
+    title: l.title,
+    unitPrice: { amount: l.unitPrice, currency: l.currency },
+    reason: l.reason as ReturnReason,
+    comment: l.comment,
+    resolution: l.resolution as Resolution,
+    counts: {
+      requested: l.requested,
+      approved: l.approved,
+      rejected: l.rejected,
+      shipped: l.shipped,
+      received: l.received,
+      accepted: l.accepted,
+      refused: l.refused,
+      lost: l.lost,
+      resolved: l.resolved,
+    },
+  };
+}
+
+function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
+  const overrides = (row.overrides as (Omit<Override, "at"> & { at: string })[]).map((o) => ({ ...o, at: new Date(o.at) }));
+  return {
+    id: row.id,
+    merchantId: row.merchantId,
+    number: row.number,
+    orderId: row.orderId,
+    orderExternalId: row.orderExternalId,
+    customerId: row.customerId,
+    vendor: row.vendor,
+    currency: row.currency,
+    locale: row.locale,
+    source: row.source as CaseSource,
+    status: row.status as CaseStatus,
+    requestedResolution: row.requestedResolution as Resolution,
+    returnRequired: row.returnRequired,
+    decision: row.decision as Record<string, unknown>,
+    overrides,
+    shipBy: row.shipBy,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lines: lines.sort((a, b) => a.position - b.position).map(toLine),
+  };
+}
+
+function caseValues(c: ReturnCase) {
+  return {
+    status: c.status,
+    returnRequired: c.returnRequired,
+    overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
+    shipBy: c.shipBy,
+    version: c.version,
+    updatedAt: c.updatedAt,
+  };
+}
+
+async function appendEvents(db: Executor, c: Pick<ReturnCase, "id" | "merchantId">, events: readonly CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const [last] = await db
+    .select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, c.id));
+  const start = Number(last?.seq ?? 0);
+  await db.insert(caseEvents).values(
+    events.map((e, i) => ({
+      caseId: c.id,
+      merchantId: c.merchantId,
+      seq: start + i + 1,
+      type: e.type,
+      actorKind: e.actor.kind,
+      actorId: e.actor.id,
+      actorName: e.actor.name ?? null,
+      at: e.at,
+      reason: e.reason,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      data: e.data,
+    })),
+  );
+}
+
+async function withLines(db: Executor, rows: CaseRow[]): Promise<ReturnCase[]> {
+  if (rows.length === 0) return [];
+  const lines = await db.select().from(returnLines).where(inArray(returnLines.caseId, rows.map((r) => r.id)));
+  return rows.map((r) => toCase(r, lines.filter((l) => l.caseId === r.id)));
+}
+
+export function caseRepo(db: Executor): CaseRepo {
+  return {
+    async load(merchantId, id) {
+      const [row] = await db.select().from(returnCases).where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)));
+      if (!row) return null;
+      const [c] = await withLines(db, [row]);
+      return c ?? null;
+    },
+    async insert(c, events) {
+      await db.insert(returnCases).values({
+        ...caseValues(c),
+        id: c.id,
+        merchantId: c.merchantId,
+        number: c.number,
+        orderId: c.orderId,
+        orderExternalId: c.orderExternalId,
+        customerId: c.customerId,
+        vendor: c.vendor,
+        currency: c.currency,
+        locale: c.locale,
+        source: c.source,
+        requestedResolution: c.requestedResolution,
+        decision: c.decision,
+        createdAt: c.createdAt,
+      });
+      await db.insert(returnLines).values(
+        c.lines.map((l, position) => ({
+          id: l.id,
+          caseId: c.id,
+          orderLineId: l.orderLineId,
+          position,
+          orderLineExternalId: l.orderLineExternalId,
+          sku: l.sku,
+          title: l.title,
+          unitPrice: l.unitPrice.amount,
+          currency: l.unitPrice.currency,
+          reason: l.reason,
+          comment: l.comment,
+          resolution: l.resolution,
+          ...l.counts,
+        })),
+      );
+      await appendEvents(db, c, events);
+    },
+    async update(c, expectedVersion, events) {
+      const won = await db
+        .update(returnCases)
+        .set(caseValues(c))
+        .where(and(eq(returnCases.id, c.id), eq(returnCases.version, expectedVersion)))
+        .returning({ id: returnCases.id });
+      if (won.length === 0) return false;
+      for (const l of c.lines) await db.update(returnLines).set({ ...l.counts, resolution: l.resolution }).where(eq(returnLines.id, l.id));
+      await appendEvents(db, c, events);
+      return true;
+    },
+    async list(merchantId, q) {
+      const where = [eq(returnCases.merchantId, merchantId)];
+      if (q.status) where.push(eq(returnCases.status, q.status));
+      if (q.before) where.push(lt(returnCases.id, q.before));
+      if (q.customerId) where.push(eq(returnCases.customerId, q.customerId));
+      if (q.orderId) where.push(eq(returnCases.orderId, q.orderId));
+      const rows = await db.select().from(returnCases).where(and(...where)).orderBy(desc(returnCases.id)).limit(q.limit);
+      return withLines(db, rows);
+    },
+    async events(caseId) {
+      const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+      return rows.map(
+        (r): StoredEvent => ({
+          id: r.id,
+          seq: r.seq,
+          caseId: r.caseId,
+          type: r.type as CaseEventType,
+          actor: { kind: r.actorKind as ActorKind, id: r.actorId, ...(r.actorName ? { name: r.actorName } : {}) },
+          at: r.at,
+          reason: r.reason,
+          fromStatus: r.fromStatus as CaseStatus | null,
+          toStatus: r.toStatus as CaseStatus,
+          data: r.data as Record<string, unknown>,
+        }),
+      );
+    },
+    async heldByOrder(orderId, exceptCaseId) {
+      const where = [eq(orderLines.orderId, orderId)];
+      if (exceptCaseId) where.push(ne(returnCases.id, exceptCaseId));
+      const rows = await db
+        .select({ status: returnCases.status, line: returnLines })
+        .from(returnLines)
+        .innerJoin(returnCases, eq(returnCases.id, returnLines.caseId))
+        .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
+        .where(and(...where));
+      const held = new Map<string, number>();
+      for (const { status, line } of rows) {
+        const q = heldQuantity(status as CaseStatus, toLine(line));
+        held.set(line.orderLineId, (held.get(line.orderLineId) ?? 0) + q);
+      }
+      return held;
+    },
+    async resolvedByOrder(orderId, exceptCaseId) {
+      const where = [eq(orderLines.orderId, orderId)];
+      if (exceptCaseId) where.push(ne(returnLines.caseId, exceptCaseId));
+      const rows = await db
+        .select({ lineId: returnLines.orderLineId, n: sql<number>`sum(${returnLines.resolved})::int` })
+        .from(returnLines)
+        .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
+        .where(and(...where))
+        .groupBy(returnLines.orderLineId);
+      return new Map(rows.map((r) => [r.lineId, Number(r.n)]));
+    },
+    append: (c, events) => appendEvents(db, c, events),
+    async nextNumber(merchantId) {
+      const [row] = await db
+        .insert(counters)
+        .values({ merchantId, name: "return_case", value: 1 })
+        .onConflictDoUpdate({ target: [counters.merchantId, counters.name], set: { value: sql`${counters.value} + 1` } })
+        .returning({ value: counters.value });
+      if (!row) throw new Error("counter not advanced");
+      return row.value;
+    },
+    async recordReceipts(rows) {
+      if (rows.length > 0) await db.insert(receipts).values([...rows]);
+    },
+    async recordInspections(rows) {
+      if (rows.length > 0) await db.insert(inspections).values([...rows]);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; repositories accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: "pglite" | "postgres";
+  /** Where the data lives, for messages: a directory, "memory", or the server address. */
+  readonly location: string;
+  /** The raw PGlite instance, when embedded (snapshots, pg-boss). */
+  readonly pglite: PGlite | null;
+  readonly pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { readonly url: string; readonly poolSize?: number }
+  | { readonly dataDir: string }
+  | { readonly memory: true; readonly snapshot?: Blob };
+
+const MIGRATIONS = join(fileURLToPath(new URL(".", import.meta.url)), "migrations");
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if ("url" in opts) return openPostgres(opts.url, opts.poolSize ?? 10);
+  if ("dataDir" in opts) {
+    const release = lockDataDir(opts.dataDir, `crossback pid ${process.pid}`);
+    try {
+      const client = await PGlite.create(join(opts.dataDir, "pgdata"));
+      return embedded(client, opts.dataDir, release);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  const client = await PGlite.create(opts.snapshot ? { loadDataDir: opts.snapshot } : {});
+  return embedded(client, "memory", () => {});
+}
+
+function embedded(client: PGlite, location: string, release: () => void): Database {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    location,
+    pglite: client,
+    pool: null,
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on("error", () => {}); // idle-client errors (server restart) surface on the next query instead
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const safe = new URL(url);
+  safe.password = "";
+  return { db, kind: "postgres", location: safe.toString(), pglite: null, pool, close: () => pool.end() };
+}
+
+/** Applies committed migrations. On PostgreSQL an advisory lock keeps concurrent starters from racing. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.pglite) {
+    await migratePglite(drizzlePglite(database.pglite), { migrationsFolder: MIGRATIONS });
+    return;
+  }
+  if (!database.pool) throw new Error("no pool");
+  const client = await database.pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(7351001)");
+    await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await client.query("select pg_advisory_unlock(7351001)").catch(() => {});
+    client.release();
+  }
+}

@@ -1,0 +1,57 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { ApiKeyRecord, ApiKeyRepo, Merchant, MerchantRepo } from "../../app/ports.ts";
+import type { Executor } from "./database.ts";
+import { apiKeys, merchants } from "./schema.ts";
+
+export function merchantRepo(db: Executor): MerchantRepo {
+  return {
+    async bySlug(slug) {
+      const [row] = await db.select().from(merchants).where(eq(merchants.slug, slug));
+      return row ?? null;
+    },
+    async byId(id) {
+      const [row] = await db.select().from(merchants).where(eq(merchants.id, id));
+      return row ?? null;
+    },
+    async insert(m: Merchant) {
+      await db.insert(merchants).values(m);
+    },
+    list: () => db.select().from(merchants).orderBy(merchants.slug),
+  };
+}
+
+const keyColumns = {
+  id: apiKeys.id,
+  merchantId: apiKeys.merchantId,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  revokedAt: apiKeys.revokedAt,
+};
+
+export function apiKeyRepo(db: Executor): ApiKeyRepo {
+  return {
+    async insert(k: ApiKeyRecord, hash: string) {
+      await db.insert(apiKeys).values({ ...k, keyHash: hash });
+    },
+    list: (merchantId) =>
+      db.select(keyColumns).from(apiKeys).where(eq(apiKeys.merchantId, merchantId)).orderBy(apiKeys.createdAt),
+    async revoke(merchantId, idOrPrefix, at) {
+      const byId = /^[0-9a-f-]{36}$/i.test(idOrPrefix) ? eq(apiKeys.id, idOrPrefix) : undefined;
+      const match = byId ? or(byId, eq(apiKeys.prefix, idOrPrefix)) : eq(apiKeys.prefix, idOrPrefix);
+      const [row] = await db
+        .update(apiKeys)
+        .set({ revokedAt: at })
+        .where(and(eq(apiKeys.merchantId, merchantId), match, isNull(apiKeys.revokedAt)))
+        .returning(keyColumns);
+      return row ?? null;
+    },
+    async activeByHash(hash) {
+      const [row] = await db
+        .select(keyColumns)
+        .from(apiKeys)
+        .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
+      return row ?? null;
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const minor = (name: string) => bigint(name, { mode: "number" });
+const created = () => ts("created_at").notNull().defaultNow();
+
+export const merchants = pgTable("merchants", {
+  id: uuid("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  defaultLocale: text("default_locale").notNull().default("en"),
+  settlementCurrency: text("settlement_currency").notNull().default("EUR"),
+  createdAt: created(),
+});
+
+export const legalEntities = pgTable("legal_entities", {
+  id: uuid("id").primaryKey(),
+  merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+  name: text("name").notNull(),
+  country: text("country").notNull(),
+  vatNumber: text("vat_number"),
+  eoriNumber: text("eori_number"),
+  iossNumber: text("ioss_number"),
+  address: jsonb("address").notNull(),
+  createdAt: created(),
+});
+
+export const markets = pgTable(
+  "markets",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    countries: text("countries").array().notNull(),
+    currency: text("currency").notNull(),
+    languages: text("languages").array().notNull(),
+    legalEntityId: uuid("legal_entity_id").references(() => legalEntities.id),
+  },
+  (t) => [unique().on(t.merchantId, t.code)],
+);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    code: text("code").notNull(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    address: jsonb("address").notNull(),
+  },
+  (t) => [unique().on(t.merchantId, t.code), check("location_kind", sql`${t.kind} in ('warehouse','hub','vendor')`)],
+);
+
+export const vendors = pgTable(
+  "vendors",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    returnLocationId: uuid("return_location_id").references(() => locations.id),
+  },
+  (t) => [unique().on(t.merchantId, t.code)],
+);
+
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey(),
+  merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: created(),
+  revokedAt: ts("revoked_at"),
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    sku: text("sku").notNull(),
+    title: text("title").notNull(),
+    category: text("category"),
+    vendor: text("vendor"),
+    finalSale: boolean("final_sale").notNull().default(false),
+    personalised: boolean("personalised").notNull().default(false),
+    perishable: boolean("perishable").notNull().default(false),
+    sealedHygiene: boolean("sealed_hygiene").notNull().default(false),
+    sealedMedia: boolean("sealed_media").notNull().default(false),
+    digital: boolean("digital").notNull().default(false),
+    hsCode: text("hs_code"),
+    originCountry: text("origin_country"),
+    weightGrams: integer("weight_grams"),
+    createdAt: created(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.merchantId, t.sku)],
+);
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    email: text("email").notNull(),
+    name: text("name"),
+    locale: text("locale"),
+    timeZone: text("time_zone"),
+    createdAt: created(),
+  },
+  (t) => [unique().on(t.merchantId, t.email)],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    externalId: text("external_id").notNull(),
+    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    placedAt: ts("placed_at").notNull(),
+    currency: text("currency").notNull(),
+    taxesIncluded: boolean("taxes_included").notNull(),
+    shippingAddress: jsonb("shipping_address").notNull(),
+    shippingAmount: minor("shipping_amount").notNull(),
+    shippingTax: minor("shipping_tax").notNull(),
+    shippingMethod: text("shipping_method"),
+    cheapestStandardAmount: minor("cheapest_standard_amount"),
+    dutiesAmount: minor("duties_amount"),
+    dutiesPaidBy: text("duties_paid_by"),
+    dutiesIncoterm: text("duties_incoterm"),
+    returnTermsDisclosed: boolean("return_terms_disclosed").notNull(),
+    contentHash: text("content_hash").notNull(),
+    createdAt: created(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.merchantId, t.externalId), index().on(t.customerId)],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id").notNull().references(() => orders.id),
+    externalId: text("external_id").notNull(),
+    position: integer("position").notNull(),
+    sku: text("sku").notNull(),
+    title: text("title").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPrice: minor("unit_price").notNull(),
+    tax: minor("tax").notNull(),
+    discount: minor("discount").notNull(),
+  },
+  (t) => [unique().on(t.orderId, t.externalId), check("order_line_quantity", sql`${t.quantity} > 0`)],
+);
+
+export const orderTenders = pgTable("order_tenders", {
+  id: uuid("id").primaryKey(),
+  orderId: uuid("order_id").notNull().references(() => orders.id),
+  position: integer("position").notNull(),
+  kind: text("kind").notNull(),
+  provider: text("provider"),
+  reference: text("reference"),
+  amount: minor("amount").notNull(),
+  capturedAt: ts("captured_at"),
+});
+
+export const fulfilments = pgTable(
+  "fulfilments",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id").notNull().references(() => orders.id),
+    externalId: text("external_id").notNull(),
+    shippedAt: ts("shipped_at"),
+    deliveredAt: ts("delivered_at"),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+  },
+  (t) => [unique().on(t.orderId, t.externalId)],
+);
+
+export const fulfilmentLines = pgTable(
+  "fulfilment_lines",
+  {
+    fulfilmentId: uuid("fulfilment_id").notNull().references(() => fulfilments.id),
+    orderLineId: uuid("order_line_id").notNull().references(() => orderLines.id),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fulfilmentId, t.orderLineId] })],
+);

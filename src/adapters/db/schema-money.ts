@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { customers, merchants, orderTenders } from "./schema-commerce.ts";
+import { returnCases } from "./schema-returns.ts";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const minor = (name: string) => bigint(name, { mode: "number" });
+
+/** Double-entry ledger: every transaction's entries sum to zero per currency (checked by a deferred trigger). */
+export const ledgerAccounts = pgTable(
+  "ledger_accounts",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    kind: text("kind").notNull(),
+    customerId: uuid("customer_id").references(() => customers.id),
+    currency: text("currency").notNull(),
+  },
+  (t) => [unique().on(t.merchantId, t.kind, t.customerId, t.currency).nullsNotDistinct()],
+);
+
+export const ledgerTransactions = pgTable("ledger_transactions", {
+  id: uuid("id").primaryKey(),
+  merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+  caseId: uuid("case_id").references(() => returnCases.id),
+  kind: text("kind").notNull(),
+  memo: text("memo"),
+  createdAt: ts("created_at").notNull(),
+});
+
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: uuid("id").primaryKey(),
+    transactionId: uuid("transaction_id")
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amount: minor("amount").notNull(),
+    currency: text("currency").notNull(),
+  },
+  (t) => [index().on(t.accountId), index().on(t.transactionId)],
+);
+
+export const settlements = pgTable(
+  "settlements",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => returnCases.id),
+    tenderId: uuid("tender_id").references(() => orderTenders.id),
+    method: text("method").notNull(),
+    gateway: text("gateway"),
+    amount: minor("amount").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    providerReference: text("provider_reference"),
+    failureReason: text("failure_reason"),
+    ledgerTransactionId: uuid("ledger_transaction_id").references(() => ledgerTransactions.id),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [index().on(t.caseId), index().on(t.tenderId), check("settlement_amount", sql`${t.amount} > 0`)],
+);

@@ -1,0 +1,3 @@
+export * from "./schema-commerce.ts";
+export * from "./schema-money.ts";
+export * from "./schema-returns.ts";

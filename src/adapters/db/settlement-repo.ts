@@ -1,0 +1,97 @@
+import { and, asc, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
+import type { Settlement, SettlementMethod, SettlementRepo, SettlementStatus } from "../../app/ports.ts";
+import type { Executor } from "./database.ts";
+import { settlements } from "./schema.ts";
+
+type Row = typeof settlements.$inferSelect;
+
+function toSettlement(r: Row): Settlement {
+  return {
+    id: r.id,
+    merchantId: r.merchantId,
+    caseId: r.caseId,
+    tenderId: r.tenderId,
+    method: r.method as SettlementMethod,
+    gateway: r.gateway,
+    amount: { amount: r.amount, currency: r.currency },
+    status: r.status as SettlementStatus,
+    idempotencyKey: r.idempotencyKey,
+    providerReference: r.providerReference,
+    failureReason: r.failureReason,
+    attempts: r.attempts,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function toRow(s: Settlement): Row {
+  return {
+    id: s.id,
+    merchantId: s.merchantId,
+    caseId: s.caseId,
+    tenderId: s.tenderId,
+    method: s.method,
+    gateway: s.gateway,
+    amount: s.amount.amount,
+    currency: s.amount.currency,
+    status: s.status,
+    idempotencyKey: s.idempotencyKey,
+    providerReference: s.providerReference,
+    failureReason: s.failureReason,
+    ledgerTransactionId: null,
+    attempts: s.attempts,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+export function settlementRepo(db: Executor): SettlementRepo {
+  return {
+    async insert(s) {
+      await db.insert(settlements).values(toRow(s));
+    },
+    async update(s) {
+      const { id, merchantId, caseId, createdAt, idempotencyKey, ledgerTransactionId, ...rest } = toRow(s);
+      await db.update(settlements).set(rest).where(eq(settlements.id, id));
+    },
+    async byCase(caseId) {
+      const rows = await db.select().from(settlements).where(eq(settlements.caseId, caseId)).orderBy(asc(settlements.createdAt), asc(settlements.id));
+      return rows.map(toSettlement);
+    },
+    async get(id) {
+      const [row] = await db.select().from(settlements).where(eq(settlements.id, id));
+      return row ? toSettlement(row) : null;
+    },
+    async claim(id, at, staleBefore) {
+      const [row] = await db
+        .update(settlements)
+        .set({ status: "processing", attempts: sql`${settlements.attempts} + 1`, updatedAt: at })
+        .where(
+          and(
+            eq(settlements.id, id),
+            or(eq(settlements.status, "pending"), and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore))),
+          ),
+        )
+        .returning();
+      return row ? toSettlement(row) : null;
+    },
+    async recoverable(staleBefore, limit) {
+      const rows = await db
+        .select()
+        .from(settlements)
+        .where(or(eq(settlements.status, "pending"), and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore))))
+        .orderBy(asc(settlements.createdAt))
+        .limit(limit);
+      return rows.map(toSettlement);
+    },
+    async refundedByTender(tenderIds) {
+      if (tenderIds.length === 0) return new Map();
+      const rows = await db
+        .select({ tenderId: settlements.tenderId, total: sql<string>`sum(${settlements.amount})` })
+        .from(settlements)
+        .where(and(inArray(settlements.tenderId, [...tenderIds]), notInArray(settlements.status, ["failed", "cancelled"])))
+        .groupBy(settlements.tenderId);
+      return new Map(rows.flatMap((r) => (r.tenderId ? [[r.tenderId, Number(r.total)] as const] : [])));
+    },
+  };
+}

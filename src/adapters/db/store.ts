@@ -1,0 +1,33 @@
+import type { Repos, Store } from "../../app/ports.ts";
+import { caseRepo } from "./case-repo.ts";
+import { customerRepo, productRepo } from "./catalog-repo.ts";
+import type { Database, Executor } from "./database.ts";
+import { idempotencyRepo } from "./idempotency-repo.ts";
+import { ledgerRepo } from "./ledger-repo.ts";
+import { apiKeyRepo, merchantRepo } from "./merchant-repo.ts";
+import { orderRepo } from "./order-repo.ts";
+import { settlementRepo } from "./settlement-repo.ts";
+import { setupRepo } from "./setup-repo.ts";
+
+export function repos(db: Executor): Repos {
+  return {
+    setup: setupRepo(db),
+    merchants: merchantRepo(db),
+    apiKeys: apiKeyRepo(db),
+    products: productRepo(db),
+    customers: customerRepo(db),
+    orders: orderRepo(db),
+    cases: caseRepo(db),
+    ledger: ledgerRepo(db),
+    settlements: settlementRepo(db),
+    idempotency: idempotencyRepo(db),
+  };
+}
+
+/** The Store port over Drizzle: one transaction per call, repositories bound to its handle. */
+export function dbStore(database: Database): Store {
+  return {
+    read: repos(database.db),
+    transaction: (fn) => database.db.transaction((tx) => fn(repos(tx))),
+  };
+}

@@ -1,0 +1,131 @@
+import type { Actor } from "../domain/actor.ts";
+import { decide } from "../domain/case-decide.ts";
+import type { ResolvedLine } from "../domain/case-resolve-command.ts";
+import { effectiveDisposition } from "../domain/case-logistics-commands.ts";
+import { returnableQuantity } from "../domain/case-opening.ts";
+import type { DomainError } from "../domain/errors.ts";
+import { err, ok, type Result } from "../domain/result.ts";
+import type { CaseCommand, InspectionInput, LineQuantity, LineResolution, ReceiptExceptionInput, ReturnCase } from "../domain/return-case.ts";
+import type { Deps, Repos, Settlement } from "./ports.ts";
+import { recordResolution } from "./resolution.ts";
+import { executeSettlement } from "./settle.ts";
+
+/** A command as callers send it; the use case adds what it must look up (availability, location ids). */
+export type CommandInput =
+  | { type: "approve"; lines?: LineQuantity[]; returnRequired?: boolean; shipByDays?: number }
+  | { type: "reject" | "review" | "cancel" | "close" | "expire" }
+  | { type: "ship"; lines?: LineQuantity[]; carrier?: string; trackingNumber?: string }
+  | { type: "receive"; locationCode?: string; lines: LineQuantity[]; exceptions: ReceiptExceptionInput[] }
+  | { type: "inspect"; lines: InspectionInput[] }
+  | { type: "resolve"; lines?: LineResolution[] };
+
+export interface CommandMetaInput {
+  readonly actor: Actor;
+  readonly reason?: string;
+  readonly expectedVersion?: number;
+}
+
+export interface CommandOutcome {
+  readonly case: ReturnCase;
+  readonly settlements: Settlement[];
+}
+
+const DEFAULT_SHIP_BY_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+async function toDomain(r: Repos, c: ReturnCase, input: CommandInput, at: Date): Promise<Result<CaseCommand, DomainError>> {
+  switch (input.type) {
+    case "approve": {
+      const order = await r.orders.getById(c.merchantId, c.orderId);
+      if (!order) throw new Error(`case ${c.number} lost its order`);
+      const held = await r.cases.heldByOrder(order.id, c.id);
+      const available = new Map(c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, at)]));
+      const shipBy = new Date(at.getTime() + (input.shipByDays ?? DEFAULT_SHIP_BY_DAYS) * DAY_MS);
+      return ok({ type: "approve", lines: input.lines, returnRequired: input.returnRequired, shipBy, available });
+    }
+    case "receive": {
+      let locationId: string | null = null;
+      if (input.locationCode) {
+        const loc = await r.setup.locationByCode(c.merchantId, input.locationCode);
+        if (!loc) return err({ code: "invalid_input", issues: [{ path: "locationCode", message: `no location "${input.locationCode}"` }] });
+        locationId = loc.id;
+      }
+      return ok({ type: "receive", locationId, lines: input.lines, exceptions: input.exceptions });
+    }
+    default:
+      return ok(input);
+  }
+}
+
+/**
+ * Runs one command on a case: load → decide (pure state machine) → persist with its events, in one
+ * transaction guarded by the case version (a concurrent winner makes this one a version conflict).
+ * Refunds are executed after the commit.
+ */
+export async function runCaseCommand(
+  deps: Deps,
+  merchantId: string,
+  caseId: string,
+  input: CommandInput,
+  meta: CommandMetaInput,
+): Promise<Result<CommandOutcome, DomainError>> {
+  const done = await deps.store.transaction(async (r): Promise<Result<CommandOutcome, DomainError>> => {
+    const c = await r.cases.load(merchantId, caseId);
+    if (!c) return err({ code: "not_found", entity: "return", id: caseId });
+    if (meta.expectedVersion !== undefined && meta.expectedVersion !== c.version) {
+      return err({ code: "version_conflict", expected: meta.expectedVersion, actual: c.version });
+    }
+    const at = deps.clock.now();
+    const cmd = await toDomain(r, c, input, at);
+    if (!cmd.ok) return cmd;
+    const decided = decide(c, cmd.value, { actor: meta.actor, at, reason: meta.reason ?? null });
+    if (!decided.ok) return decided;
+    const next = decided.value.case;
+    if (!(await r.cases.update(next, c.version, decided.value.events))) {
+      return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
+    }
+    await recordLogistics(deps, r, next, cmd.value, at, meta.actor);
+    const settlements =
+      cmd.value.type === "resolve"
+        ? await recordResolution(deps, r, next, (decided.value.events[0]?.data.lines ?? []) as ResolvedLine[], at)
+        : [];
+    return ok({ case: next, settlements });
+  });
+  if (!done.ok) return done;
+  const settled = await Promise.all(
+    done.value.settlements.map(async (s) => (s.status === "pending" ? ((await executeSettlement(deps, s.id)) ?? s) : s)),
+  );
+  return ok({ case: done.value.case, settlements: settled });
+}
+
+async function recordLogistics(deps: Deps, r: Repos, c: ReturnCase, cmd: CaseCommand, at: Date, actor: Actor): Promise<void> {
+  if (cmd.type === "receive") {
+    const base = { caseId: c.id, locationId: cmd.locationId ?? null, at, actorId: actor.id };
+    await r.cases.recordReceipts([
+      ...cmd.lines.map((l) => ({ ...base, id: deps.ids.next(), lineId: l.lineId, quantity: l.quantity, exception: null, note: null })),
+      ...(cmd.exceptions ?? []).map((x) => ({
+        ...base,
+        id: deps.ids.next(),
+        lineId: x.lineId ?? null,
+        quantity: x.quantity,
+        exception: x.kind,
+        note: x.note ?? null,
+      })),
+    ]);
+  }
+  if (cmd.type === "inspect") {
+    const rows = cmd.lines.map((x) => ({
+      id: deps.ids.next(),
+      caseId: c.id,
+      lineId: x.lineId,
+      quantity: x.quantity,
+      outcome: x.outcome,
+      condition: x.condition,
+      disposition: effectiveDisposition(x),
+      note: x.note ?? null,
+      at,
+      actorId: actor.id,
+    }));
+    await r.cases.recordInspections(rows);
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { CONDITION_GRADES, DISPOSITIONS, RECEIPT_EXCEPTIONS, RESOLUTIONS, RETURN_REASONS } from "../../domain/return-reasons.ts";
+
+const quantity = z.int().min(1, "must be at least 1").max(1_000_000);
+const reason = z.string().trim().min(1).max(1000);
+const expectedVersion = z.int().min(1).optional();
+
+/** POST /api/v1/returns: the public contract. */
+export const createReturnBody = z.object({
+  orderExternalId: z.string().trim().min(1).max(200),
+  lines: z
+    .array(
+      z.object({
+        orderLineExternalId: z.string().trim().min(1).max(200),
+        quantity,
+        reason: z.enum(RETURN_REASONS),
+        comment: z.string().max(2000).nullish(),
+      }),
+    )
+    .min(1, "must list at least one line")
+    .max(200),
+  requestedResolution: z.enum(RESOLUTIONS),
+});
+export type CreateReturnBody = z.infer<typeof createReturnBody>;
+
+const lineQuantity = z.object({ lineId: z.uuid(), quantity });
+
+/** Every command body may carry a free-text reason (recorded on the event) and the version it expects. */
+const base = { reason: reason.optional(), expectedVersion };
+
+export const approveBody = z.object({
+  ...base,
+  lines: z.array(lineQuantity.extend({ quantity: z.int().min(0).max(1_000_000) })).optional(),
+  returnRequired: z.boolean().optional(),
+  shipByDays: z.int().min(1).max(365).optional(),
+});
+export const plainCommandBody = z.object({ ...base });
+export const rejectBody = z.object({ ...base, reason });
+export const shipBody = z.object({
+  ...base,
+  lines: z.array(lineQuantity).optional(),
+  carrier: z.string().max(100).optional(),
+  trackingNumber: z.string().max(100).optional(),
+});
+export const receiveBody = z.object({
+  ...base,
+  locationCode: z.string().max(100).optional(),
+  lines: z.array(lineQuantity).default([]),
+  exceptions: z
+    .array(
+      z.object({ kind: z.enum(RECEIPT_EXCEPTIONS), lineId: z.uuid().optional(), quantity, note: z.string().max(2000).optional() }),
+    )
+    .default([]),
+});
+export const inspectBody = z.object({
+  ...base,
+  lines: z
+    .array(
+      lineQuantity.extend({
+        outcome: z.enum(["accepted", "refused"]),
+        condition: z.enum(CONDITION_GRADES),
+        disposition: z.enum(DISPOSITIONS).optional(),
+        note: z.string().max(2000).optional(),
+      }),
+    )
+    .min(1),
+});
+export const resolveBody = z.object({
+  ...base,
+  lines: z.array(lineQuantity.extend({ resolution: z.enum(RESOLUTIONS) })).optional(),
+});

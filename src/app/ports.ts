@@ -1,0 +1,317 @@
+import type { Actor } from "../domain/actor.ts";
+import type { CaseStatus } from "../domain/case-status.ts";
+import type { Money } from "../domain/money.ts";
+import type { Order, ProductAttributes } from "../domain/order.ts";
+import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
+import type { OrderDraft } from "../domain/order-draft.ts";
+
+/** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  /** A new time-ordered UUID (v7). */
+  next(): string;
+}
+
+export interface Merchant {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly defaultLocale: string;
+  readonly settlementCurrency: string;
+  readonly createdAt: Date;
+}
+
+export interface ApiKeyRecord {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+export interface Product extends ProductAttributes {
+  readonly id: string;
+  readonly sku: string;
+  readonly title: string;
+  readonly updatedAt: Date;
+}
+
+export interface Customer {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string | null;
+  readonly locale: string | null;
+  readonly timeZone: string | null;
+}
+
+export interface MerchantRepo {
+  bySlug(slug: string): Promise<Merchant | null>;
+  byId(id: string): Promise<Merchant | null>;
+  insert(m: Merchant): Promise<void>;
+  list(): Promise<Merchant[]>;
+}
+
+export interface ApiKeyRepo {
+  insert(k: ApiKeyRecord, hash: string): Promise<void>;
+  list(merchantId: string): Promise<ApiKeyRecord[]>;
+  revoke(merchantId: string, idOrPrefix: string, at: Date): Promise<ApiKeyRecord | null>;
+  activeByHash(hash: string): Promise<ApiKeyRecord | null>;
+}
+
+export interface ProductRepo {
+  upsert(merchantId: string, p: Product): Promise<Product>;
+  get(merchantId: string, sku: string): Promise<Product | null>;
+}
+
+export interface CustomerRepo {
+  get(merchantId: string, id: string): Promise<Customer | null>;
+}
+
+export interface OrderRepo {
+  get(merchantId: string, externalId: string): Promise<Order | null>;
+  getById(merchantId: string, id: string): Promise<Order | null>;
+  contentHash(merchantId: string, externalId: string): Promise<string | null>;
+  /** Inserts or replaces the order and its children; keeps ids of lines, tenders and fulfilments it already had. */
+  save(merchantId: string, draft: OrderDraft, hash: string, ids: IdSource, at: Date): Promise<string>;
+  /** Per order line id, the highest quantity any return case has ever asked for (lines cannot shrink below it). */
+  returnedLineQuantities(orderId: string): Promise<Map<string, number>>;
+}
+
+export interface CaseListQuery {
+  readonly status?: CaseStatus;
+  readonly before?: string;
+  readonly limit: number;
+  readonly customerId?: string;
+  readonly orderId?: string;
+}
+
+export interface StoredEvent extends CaseEvent {
+  readonly id: number;
+  readonly seq: number;
+  readonly caseId: string;
+}
+
+export interface CaseRepo {
+  load(merchantId: string, id: string): Promise<ReturnCase | null>;
+  insert(c: ReturnCase, events: readonly CaseEvent[]): Promise<void>;
+  /** Writes the case if its stored version is still `expectedVersion`; false when someone else won. */
+  update(c: ReturnCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<boolean>;
+  list(merchantId: string, q: CaseListQuery): Promise<ReturnCase[]>;
+  events(caseId: string): Promise<StoredEvent[]>;
+  /** Per order line id: units held by the order's cases other than `exceptCaseId` (invariant 1). */
+  heldByOrder(orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
+  /** Per order line id: units resolved by the order's cases other than `exceptCaseId`. */
+  resolvedByOrder(orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
+  /** Appends events that do not change the case itself (money and logistics records). */
+  append(c: Pick<ReturnCase, "id" | "merchantId">, events: readonly CaseEvent[]): Promise<void>;
+  nextNumber(merchantId: string): Promise<number>;
+  recordReceipts(rows: readonly ReceiptRow[]): Promise<void>;
+  recordInspections(rows: readonly InspectionRow[]): Promise<void>;
+}
+
+export interface ReceiptRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly lineId: string | null;
+  readonly locationId: string | null;
+  readonly quantity: number;
+  readonly exception: string | null;
+  readonly note: string | null;
+  readonly at: Date;
+  readonly actorId: string;
+}
+
+export interface InspectionRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly lineId: string;
+  readonly quantity: number;
+  readonly outcome: string;
+  readonly condition: string;
+  readonly disposition: string;
+  readonly note: string | null;
+  readonly at: Date;
+  readonly actorId: string;
+}
+
+export type LedgerAccountKind = "customer_store_credit" | "store_credit_issued";
+
+export interface LedgerPosting {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly caseId: string | null;
+  readonly kind: string;
+  readonly memo: string | null;
+  readonly at: Date;
+  readonly entries: readonly { readonly account: LedgerAccountRef; readonly amount: Money }[];
+}
+
+export interface LedgerAccountRef {
+  readonly kind: LedgerAccountKind;
+  readonly customerId: string | null;
+}
+
+export interface LedgerRepo {
+  post(p: LedgerPosting, ids: IdSource): Promise<void>;
+  /** Balance of each of the customer's store-credit accounts, one per currency. */
+  customerBalances(merchantId: string, customerId: string): Promise<Money[]>;
+}
+
+export type SettlementStatus =
+  | "pending"
+  | "processing"
+  | "succeeded"
+  | "failed"
+  | "cancelled"
+  | "requires_action"
+  | "reversed";
+
+export type SettlementMethod = "original_payment" | "store_credit" | "bank_transfer" | "exchange";
+
+export interface Settlement {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly caseId: string;
+  readonly tenderId: string | null;
+  readonly method: SettlementMethod;
+  readonly gateway: string | null;
+  readonly amount: Money;
+  readonly status: SettlementStatus;
+  readonly idempotencyKey: string;
+  readonly providerReference: string | null;
+  readonly failureReason: string | null;
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface SettlementRepo {
+  insert(s: Settlement): Promise<void>;
+  update(s: Settlement): Promise<void>;
+  byCase(caseId: string): Promise<Settlement[]>;
+  get(id: string): Promise<Settlement | null>;
+  /** Moves a pending (or stale processing) settlement to processing; null when another worker has it. */
+  claim(id: string, at: Date, staleBefore: Date): Promise<Settlement | null>;
+  /** Settlements waiting for their provider call: pending, or processing since before `staleBefore`. */
+  recoverable(staleBefore: Date, limit: number): Promise<Settlement[]>;
+  /** Sum of non-failed, non-cancelled refunds per tender id. */
+  refundedByTender(tenderIds: readonly string[]): Promise<Map<string, number>>;
+}
+
+export interface IdempotencyRecord {
+  readonly fingerprint: string;
+  readonly state: "processing" | "committed" | "completed";
+  readonly statusCode: number | null;
+  readonly response: unknown;
+  readonly updatedAt: Date;
+}
+
+export interface IdempotencyRepo {
+  /** Inserts a `processing` row; returns the existing record instead when the key is taken. */
+  claim(merchantId: string, key: string, fingerprint: string, at: Date): Promise<IdempotencyRecord | null>;
+  /** Takes over a stale `processing` claim (its process died before committing anything). */
+  reclaim(merchantId: string, key: string, staleBefore: Date, at: Date): Promise<boolean>;
+  finish(merchantId: string, key: string, state: "committed" | "completed", statusCode: number, response: unknown, at: Date): Promise<void>;
+  release(merchantId: string, key: string): Promise<void>;
+}
+
+export interface LegalEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly vatNumber: string | null;
+  readonly eoriNumber: string | null;
+  readonly iossNumber: string | null;
+  readonly address: Readonly<Record<string, string>>;
+}
+
+export interface Market {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly countries: string[];
+  readonly currency: string;
+  readonly languages: string[];
+  readonly legalEntityId: string | null;
+}
+
+export interface Location {
+  readonly id: string;
+  readonly code: string;
+  readonly kind: "warehouse" | "hub" | "vendor";
+  readonly name: string;
+  readonly country: string;
+  readonly address: Readonly<Record<string, string>>;
+}
+
+export interface Vendor {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly country: string;
+  readonly returnLocationId: string | null;
+}
+
+export interface SetupRepo {
+  insertLegalEntity(merchantId: string, e: LegalEntity): Promise<void>;
+  insertMarket(merchantId: string, m: Market): Promise<void>;
+  insertLocation(merchantId: string, l: Location): Promise<void>;
+  insertVendor(merchantId: string, v: Vendor): Promise<void>;
+  legalEntities(merchantId: string): Promise<LegalEntity[]>;
+  markets(merchantId: string): Promise<Market[]>;
+  locations(merchantId: string): Promise<Location[]>;
+  vendors(merchantId: string): Promise<Vendor[]>;
+  locationByCode(merchantId: string, code: string): Promise<Location | null>;
+}
+
+export interface Repos {
+  readonly setup: SetupRepo;
+  readonly merchants: MerchantRepo;
+  readonly apiKeys: ApiKeyRepo;
+  readonly products: ProductRepo;
+  readonly customers: CustomerRepo;
+  readonly orders: OrderRepo;
+  readonly cases: CaseRepo;
+  readonly ledger: LedgerRepo;
+  readonly settlements: SettlementRepo;
+  readonly idempotency: IdempotencyRepo;
+}
+
+export interface Store {
+  /** Runs `fn` in one database transaction: all of its writes commit together or none do. */
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /** Reads outside any transaction. Never use inside transaction() — use its `repos`. */
+  readonly read: Repos;
+}
+
+export interface GatewayRefundRequest {
+  readonly settlementId: string;
+  readonly idempotencyKey: string;
+  readonly amount: Money;
+  readonly tender: { readonly kind: string; readonly provider: string | null; readonly reference: string | null };
+  readonly reason: string;
+}
+
+export type GatewayRefundResult =
+  | { readonly status: "succeeded" | "processing" | "requires_action"; readonly providerReference: string }
+  | { readonly status: "failed"; readonly reason: string; readonly retryable: boolean };
+
+/** Moves money back to the shopper's original payment. Never called inside a transaction. */
+export interface PaymentGateway {
+  readonly name: string;
+  refund(req: GatewayRefundRequest): Promise<GatewayRefundResult>;
+}
+
+export interface Deps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly gateways: ReadonlyMap<string, PaymentGateway>;
+}
+
+export type { Actor };

@@ -1,0 +1,83 @@
+import { readFile } from "node:fs/promises";
+import { importOrdersCsv } from "../app/import-orders.ts";
+import { createApiKey, createMerchant, listApiKeys, revokeApiKey } from "../app/merchants.ts";
+import type { Deps } from "../app/ports.ts";
+import { type DomainError, describe } from "../domain/errors.ts";
+
+interface Flags {
+  readonly name?: string;
+  readonly merchant?: string;
+  readonly "skip-invalid"?: boolean;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+function failWith(e: DomainError): number {
+  return fail(describe(e));
+}
+
+export async function merchantsCommand(deps: Deps, args: string[], flags: Flags): Promise<number> {
+  const [sub, slug] = args;
+  if (sub === "list") {
+    for (const m of await deps.store.read.merchants.list()) console.log(`${m.slug}\t${m.name}\t${m.id}`);
+    return 0;
+  }
+  if (sub !== "create" || !slug) return fail("usage: crossback merchants create <slug> --name <name>");
+  const r = await createMerchant(deps, { slug, name: flags.name ?? slug });
+  if (!r.ok) return failWith(r.error);
+  console.log(`merchant ${r.value.slug} created (${r.value.id})`);
+  return 0;
+}
+
+export async function apiKeyCommand(deps: Deps, args: string[], flags: Flags): Promise<number> {
+  const [sub, target] = args;
+  const slug = flags.merchant;
+  if (!slug) return fail("--merchant <slug> is required");
+  switch (sub) {
+    case "create": {
+      const r = await createApiKey(deps, slug, flags.name ?? "default");
+      if (!r.ok) return failWith(r.error);
+      console.log(`API key "${r.value.record.name}" for ${slug} (id ${r.value.record.id}). It is shown once; store it now:`);
+      console.log(r.value.key);
+      return 0;
+    }
+    case "list": {
+      const r = await listApiKeys(deps, slug);
+      if (!r.ok) return failWith(r.error);
+      for (const k of r.value) {
+        console.log(`${k.id}\t${k.prefix}…\t${k.name}\t${k.createdAt.toISOString()}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`);
+      }
+      return 0;
+    }
+    case "revoke": {
+      if (!target) return fail("usage: crossback api-key revoke <id-or-prefix> --merchant <slug>");
+      const r = await revokeApiKey(deps, slug, target);
+      if (!r.ok) return failWith(r.error);
+      console.log(`revoked ${r.value.id} (${r.value.prefix}…)`);
+      return 0;
+    }
+    default:
+      return fail("usage: crossback api-key create|list|revoke --merchant <slug>");
+  }
+}
+
+export async function importCommand(deps: Deps, args: string[], flags: Flags): Promise<number> {
+  const [what, file] = args;
+  if (what !== "orders" || !file || !flags.merchant) {
+    return fail("usage: crossback import orders <file.csv> --merchant <slug> [--skip-invalid]");
+  }
+  const merchant = await deps.store.read.merchants.bySlug(flags.merchant);
+  if (!merchant) return fail(`no merchant "${flags.merchant}"`);
+  const text = await readFile(file, "utf8");
+  const r = await importOrdersCsv(deps, merchant.id, text, { skipInvalid: flags["skip-invalid"] ?? false });
+  for (const e of r.errors) console.error(`line ${e.line}: ${e.path ? `${e.path}: ` : ""}${e.message}`);
+  if (r.errors.length > 0 && !r.imported) {
+    console.error(`nothing imported: ${r.errors.length} error(s) in ${r.rows} row(s). Fix them, or pass --skip-invalid to import the valid orders.`);
+    return 1;
+  }
+  console.log(`imported ${r.orders} order(s) from ${r.rows} row(s)${r.skippedOrders > 0 ? `, skipped ${r.skippedOrders} invalid order(s)` : ""}`);
+  return 0;
+}

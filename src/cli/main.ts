@@ -1,0 +1,97 @@
+import { parseArgs } from "node:util";
+import { systemClock, uuidv7Source } from "../adapters/system.ts";
+import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
+import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
+import { dbStore } from "../adapters/db/store.ts";
+import { manualGateway } from "../adapters/payments/manual-gateway.ts";
+import type { Deps, PaymentGateway } from "../app/ports.ts";
+import { apiKeyCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
+import { type Config, readConfig } from "./config.ts";
+import { demoCommand, serveCommand } from "./serve-command.ts";
+
+const HELP = `crossback — international returns and refunds
+
+Usage: crossback <command> [options]
+
+  serve                               start the API (PORT, HOST, DATABASE_URL, CROSSBACK_DATA_DIR)
+  migrate                             apply database migrations
+  demo                                seed the demo merchant (idempotent)
+  merchants create <slug> --name <n>  create a merchant
+  merchants list
+  api-key create --merchant <slug> [--name <n>]   prints the new key alone on its last line
+  api-key list --merchant <slug>
+  api-key revoke <id-or-prefix> --merchant <slug>
+  import orders <file.csv> --merchant <slug> [--skip-invalid]
+  bench                               run the benchmarks (same as npm run bench)
+
+Without DATABASE_URL the embedded PostgreSQL (PGlite) keeps its data in CROSSBACK_DATA_DIR (./.crossback).`;
+
+/** The only wiring place of the server and the CLI: adapters → ports → use cases. */
+export async function wire(config: Config): Promise<{ deps: Deps; database: Database }> {
+  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl }) : await openDatabase({ dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const gateways = new Map<string, PaymentGateway>([["manual", manualGateway()]]);
+  const deps: Deps = { store: dbStore(database), clock: systemClock, ids: uuidv7Source(systemClock), gateways };
+  return { deps, database };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      merchant: { type: "string" },
+      "skip-invalid": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help || command === "help") {
+    console.log(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  if (command === "bench") {
+    const { runBenchmarks } = await import("../../bench/run.ts");
+    return runBenchmarks();
+  }
+  const known = ["serve", "migrate", "demo", "merchants", "api-key", "import"];
+  if (!known.includes(command)) {
+    console.error(`unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  const config = readConfig();
+  const { deps, database } = await wire(config);
+  if (command === "serve") return serveCommand(deps, database, config);
+  try {
+    switch (command) {
+      case "migrate":
+        console.log(`migrations applied (${database.kind}: ${database.location})`);
+        return 0;
+      case "demo":
+        return await demoCommand(deps);
+      case "merchants":
+        return await merchantsCommand(deps, rest, values);
+      case "api-key":
+        return await apiKeyCommand(deps, rest, values);
+      default:
+        return await importCommand(deps, rest, values);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof DataDirLockedError || (e instanceof Error && e.name === "TypeError" && e.message.includes("parseArgs"))) {
+      console.error(e.message);
+    } else {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    }
+    process.exitCode = 1;
+  },
+);

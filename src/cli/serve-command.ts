@@ -1,0 +1,44 @@
+import type { Database } from "../adapters/db/database.ts";
+import { DEMO_API_KEY, seedDemo } from "../app/demo/seed-demo.ts";
+import type { Deps } from "../app/ports.ts";
+import { executePendingSettlements } from "../app/settle.ts";
+import { buildServer } from "../http/server.ts";
+import type { Config } from "./config.ts";
+
+export async function demoCommand(deps: Deps): Promise<number> {
+  const r = await seedDemo(deps);
+  console.log(r.created ? `demo merchant "${r.slug}" seeded: ${r.orders} orders, ${r.returns} returns` : `demo merchant "${r.slug}" already present`);
+  console.log(`demo API key: ${DEMO_API_KEY}`);
+  return 0;
+}
+
+/** Runs until SIGINT/SIGTERM; returns -1 so main leaves the exit to the signal handler. */
+export async function serveCommand(deps: Deps, database: Database, config: Config): Promise<number> {
+  if (config.demo) {
+    const r = await seedDemo(deps);
+    if (r.created) console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
+  }
+  const recovered = await executePendingSettlements(deps);
+  if (recovered > 0) console.log(`Executed ${recovered} settlement(s) left pending by an earlier run.`);
+  const app = await buildServer(deps, { logger: config.logRequests });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const base = `http://${config.host}:${port}`;
+  console.log(`Crossback is running on ${base} (database: ${database.kind}, ${database.location})`);
+  console.log(`  API docs:     ${base}/api/docs`);
+  console.log(`  OpenAPI:      ${base}/api/openapi.json`);
+  if (config.demo) console.log(`  Demo API key: ${DEMO_API_KEY}   (merchant "demo"; try: curl -H "Authorization: Bearer ${DEMO_API_KEY}" ${base}/api/v1/returns)`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  return -1;
+}

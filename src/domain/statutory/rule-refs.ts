@@ -1,0 +1,39 @@
+/** Small helpers over rules: citations, messages and the weakest confidence of a set. */
+import type { RuleRef } from "./pack-schema.ts";
+import type { Confidence, RuleCitation, RuleMessage } from "./statutory-facts.ts";
+
+const RANK: Readonly<Record<Confidence, number>> = { verified: 2, secondary: 1, unverified: 0 };
+
+/** The weakest confidence of the rules (verified when there are none). */
+export function weakestConfidence(rules: readonly RuleRef[]): Confidence {
+  let worst: Confidence = "verified";
+  for (const r of rules) if (RANK[r.confidence] < RANK[worst]) worst = r.confidence;
+  return worst;
+}
+
+export function citationOf(rule: RuleRef): RuleCitation {
+  return { ruleId: rule.ruleId, citation: rule.citation, url: rule.url ?? null, confidence: rule.confidence };
+}
+
+/** Citations of the rules, each rule once, in first-seen order. */
+export function citationsOf(rules: readonly RuleRef[]): RuleCitation[] {
+  const seen = new Set<string>();
+  const out: RuleCitation[] = [];
+  for (const r of rules) {
+    if (seen.has(r.ruleId)) continue;
+    seen.add(r.ruleId);
+    out.push(citationOf(r));
+  }
+  return out;
+}
+
+export function messageOf(rule: RuleRef, message: string): RuleMessage {
+  return { ruleId: rule.ruleId, message };
+}
+
+/** The notes carried by the rules, as messages. */
+export function notesOf(rules: readonly RuleRef[]): RuleMessage[] {
+  const out: RuleMessage[] = [];
+  for (const r of rules) if (r.note) out.push({ ruleId: r.ruleId, message: r.note });
+  return out;
+}

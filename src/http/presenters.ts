@@ -1,0 +1,124 @@
+import type { Product, Settlement, StoredEvent } from "../app/ports.ts";
+import { allowedCommands } from "../domain/case-status.ts";
+import { formatMoney, type Money } from "../domain/money.ts";
+import type { Order } from "../domain/order.ts";
+import type { ReturnCase } from "../domain/return-case.ts";
+
+/** Turns domain values into the public JSON: money as decimal strings, times as ISO 8601. */
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+const amount = (m: Money): string => formatMoney(m);
+
+export function presentSettlement(s: Settlement) {
+  return {
+    id: s.id,
+    method: s.method,
+    gateway: s.gateway,
+    tenderId: s.tenderId,
+    status: s.status,
+    amount: amount(s.amount),
+    currency: s.amount.currency,
+    providerReference: s.providerReference,
+    failureReason: s.failureReason,
+    attempts: s.attempts,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+export function presentCase(c: ReturnCase, settlements?: readonly Settlement[]) {
+  return {
+    id: c.id,
+    number: c.number,
+    status: c.status,
+    version: c.version,
+    allowedCommands: allowedCommands(c.status),
+    orderExternalId: c.orderExternalId,
+    customerId: c.customerId,
+    vendor: c.vendor,
+    currency: c.currency,
+    locale: c.locale,
+    source: c.source,
+    requestedResolution: c.requestedResolution,
+    returnRequired: c.returnRequired,
+    shipBy: iso(c.shipBy),
+    decision: c.decision,
+    overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    lines: c.lines.map((l) => ({
+      id: l.id,
+      orderLineExternalId: l.orderLineExternalId,
+      sku: l.sku,
+      title: l.title,
+      unitPrice: amount(l.unitPrice),
+      reason: l.reason,
+      comment: l.comment,
+      resolution: l.resolution,
+      quantities: l.counts,
+    })),
+    ...(settlements ? { settlements: settlements.map(presentSettlement) } : {}),
+  };
+}
+
+export function presentEvent(e: StoredEvent) {
+  return {
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    at: e.at.toISOString(),
+    actor: e.actor,
+    reason: e.reason,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    data: e.data,
+  };
+}
+
+export function presentProduct(p: Product) {
+  const { id, updatedAt, ...rest } = p;
+  return { id, ...rest, updatedAt: updatedAt.toISOString() };
+}
+
+export function presentOrder(o: Order) {
+  return {
+    id: o.id,
+    externalId: o.externalId,
+    customerId: o.customerId,
+    placedAt: o.placedAt.toISOString(),
+    currency: o.currency,
+    taxesIncluded: o.taxesIncluded,
+    shippingAddress: o.shippingAddress,
+    returnTermsDisclosed: o.returnTermsDisclosed,
+    lines: o.lines.map((l) => ({
+      id: l.id,
+      externalId: l.externalId,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: amount(l.unitPrice),
+      tax: amount(l.tax),
+      discount: amount(l.discount),
+    })),
+    shipping: {
+      amount: amount(o.shipping.amount),
+      tax: amount(o.shipping.tax),
+      method: o.shipping.method,
+      cheapestStandardAmount: o.shipping.cheapestStandardAmount ? amount(o.shipping.cheapestStandardAmount) : null,
+    },
+    duties: o.duties ? { amount: amount(o.duties.amount), paidBy: o.duties.paidBy, incoterm: o.duties.incoterm } : null,
+    tenders: o.tenders.map((t) => ({ ...t, amount: amount(t.amount), capturedAt: iso(t.capturedAt) })),
+    fulfilments: o.fulfilments.map((f) => ({
+      id: f.id,
+      externalId: f.externalId,
+      lines: f.lines.map((fl) => ({
+        lineExternalId: o.lines.find((l) => l.id === fl.orderLineId)?.externalId ?? fl.orderLineId,
+        quantity: fl.quantity,
+      })),
+      shippedAt: iso(f.shippedAt),
+      deliveredAt: iso(f.deliveredAt),
+      carrier: f.carrier,
+      trackingNumber: f.trackingNumber,
+    })),
+  };
+}

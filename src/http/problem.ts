@@ -1,0 +1,70 @@
+import type { FastifyReply } from "fastify";
+import { type DomainError, describe, type ErrorCode, type FieldIssue } from "../domain/errors.ts";
+
+/** The one table from error code to HTTP status and title. */
+export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
+  invalid_input: [422, "Invalid input"],
+  not_found: [404, "Not found"],
+  illegal_transition: [409, "Command not allowed in this status"],
+  version_conflict: [409, "Version conflict"],
+  quantity_exceeded: [422, "Quantity exceeds the limit"],
+  case_spans_vendors: [422, "Lines belong to several vendors"],
+  not_yet_expired: [409, "Not yet expired"],
+  order_line_in_use: [409, "Order line used by returns"],
+  idempotency_key_reused: [422, "Idempotency key reused"],
+  idempotency_key_in_flight: [409, "Request in progress"],
+};
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors?: readonly { path: string; pointer: string; message: string }[];
+  readonly [extra: string]: unknown;
+}
+
+function pointer(path: string): string {
+  if (path === "(body)") return "";
+  return `/${path.replace(/\[(\d+)\]/g, ".$1").split(".").filter(Boolean).join("/")}`;
+}
+
+export function issuesField(issues: readonly FieldIssue[]) {
+  return issues.map((i) => ({ path: i.path, pointer: pointer(i.path), message: i.message }));
+}
+
+/** The error's own data, under public names. */
+function extras(e: DomainError): Record<string, unknown> {
+  switch (e.code) {
+    case "invalid_input":
+      return { errors: issuesField(e.issues) };
+    case "illegal_transition":
+      return { command: e.command, currentStatus: e.status, allowedCommands: e.allowed };
+    case "version_conflict":
+      return { expectedVersion: e.expected, currentVersion: e.actual };
+    case "quantity_exceeded":
+      return {
+        limit: e.limit,
+        requested: e.requested,
+        errors: [{ path: e.path, pointer: pointer(e.path), message: `at most ${e.limit} (${e.what})` }],
+      };
+    case "idempotency_key_reused":
+    case "idempotency_key_in_flight":
+      return { idempotencyKey: e.key };
+    default: {
+      const { code, ...data } = e;
+      return data;
+    }
+  }
+}
+
+/** RFC 9457 problem details for a domain error: a stable `code`, a readable `detail`, the error's data. */
+export function problemOf(e: DomainError): Problem {
+  const [status, title] = STATUS[e.code];
+  return { type: `https://crossback.dev/problems/${e.code}`, title, status, code: e.code, detail: describe(e), ...extras(e) };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type("application/problem+json").send(p);
+}

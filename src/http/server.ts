@@ -1,0 +1,108 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Deps } from "../app/ports.ts";
+import { authenticate } from "./auth.ts";
+import { sendProblem } from "./problem.ts";
+import { customerRoutes } from "./routes/customers.ts";
+import { orderRoutes } from "./routes/orders.ts";
+import { productRoutes } from "./routes/products.ts";
+import { returnCommandRoutes } from "./routes/return-commands.ts";
+import { returnRoutes } from "./routes/returns.ts";
+
+export interface ServerOptions {
+  readonly logger?: boolean;
+  readonly version?: string;
+}
+
+/** `/lines/0/unitPrice` → `lines[0].unitPrice`, prefixed with the part of the request. */
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const parts = instancePath.split("/").filter(Boolean);
+  let out = context && context !== "body" ? (context === "querystring" ? "query" : context) : "";
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
+  return out || "(body)";
+}
+
+export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  app.decorateRequest("apiKey", null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Crossback API",
+        version: opts.version ?? "1",
+        description:
+          "International returns and refunds. Money is a decimal string in the order's currency " +
+          '("19.90" EUR, "1990" JPY, "1.250" KWD). Errors are RFC 9457 problem+json with a stable `code`. ' +
+          "Every POST honours `Idempotency-Key`.",
+      },
+      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A merchant API key (`crossback api-key create`)." } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { persistAuthorization: true } });
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  app.get("/health", { schema: { hide: true } }, () => ({ status: "ok" }));
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => {
+        const path = fieldPath(error.validationContext, v.instancePath);
+        return { path, pointer: v.instancePath, message: v.message ?? "is invalid" };
+      });
+      return sendProblem(reply, {
+        type: "https://crossback.dev/problems/invalid_request",
+        title: "Invalid request",
+        status: 400,
+        code: "invalid_request",
+        detail: errors.map((e) => `${e.path}: ${e.message}`).join("; "),
+        errors,
+      });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, {
+        type: "https://crossback.dev/problems/bad_request",
+        title: "Bad request",
+        status: error.statusCode,
+        code: error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "malformed_json" : "bad_request",
+        detail: error.message,
+      });
+    }
+    req.log.error(error);
+    return sendProblem(reply, {
+      type: "https://crossback.dev/problems/internal_error",
+      title: "Internal error",
+      status: 500,
+      code: "internal_error",
+      detail: "Something went wrong on our side; nothing was changed unless the response said so. Retry with the same Idempotency-Key.",
+    });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, {
+      type: "https://crossback.dev/problems/route_not_found",
+      title: "No such endpoint",
+      status: 404,
+      code: "route_not_found",
+      detail: `${req.method} ${req.url.split("?")[0]} does not exist. See /api/docs.`,
+    }),
+  );
+
+  await app.register(
+    async (v1) => {
+      v1.addHook("onRequest", authenticate(deps));
+      await v1.register(productRoutes(deps));
+      await v1.register(orderRoutes(deps));
+      await v1.register(returnRoutes(deps));
+      await v1.register(returnCommandRoutes(deps));
+      await v1.register(customerRoutes(deps));
+    },
+    { prefix: "/api/v1" },
+  );
+  return app;
+}

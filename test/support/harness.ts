@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../../src/adapters/db/database.ts";
+import { dbStore } from "../../src/adapters/db/store.ts";
+import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
+import { uuidv7Source } from "../../src/adapters/system.ts";
+import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
+import type { Clock, Deps, PaymentGateway } from "../../src/app/ports.ts";
+import { buildServer } from "../../src/http/server.ts";
+import { type DbKind, freshDatabase } from "./databases.ts";
+
+/** A clock tests move by hand. */
+export class TestClock implements Clock {
+  constructor(private at: Date) {}
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(at: Date | string): void {
+    this.at = new Date(at);
+  }
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}
+
+export const DAY = 86_400_000;
+
+export interface Harness {
+  readonly database: Database;
+  readonly deps: Deps;
+  readonly clock: TestClock;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A real database of the given kind, the real use cases and the real HTTP server (in-process). */
+export async function startHarness(kind: DbKind, opts: { now?: string; gateways?: PaymentGateway[] } = {}): Promise<Harness> {
+  const { database, drop } = await freshDatabase(kind);
+  const clock = new TestClock(new Date(opts.now ?? "2026-03-20T10:00:00Z"));
+  const gateways = new Map<string, PaymentGateway>([["manual", manualGateway()], ...(opts.gateways ?? []).map((g) => [g.name, g] as const)]);
+  const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways };
+  const app = await buildServer(deps);
+  return {
+    database,
+    deps,
+    clock,
+    app,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** Creates a merchant with an API key; returns the Authorization header value. */
+export async function merchantWithKey(deps: Deps, slug: string): Promise<{ merchantId: string; auth: string }> {
+  const m = await createMerchant(deps, { slug, name: slug });
+  if (!m.ok) throw new Error(JSON.stringify(m.error));
+  const k = await createApiKey(deps, slug, "test");
+  if (!k.ok) throw new Error(JSON.stringify(k.error));
+  return { merchantId: m.value.id, auth: `Bearer ${k.value.key}` };
+}
