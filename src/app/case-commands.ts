@@ -36,6 +36,7 @@ const DAY_MS = 86_400_000;
 async function toDomain(r: Repos, c: ReturnCase, input: CommandInput, at: Date): Promise<Result<CaseCommand, DomainError>> {
   switch (input.type) {
     case "approve": {
+      await r.orders.lock(c.merchantId, { id: c.orderId });
       const order = await r.orders.getById(c.merchantId, c.orderId);
       if (!order) throw new Error(`case ${c.number} lost its order`);
       const held = await r.cases.heldByOrder(order.id, c.id);

@@ -36,7 +36,8 @@ function quantityDecision(order: Order, held: ReadonlyMap<string, number>, lines
 /** Opens a return case for an order: load → decide (domain) → persist, in one transaction. */
 export function createReturn(deps: Deps, merchantId: string, input: CreateReturnInput, actor: Actor): Promise<Result<ReturnCase, DomainError>> {
   return deps.store.transaction(async (r) => {
-    const order = await r.orders.get(merchantId, input.orderExternalId);
+    const locked = await r.orders.lock(merchantId, { externalId: input.orderExternalId });
+    const order = locked ? await r.orders.get(merchantId, input.orderExternalId) : null;
     if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
     const at = deps.clock.now();
     const held = await r.cases.heldByOrder(order.id, null);

@@ -73,6 +73,8 @@ export interface CustomerRepo {
 }
 
 export interface OrderRepo {
+  /** Locks the order row until the transaction ends: cases of one order are decided one at a time (invariant 1). */
+  lock(merchantId: string, ref: { readonly externalId: string } | { readonly id: string }): Promise<boolean>;
   get(merchantId: string, externalId: string): Promise<Order | null>;
   getById(merchantId: string, id: string): Promise<Order | null>;
   contentHash(merchantId: string, externalId: string): Promise<string | null>;

@@ -98,6 +98,11 @@ async function hydrate(db: Executor, o: OrderRow): Promise<Order> {
 
 export function orderRepo(db: Executor): OrderRepo {
   return {
+    async lock(merchantId, ref) {
+      const match = "id" in ref ? eq(orders.id, ref.id) : eq(orders.externalId, ref.externalId);
+      const rows = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.merchantId, merchantId), match)).for("update");
+      return rows.length > 0;
+    },
     async get(merchantId, externalId) {
       const [o] = await db.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.externalId, externalId)));
       return o ? hydrate(db, o) : null;

@@ -3,10 +3,10 @@
  * chain (a child rule overrides its parent's field by field) and validates the result.
  * A broken pack is a bug: loading throws and names the pack.
  */
-import { type EffectivePack, EffectivePackSchema, type PackFile, PackFileSchema } from "./pack-schema.ts";
+import { DEFAULT_PACK_ID, type EffectivePack, EffectivePackSchema, type PackFile, PackFileSchema } from "./pack-schema.ts";
 import { PACK_FILES } from "./pack-files.ts";
 
-export const DEFAULT_PACK_ID = "DEFAULT";
+export { DEFAULT_PACK_ID };
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === "object" && v !== null && !Array.isArray(v);

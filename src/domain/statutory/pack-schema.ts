@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 
+/** The pack used for a country no other pack names. */
+export const DEFAULT_PACK_ID = "DEFAULT";
+
 export const ConfidenceSchema = z.enum(["verified", "secondary", "unverified"]);
 
 const RULE_BASE = {

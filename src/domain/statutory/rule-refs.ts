@@ -31,9 +31,11 @@ export function messageOf(rule: RuleRef, message: string): RuleMessage {
   return { ruleId: rule.ruleId, message };
 }
 
-/** The notes carried by the rules, as messages. */
+/** The notes carried by the rules, as messages, each rule once. */
 export function notesOf(rules: readonly RuleRef[]): RuleMessage[] {
   const out: RuleMessage[] = [];
-  for (const r of rules) if (r.note) out.push({ ruleId: r.ruleId, message: r.note });
+  for (const r of rules) {
+    if (r.note && !out.some((m) => m.ruleId === r.ruleId)) out.push({ ruleId: r.ruleId, message: r.note });
+  }
   return out;
 }
