@@ -59,6 +59,7 @@ export function holidayCalendar(country: string, region: string | null): Holiday
     let r = region ? region.toUpperCase() : null;
     if (r?.startsWith(`${c}-`)) r = r.slice(c.length + 1);
     cal = new DateHolidaysCalendar(c, r || null);
+    if (calendars.size >= 2_000) calendars.clear();
     calendars.set(cacheKey, cal);
   }
   return cal;

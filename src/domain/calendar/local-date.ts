@@ -32,7 +32,9 @@ export function civilFromDay(dayNumber: DayNumber): { year: number; month: numbe
   const z = dayNumber + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -41,7 +43,10 @@ export function civilFromDay(dayNumber: DayNumber): { year: number; month: numbe
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return dayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayFromCivil(year, month, 1);
+  return (
+    dayFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) -
+    dayFromCivil(year, month, 1)
+  );
 }
 
 export function isLocalDate(value: string): boolean {
@@ -60,9 +65,17 @@ export function dayNumberOf(date: LocalDate): DayNumber {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+const formatted = new Map<DayNumber, LocalDate>();
+
 export function localDateOfDay(dayNumber: DayNumber): LocalDate {
-  const { year, month, day } = civilFromDay(dayNumber);
-  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+  let text = formatted.get(dayNumber);
+  if (text === undefined) {
+    const { year, month, day } = civilFromDay(dayNumber);
+    text = `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+    if (formatted.size >= 100_000) formatted.clear();
+    formatted.set(dayNumber, text);
+  }
+  return text;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

@@ -27,6 +27,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
     } catch {
       f = null;
     }
+    if (formatters.size >= 2_000) formatters.clear();
     formatters.set(zone, f);
   }
   return f;
@@ -64,12 +65,30 @@ function exactOffset(f: Intl.DateTimeFormat, ms: number): number {
   return asUtc - base;
 }
 
+/** A UTC day's offset: constant, or one transition at `at` (epoch ms) from `before` to `after`. */
+type DayOffset = number | { readonly at: number; readonly before: number; readonly after: number };
+
 const MAX_CACHED_DAYS = 200_000;
-const offsetCache = new Map<string, Map<number, number>>();
+const offsetCache = new Map<string, Map<number, DayOffset>>();
+
+function dayOffset(f: Intl.DateTimeFormat, utcDay: number): DayOffset {
+  const start = utcDay * MS_PER_DAY;
+  const before = exactOffset(f, start);
+  const after = exactOffset(f, start + MS_PER_DAY - 1000);
+  if (before === after) return before;
+  // One transition inside the day: find its first second by bisection (done once per zone-day).
+  let lo = start;
+  let hi = start + MS_PER_DAY - 1000;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (exactOffset(f, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return { at: hi, before, after };
+}
 
 /** UTC offset (local − UTC, in ms) of `zone` at the instant `ms`. */
 export function zoneOffsetMs(zone: string, ms: number): number {
-  const f = requireFormatter(zone);
   let days = offsetCache.get(zone);
   if (!days) {
     days = new Map();
@@ -78,13 +97,12 @@ export function zoneOffsetMs(zone: string, ms: number): number {
   const utcDay = Math.floor(ms / MS_PER_DAY);
   let cached = days.get(utcDay);
   if (cached === undefined) {
-    const atStart = exactOffset(f, utcDay * MS_PER_DAY);
-    const atEnd = exactOffset(f, (utcDay + 1) * MS_PER_DAY - 1000);
-    cached = atStart === atEnd ? atStart : Number.NaN;
+    cached = dayOffset(requireFormatter(zone), utcDay);
     if (days.size >= MAX_CACHED_DAYS) days.clear();
     days.set(utcDay, cached);
   }
-  return Number.isNaN(cached) ? exactOffset(f, ms) : cached;
+  if (typeof cached === "number") return cached;
+  return ms < cached.at ? cached.before : cached.after;
 }
 
 /** Local day number of an instant (epoch ms) in `zone`. */

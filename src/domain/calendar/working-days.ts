@@ -78,7 +78,12 @@ export function rollForwardDay(day: DayNumber, wd: WorkingDays): DayShift {
 }
 
 /** The `days`-th business day after `date` (Saturdays, Sundays and the public holidays excluded). */
-export function addBusinessDays(date: LocalDate, days: number, country: string, region: string | null): LocalDate {
+export function addBusinessDays(
+  date: LocalDate,
+  days: number,
+  country: string,
+  region: string | null,
+): LocalDate {
   return localDateOfDay(addWorkingDaysToDay(dayNumberOf(date), days, workingDays(country, region)).day);
 }
 

@@ -6,18 +6,37 @@
  * load, merged packs are cached per (country, region), holiday sets per (country, region, year)
  * and zone offsets per (zone, UTC day).
  */
-import { resolveTimeZone } from "../calendar/main-time-zones.ts";
+import { mainTimeZoneFor } from "../calendar/main-time-zones.ts";
+import { isValidTimeZone } from "../calendar/time-zone.ts";
 import { judgeGuarantee } from "./judge-guarantee.ts";
 import { judgeWithdrawal } from "./judge-withdrawal.ts";
 import { statutoryPackFor } from "./pack-loader.ts";
+import type { EffectivePack } from "./pack-schema.ts";
 import type { StatutoryLineFacts, TrackJudgement } from "./statutory-facts.ts";
 
 export { statutoryPackFor } from "./pack-loader.ts";
 export type { EffectivePack } from "./pack-schema.ts";
 
+interface Place {
+  readonly pack: EffectivePack;
+  readonly mainZone: string;
+}
+const places = new Map<string, Place>();
+
+function placeOf(country: string, region: string | null): Place {
+  const key = region ? `${country}|${region}` : country;
+  let place = places.get(key);
+  if (!place) {
+    place = { pack: statutoryPackFor(country, region), mainZone: mainTimeZoneFor(country, region) };
+    if (places.size >= 10_000) places.clear();
+    places.set(key, place);
+  }
+  return place;
+}
+
 /** Always exactly two judgements: [statutory_withdrawal, legal_guarantee]. */
 export function judgeStatutory(facts: StatutoryLineFacts): TrackJudgement[] {
-  const pack = statutoryPackFor(facts.country, facts.region);
-  const zone = resolveTimeZone(facts.timeZone, facts.country, facts.region);
+  const { pack, mainZone } = placeOf(facts.country, facts.region);
+  const zone = facts.timeZone && isValidTimeZone(facts.timeZone) ? facts.timeZone : mainZone;
   return [judgeWithdrawal(pack, facts, zone), judgeGuarantee(pack, facts, zone)];
 }

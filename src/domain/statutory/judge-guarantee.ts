@@ -13,7 +13,8 @@ import type { RefundTerms, RuleMessage, StatutoryLineFacts, TrackJudgement } fro
 
 const NOT_CONFORMITY: RuleRef = {
   ruleId: "crossback.guarantee.conformity_reasons",
-  citation: "The legal guarantee covers lack of conformity: defective, damaged in transit, wrong item, not as described",
+  citation:
+    "The legal guarantee covers lack of conformity: defective, damaged in transit, wrong item, not as described",
   confidence: "verified",
 };
 const NOT_DELIVERED: RuleRef = {
@@ -22,12 +23,54 @@ const NOT_DELIVERED: RuleRef = {
   confidence: "verified",
 };
 
+function blocked(pack: EffectivePack, zone: string, rule: RuleRef, message: string): TrackJudgement {
+  return {
+    track: "legal_guarantee",
+    eligible: false,
+    returnBy: null,
+    ruleId: rule.ruleId,
+    citation: rule.citation,
+    confidence: rule.confidence,
+    blockedBy: [messageOf(rule, message)],
+    conditions: [],
+    returnShippingPaidBy: pack.guarantee.returnCost.paidBy,
+    refund: null,
+    remedy: null,
+    explanation: message,
+    deadlineMetBy: null,
+    jurisdiction: pack.id,
+    sourceUrl: rule.url ?? null,
+    rulesApplied: citationsOf([rule]),
+    notes: [],
+    periodStartsOn: null,
+    guaranteeEndsOn: null,
+    timeZone: zone,
+  };
+}
+
 function after(start: DayNumber, amount: number, unit: "days" | "months"): DayNumber {
   return unit === "months" ? addMonthsToDay(start, amount) : start + amount;
 }
 
 export function judgeGuarantee(pack: EffectivePack, f: StatutoryLineFacts, zone: string): TrackJudgement {
   const g = pack.guarantee;
+  if (!CONFORMITY_REASONS.includes(f.reason)) {
+    return blocked(
+      pack,
+      zone,
+      NOT_CONFORMITY,
+      `The reason "${f.reason}" is not a lack of conformity, so the legal guarantee does not apply.`,
+    );
+  }
+  const delivered = f.lineDeliveredAt;
+  if (!delivered || delivered.getTime() > f.at.getTime()) {
+    return blocked(
+      pack,
+      zone,
+      NOT_DELIVERED,
+      "The goods have not been delivered yet; the legal guarantee covers delivered goods.",
+    );
+  }
   const refund: RefundTerms | null = g.refund
     ? {
         includesOutboundShipping: g.refund.includesOutboundShipping,
@@ -37,43 +80,11 @@ export function judgeGuarantee(pack: EffectivePack, f: StatutoryLineFacts, zone:
         mayWithholdUntilGoodsOrProof: g.refund.mayWithholdUntilGoodsOrProof,
       }
     : null;
-  const base = {
-    track: "legal_guarantee" as const,
-    returnShippingPaidBy: g.returnCost.paidBy,
-    deadlineMetBy: null,
-    jurisdiction: pack.id,
-    conditions: [],
-    timeZone: zone,
-  };
-  const blocked = (rule: RuleRef, message: string): TrackJudgement => ({
-    ...base,
-    eligible: false,
-    returnBy: null,
-    ruleId: rule.ruleId,
-    citation: rule.citation,
-    confidence: rule.confidence,
-    blockedBy: [messageOf(rule, message)],
-    refund: null,
-    remedy: null,
-    explanation: message,
-    sourceUrl: rule.url ?? null,
-    rulesApplied: citationsOf([rule]),
-    notes: [],
-    periodStartsOn: null,
-    guaranteeEndsOn: null,
-  });
-
-  if (!CONFORMITY_REASONS.includes(f.reason)) {
-    return blocked(NOT_CONFORMITY, `The reason "${f.reason}" is not a lack of conformity, so the legal guarantee does not apply.`);
-  }
-  const delivered = f.lineDeliveredAt;
-  if (!delivered || delivered.getTime() > f.at.getTime()) {
-    return blocked(NOT_DELIVERED, "The goods have not been delivered yet; the legal guarantee covers delivered goods.");
-  }
   const deliveredDay = localDayOfInstant(delivered.getTime(), zone);
   const atDay = localDayOfInstant(f.at.getTime(), zone);
   const period = g.period;
-  const endDay = period.kind === "no_fixed_period" ? null : after(deliveredDay, period.amount ?? 0, period.kind);
+  const endDay =
+    period.kind === "no_fixed_period" ? null : after(deliveredDay, period.amount ?? 0, period.kind);
   const guaranteeEndsOn = endDay === null ? null : localDateOfDay(endDay);
   const st = g.shortTermReject;
   const stEnd = st ? after(deliveredDay, st.amount, st.unit) : null;
@@ -109,7 +120,7 @@ export function judgeGuarantee(pack: EffectivePack, f: StatutoryLineFacts, zone:
     }
   }
   return {
-    ...base,
+    track: "legal_guarantee",
     eligible: blockedBy.length === 0,
     returnBy,
     ruleId: rule.ruleId,
@@ -122,7 +133,12 @@ export function judgeGuarantee(pack: EffectivePack, f: StatutoryLineFacts, zone:
     sourceUrl: rule.url ?? null,
     rulesApplied: citationsOf([...decisive, period, g.remedy, g.returnCost, ...(g.refund ? [g.refund] : [])]),
     notes: notesOf([...decisive, period]),
+    conditions: [],
+    returnShippingPaidBy: g.returnCost.paidBy,
+    deadlineMetBy: null,
+    jurisdiction: pack.id,
     periodStartsOn: localDateOfDay(deliveredDay),
     guaranteeEndsOn,
+    timeZone: zone,
   };
 }

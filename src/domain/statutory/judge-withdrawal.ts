@@ -1,7 +1,7 @@
 /** The `statutory_withdrawal` track: the change-of-mind right, whatever the return reason. */
 import { localDateOfDay } from "../calendar/local-date.ts";
 import { localDayOfInstant } from "../calendar/time-zone.ts";
-import { DEFAULT_PACK_ID, EXCEPTION_ATTRIBUTES, type EffectivePack, type RuleRef } from "./pack-schema.ts";
+import { DEFAULT_PACK_ID, type EffectivePack, EXCEPTION_ATTRIBUTES, type RuleRef } from "./pack-schema.ts";
 import { citationsOf, messageOf, notesOf, weakestConfidence } from "./rule-refs.ts";
 import type { RefundTerms, RuleMessage, StatutoryLineFacts, TrackJudgement } from "./statutory-facts.ts";
 import { START_LABEL, withdrawalWindow } from "./withdrawal-window.ts";
@@ -40,17 +40,17 @@ export function placeName(pack: EffectivePack, f: StatutoryLineFacts): string {
 }
 
 /** Why the right does not exist for these facts, or null when it does. */
-function rightDenied(w: Withdrawal, f: StatutoryLineFacts, place: string): string | null {
-  switch (w.right.availability) {
+function rightDenied(pack: EffectivePack, f: StatutoryLineFacts): string | null {
+  switch (pack.withdrawal.right.availability) {
     case "none":
-      return `There is no statutory change-of-mind right for online purchases in ${place}.`;
+      return `There is no statutory change-of-mind right for online purchases in ${placeName(pack, f)}.`;
     case "if_no_policy_posted":
       return f.returnPolicyPosted
-        ? `The merchant displayed its own return policy, so the statutory default right in ${place} does not apply.`
+        ? `The merchant displayed its own return policy, so the statutory default right in ${placeName(pack, f)} does not apply.`
         : null;
     case "if_terms_not_disclosed":
       return f.returnTermsDisclosed
-        ? `The merchant gave the required information, so there is no statutory cancellation right in ${place}.`
+        ? `The merchant gave the required information, so there is no statutory cancellation right in ${placeName(pack, f)}.`
         : null;
     default:
       return null;
@@ -72,7 +72,7 @@ function refundTerms(w: Withdrawal, f: StatutoryLineFacts): RefundTerms | null {
 
 export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone: string): TrackJudgement {
   const w = pack.withdrawal;
-  const denied = rightDenied(w, f, placeName(pack, f));
+  const denied = rightDenied(pack, f);
   if (denied) return unavailable(pack, w.right, denied, zone);
 
   const period = w.period as NonNullable<Withdrawal["period"]>;
@@ -103,7 +103,9 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
     if (before.allowed) {
       explanation = `The ${kind} withdrawal period runs from ${label}, which has not happened yet; withdrawal is already possible.`;
     } else {
-      blockedBy.push(messageOf(before, `The withdrawal period starts on ${label}, which has not happened yet.`));
+      blockedBy.push(
+        messageOf(before, `The withdrawal period starts on ${label}, which has not happened yet.`),
+      );
       explanation = `The ${kind} withdrawal period starts on ${label}, which has not happened yet.`;
     }
   } else if (window.endDay === null) {
@@ -116,11 +118,18 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
     explanation = `Withdrawal is possible until ${returnBy}: ${kind} from ${START_LABEL[period.start]}${how}.`;
   }
   if (blockedBy.length > 0 && window.state !== "not_started") {
-    explanation = `No statutory withdrawal: ${blockedBy.map((b) => b.message).join(" ")}`;
+    let reasons = "";
+    for (const b of blockedBy) reasons += ` ${b.message}`;
+    explanation = `No statutory withdrawal:${reasons}`;
   }
 
   const returnCost = w.returnCost as NonNullable<Withdrawal["returnCost"]>;
-  const paidBy = returnCost.paidBy === "customer_if_informed" ? (f.returnTermsDisclosed ? "customer" : "merchant") : returnCost.paidBy;
+  const paidBy =
+    returnCost.paidBy === "customer_if_informed"
+      ? f.returnTermsDisclosed
+        ? "customer"
+        : "merchant"
+      : returnCost.paidBy;
   const informative: RuleRef[] = [returnCost];
   if (w.refund) informative.push(w.refund);
   if (w.deadlineMetBy) informative.push(w.deadlineMetBy);

@@ -6,10 +6,10 @@ import ae_pack from "../../../reference/statutory/ae.json" with { type: "json" }
 import ar_pack from "../../../reference/statutory/ar.json" with { type: "json" };
 import au_pack from "../../../reference/statutory/au.json" with { type: "json" };
 import br_pack from "../../../reference/statutory/br.json" with { type: "json" };
+import ca_pack from "../../../reference/statutory/ca.json" with { type: "json" };
 import ca_bc_pack from "../../../reference/statutory/ca-bc.json" with { type: "json" };
 import ca_on_pack from "../../../reference/statutory/ca-on.json" with { type: "json" };
 import ca_qc_pack from "../../../reference/statutory/ca-qc.json" with { type: "json" };
-import ca_pack from "../../../reference/statutory/ca.json" with { type: "json" };
 import ch_pack from "../../../reference/statutory/ch.json" with { type: "json" };
 import cl_pack from "../../../reference/statutory/cl.json" with { type: "json" };
 import cn_pack from "../../../reference/statutory/cn.json" with { type: "json" };
@@ -37,9 +37,9 @@ import sa_pack from "../../../reference/statutory/sa.json" with { type: "json" }
 import se_pack from "../../../reference/statutory/se.json" with { type: "json" };
 import sg_pack from "../../../reference/statutory/sg.json" with { type: "json" };
 import tr_pack from "../../../reference/statutory/tr.json" with { type: "json" };
+import us_pack from "../../../reference/statutory/us.json" with { type: "json" };
 import us_ca_pack from "../../../reference/statutory/us-ca.json" with { type: "json" };
 import us_ny_pack from "../../../reference/statutory/us-ny.json" with { type: "json" };
-import us_pack from "../../../reference/statutory/us.json" with { type: "json" };
 import za_pack from "../../../reference/statutory/za.json" with { type: "json" };
 
 /** The raw (unvalidated) pack files, in file-name order. */

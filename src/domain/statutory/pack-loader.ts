@@ -3,8 +3,15 @@
  * chain (a child rule overrides its parent's field by field) and validates the result.
  * A broken pack is a bug: loading throws and names the pack.
  */
-import { DEFAULT_PACK_ID, type EffectivePack, EffectivePackSchema, type PackFile, PackFileSchema } from "./pack-schema.ts";
+
 import { PACK_FILES } from "./pack-files.ts";
+import {
+  DEFAULT_PACK_ID,
+  type EffectivePack,
+  EffectivePackSchema,
+  type PackFile,
+  PackFileSchema,
+} from "./pack-schema.ts";
 
 export { DEFAULT_PACK_ID };
 
@@ -115,6 +122,7 @@ export function statutoryPackFor(country: string, region: string | null): Effect
       (r ? REGISTRY.byCode.get(`${c}-${r}`) : undefined) ??
       REGISTRY.byCode.get(c) ??
       (REGISTRY.packs.get(DEFAULT_PACK_ID) as EffectivePack);
+    if (resolved.size >= 10_000) resolved.clear();
     resolved.set(key, pack);
   }
   return pack;

@@ -43,7 +43,13 @@ export const Rules = {
   beforeStart: rule({ allowed: z.boolean() }),
   rollForward: rule({ enabled: z.boolean() }),
   notInformed: rule({
-    kind: z.enum(["none", "months_after_normal_end", "months_after_start", "days_after_start", "period_not_started"]),
+    kind: z.enum([
+      "none",
+      "months_after_normal_end",
+      "months_after_start",
+      "days_after_start",
+      "period_not_started",
+    ]),
     amount: Days.nullable(),
     lateInformationDays: Days.nullable(),
   }),
@@ -165,8 +171,20 @@ export const EffectivePackSchema = z
       if (!cond) ctx.addIssue({ code: "custom", path: path.split("."), message });
     };
     if (w.right.availability !== "none") {
-      for (const k of ["period", "beforeStart", "rollForward", "notInformed", "deadlineMetBy", "returnCost", "refund"]) {
-        need(w[k as keyof typeof w] !== undefined, `withdrawal.${k}`, "required when a withdrawal right exists");
+      for (const k of [
+        "period",
+        "beforeStart",
+        "rollForward",
+        "notInformed",
+        "deadlineMetBy",
+        "returnCost",
+        "refund",
+      ]) {
+        need(
+          w[k as keyof typeof w] !== undefined,
+          `withdrawal.${k}`,
+          "required when a withdrawal right exists",
+        );
       }
     }
     const needsCalendar =
@@ -175,10 +193,19 @@ export const EffectivePackSchema = z
       w.refund?.deadlineDayKind === "business";
     need(!needsCalendar || p.calendar.nonWorkingDays !== undefined, "calendar.nonWorkingDays", "required");
     for (const r of [w.refund, p.guarantee.refund]) {
-      if (r) need((r.deadlineDays === null) === (r.deadlineDayKind === null), "refund", "days and day kind go together");
+      if (r)
+        need(
+          (r.deadlineDays === null) === (r.deadlineDayKind === null),
+          "refund",
+          "days and day kind go together",
+        );
     }
     const g = p.guarantee.period;
-    need((g.kind === "no_fixed_period") === (g.amount === null), "guarantee.period.amount", "amount iff fixed");
+    need(
+      (g.kind === "no_fixed_period") === (g.amount === null),
+      "guarantee.period.amount",
+      "amount iff fixed",
+    );
   });
 export type EffectivePack = z.infer<typeof EffectivePackSchema>;
 

@@ -11,18 +11,30 @@ export function weakestConfidence(rules: readonly RuleRef[]): Confidence {
   return worst;
 }
 
+const citations = new WeakMap<RuleRef, RuleCitation>();
+
+/** The citation of a rule; one frozen object per rule, shared by every judgement. */
 export function citationOf(rule: RuleRef): RuleCitation {
-  return { ruleId: rule.ruleId, citation: rule.citation, url: rule.url ?? null, confidence: rule.confidence };
+  let c = citations.get(rule);
+  if (!c) {
+    c = Object.freeze({
+      ruleId: rule.ruleId,
+      citation: rule.citation,
+      url: rule.url ?? null,
+      confidence: rule.confidence,
+    });
+    citations.set(rule, c);
+  }
+  return c;
 }
 
 /** Citations of the rules, each rule once, in first-seen order. */
 export function citationsOf(rules: readonly RuleRef[]): RuleCitation[] {
-  const seen = new Set<string>();
   const out: RuleCitation[] = [];
   for (const r of rules) {
-    if (seen.has(r.ruleId)) continue;
-    seen.add(r.ruleId);
-    out.push(citationOf(r));
+    let seen = false;
+    for (const c of out) if (c.ruleId === r.ruleId) seen = true;
+    if (!seen) out.push(citationOf(r));
   }
   return out;
 }
@@ -35,7 +47,10 @@ export function messageOf(rule: RuleRef, message: string): RuleMessage {
 export function notesOf(rules: readonly RuleRef[]): RuleMessage[] {
   const out: RuleMessage[] = [];
   for (const r of rules) {
-    if (r.note && !out.some((m) => m.ruleId === r.ruleId)) out.push({ ruleId: r.ruleId, message: r.note });
+    if (!r.note) continue;
+    let seen = false;
+    for (const m of out) if (m.ruleId === r.ruleId) seen = true;
+    if (!seen) out.push({ ruleId: r.ruleId, message: r.note });
   }
   return out;
 }

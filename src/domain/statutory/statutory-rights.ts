@@ -2,8 +2,14 @@
  * The statutory rights of a jurisdiction as structured data, for rendering the human-readable
  * policy ("your legal rights in Germany"). A projection of the effective pack, cached per pack.
  */
-import { EXCEPTION_ATTRIBUTES, type EffectivePack, type ExceptionAttribute, type RuleRef } from "./pack-schema.ts";
+
 import { statutoryPackFor } from "./pack-loader.ts";
+import {
+  type EffectivePack,
+  EXCEPTION_ATTRIBUTES,
+  type ExceptionAttribute,
+  type RuleRef,
+} from "./pack-schema.ts";
 import { citationOf } from "./rule-refs.ts";
 import type { RefundTerms, RuleCitation } from "./statutory-facts.ts";
 
@@ -26,7 +32,9 @@ export interface StatutoryRights {
     readonly period: Cited<Pick<NonNullable<W["period"]>, "days" | "dayKind" | "start" | "countFrom">> | null;
     readonly exerciseBeforeStart: boolean | null;
     readonly rollForward: Cited<{ enabled: boolean }> | null;
-    readonly notInformed: Cited<Pick<NonNullable<W["notInformed"]>, "kind" | "amount" | "lateInformationDays">> | null;
+    readonly notInformed: Cited<
+      Pick<NonNullable<W["notInformed"]>, "kind" | "amount" | "lateInformationDays">
+    > | null;
     readonly deadlineMetBy: "dispatch" | "arrival" | null;
     readonly returnCost: Cited<{ paidBy: NonNullable<W["returnCost"]>["paidBy"] }> | null;
     readonly refund: Cited<RefundTerms & { outboundOnlyIfWholeOrder: boolean }> | null;
@@ -66,7 +74,9 @@ function withdrawalOf(w: W): StatutoryRights["withdrawal"] {
     period: p ? cited(p, { days: p.days, dayKind: p.dayKind, start: p.start, countFrom: p.countFrom }) : null,
     exerciseBeforeStart: w.beforeStart?.allowed ?? null,
     rollForward: w.rollForward ? cited(w.rollForward, { enabled: w.rollForward.enabled }) : null,
-    notInformed: ni ? cited(ni, { kind: ni.kind, amount: ni.amount, lateInformationDays: ni.lateInformationDays }) : null,
+    notInformed: ni
+      ? cited(ni, { kind: ni.kind, amount: ni.amount, lateInformationDays: ni.lateInformationDays })
+      : null,
     deadlineMetBy: w.deadlineMetBy?.metBy ?? null,
     returnCost: w.returnCost ? cited(w.returnCost, { paidBy: w.returnCost.paidBy }) : null,
     refund: w.refund ? refundOf(w.refund) : null,

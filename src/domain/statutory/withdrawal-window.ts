@@ -6,7 +6,12 @@
  */
 import { addMonthsToDay, type DayNumber } from "../calendar/local-date.ts";
 import { localDayOfInstant } from "../calendar/time-zone.ts";
-import { addWorkingDaysToDay, rollForwardDay, type WorkingDays, workingDays } from "../calendar/working-days.ts";
+import {
+  addWorkingDaysToDay,
+  rollForwardDay,
+  type WorkingDays,
+  workingDays,
+} from "../calendar/working-days.ts";
 import type { EffectivePack, RuleRef } from "./pack-schema.ts";
 import type { StatutoryLineFacts } from "./statutory-facts.ts";
 
@@ -40,6 +45,32 @@ export const START_LABEL: Readonly<Record<Period["start"], string>> = {
   purchase: "purchase",
 };
 
+interface RollContext {
+  readonly pack: EffectivePack;
+  readonly f: StatutoryLineFacts;
+  readonly used: RuleRef[];
+  wd: WorkingDays | null;
+}
+
+function working(ctx: RollContext): WorkingDays {
+  const cal = ctx.pack.calendar.nonWorkingDays;
+  ctx.wd ??= workingDays(ctx.f.country, ctx.f.region, cal?.weekendDays, cal?.publicHolidays ?? true);
+  return ctx.wd;
+}
+
+/** `day` rolled forward when the pack has roll-forward; records the rules that moved it. */
+function roll(ctx: RollContext, day: DayNumber): DayNumber {
+  const w = ctx.pack.withdrawal;
+  if (!w.rollForward?.enabled) return day;
+  const s = rollForwardDay(day, working(ctx));
+  if (s.moved) {
+    ctx.used.push(w.rollForward);
+    const cal = ctx.pack.calendar.nonWorkingDays;
+    if (s.overHoliday && cal) ctx.used.push(cal);
+  }
+  return s.day;
+}
+
 export function withdrawalWindow(pack: EffectivePack, f: StatutoryLineFacts, zone: string): WithdrawalWindow {
   const w = pack.withdrawal;
   const period = w.period as Period;
@@ -49,32 +80,17 @@ export function withdrawalWindow(pack: EffectivePack, f: StatutoryLineFacts, zon
   if (!ev) return { state: "not_started", startDay: null, endDay: null, used, how };
   const startDay = localDayOfInstant(ev.getTime(), zone);
 
-  const cal = pack.calendar.nonWorkingDays;
-  let wd: WorkingDays | null = null;
-  const working = (): WorkingDays => {
-    wd ??= workingDays(f.country, f.region, cal?.weekendDays, cal?.publicHolidays ?? true);
-    return wd;
-  };
-  const roll = (day: DayNumber): DayNumber => {
-    if (!w.rollForward?.enabled) return day;
-    const s = rollForwardDay(day, working());
-    if (s.moved) {
-      used.push(w.rollForward);
-      if (s.overHoliday && cal) used.push(cal);
-    }
-    return s.day;
-  };
-
+  const ctx: RollContext = { pack, f, used, wd: null };
   const base = period.countFrom === "event_day" ? startDay - 1 : startDay;
   let end: DayNumber;
   if (period.dayKind === "business") {
-    const s = addWorkingDaysToDay(base, period.days, working());
-    if (s.overHoliday && cal) used.push(cal);
+    const s = addWorkingDaysToDay(base, period.days, working(ctx));
+    if (s.overHoliday && pack.calendar.nonWorkingDays) used.push(pack.calendar.nonWorkingDays);
     end = s.day;
   } else {
     end = base + period.days;
   }
-  const rolled = roll(end);
+  const rolled = roll(ctx, end);
   if (rolled !== end) how.push("moved to the next working day");
   end = rolled;
 
@@ -86,14 +102,14 @@ export function withdrawalWindow(pack: EffectivePack, f: StatutoryLineFacts, zon
       return { state: "open", startDay, endDay: null, used, how };
     }
     let ext = end;
-    if (ni.kind === "months_after_normal_end") ext = roll(addMonthsToDay(end, ni.amount ?? 0));
-    else if (ni.kind === "months_after_start") ext = roll(addMonthsToDay(startDay, ni.amount ?? 0));
-    else ext = roll(startDay + (ni.amount ?? 0));
+    if (ni.kind === "months_after_normal_end") ext = roll(ctx, addMonthsToDay(end, ni.amount ?? 0));
+    else if (ni.kind === "months_after_start") ext = roll(ctx, addMonthsToDay(startDay, ni.amount ?? 0));
+    else ext = roll(ctx, startDay + (ni.amount ?? 0));
     const info = f.withdrawalInfoGivenAt;
     if (info && ni.lateInformationDays !== null && info.getTime() <= f.at.getTime()) {
       const infoDay = localDayOfInstant(info.getTime(), zone);
       if (infoDay <= ext) {
-        ext = roll(infoDay + ni.lateInformationDays);
+        ext = roll(ctx, infoDay + ni.lateInformationDays);
         how.push("the missing information was given late");
       }
     }
