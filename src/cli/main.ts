@@ -7,7 +7,6 @@ import { manualGateway } from "../adapters/payments/manual-gateway.ts";
 import type { Deps, PaymentGateway } from "../app/ports.ts";
 import { apiKeyCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { type Config, readConfig } from "./config.ts";
-import { demoCommand, serveCommand } from "./serve-command.ts";
 
 const HELP = `crossback — international returns and refunds
 
@@ -62,14 +61,19 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = readConfig();
   const { deps, database } = await wire(config);
-  if (command === "serve") return serveCommand(deps, database, config);
+  if (command === "serve") {
+    const { serveCommand } = await import("./serve-command.ts");
+    return serveCommand(deps, database, config);
+  }
   try {
     switch (command) {
       case "migrate":
         console.log(`migrations applied (${database.kind}: ${database.location})`);
         return 0;
-      case "demo":
+      case "demo": {
+        const { demoCommand } = await import("./serve-command.ts");
         return await demoCommand(deps);
+      }
       case "merchants":
         return await merchantsCommand(deps, rest, values);
       case "api-key":
