@@ -115,14 +115,21 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
   return localDateOfDay(localDayOfInstant(instant.getTime(), zone));
 }
 
-/** Epoch ms of the last millisecond (23:59:59.999 local) of a local day in `zone`. */
+/**
+ * Epoch ms of the last millisecond of a local day in `zone` (23:59:59.999 local, or the last
+ * instant before a transition that skips it; after a fall-back at midnight, the later one).
+ * Found by bisection over the instants whose local time can be that moment (offsets −12 h…+14 h).
+ */
 export function endOfLocalDayMs(dayNumber: DayNumber, zone: string): number {
   const target = (dayNumber + 1) * MS_PER_DAY - 1;
-  let t = target - zoneOffsetMs(zone, target);
-  t = target - zoneOffsetMs(zone, t);
-  // A transition between the guesses: step back to the last instant still on that local day.
-  while (localDayOfInstant(t, zone) > dayNumber) t -= 60_000;
-  return t;
+  let lo = target - 15 * 3_600_000; // local time ≤ target − 1 h: on or before the day
+  let hi = target + 13 * 3_600_000; // local time ≥ target + 1 h: after the day
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (localDayOfInstant(mid, zone) <= dayNumber) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -7,7 +7,13 @@ describe("roll-forward of a last day on a public holiday (shopper's country/regi
   test.each([
     ["DE Christi Himmelfahrt Thu 14 May → Fri 15 May", "DE", null, "2026-04-30", "2026-05-15"],
     ["DE Pfingstmontag Mon 25 May → Tue 26 May", "DE", null, "2026-05-11", "2026-05-26"],
-    ["DE Karfreitag Fri 3 Apr, weekend, Ostermontag Mon 6 Apr → Tue 7 Apr", "DE", null, "2026-03-20", "2026-04-07"],
+    [
+      "DE Karfreitag Fri 3 Apr, weekend, Ostermontag Mon 6 Apr → Tue 7 Apr",
+      "DE",
+      null,
+      "2026-03-20",
+      "2026-04-07",
+    ],
     ["DE national: Tue 6 Jan 2026 is a working day", "DE", null, "2025-12-23", "2026-01-06"],
     ["DE-BY: Heilige Drei Könige Tue 6 Jan 2026 → Wed 7 Jan", "DE", "BY", "2025-12-23", "2026-01-07"],
     ["FR Fête nationale Tue 14 Jul → Wed 15 Jul", "FR", null, "2026-06-30", "2026-07-15"],
@@ -37,7 +43,9 @@ describe("roll-forward of a last day on a public holiday (shopper's country/regi
 
 describe("split deliveries: the EU clock runs from the last item of the order", () => {
   test("line delivered 2 Mar, order completed 9 Mar → 23 Mar", () => {
-    const w = withdrawal(facts("DE", "2026-03-02", "2026-03-20", { orderFullyDeliveredAt: noon("2026-03-09") }));
+    const w = withdrawal(
+      facts("DE", "2026-03-02", "2026-03-20", { orderFullyDeliveredAt: noon("2026-03-09") }),
+    );
     expect(w.returnBy).toBe("2026-03-23");
     expect(w.periodStartsOn).toBe("2026-03-09");
   });
@@ -55,7 +63,9 @@ describe("split deliveries: the EU clock runs from the last item of the order", 
   });
 
   test("countries that count per line (RU) use the line's own delivery", () => {
-    const w = withdrawal(facts("RU", "2026-03-02", "2026-03-05", { orderFullyDeliveredAt: noon("2026-03-20") }));
+    const w = withdrawal(
+      facts("RU", "2026-03-02", "2026-03-05", { orderFullyDeliveredAt: noon("2026-03-20") }),
+    );
     expect(w.returnBy).toBe("2026-03-09");
   });
 });
@@ -70,7 +80,10 @@ describe("missing withdrawal information", () => {
 
   test("EU: information given late → 14 days after it was received", () => {
     const w = withdrawal(
-      facts("DE", "2026-03-02", "2026-05-01", { returnTermsDisclosed: false, withdrawalInfoGivenAt: noon("2026-04-20") }),
+      facts("DE", "2026-03-02", "2026-05-01", {
+        returnTermsDisclosed: false,
+        withdrawalInfoGivenAt: noon("2026-04-20"),
+      }),
     );
     expect(w.returnBy).toBe("2026-05-04");
   });
@@ -109,9 +122,9 @@ describe("exceptions (CRD Art. 16)", () => {
   });
 
   test("final sale does not remove the statutory right", () => {
-    expect(withdrawal(facts("FR", "2026-03-02", "2026-03-03", { product: product({ finalSale: true }) })).eligible).toBe(
-      true,
-    );
+    expect(
+      withdrawal(facts("FR", "2026-03-02", "2026-03-03", { product: product({ finalSale: true }) })).eligible,
+    ).toBe(true);
   });
 });
 
@@ -132,8 +145,18 @@ describe("refund terms", () => {
 
 describe("time zones at the day boundary", () => {
   test("Berlin: 23:30 local counts for that day, 00:30 local for the next", () => {
-    const late = withdrawal(facts("DE", "2026-03-02", "2026-03-03", { lineDeliveredAt: new Date("2026-03-02T22:30:00Z"), orderFullyDeliveredAt: new Date("2026-03-02T22:30:00Z") }));
-    const early = withdrawal(facts("DE", "2026-03-02", "2026-03-03", { lineDeliveredAt: new Date("2026-03-02T23:30:00Z"), orderFullyDeliveredAt: new Date("2026-03-02T23:30:00Z") }));
+    const late = withdrawal(
+      facts("DE", "2026-03-02", "2026-03-03", {
+        lineDeliveredAt: new Date("2026-03-02T22:30:00Z"),
+        orderFullyDeliveredAt: new Date("2026-03-02T22:30:00Z"),
+      }),
+    );
+    const early = withdrawal(
+      facts("DE", "2026-03-02", "2026-03-03", {
+        lineDeliveredAt: new Date("2026-03-02T23:30:00Z"),
+        orderFullyDeliveredAt: new Date("2026-03-02T23:30:00Z"),
+      }),
+    );
     expect(late.returnBy).toBe("2026-03-16");
     expect(early.returnBy).toBe("2026-03-17");
   });

@@ -27,7 +27,9 @@ describe("business days (MX, CO): Saturdays, Sundays and the shopper's public ho
   });
 
   test("CO: goods for personal use are excluded", () => {
-    const w = withdrawal(facts("CO", "2026-03-02", "2026-03-03", { product: product({ sealedHygiene: true }) }));
+    const w = withdrawal(
+      facts("CO", "2026-03-02", "2026-03-03", { product: product({ sealedHygiene: true }) }),
+    );
     expect(w.eligible).toBe(false);
   });
 });
@@ -41,21 +43,24 @@ describe("Japan: an 8-day default, delivery day is day 1, only without a display
 
   test("delivery at 23:30 vs 00:30 Tokyo time (UTC timestamps) moves the deadline by a day", () => {
     const at = (iso: string) => ({ lineDeliveredAt: new Date(iso), orderFullyDeliveredAt: new Date(iso) });
-    const f = (iso: string) => facts("JP", "2026-03-02", "2026-03-04", { returnPolicyPosted: false, ...at(iso) });
+    const f = (iso: string) =>
+      facts("JP", "2026-03-02", "2026-03-04", { returnPolicyPosted: false, ...at(iso) });
     expect(withdrawal(f("2026-03-02T14:30:00Z")).returnBy).toBe("2026-03-09"); // 23:30 JST on 2 Mar
     expect(withdrawal(f("2026-03-02T15:30:00Z")).returnBy).toBe("2026-03-10"); // 00:30 JST on 3 Mar
   });
 
   test("the buyer pays the return", () => {
-    expect(withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnPolicyPosted: false })).returnShippingPaidBy).toBe(
-      "customer",
-    );
+    expect(
+      withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnPolicyPosted: false })).returnShippingPaidBy,
+    ).toBe("customer");
   });
 });
 
 describe("US: no federal right; California and New York only without a posted policy", () => {
   test("US federal: no right, verified", () => {
-    const w = withdrawal(facts("US", "2026-03-02", "2026-03-03", { region: "TX", returnPolicyPosted: false }));
+    const w = withdrawal(
+      facts("US", "2026-03-02", "2026-03-03", { region: "TX", returnPolicyPosted: false }),
+    );
     expect(w).toMatchObject({ eligible: false, jurisdiction: "US", returnBy: null, confidence: "verified" });
   });
 
@@ -69,7 +74,11 @@ describe("US: no federal right; California and New York only without a posted po
 
   test("US-NY without a posted policy: 30 days from purchase, goods unused", () => {
     const w = withdrawal(
-      facts("US", "2026-03-05", "2026-03-20", { region: "NY", placedAt: noon("2026-03-02"), returnPolicyPosted: false }),
+      facts("US", "2026-03-05", "2026-03-20", {
+        region: "NY",
+        placedAt: noon("2026-03-02"),
+        returnPolicyPosted: false,
+      }),
     );
     expect(w.returnBy).toBe("2026-04-01");
     expect(w.conditions.map((c) => c.ruleId)).toEqual(["us-ny.gbl218a.withdrawal.condition.unused"]);
@@ -77,7 +86,11 @@ describe("US: no federal right; California and New York only without a posted po
 
   test("US-CA: a purchase at 23:30 vs 00:30 Pacific time (UTC timestamps) moves the deadline", () => {
     const f = (iso: string) =>
-      facts("US", "2026-03-05", "2026-03-20", { region: "CA", placedAt: new Date(iso), returnPolicyPosted: false });
+      facts("US", "2026-03-05", "2026-03-20", {
+        region: "CA",
+        placedAt: new Date(iso),
+        returnPolicyPosted: false,
+      });
     expect(withdrawal(f("2026-03-03T07:30:00Z")).returnBy).toBe("2026-04-01"); // 23:30 PST on 2 Mar
     expect(withdrawal(f("2026-03-03T08:30:00Z")).returnBy).toBe("2026-04-02"); // 00:30 PST on 3 Mar
     expect(withdrawal(f("2026-03-03T08:30:00Z")).timeZone).toBe("America/Los_Angeles");
@@ -85,11 +98,19 @@ describe("US: no federal right; California and New York only without a posted po
 
   test("US-CA exemptions: final sale and food are blocked; hygiene goods must come back sealed", () => {
     const base = { region: "CA", returnPolicyPosted: false };
-    const finalSale = withdrawal(facts("US", "2026-03-02", "2026-03-03", { ...base, product: product({ finalSale: true }) }));
-    expect(finalSale.blockedBy.map((b) => b.ruleId)).toEqual(["us-ca.civ1723.withdrawal.exception.final_sale"]);
-    const hygiene = withdrawal(facts("US", "2026-03-02", "2026-03-03", { ...base, product: product({ sealedHygiene: true }) }));
+    const finalSale = withdrawal(
+      facts("US", "2026-03-02", "2026-03-03", { ...base, product: product({ finalSale: true }) }),
+    );
+    expect(finalSale.blockedBy.map((b) => b.ruleId)).toEqual([
+      "us-ca.civ1723.withdrawal.exception.final_sale",
+    ]);
+    const hygiene = withdrawal(
+      facts("US", "2026-03-02", "2026-03-03", { ...base, product: product({ sealedHygiene: true }) }),
+    );
     expect(hygiene.eligible).toBe(true);
-    expect(hygiene.conditions.map((c) => c.ruleId)).toContain("us-ca.civ1723.withdrawal.exception.sealed_hygiene");
+    expect(hygiene.conditions.map((c) => c.ruleId)).toContain(
+      "us-ca.civ1723.withdrawal.exception.sealed_hygiene",
+    );
   });
 });
 
@@ -102,15 +123,15 @@ describe("extensions when the return information was missing", () => {
 
   test("TR: 14 days from the last item, 1 year without pre-contract information", () => {
     expect(withdrawal(facts("TR", "2026-03-02", "2026-03-03")).returnBy).toBe("2026-03-16");
-    expect(withdrawal(facts("TR", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false })).returnBy).toBe(
-      "2027-03-02",
-    );
+    expect(
+      withdrawal(facts("TR", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false })).returnBy,
+    ).toBe("2027-03-02");
   });
 
   test("CL: 10 days, 90 days without the written confirmation", () => {
-    expect(withdrawal(facts("CL", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false })).returnBy).toBe(
-      "2026-05-31",
-    );
+    expect(
+      withdrawal(facts("CL", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false })).returnBy,
+    ).toBe("2026-05-31");
   });
 
   test("KR and IL: without the information the period does not start (eligible, no end date)", () => {
@@ -122,8 +143,15 @@ describe("extensions when the return information was missing", () => {
 
   test("CA-QC: cancellation only on merchant default, 7 days, merchant pays the return", () => {
     expect(withdrawal(facts("CA", "2026-03-02", "2026-03-03", { region: "QC" })).eligible).toBe(false);
-    const w = withdrawal(facts("CA", "2026-03-02", "2026-03-03", { region: "QC", returnTermsDisclosed: false }));
-    expect(w).toMatchObject({ eligible: true, jurisdiction: "CA-QC", returnBy: "2026-03-06", returnShippingPaidBy: "merchant" });
+    const w = withdrawal(
+      facts("CA", "2026-03-02", "2026-03-03", { region: "QC", returnTermsDisclosed: false }),
+    );
+    expect(w).toMatchObject({
+      eligible: true,
+      jurisdiction: "CA-QC",
+      returnBy: "2026-03-06",
+      returnShippingPaidBy: "merchant",
+    });
     expect(w.refund?.includesOutboundShipping).toBe("full");
   });
 });
@@ -146,21 +174,32 @@ describe("other jurisdictions", () => {
     expect(withdrawal(facts("CN", "2026-03-02", "2026-03-03")).conditions.map((c) => c.ruleId)).toEqual([
       "cn.crpl.withdrawal.condition.intact",
     ]);
-    expect(withdrawal(facts("CN", "2026-03-02", "2026-03-03", { product: product({ personalised: true }) })).eligible).toBe(
-      false,
-    );
+    expect(
+      withdrawal(facts("CN", "2026-03-02", "2026-03-03", { product: product({ personalised: true }) }))
+        .eligible,
+    ).toBe(false);
   });
 
   test("BR: no statutory exceptions — personalised goods stay withdrawable; refund immediately", () => {
-    const w = withdrawal(facts("BR", "2026-03-02", "2026-03-03", { product: product({ personalised: true }) }));
+    const w = withdrawal(
+      facts("BR", "2026-03-02", "2026-03-03", { product: product({ personalised: true }) }),
+    );
     expect(w.eligible).toBe(true);
     expect(w.refund).toMatchObject({ deadlineDays: 0, includesOutboundShipping: "full" });
   });
 
-  test.each(["CH", "AU", "NZ", "IN", "SG", "AE", "CA", "TH"])("%s: no statutory withdrawal right", (country) => {
-    const w = withdrawal(facts(country, "2026-03-02", "2026-03-03", { returnPolicyPosted: false, returnTermsDisclosed: false }));
-    expect(w.eligible).toBe(false);
-    expect(w.blockedBy).toHaveLength(1);
-    expect(w.refund).toBeNull();
-  });
+  test.each(["CH", "AU", "NZ", "IN", "SG", "AE", "CA", "TH"])(
+    "%s: no statutory withdrawal right",
+    (country) => {
+      const w = withdrawal(
+        facts(country, "2026-03-02", "2026-03-03", {
+          returnPolicyPosted: false,
+          returnTermsDisclosed: false,
+        }),
+      );
+      expect(w.eligible).toBe(false);
+      expect(w.blockedBy).toHaveLength(1);
+      expect(w.refund).toBeNull();
+    },
+  );
 });

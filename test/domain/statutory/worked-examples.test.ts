@@ -11,8 +11,20 @@ describe("§4.2 worked examples", () => {
     ["EU normal (AT, baseline only)", "AT", "2026-03-02", {}, "2026-03-16"],
     ["EU weekend end (DE): Sat 7 Mar → day 14 Sat 21 Mar → Mon 23 Mar", "DE", "2026-03-07", {}, "2026-03-23"],
     ["EU weekend end (FR)", "FR", "2026-03-07", {}, "2026-03-23"],
-    ["EU not informed: 16 Mar 2026 → 16 Mar 2027", "DE", "2026-03-02", { returnTermsDisclosed: false }, "2027-03-16"],
-    ["Japan: delivered Mon 2 Mar → Mon 9 Mar", "JP", "2026-03-02", { returnPolicyPosted: false }, "2026-03-09"],
+    [
+      "EU not informed: 16 Mar 2026 → 16 Mar 2027",
+      "DE",
+      "2026-03-02",
+      { returnTermsDisclosed: false },
+      "2027-03-16",
+    ],
+    [
+      "Japan: delivered Mon 2 Mar → Mon 9 Mar",
+      "JP",
+      "2026-03-02",
+      { returnPolicyPosted: false },
+      "2026-03-09",
+    ],
     ["Mexico: business days 3, 4, 5, 6, 9 Mar", "MX", "2026-03-02", {}, "2026-03-09"],
     ["Colombia: business days 3, 4, 5, 6, 9 Mar", "CO", "2026-03-02", {}, "2026-03-09"],
   ])("%s", (_name, country, delivered, over, returnBy) => {
@@ -22,7 +34,11 @@ describe("§4.2 worked examples", () => {
   });
 
   test("California: purchased 2 Mar, no policy posted → on or before 1 Apr", () => {
-    const f = facts("US", "2026-03-05", "2026-03-20", { region: "CA", placedAt: noon("2026-03-02"), returnPolicyPosted: false });
+    const f = facts("US", "2026-03-05", "2026-03-20", {
+      region: "CA",
+      placedAt: noon("2026-03-02"),
+      returnPolicyPosted: false,
+    });
     const w = withdrawal(f);
     expect(w.jurisdiction).toBe("US-CA");
     expect(w.returnBy).toBe("2026-04-01");
@@ -50,8 +66,8 @@ describe("§4.2 worked examples", () => {
 
   test("EU: the consumer must send the withdrawal by the last day (dispatch); Japan: it must arrive", () => {
     expect(withdrawal(facts("DE", "2026-03-02", "2026-03-02")).deadlineMetBy).toBe("dispatch");
-    expect(withdrawal(facts("JP", "2026-03-02", "2026-03-02", { returnPolicyPosted: false })).deadlineMetBy).toBe(
-      "arrival",
-    );
+    expect(
+      withdrawal(facts("JP", "2026-03-02", "2026-03-02", { returnPolicyPosted: false })).deadlineMetBy,
+    ).toBe("arrival");
   });
 });
