@@ -175,7 +175,7 @@ export interface CommandMeta {
 }
 
 /** How many units of a case line still hold quantity of the order (invariant 1). */
-export function heldQuantity(status: CaseStatus, line: CaseLine): number {
+export function heldQuantity(status: CaseStatus, line: Pick<CaseLine, "counts">): number {
   if (status === "cancelled" || status === "rejected" || status === "expired") return 0;
   const c = line.counts;
   return c.approved + c.rejected === c.requested ? c.approved : c.requested;

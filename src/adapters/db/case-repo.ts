@@ -3,7 +3,7 @@ import type { CaseRepo, StoredEvent } from "../../app/ports.ts";
 import type { ActorKind } from "../../domain/actor.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
-import { type CaseEvent, type CaseLine, type CaseEventType, type CaseSource, heldQuantity, type Override, type ReturnCase } from "../../domain/return-case.ts";
+import { type CaseEvent, type CaseLine, type CaseEventType, type CaseSource, heldQuantity, NO_COUNTS, type Override, type ReturnCase } from "../../domain/return-case.ts";
 import type { Executor } from "./database.ts";
 import { caseEvents, counters, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
@@ -188,15 +188,21 @@ export function caseRepo(db: Executor): CaseRepo {
       const where = [eq(orderLines.orderId, orderId)];
       if (exceptCaseId) where.push(ne(returnCases.id, exceptCaseId));
       const rows = await db
-        .select({ status: returnCases.status, line: returnLines })
+        .select({
+          status: returnCases.status,
+          orderLineId: returnLines.orderLineId,
+          requested: returnLines.requested,
+          approved: returnLines.approved,
+          rejected: returnLines.rejected,
+        })
         .from(returnLines)
         .innerJoin(returnCases, eq(returnCases.id, returnLines.caseId))
         .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
         .where(and(...where));
       const held = new Map<string, number>();
-      for (const { status, line } of rows) {
-        const q = heldQuantity(status as CaseStatus, toLine(line));
-        held.set(line.orderLineId, (held.get(line.orderLineId) ?? 0) + q);
+      for (const r of rows) {
+        const q = heldQuantity(r.status as CaseStatus, { counts: { ...NO_COUNTS, ...r } });
+        held.set(r.orderLineId, (held.get(r.orderLineId) ?? 0) + q);
       }
       return held;
     },
