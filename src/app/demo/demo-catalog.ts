@@ -60,22 +60,68 @@ export const CATALOG: readonly DemoProduct[] = [
   p("NW-HOME-THR", "Wool throw blanket", "home/textiles", 11900, "630120", "NL", 1200),
   p("NW-UW-BOX2", "Boxer briefs, 2-pack", "apparel/underwear", 3900, "610711", "PT", 120, ["sealedHygiene"]),
   p("NW-SWIM-BIK", "Bikini set", "apparel/swimwear", 7900, "611241", "IT", 140, ["sealedHygiene"]),
-  p("NW-COS-SRM", "Vitamin C face serum 30 ml", "beauty/skincare", 4500, "330499", "FR", 110, ["sealedHygiene"]),
+  p("NW-COS-SRM", "Vitamin C face serum 30 ml", "beauty/skincare", 4500, "330499", "FR", 110, [
+    "sealedHygiene",
+  ]),
   p("NW-COS-LIP", "Tinted lip balm", "beauty/makeup", 1800, "330410", "KR", 30, ["sealedHygiene"]),
-  p("NW-FOOD-CHC", "Dark chocolate gift box", "food/confectionery", 3200, "180632", "BE", 400, ["perishable"]),
-  p("NW-FOOD-COF", "Single-origin coffee beans 1 kg", "food/coffee", 3800, "090121", "CO", 1050, ["perishable"]),
+  p("NW-FOOD-CHC", "Dark chocolate gift box", "food/confectionery", 3200, "180632", "BE", 400, [
+    "perishable",
+  ]),
+  p("NW-FOOD-COF", "Single-origin coffee beans 1 kg", "food/coffee", 3800, "090121", "CO", 1050, [
+    "perishable",
+  ]),
   p("NW-FOOD-MAT", "Ceremonial matcha tin 40 g", "food/tea", 2900, "090210", "JP", 120, ["perishable"]),
-  p("NW-ENG-WAL", "Engraved leather wallet", "accessories/personalised", 7900, "420231", "IT", 120, ["personalised"]),
-  p("NW-ENG-PEN", "Engraved fountain pen", "stationery/personalised", 9500, "960830", "DE", 60, ["personalised"]),
-  p("NW-SALE-SUN", "Polarised sunglasses (archive sale)", "accessories/sale", 3900, "900410", "IT", 90, ["finalSale"]),
-  p("NW-SALE-KNT", "Cable-knit jumper (archive sale)", "apparel/sale", 4900, "611011", "IE", 600, ["finalSale"]),
+  p("NW-ENG-WAL", "Engraved leather wallet", "accessories/personalised", 7900, "420231", "IT", 120, [
+    "personalised",
+  ]),
+  p("NW-ENG-PEN", "Engraved fountain pen", "stationery/personalised", 9500, "960830", "DE", 60, [
+    "personalised",
+  ]),
+  p("NW-SALE-SUN", "Polarised sunglasses (archive sale)", "accessories/sale", 3900, "900410", "IT", 90, [
+    "finalSale",
+  ]),
+  p("NW-SALE-KNT", "Cable-knit jumper (archive sale)", "apparel/sale", 4900, "611011", "IE", 600, [
+    "finalSale",
+  ]),
   p("NW-GAME-SW", "Strategy video game (sealed)", "media/games", 5900, "852349", "PL", 100, ["sealedMedia"]),
-  p("NW-SOFT-PHO", "Photo editing suite, boxed licence", "media/software", 8900, "852349", "US", 150, ["sealedMedia"]),
+  p("NW-SOFT-PHO", "Photo editing suite, boxed licence", "media/software", 8900, "852349", "US", 150, [
+    "sealedMedia",
+  ]),
   p("NW-GIFT-ECARD", "Gift e-card", "gift-cards", 5000, null, "NL", 0, ["digital"]),
   p("NW-DIG-PATT", "Sewing pattern, PDF download", "digital/patterns", 1200, null, "NL", 0, ["digital"]),
-  p("VK-BOWL-MAT", "Hand-thrown matcha bowl", "home/ceramics", 6400, "691200", "JP", 450, [], "kyoto-ceramics"),
-  p("VK-TEA-SET", "Porcelain tea set for two", "home/ceramics", 14900, "691110", "JP", 1800, [], "kyoto-ceramics"),
-  p("VA-SLEEP-DWN", "Down sleeping bag −10 °C", "outdoor", 24900, "940430", "AT", 1200, [], "alpine-outfitters"),
+  p(
+    "VK-BOWL-MAT",
+    "Hand-thrown matcha bowl",
+    "home/ceramics",
+    6400,
+    "691200",
+    "JP",
+    450,
+    [],
+    "kyoto-ceramics",
+  ),
+  p(
+    "VK-TEA-SET",
+    "Porcelain tea set for two",
+    "home/ceramics",
+    14900,
+    "691110",
+    "JP",
+    1800,
+    [],
+    "kyoto-ceramics",
+  ),
+  p(
+    "VA-SLEEP-DWN",
+    "Down sleeping bag −10 °C",
+    "outdoor",
+    24900,
+    "940430",
+    "AT",
+    1200,
+    [],
+    "alpine-outfitters",
+  ),
   p("VA-POLE-TRK", "Carbon trekking poles", "outdoor", 8900, "660200", "AT", 540, [], "alpine-outfitters"),
 ];
 
@@ -92,16 +138,20 @@ const FX: Readonly<Record<string, number>> = {
   KRW: 1480,
 };
 
-/** A local price point in minor units: €29.95, £26.00, $32.00, ¥4,900, ₩44,000, R$176,90, MX$589.00. */
+/** A local price point in minor units: €29.95, £26.00, $32.00, ¥12,900, ₩89,000, R$176,90, MX$589.00. */
 export function localPrice(eurCents: number, currency: string): number {
   const rate = FX[currency];
   if (rate === undefined) throw new Error(`no demo exchange rate for ${currency}`);
   const major = (eurCents / 100) * rate;
   switch (currency) {
     case "JPY":
-      return Math.max(100, Math.round(major / 100) * 100);
+      return major < 2000
+        ? Math.max(100, Math.round(major / 100) * 100)
+        : Math.round(major / 1000) * 1000 - 100;
     case "KRW":
-      return Math.max(1000, Math.round(major / 1000) * 1000);
+      return major < 20000
+        ? Math.max(1000, Math.round(major / 1000) * 1000)
+        : Math.round(major / 10000) * 10000 - 1000;
     case "MXN":
       return Math.max(9, Math.round(major / 10) * 10 - 1) * 100;
     case "BRL":
@@ -112,6 +162,29 @@ export function localPrice(eurCents: number, currency: string): number {
     default:
       return Math.ceil(major) * 100 - 5;
   }
+}
+
+/** Round local amounts, minor units: [welcome voucher, small gift card, large gift card]. */
+export const ROUND_AMOUNTS: Readonly<Record<string, readonly [number, number, number]>> = {
+  EUR: [1000, 2500, 5000],
+  GBP: [1000, 2500, 5000],
+  USD: [1000, 2500, 5000],
+  JPY: [1500, 3000, 5000],
+  AUD: [1500, 5000, 10000],
+  BRL: [5000, 10000, 25000],
+  MXN: [20000, 50000, 100000],
+  KRW: [15000, 30000, 50000],
+};
+
+export function roundAmount(currency: string, which: 0 | 1 | 2): number {
+  const amounts = ROUND_AMOUNTS[currency];
+  if (!amounts) throw new Error(`no demo amounts for ${currency}`);
+  return amounts[which];
+}
+
+/** What the item costs in `currency`: a gift card is sold at a round face value. */
+export function unitPrice(p: DemoProduct, currency: string): number {
+  return p.body.category === "gift-cards" ? roundAmount(currency, 2) : localPrice(p.eur, currency);
 }
 
 export async function seedCatalog(deps: Deps, merchantId: string): Promise<number> {

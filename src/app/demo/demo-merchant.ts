@@ -33,7 +33,13 @@ const ENTITIES: readonly (Omit<LegalEntity, "id"> & { key: EntityKey })[] = [
     vatNumber: null,
     eoriNumber: null,
     iossNumber: null,
-    address: { line1: "600 Mission Street", postalCode: "94105", city: "San Francisco", region: "CA", country: "US" },
+    address: {
+      line1: "600 Mission Street",
+      postalCode: "94105",
+      city: "San Francisco",
+      region: "CA",
+      country: "US",
+    },
   },
 ];
 
@@ -47,7 +53,14 @@ const MARKETS: readonly (Omit<Market, "id" | "legalEntityId"> & { entity: Entity
     entity: "eu",
   },
   { code: "uk", name: "United Kingdom", countries: ["GB"], currency: "GBP", languages: ["en"], entity: "uk" },
-  { code: "us", name: "United States", countries: ["US"], currency: "USD", languages: ["en", "es"], entity: "us" },
+  {
+    code: "us",
+    name: "United States",
+    countries: ["US"],
+    currency: "USD",
+    languages: ["en", "es"],
+    entity: "us",
+  },
   { code: "jp", name: "Japan", countries: ["JP"], currency: "JPY", languages: ["ja"], entity: "eu" },
   { code: "au", name: "Australia", countries: ["AU"], currency: "AUD", languages: ["en"], entity: "eu" },
   { code: "br", name: "Brazil", countries: ["BR"], currency: "BRL", languages: ["pt"], entity: "eu" },
@@ -75,7 +88,13 @@ const LOCATIONS: readonly Omit<Location, "id">[] = [
     kind: "hub",
     name: "US returns hub Ontario, California",
     country: "US",
-    address: { line1: "4200 E Airport Dr", postalCode: "91761", city: "Ontario", region: "CA", country: "US" },
+    address: {
+      line1: "4200 E Airport Dr",
+      postalCode: "91761",
+      city: "Ontario",
+      region: "CA",
+      country: "US",
+    },
   },
   {
     code: "JP-CHIBA",
@@ -121,7 +140,11 @@ export async function setUpDemoMerchant(r: Repos, ids: IdSource, merchantId: str
     await r.setup.insertLegalEntity(merchantId, { id, ...e });
   }
   for (const { entity, ...m } of MARKETS) {
-    await r.setup.insertMarket(merchantId, { id: ids.next(), ...m, legalEntityId: entityIds.get(entity) ?? null });
+    await r.setup.insertMarket(merchantId, {
+      id: ids.next(),
+      ...m,
+      legalEntityId: entityIds.get(entity) ?? null,
+    });
   }
   const locationIds = new Map<string, string>();
   for (const l of LOCATIONS) {
@@ -130,6 +153,10 @@ export async function setUpDemoMerchant(r: Repos, ids: IdSource, merchantId: str
     await r.setup.insertLocation(merchantId, { id, ...l });
   }
   for (const { returnTo, ...v } of VENDORS) {
-    await r.setup.insertVendor(merchantId, { id: ids.next(), ...v, returnLocationId: locationIds.get(returnTo) ?? null });
+    await r.setup.insertVendor(merchantId, {
+      id: ids.next(),
+      ...v,
+      returnLocationId: locationIds.get(returnTo) ?? null,
+    });
   }
 }

@@ -2,8 +2,8 @@ import { formatMoney } from "../../domain/money.ts";
 import { orderBody, toOrderDraft } from "../inputs/order-input.ts";
 import { upsertOrder } from "../orders.ts";
 import type { Deps } from "../ports.ts";
-import { CATALOG, type DemoProduct, localPrice } from "./demo-catalog.ts";
-import { COUNTRIES, type DemoCountry } from "./demo-countries.ts";
+import { CATALOG, type DemoProduct, roundAmount, unitPrice } from "./demo-catalog.ts";
+import { COUNTRIES, type DemoCountry, type PaymentStyle } from "./demo-countries.ts";
 import { DAY_MS, type OrderJson, planShipments, planTenders } from "./demo-shipments.ts";
 import type { Rng } from "./prng.ts";
 
@@ -17,10 +17,19 @@ export interface DemoOrder {
 
 const PICK_WEIGHTS: readonly (readonly [DemoProduct, number])[] = CATALOG.map((p) => {
   const b = p.body;
-  const special = b.finalSale || b.personalised || b.perishable || b.sealedHygiene || b.sealedMedia || b.digital;
+  const special =
+    b.finalSale || b.personalised || b.perishable || b.sealedHygiene || b.sealedMedia || b.digital;
   return [p, special || b.vendor ? 1.2 : 3];
 });
-const MULTI_UNIT = new Set(["NW-TEE-ORG", "NW-SOCK-3PK", "NW-HOME-CND", "NW-FOOD-CHC", "NW-FOOD-COF", "NW-COS-LIP", "NW-GIFT-ECARD"]);
+const MULTI_UNIT = new Set([
+  "NW-TEE-ORG",
+  "NW-SOCK-3PK",
+  "NW-HOME-CND",
+  "NW-FOOD-CHC",
+  "NW-FOOD-COF",
+  "NW-COS-LIP",
+  "NW-GIFT-ECARD",
+]);
 
 const isGiftCard = (p: DemoProduct) => p.body.category === "gift-cards";
 
@@ -34,7 +43,7 @@ interface Line {
 
 function taxRate(c: DemoCountry, region: string, p: DemoProduct): number {
   if (isGiftCard(p)) return 0; // a multi-purpose voucher: taxed when redeemed, not when sold
-  if (c.regions) return c.regions[region]?.[0] ?? 0;
+  if (c.regions) return p.body.perishable ? 0 : (c.regions[region]?.[0] ?? 0); // US states exempt groceries
   return p.body.perishable ? c.tax.food : c.tax.standard;
 }
 
@@ -48,15 +57,24 @@ function buildOrder(n: number, placed: number, rng: Rng, now: number): DemoOrder
   const fmt = (minor: number) => formatMoney({ amount: minor, currency: c.currency });
 
   const products = new Set<DemoProduct>();
-  const count = rng.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const);
+  const count = rng.weighted([
+    [1, 35],
+    [2, 35],
+    [3, 20],
+    [4, 10],
+  ] as const);
   while (products.size < count) products.add(rng.weighted(PICK_WEIGHTS));
-  const discountKind = rng.weighted([["none", 72], ["percent", 18], ["fixed", 10]] as const);
+  const discountKind = rng.weighted([
+    ["none", 72],
+    ["percent", 18],
+    ["fixed", 10],
+  ] as const);
   const percent = rng.pick([0.1, 0.15, 0.2]);
-  let fixedLeft = localPrice(1000, c.currency);
+  let fixedLeft = roundAmount(c.currency, 0);
   const lines: Line[] = [...products].map((product) => {
     const multi = MULTI_UNIT.has(product.sku) ? 0.45 : product.body.personalised ? 0 : 0.12;
     const quantity = rng.chance(multi) ? rng.int(2, 3) : 1;
-    const unit = localPrice(product.eur, c.currency);
+    const unit = unitPrice(product, c.currency);
     const discountable = !product.body.finalSale && !isGiftCard(product);
     let discount = 0;
     if (discountable && discountKind === "percent") discount = Math.round(unit * quantity * percent);
@@ -104,10 +122,14 @@ function buildOrder(n: number, placed: number, rng: Rng, now: number): DemoOrder
     rng,
     now,
   );
-  const linesTotal = lines.reduce((s, l) => s + l.unit * l.quantity - l.discount + (c.taxesIncluded ? 0 : l.tax), 0);
+  const linesTotal = lines.reduce(
+    (s, l) => s + l.unit * l.quantity - l.discount + (c.taxesIncluded ? 0 : l.tax),
+    0,
+  );
   const total = linesTotal + shippingAmount + (c.taxesIncluded ? 0 : shippingTax) + dutiesPaid;
-  const style = physical.length === 0 ? "card" : rng.weighted(c.payments);
-  const giftCard = rng.chance(0.1) ? localPrice(rng.pick([2500, 5000]), c.currency) : 0;
+  const style =
+    physical.length === 0 ? "card" : rng.weighted(Object.entries(c.payments) as [PaymentStyle, number][]);
+  const giftCard = rng.chance(0.1) ? roundAmount(c.currency, rng.pick([1, 2] as const)) : 0;
   const tenders = planTenders(c, style, total, giftCard, placed, shipments, rng, fmt, now);
 
   const json: OrderJson = {
@@ -147,11 +169,19 @@ export function buildDemoOrders(now: Date, rng: Rng, count: number): DemoOrder[]
 }
 
 /** Sends each order through the public contract's validation and the order use case. */
-export async function seedOrders(deps: Deps, merchantId: string, orders: readonly DemoOrder[]): Promise<number> {
+export async function seedOrders(
+  deps: Deps,
+  merchantId: string,
+  orders: readonly DemoOrder[],
+): Promise<number> {
   for (const o of orders) {
     const body = orderBody.parse(o.json);
     const at = new Date(Math.min(deps.clock.now().getTime(), new Date(body.placedAt).getTime() + 60_000));
-    const r = await upsertOrder({ ...deps, clock: { now: () => at } }, merchantId, toOrderDraft(o.externalId, body));
+    const r = await upsertOrder(
+      { ...deps, clock: { now: () => at } },
+      merchantId,
+      toOrderDraft(o.externalId, body),
+    );
     if (!r.ok) throw new Error(`demo order ${o.externalId} refused: ${JSON.stringify(r.error)}`);
   }
   return orders.length;

@@ -25,6 +25,8 @@ export interface ReturnPlan {
   readonly resolution: Resolution;
   readonly steps: readonly Step[];
   readonly kind?: LineKind;
+  /** For `kind: "vendor"`: which vendor's goods. */
+  readonly vendor?: string;
   readonly countries?: readonly string[];
   /** Needs a line with at least two delivered units (and asks for two). */
   readonly units?: 2;
@@ -39,89 +41,95 @@ export interface ReturnPlan {
 }
 
 const FULL: readonly Step[] = ["approve", "ship", "receive", "inspect", "resolve"];
+type Extra = Omit<ReturnPlan, "reason" | "resolution" | "steps">;
+const plan = (
+  reason: ReturnReason,
+  resolution: Resolution,
+  steps: readonly Step[],
+  extra: Extra = {},
+): ReturnPlan => ({
+  reason,
+  resolution,
+  steps,
+  ...extra,
+});
 
 export const RETURN_PLANS: readonly ReturnPlan[] = [
   // requested: waiting for a decision
-  { reason: "wrong_size", resolution: "refund", steps: [], countries: ["GB"], fresh: true, comment: "Runs small, I need one size up" },
-  { reason: "changed_mind", resolution: "store_credit", steps: [], countries: ["JP"], fresh: true },
-  {
-    reason: "not_as_described",
-    resolution: "refund",
-    steps: [],
+  plan("wrong_size", "refund", [], {
+    countries: ["GB"],
+    fresh: true,
+    comment: "Runs small, I need one size up",
+  }),
+  plan("changed_mind", "store_credit", [], { countries: ["JP"], fresh: true }),
+  plan("not_as_described", "refund", [], {
     countries: ["US"],
     fresh: true,
-    comment: "The colour is much darker than in the photos",
-  },
+    comment: "Much darker than in the photos",
+  }),
   // needs_review
-  {
-    reason: "damaged_in_transit",
-    resolution: "keep_it",
+  plan("damaged_in_transit", "keep_it", ["review"], {
     kind: "perishable",
-    steps: ["review"],
     fresh: true,
     comment: "The chocolate arrived melted",
     why: "Perishable goods: check the shopper's photos before refunding",
-  },
-  {
-    reason: "changed_mind",
-    resolution: "refund",
+  }),
+  plan("changed_mind", "refund", ["review"], {
     kind: "sealedHygiene",
-    steps: ["review"],
     fresh: true,
     comment: "Never opened, the seal is intact",
     why: "Hygiene-sealed item: returnable only if the seal is unbroken",
-  },
+  }),
   // approved, nothing has to come back
-  { reason: "damaged_in_transit", resolution: "keep_it", steps: ["approve"], fresh: true, comment: "The box was crushed" },
-  { reason: "wrong_item", resolution: "keep_it", steps: ["review", "approve"], countries: ["AU", "KR", "BR"] },
+  plan("damaged_in_transit", "keep_it", ["approve"], { fresh: true, comment: "The box was crushed" }),
+  plan("wrong_item", "keep_it", ["review", "approve"], { countries: ["AU", "KR", "BR"] }),
   // rejected
-  {
-    reason: "changed_mind",
-    resolution: "refund",
+  plan("changed_mind", "refund", ["reject"], {
     kind: "personalised",
-    steps: ["reject"],
     why: "Engraved items are made to order and excluded from change-of-mind returns",
-  },
-  { reason: "no_longer_needed", resolution: "refund", kind: "finalSale", steps: ["reject"], why: "Archive-sale items are final sale" },
+  }),
+  plan("no_longer_needed", "refund", ["reject"], {
+    kind: "finalSale",
+    why: "Archive-sale items are final sale",
+  }),
   // awaiting_shipment
-  { reason: "no_longer_needed", resolution: "refund", units: 2, steps: ["approve-one"], fresh: true, why: "One unit was used" },
-  { reason: "defective", resolution: "refund", kind: "vendor", steps: ["approve"], fresh: true, comment: "Hairline crack in the glaze" },
-  { reason: "wrong_size", resolution: "exchange", steps: ["approve"], countries: ["DE", "NL"], fresh: true },
+  plan("no_longer_needed", "refund", ["approve-one"], { units: 2, fresh: true, why: "One unit was used" }),
+  plan("defective", "refund", ["approve"], {
+    kind: "vendor",
+    vendor: "kyoto-ceramics",
+    fresh: true,
+    comment: "Hairline crack in the glaze",
+  }),
+  plan("wrong_size", "exchange", ["approve"], { countries: ["DE", "NL"], fresh: true }),
   // in_transit
-  { reason: "wrong_size", resolution: "refund", steps: ["approve", "ship"], countries: ["GB"], fresh: true },
-  { reason: "changed_mind", resolution: "refund", steps: ["approve", "ship"], countries: ["US"], fresh: true },
-  { reason: "not_as_described", resolution: "refund", steps: ["approve", "ship"], countries: ["AU"], fresh: true },
+  plan("wrong_size", "refund", ["approve", "ship"], { countries: ["GB"], fresh: true }),
+  plan("changed_mind", "refund", ["approve", "ship"], { countries: ["US"], fresh: true }),
+  plan("not_as_described", "refund", ["approve", "ship"], { countries: ["AU"], fresh: true }),
   // received, partially
-  { reason: "wrong_size", resolution: "refund", units: 2, steps: ["approve", "ship", "receive-part"] },
-  { reason: "changed_mind", resolution: "store_credit", lines: 2, steps: ["approve", "ship", "receive-part"] },
-  // inspected
-  { reason: "changed_mind", resolution: "refund", steps: ["approve", "ship", "receive", "inspect"] },
-  {
-    reason: "wrong_size",
-    resolution: "refund",
-    steps: ["approve", "ship", "receive", "inspect-refuse"],
+  plan("wrong_size", "refund", ["approve", "ship", "receive-part"], { units: 2 }),
+  plan("changed_mind", "store_credit", ["approve", "ship", "receive-part"], { lines: 2 }),
+  // inspected: accepted, and refused
+  plan("changed_mind", "refund", ["approve", "ship", "receive", "inspect"]),
+  plan("wrong_size", "refund", ["approve", "ship", "receive", "inspect-refuse"], {
     comment: "Tried on once",
-  },
+  }),
   // resolved
-  { reason: "defective", resolution: "refund", mixedTender: true, steps: FULL, comment: "Zip broke after two days" },
-  { reason: "changed_mind", resolution: "refund", countries: ["BR", "MX"], steps: FULL },
-  { reason: "changed_mind", resolution: "refund", countries: ["US"], steps: FULL },
-  { reason: "damaged_in_transit", resolution: "keep_it", steps: ["approve", "resolve"], comment: "Scuffed in transit" },
-  { reason: "changed_mind", resolution: "store_credit", countries: ["FR"], steps: FULL },
-  { reason: "no_longer_needed", resolution: "store_credit", countries: ["JP", "KR"], steps: FULL },
-  { reason: "wrong_size", resolution: "exchange", steps: FULL },
-  { reason: "not_as_described", resolution: "refund", kind: "vendor", steps: FULL },
+  plan("defective", "refund", FULL, { mixedTender: true, comment: "Zip broke after two days" }),
+  plan("changed_mind", "refund", FULL, { countries: ["BR", "MX"] }),
+  plan("changed_mind", "refund", FULL, { countries: ["US"] }),
+  plan("damaged_in_transit", "keep_it", ["approve", "resolve"], { comment: "Scuffed in transit" }),
+  plan("changed_mind", "store_credit", FULL, { countries: ["FR"] }),
+  plan("no_longer_needed", "store_credit", FULL, { countries: ["JP", "KR"] }),
+  plan("wrong_size", "exchange", FULL),
+  plan("not_as_described", "refund", FULL, { kind: "vendor", vendor: "alpine-outfitters" }),
   // closed
-  { reason: "changed_mind", resolution: "refund", countries: ["DE"], steps: [...FULL, "close"] },
-  {
-    reason: "changed_mind",
-    resolution: "refund",
+  plan("changed_mind", "refund", [...FULL, "close"], { countries: ["DE"] }),
+  plan("changed_mind", "refund", ["reject", "close"], {
     kind: "personalised",
-    steps: ["reject", "close"],
     why: "Personalised item: not returnable",
-  },
+  }),
   // cancelled and expired
-  { reason: "changed_mind", resolution: "refund", steps: ["cancel"], fresh: true, why: "Shopper decided to keep it" },
-  { reason: "wrong_size", resolution: "refund", steps: ["approve", "cancel"], why: "Shopper found someone to give it to" },
-  { reason: "changed_mind", resolution: "refund", steps: ["approve-short", "expire"] },
+  plan("changed_mind", "refund", ["cancel"], { fresh: true, why: "Shopper decided to keep it" }),
+  plan("wrong_size", "refund", ["approve", "cancel"], { why: "Shopper found someone to give it to" }),
+  plan("changed_mind", "refund", ["approve-short", "expire"]),
 ];

@@ -26,7 +26,14 @@ export interface Shipments {
 }
 
 /** Digital lines go by e-mail at once; physical ones leave the NL warehouse, sometimes in two parcels days apart. */
-export function planShipments(ext: string, c: DemoCountry, placed: number, lines: readonly PlannedLine[], rng: Rng, now: number): Shipments {
+export function planShipments(
+  ext: string,
+  c: DemoCountry,
+  placed: number,
+  lines: readonly PlannedLine[],
+  rng: Rng,
+  now: number,
+): Shipments {
   const shipAt = placed + (0.2 + rng.next() * 1.8) * DAY_MS;
   const transit = [0, 1].map(() => (rng.int(c.transitDays[0], c.transitDays[1]) + rng.next()) * DAY_MS);
   const wantSplit = rng.chance(0.18);
@@ -119,24 +126,75 @@ export function planTenders(
   const main = ((): TenderJson => {
     switch (style) {
       case "card":
-        return { kind: "card", provider: c.cardProvider, reference: card, amount: rest, capturedAt: iso(captured) };
+        return {
+          kind: "card",
+          provider: c.cardProvider,
+          reference: card,
+          amount: rest,
+          capturedAt: iso(captured),
+        };
       case "ideal":
-        return { kind: "other", provider: "adyen", reference: `ideal:${card}`, amount: rest, capturedAt: iso(captured) };
+        return {
+          kind: "other",
+          provider: "adyen",
+          reference: `ideal:${card}`,
+          amount: rest,
+          capturedAt: iso(captured),
+        };
       case "invoice":
-        return { kind: "bank_transfer", provider: null, reference: `RE-${transferRef}`, amount: rest, capturedAt: later(placed + transferDays) };
+        return {
+          kind: "bank_transfer",
+          provider: null,
+          reference: `RE-${transferRef}`,
+          amount: rest,
+          capturedAt: later(placed + transferDays),
+        };
       case "pix":
-        return { kind: "bank_transfer", provider: "ebanx", reference: `pix:E${transferRef}`, amount: rest, capturedAt: iso(captured) };
+        return {
+          kind: "bank_transfer",
+          provider: "ebanx",
+          reference: `pix:E${transferRef}`,
+          amount: rest,
+          capturedAt: iso(captured),
+        };
       case "boleto":
-        return { kind: "bank_transfer", provider: "ebanx", reference: `boleto:${transferRef}`, amount: rest, capturedAt: later(placed + transferDays / 3) };
+        return {
+          kind: "bank_transfer",
+          provider: "ebanx",
+          reference: `boleto:${transferRef}`,
+          amount: rest,
+          capturedAt: later(placed + transferDays / 3),
+        };
       case "spei":
-        return { kind: "bank_transfer", provider: "stripe", reference: `spei:${transferRef}`, amount: rest, capturedAt: later(placed + DAY_MS / 4) };
+        return {
+          kind: "bank_transfer",
+          provider: "stripe",
+          reference: `spei:${transferRef}`,
+          amount: rest,
+          capturedAt: later(placed + DAY_MS / 4),
+        };
       case "cod": {
         const at = shipments.completedAt === null ? null : iso(shipments.completedAt);
-        return { kind: "cash_on_delivery", provider: c.carrier, reference: null, amount: rest, capturedAt: at };
+        return {
+          kind: "cash_on_delivery",
+          provider: c.carrier,
+          reference: null,
+          amount: rest,
+          capturedAt: at,
+        };
       }
     }
   })();
   if (gift === 0) return [main];
   const code = `GC-${rng.chars(4)}-${rng.chars(4)}`;
-  return [main, { kind: "gift_card", provider: "northwind-giftcards", reference: code, amount: fmt(gift), capturedAt: iso(captured) }];
+  return [
+    main,
+    {
+      kind: "gift_card",
+      provider: "northwind-giftcards",
+      reference: code,
+      amount: fmt(gift),
+      capturedAt: iso(captured),
+    },
+  ];
 }

@@ -28,9 +28,20 @@ const DEMO_GATEWAY: PaymentGateway = {
   },
 };
 
-/** A Store whose "transactions" all run inside one outer transaction. */
+/**
+ * A Store whose "transactions" all run, one after the other, inside one outer transaction (use
+ * cases may start several at once, e.g. the settlements of a refund split over two tenders).
+ */
 function within(repos: Repos): Store {
-  return { read: repos, transaction: (fn) => fn(repos) };
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    read: repos,
+    transaction(fn) {
+      const run = tail.then(() => fn(repos));
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
 }
 
 /**
@@ -55,7 +66,12 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
         { slug: DEMO_SLUG, name: DEMO_NAME, defaultLocale: "en", settlementCurrency: "EUR" },
       );
       if (!merchant.ok) throw new Error(`demo merchant refused: ${JSON.stringify(merchant.error)}`);
-      const key = await createApiKey({ ...d, clock: at(130) }, DEMO_SLUG, "Demo key (see README)", DEMO_API_KEY);
+      const key = await createApiKey(
+        { ...d, clock: at(130) },
+        DEMO_SLUG,
+        "Demo key (see README)",
+        DEMO_API_KEY,
+      );
       if (!key.ok) throw new Error(`demo API key refused: ${JSON.stringify(key.error)}`);
       await setUpDemoMerchant(repos, d.ids, merchant.value.id);
       await seedCatalog({ ...d, clock: at(125) }, merchant.value.id);
