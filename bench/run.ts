@@ -1,3 +1,17 @@
+import { benchReturnCreation } from "./api-return-creation.ts";
+
+/** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=name filters, BENCH_SECONDS shortens. */
+const BENCHMARKS: Record<string, () => Promise<string>> = {
+  "api-returns-pglite": () => benchReturnCreation("pglite"),
+  "api-returns-postgres": () => benchReturnCreation("postgres"),
+};
+
 export async function runBenchmarks(): Promise<number> {
+  const only = process.env.BENCH_ONLY?.split(",");
+  console.log(`Crossback benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  for (const [name, run] of Object.entries(BENCHMARKS)) {
+    if (only && !only.some((o) => name.includes(o))) continue;
+    console.log(`${name}: ${await run()}`);
+  }
   return 0;
 }

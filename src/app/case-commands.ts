@@ -1,11 +1,18 @@
 import type { Actor } from "../domain/actor.ts";
 import { decide } from "../domain/case-decide.ts";
-import type { ResolvedLine } from "../domain/case-resolve-command.ts";
 import { effectiveDisposition } from "../domain/case-logistics-commands.ts";
 import { returnableQuantity } from "../domain/case-opening.ts";
+import type { ResolvedLine } from "../domain/case-resolve-command.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { CaseCommand, InspectionInput, LineQuantity, LineResolution, ReceiptExceptionInput, ReturnCase } from "../domain/return-case.ts";
+import type {
+  CaseCommand,
+  InspectionInput,
+  LineQuantity,
+  LineResolution,
+  ReceiptExceptionInput,
+  ReturnCase,
+} from "../domain/return-case.ts";
 import type { Deps, Repos, Settlement } from "./ports.ts";
 import { recordResolution } from "./resolution.ts";
 import { executeSettlement } from "./settle.ts";
@@ -33,22 +40,39 @@ export interface CommandOutcome {
 const DEFAULT_SHIP_BY_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-async function toDomain(r: Repos, c: ReturnCase, input: CommandInput, at: Date): Promise<Result<CaseCommand, DomainError>> {
+async function toDomain(
+  r: Repos,
+  c: ReturnCase,
+  input: CommandInput,
+  at: Date,
+): Promise<Result<CaseCommand, DomainError>> {
   switch (input.type) {
     case "approve": {
       await r.orders.lock(c.merchantId, { id: c.orderId });
       const order = await r.orders.getById(c.merchantId, c.orderId);
       if (!order) throw new Error(`case ${c.number} lost its order`);
       const held = await r.cases.heldByOrder(order.id, c.id);
-      const available = new Map(c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, at)]));
+      const available = new Map(
+        c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, at)]),
+      );
       const shipBy = new Date(at.getTime() + (input.shipByDays ?? DEFAULT_SHIP_BY_DAYS) * DAY_MS);
-      return ok({ type: "approve", lines: input.lines, returnRequired: input.returnRequired, shipBy, available });
+      return ok({
+        type: "approve",
+        lines: input.lines,
+        returnRequired: input.returnRequired,
+        shipBy,
+        available,
+      });
     }
     case "receive": {
       let locationId: string | null = null;
       if (input.locationCode) {
         const loc = await r.setup.locationByCode(c.merchantId, input.locationCode);
-        if (!loc) return err({ code: "invalid_input", issues: [{ path: "locationCode", message: `no location "${input.locationCode}"` }] });
+        if (!loc)
+          return err({
+            code: "invalid_input",
+            issues: [{ path: "locationCode", message: `no location "${input.locationCode}"` }],
+          });
         locationId = loc.id;
       }
       return ok({ type: "receive", locationId, lines: input.lines, exceptions: input.exceptions });
@@ -88,22 +112,44 @@ export async function runCaseCommand(
     await recordLogistics(deps, r, next, cmd.value, at, meta.actor);
     const settlements =
       cmd.value.type === "resolve"
-        ? await recordResolution(deps, r, next, (decided.value.events[0]?.data.lines ?? []) as ResolvedLine[], at)
+        ? await recordResolution(
+            deps,
+            r,
+            next,
+            (decided.value.events[0]?.data.lines ?? []) as ResolvedLine[],
+            at,
+          )
         : [];
     return ok({ case: next, settlements });
   });
   if (!done.ok) return done;
   const settled = await Promise.all(
-    done.value.settlements.map(async (s) => (s.status === "pending" ? ((await executeSettlement(deps, s.id)) ?? s) : s)),
+    done.value.settlements.map(async (s) =>
+      s.status === "pending" ? ((await executeSettlement(deps, s.id)) ?? s) : s,
+    ),
   );
   return ok({ case: done.value.case, settlements: settled });
 }
 
-async function recordLogistics(deps: Deps, r: Repos, c: ReturnCase, cmd: CaseCommand, at: Date, actor: Actor): Promise<void> {
+async function recordLogistics(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  cmd: CaseCommand,
+  at: Date,
+  actor: Actor,
+): Promise<void> {
   if (cmd.type === "receive") {
     const base = { caseId: c.id, locationId: cmd.locationId ?? null, at, actorId: actor.id };
     await r.cases.recordReceipts([
-      ...cmd.lines.map((l) => ({ ...base, id: deps.ids.next(), lineId: l.lineId, quantity: l.quantity, exception: null, note: null })),
+      ...cmd.lines.map((l) => ({
+        ...base,
+        id: deps.ids.next(),
+        lineId: l.lineId,
+        quantity: l.quantity,
+        exception: null,
+        note: null,
+      })),
       ...(cmd.exceptions ?? []).map((x) => ({
         ...base,
         id: deps.ids.next(),

@@ -3,7 +3,12 @@ import { err, ok, type Result } from "../domain/result.ts";
 import type { ProductBody } from "./inputs/product-input.ts";
 import type { Deps, Product } from "./ports.ts";
 
-export async function upsertProduct(deps: Deps, merchantId: string, sku: string, body: ProductBody): Promise<Product> {
+export async function upsertProduct(
+  deps: Deps,
+  merchantId: string,
+  sku: string,
+  body: ProductBody,
+): Promise<Product> {
   const product: Product = {
     id: deps.ids.next(),
     sku,
@@ -24,7 +29,11 @@ export async function upsertProduct(deps: Deps, merchantId: string, sku: string,
   return deps.store.transaction((r) => r.products.upsert(merchantId, product));
 }
 
-export async function getProduct(deps: Deps, merchantId: string, sku: string): Promise<Result<Product, DomainError>> {
+export async function getProduct(
+  deps: Deps,
+  merchantId: string,
+  sku: string,
+): Promise<Result<Product, DomainError>> {
   const p = await deps.store.read.products.get(merchantId, sku);
   return p ? ok(p) : err({ code: "not_found", entity: "product", id: sku });
 }

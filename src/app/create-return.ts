@@ -17,7 +17,12 @@ export interface CreateReturnInput {
 export const caseNumber = (n: number): string => `R-${String(n).padStart(6, "0")}`;
 
 /** The quantity facts the case was opened on, frozen with it. */
-function quantityDecision(order: Order, held: ReadonlyMap<string, number>, lines: readonly RequestedLine[], at: Date): FrozenDecision {
+function quantityDecision(
+  order: Order,
+  held: ReadonlyMap<string, number>,
+  lines: readonly RequestedLine[],
+  at: Date,
+): FrozenDecision {
   return {
     engine: "quantity",
     evaluatedAt: at.toISOString(),
@@ -34,7 +39,12 @@ function quantityDecision(order: Order, held: ReadonlyMap<string, number>, lines
 }
 
 /** Opens a return case for an order: load → decide (domain) → persist, in one transaction. */
-export function createReturn(deps: Deps, merchantId: string, input: CreateReturnInput, actor: Actor): Promise<Result<ReturnCase, DomainError>> {
+export function createReturn(
+  deps: Deps,
+  merchantId: string,
+  input: CreateReturnInput,
+  actor: Actor,
+): Promise<Result<ReturnCase, DomainError>> {
   return deps.store.transaction(async (r) => {
     const locked = await r.orders.lock(merchantId, { externalId: input.orderExternalId });
     const order = locked ? await r.orders.get(merchantId, input.orderExternalId) : null;

@@ -12,7 +12,9 @@ export interface Response {
 const IN_FLIGHT_MS = 30_000;
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex");
 }
 
 /**
@@ -31,14 +33,18 @@ export async function idempotent<T>(
 ): Promise<Result<Response & { replayed: boolean }, DomainError>> {
   if (!key) return ok({ ...present(await run(deps.store)), replayed: false });
   const now = deps.clock.now();
-  const existing = await deps.store.transaction((r) => r.idempotency.claim(merchantId, key, fingerprint, now));
+  const existing = await deps.store.transaction((r) =>
+    r.idempotency.claim(merchantId, key, fingerprint, now),
+  );
   if (existing) {
     if (existing.fingerprint !== fingerprint) return err({ code: "idempotency_key_reused", key });
     if (existing.state !== "processing" && existing.statusCode !== null) {
       return ok({ status: existing.statusCode, body: existing.response, replayed: true });
     }
     const stale = new Date(now.getTime() - IN_FLIGHT_MS);
-    const taken = await deps.store.transaction((r) => r.idempotency.reclaim(merchantId, key, stale, deps.clock.now()));
+    const taken = await deps.store.transaction((r) =>
+      r.idempotency.reclaim(merchantId, key, stale, deps.clock.now()),
+    );
     if (!taken) return err({ code: "idempotency_key_in_flight", key });
   }
   // The use case's first transaction must return its final result type (every use case here does).
@@ -69,6 +75,8 @@ export async function idempotent<T>(
     throw e;
   }
   const res = present(value);
-  await deps.store.transaction((r) => r.idempotency.finish(merchantId, key, "completed", res.status, res.body, deps.clock.now()));
+  await deps.store.transaction((r) =>
+    r.idempotency.finish(merchantId, key, "completed", res.status, res.body, deps.clock.now()),
+  );
   return ok({ ...res, replayed: false });
 }

@@ -26,13 +26,29 @@ class Rollback extends Error {}
  * Imports orders from CSV (one row per order line; see docs in order-csv.ts). All or nothing:
  * any bad row imports nothing, unless `skipInvalid`, which imports every valid order.
  */
-export async function importOrdersCsv(deps: Deps, merchantId: string, text: string, opts: { skipInvalid: boolean }): Promise<ImportReport> {
+export async function importOrdersCsv(
+  deps: Deps,
+  merchantId: string,
+  text: string,
+  opts: { skipInvalid: boolean },
+): Promise<ImportReport> {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, bom: true, trim: true });
+    records = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+    });
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1;
-    return { rows: 0, orders: 0, skippedOrders: 0, imported: false, errors: [{ line, path: null, message: (e as Error).message }] };
+    return {
+      rows: 0,
+      orders: 0,
+      skippedOrders: 0,
+      imported: false,
+      errors: [{ line, path: null, message: (e as Error).message }],
+    };
   }
   const rows: CsvRow[] = records.map((r, i) => ({ line: i + 2, values: r }));
   const { orders, errors } = groupOrders(rows);
@@ -44,7 +60,8 @@ export async function importOrdersCsv(deps: Deps, merchantId: string, text: stri
     const parsed = orderBody.safeParse(o.body);
     if (!parsed.success) {
       bad.add(o.externalId);
-      for (const issue of parsed.error.issues) all.push({ line: o.lineOf(issue.path), path: o.columnOf(issue.path), message: issue.message });
+      for (const issue of parsed.error.issues)
+        all.push({ line: o.lineOf(issue.path), path: o.columnOf(issue.path), message: issue.message });
       continue;
     }
     valid.push({ o, draft: toOrderDraft(o.externalId, parsed.data) });
@@ -62,7 +79,10 @@ export async function importOrdersCsv(deps: Deps, merchantId: string, text: stri
           continue;
         }
         bad.add(o.externalId);
-        const issues: FieldIssue[] = res.error.code === "invalid_input" ? [...res.error.issues] : [{ path: "", message: describe(res.error) }];
+        const issues: FieldIssue[] =
+          res.error.code === "invalid_input"
+            ? [...res.error.issues]
+            : [{ path: "", message: describe(res.error) }];
         for (const i of issues) {
           const path = i.path.split(/[.[\]]/).filter(Boolean);
           all.push({ line: o.lineOf(path), path: o.columnOf(path), message: i.message });
@@ -77,6 +97,12 @@ export async function importOrdersCsv(deps: Deps, merchantId: string, text: stri
   return report(rows.length, written, bad.size, true, all);
 }
 
-function report(rows: number, orders: number, skippedOrders: number, imported: boolean, errors: ImportError[]): ImportReport {
+function report(
+  rows: number,
+  orders: number,
+  skippedOrders: number,
+  imported: boolean,
+  errors: ImportError[],
+): ImportReport {
   return { rows, orders, skippedOrders, imported, errors: errors.sort((a, b) => a.line - b.line) };
 }

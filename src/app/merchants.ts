@@ -10,12 +10,19 @@ export async function createMerchant(
   input: { slug: string; name: string; defaultLocale?: string; settlementCurrency?: string },
 ): Promise<Result<Merchant, DomainError>> {
   if (!SLUG.test(input.slug)) {
-    return err({ code: "invalid_input", issues: [{ path: "slug", message: "use 2–63 lowercase letters, digits and dashes" }] });
+    return err({
+      code: "invalid_input",
+      issues: [{ path: "slug", message: "use 2–63 lowercase letters, digits and dashes" }],
+    });
   }
-  if (!input.name.trim()) return err({ code: "invalid_input", issues: [{ path: "name", message: "is required" }] });
+  if (!input.name.trim())
+    return err({ code: "invalid_input", issues: [{ path: "name", message: "is required" }] });
   return deps.store.transaction(async (r) => {
     if (await r.merchants.bySlug(input.slug)) {
-      return err({ code: "invalid_input", issues: [{ path: "slug", message: `merchant "${input.slug}" already exists` }] });
+      return err({
+        code: "invalid_input",
+        issues: [{ path: "slug", message: `merchant "${input.slug}" already exists` }],
+      });
     }
     const m: Merchant = {
       id: deps.ids.next(),
@@ -63,7 +70,11 @@ export async function listApiKeys(deps: Deps, slug: string): Promise<Result<ApiK
   return ok(await deps.store.read.apiKeys.list(m.id));
 }
 
-export async function revokeApiKey(deps: Deps, slug: string, idOrPrefix: string): Promise<Result<ApiKeyRecord, DomainError>> {
+export async function revokeApiKey(
+  deps: Deps,
+  slug: string,
+  idOrPrefix: string,
+): Promise<Result<ApiKeyRecord, DomainError>> {
   return deps.store.transaction(async (r) => {
     const m = await r.merchants.bySlug(slug);
     if (!m) return err({ code: "not_found", entity: "merchant", id: slug });

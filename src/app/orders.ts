@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DomainError, FieldIssue } from "../domain/errors.ts";
-import { type OrderDraft, validateOrderDraft } from "../domain/order-draft.ts";
 import type { Order } from "../domain/order.ts";
+import { type OrderDraft, validateOrderDraft } from "../domain/order-draft.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { Deps, Repos } from "./ports.ts";
 
@@ -20,7 +20,10 @@ async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Pr
   const used = await r.orders.returnedLineQuantities(existing.id);
   if (used.size === 0) return null;
   if (existing.currency !== d.currency) {
-    return { code: "invalid_input", issues: [{ path: "currency", message: "cannot change: the order has return cases" }] };
+    return {
+      code: "invalid_input",
+      issues: [{ path: "currency", message: "cannot change: the order has return cases" }],
+    };
   }
   const held = await r.cases.heldByOrder(existing.id, null);
   for (const line of existing.lines) {
@@ -35,7 +38,12 @@ async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Pr
 }
 
 /** Validates and writes one order inside an open transaction (shared by the API and the CSV import). */
-export async function writeOrder(deps: Deps, r: Repos, merchantId: string, d: OrderDraft): Promise<Result<UpsertOutcome, DomainError>> {
+export async function writeOrder(
+  deps: Deps,
+  r: Repos,
+  merchantId: string,
+  d: OrderDraft,
+): Promise<Result<UpsertOutcome, DomainError>> {
   const issues: FieldIssue[] = validateOrderDraft(d);
   if (issues.length > 0) return err({ code: "invalid_input", issues });
   const hash = fingerprint(d);
@@ -58,11 +66,19 @@ export async function writeOrder(deps: Deps, r: Repos, merchantId: string, d: Or
   return ok({ order, created: previous === null, changed: true });
 }
 
-export function upsertOrder(deps: Deps, merchantId: string, d: OrderDraft): Promise<Result<UpsertOutcome, DomainError>> {
+export function upsertOrder(
+  deps: Deps,
+  merchantId: string,
+  d: OrderDraft,
+): Promise<Result<UpsertOutcome, DomainError>> {
   return deps.store.transaction((r) => writeOrder(deps, r, merchantId, d));
 }
 
-export async function getOrder(deps: Deps, merchantId: string, externalId: string): Promise<Result<Order, DomainError>> {
+export async function getOrder(
+  deps: Deps,
+  merchantId: string,
+  externalId: string,
+): Promise<Result<Order, DomainError>> {
   const o = await deps.store.read.orders.get(merchantId, externalId);
   return o ? ok(o) : err({ code: "not_found", entity: "order", id: externalId });
 }

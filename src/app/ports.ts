@@ -2,8 +2,8 @@ import type { Actor } from "../domain/actor.ts";
 import type { CaseStatus } from "../domain/case-status.ts";
 import type { Money } from "../domain/money.ts";
 import type { Order, ProductAttributes } from "../domain/order.ts";
-import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { OrderDraft } from "../domain/order-draft.ts";
+import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
@@ -218,7 +218,14 @@ export interface IdempotencyRepo {
   claim(merchantId: string, key: string, fingerprint: string, at: Date): Promise<IdempotencyRecord | null>;
   /** Takes over a stale `processing` claim (its process died before committing anything). */
   reclaim(merchantId: string, key: string, staleBefore: Date, at: Date): Promise<boolean>;
-  finish(merchantId: string, key: string, state: "committed" | "completed", statusCode: number, response: unknown, at: Date): Promise<void>;
+  finish(
+    merchantId: string,
+    key: string,
+    state: "committed" | "completed",
+    statusCode: number,
+    response: unknown,
+    at: Date,
+  ): Promise<void>;
   release(merchantId: string, key: string): Promise<void>;
 }
 
@@ -295,7 +302,11 @@ export interface GatewayRefundRequest {
   readonly settlementId: string;
   readonly idempotencyKey: string;
   readonly amount: Money;
-  readonly tender: { readonly kind: string; readonly provider: string | null; readonly reference: string | null };
+  readonly tender: {
+    readonly kind: string;
+    readonly provider: string | null;
+    readonly reference: string | null;
+  };
   readonly reason: string;
 }
 

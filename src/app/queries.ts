@@ -1,7 +1,7 @@
+import type { CaseStatus } from "../domain/case-status.ts";
 import type { DomainError } from "../domain/errors.ts";
 import type { Money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { CaseStatus } from "../domain/case-status.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
 import type { Customer, Deps, Settlement, StoredEvent } from "./ports.ts";
 
@@ -10,7 +10,11 @@ export interface CaseView {
   readonly settlements: Settlement[];
 }
 
-export async function getReturn(deps: Deps, merchantId: string, id: string): Promise<Result<CaseView, DomainError>> {
+export async function getReturn(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+): Promise<Result<CaseView, DomainError>> {
   const r = deps.store.read;
   const c = await r.cases.load(merchantId, id);
   if (!c) return err({ code: "not_found", entity: "return", id });
@@ -39,13 +43,21 @@ export async function listReturns(
   return { items, nextCursor: rows.length > q.limit && last ? last.id : null };
 }
 
-export async function caseEvents(deps: Deps, merchantId: string, id: string): Promise<Result<StoredEvent[], DomainError>> {
+export async function caseEvents(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+): Promise<Result<StoredEvent[], DomainError>> {
   const c = await deps.store.read.cases.load(merchantId, id);
   if (!c) return err({ code: "not_found", entity: "return", id });
   return ok(await deps.store.read.cases.events(c.id));
 }
 
-export async function storeCredit(deps: Deps, merchantId: string, customerId: string): Promise<Result<{ customer: Customer; balances: Money[] }, DomainError>> {
+export async function storeCredit(
+  deps: Deps,
+  merchantId: string,
+  customerId: string,
+): Promise<Result<{ customer: Customer; balances: Money[] }, DomainError>> {
   const customer = await deps.store.read.customers.get(merchantId, customerId);
   if (!customer) return err({ code: "not_found", entity: "customer", id: customerId });
   return ok({ customer, balances: await deps.store.read.ledger.customerBalances(merchantId, customerId) });

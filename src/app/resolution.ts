@@ -15,7 +15,13 @@ export function gatewayFor(deps: Deps, provider: string | null): string {
  * to the ledger at once; refunds become `pending` settlements per tender (the intent), executed
  * after commit by settle.ts — never a provider call inside a transaction.
  */
-export async function recordResolution(deps: Deps, r: Repos, c: ReturnCase, resolved: readonly ResolvedLine[], at: Date): Promise<Settlement[]> {
+export async function recordResolution(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  resolved: readonly ResolvedLine[],
+  at: Date,
+): Promise<Settlement[]> {
   const order = await r.orders.getById(c.merchantId, c.orderId);
   if (!order) throw new Error(`case ${c.number} lost its order`);
   const before = await r.cases.resolvedByOrder(order.id, c.id);
@@ -35,7 +41,12 @@ export async function recordResolution(deps: Deps, r: Repos, c: ReturnCase, reso
   return out;
 }
 
-function settlement(deps: Deps, c: ReturnCase, at: Date, fields: Pick<Settlement, "tenderId" | "method" | "gateway" | "amount" | "status">): Settlement {
+function settlement(
+  deps: Deps,
+  c: ReturnCase,
+  at: Date,
+  fields: Pick<Settlement, "tenderId" | "method" | "gateway" | "amount" | "status">,
+): Settlement {
   const id = deps.ids.next();
   return {
     id,
@@ -51,8 +62,20 @@ function settlement(deps: Deps, c: ReturnCase, at: Date, fields: Pick<Settlement
   };
 }
 
-async function issueStoreCredit(deps: Deps, r: Repos, c: ReturnCase, amount: Money, at: Date): Promise<Settlement> {
-  const s = settlement(deps, c, at, { tenderId: null, method: "store_credit", gateway: null, amount, status: "succeeded" });
+async function issueStoreCredit(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  amount: Money,
+  at: Date,
+): Promise<Settlement> {
+  const s = settlement(deps, c, at, {
+    tenderId: null,
+    method: "store_credit",
+    gateway: null,
+    amount,
+    status: "succeeded",
+  });
   await r.ledger.post(
     {
       id: deps.ids.next(),
@@ -63,7 +86,10 @@ async function issueStoreCredit(deps: Deps, r: Repos, c: ReturnCase, amount: Mon
       at,
       entries: [
         { account: { kind: "customer_store_credit", customerId: c.customerId }, amount },
-        { account: { kind: "store_credit_issued", customerId: null }, amount: { ...amount, amount: -amount.amount } },
+        {
+          account: { kind: "store_credit_issued", customerId: null },
+          amount: { ...amount, amount: -amount.amount },
+        },
       ],
     },
     deps.ids,
@@ -72,7 +98,14 @@ async function issueStoreCredit(deps: Deps, r: Repos, c: ReturnCase, amount: Mon
   return { ...s, providerReference: `ledger:${c.number}` };
 }
 
-async function refundToTenders(deps: Deps, r: Repos, c: ReturnCase, order: Order, amount: Money, at: Date): Promise<Settlement[]> {
+async function refundToTenders(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  order: Order,
+  amount: Money,
+  at: Date,
+): Promise<Settlement[]> {
   const refunded = await r.settlements.refundedByTender(order.tenders.map((t) => t.id));
   const { shares, unallocated } = allocateToTenders(amount, order.tenders, refunded);
   const out = shares.map((s) =>
@@ -86,7 +119,15 @@ async function refundToTenders(deps: Deps, r: Repos, c: ReturnCase, order: Order
   );
   if (unallocated.amount > 0) {
     // No tender can take it (none recorded, or all refunded): the merchant pays it back by hand.
-    out.push(settlement(deps, c, at, { tenderId: null, method: "original_payment", gateway: "manual", amount: unallocated, status: "pending" }));
+    out.push(
+      settlement(deps, c, at, {
+        tenderId: null,
+        method: "original_payment",
+        gateway: "manual",
+        amount: unallocated,
+        status: "pending",
+      }),
+    );
   }
   for (const s of out) await r.settlements.insert(s);
   return out;

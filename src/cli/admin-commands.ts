@@ -40,7 +40,9 @@ export async function apiKeyCommand(deps: Deps, args: string[], flags: Flags): P
     case "create": {
       const r = await createApiKey(deps, slug, flags.name ?? "default");
       if (!r.ok) return failWith(r.error);
-      console.log(`API key "${r.value.record.name}" for ${slug} (id ${r.value.record.id}). It is shown once; store it now:`);
+      console.log(
+        `API key "${r.value.record.name}" for ${slug} (id ${r.value.record.id}). It is shown once; store it now:`,
+      );
       console.log(r.value.key);
       return 0;
     }
@@ -48,7 +50,9 @@ export async function apiKeyCommand(deps: Deps, args: string[], flags: Flags): P
       const r = await listApiKeys(deps, slug);
       if (!r.ok) return failWith(r.error);
       for (const k of r.value) {
-        console.log(`${k.id}\t${k.prefix}…\t${k.name}\t${k.createdAt.toISOString()}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`);
+        console.log(
+          `${k.id}\t${k.prefix}…\t${k.name}\t${k.createdAt.toISOString()}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`,
+        );
       }
       return 0;
     }
@@ -75,9 +79,13 @@ export async function importCommand(deps: Deps, args: string[], flags: Flags): P
   const r = await importOrdersCsv(deps, merchant.id, text, { skipInvalid: flags["skip-invalid"] ?? false });
   for (const e of r.errors) console.error(`line ${e.line}: ${e.path ? `${e.path}: ` : ""}${e.message}`);
   if (r.errors.length > 0 && !r.imported) {
-    console.error(`nothing imported: ${r.errors.length} error(s) in ${r.rows} row(s). Fix them, or pass --skip-invalid to import the valid orders.`);
+    console.error(
+      `nothing imported: ${r.errors.length} error(s) in ${r.rows} row(s). Fix them, or pass --skip-invalid to import the valid orders.`,
+    );
     return 1;
   }
-  console.log(`imported ${r.orders} order(s) from ${r.rows} row(s)${r.skippedOrders > 0 ? `, skipped ${r.skippedOrders} invalid order(s)` : ""}`);
+  console.log(
+    `imported ${r.orders} order(s) from ${r.rows} row(s)${r.skippedOrders > 0 ? `, skipped ${r.skippedOrders} invalid order(s)` : ""}`,
+  );
   return 0;
 }

@@ -12,9 +12,11 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const url = env.DATABASE_URL?.trim() || null;
-  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
+  if (url && !/^postgres(ql)?:\/\//.test(url))
+    throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
   return {
     port,
     host: env.HOST ?? "127.0.0.1",

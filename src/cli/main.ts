@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { systemClock, uuidv7Source } from "../adapters/system.ts";
-import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
+import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { dbStore } from "../adapters/db/store.ts";
 import { manualGateway } from "../adapters/payments/manual-gateway.ts";
+import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import type { Deps, PaymentGateway } from "../app/ports.ts";
 import { apiKeyCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { type Config, readConfig } from "./config.ts";
@@ -27,10 +27,17 @@ Without DATABASE_URL the embedded PostgreSQL (PGlite) keeps its data in CROSSBAC
 
 /** The only wiring place of the server and the CLI: adapters → ports → use cases. */
 export async function wire(config: Config): Promise<{ deps: Deps; database: Database }> {
-  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl }) : await openDatabase({ dataDir: config.dataDir });
+  const database = config.databaseUrl
+    ? await openDatabase({ url: config.databaseUrl })
+    : await openDatabase({ dataDir: config.dataDir });
   await migrateDatabase(database);
   const gateways = new Map<string, PaymentGateway>([["manual", manualGateway()]]);
-  const deps: Deps = { store: dbStore(database), clock: systemClock, ids: uuidv7Source(systemClock), gateways };
+  const deps: Deps = {
+    store: dbStore(database),
+    clock: systemClock,
+    ids: uuidv7Source(systemClock),
+    gateways,
+  };
   return { deps, database };
 }
 
@@ -91,7 +98,10 @@ main(process.argv.slice(2)).then(
     if (code !== -1) process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof DataDirLockedError || (e instanceof Error && e.name === "TypeError" && e.message.includes("parseArgs"))) {
+    if (
+      e instanceof DataDirLockedError ||
+      (e instanceof Error && e.name === "TypeError" && e.message.includes("parseArgs"))
+    ) {
       console.error(e.message);
     } else {
       console.error(e instanceof Error ? (e.stack ?? e.message) : e);

@@ -7,7 +7,11 @@ import type { Config } from "./config.ts";
 
 export async function demoCommand(deps: Deps): Promise<number> {
   const r = await seedDemo(deps);
-  console.log(r.created ? `demo merchant "${r.slug}" seeded: ${r.orders} orders, ${r.returns} returns` : `demo merchant "${r.slug}" already present`);
+  console.log(
+    r.created
+      ? `demo merchant "${r.slug}" seeded: ${r.orders} orders, ${r.returns} returns`
+      : `demo merchant "${r.slug}" already present`,
+  );
   console.log(`demo API key: ${DEMO_API_KEY}`);
   return 0;
 }
@@ -16,7 +20,8 @@ export async function demoCommand(deps: Deps): Promise<number> {
 export async function serveCommand(deps: Deps, database: Database, config: Config): Promise<number> {
   if (config.demo) {
     const r = await seedDemo(deps);
-    if (r.created) console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
+    if (r.created)
+      console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
   }
   const recovered = await executePendingSettlements(deps);
   if (recovered > 0) console.log(`Executed ${recovered} settlement(s) left pending by an earlier run.`);
@@ -28,7 +33,10 @@ export async function serveCommand(deps: Deps, database: Database, config: Confi
   console.log(`Crossback is running on ${base} (database: ${database.kind}, ${database.location})`);
   console.log(`  API docs:     ${base}/api/docs`);
   console.log(`  OpenAPI:      ${base}/api/openapi.json`);
-  if (config.demo) console.log(`  Demo API key: ${DEMO_API_KEY}   (merchant "demo"; try: curl -H "Authorization: Bearer ${DEMO_API_KEY}" ${base}/api/v1/returns)`);
+  if (config.demo)
+    console.log(
+      `  Demo API key: ${DEMO_API_KEY}   (merchant "demo"; try: curl -H "Authorization: Bearer ${DEMO_API_KEY}" ${base}/api/v1/returns)`,
+    );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

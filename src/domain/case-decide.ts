@@ -1,7 +1,7 @@
 import { approve, cancel, close, expire, reject, review } from "./case-decision-commands.ts";
 import { inspect, receive, ship } from "./case-logistics-commands.ts";
 import { resolve } from "./case-resolve-command.ts";
-import { guard, type CommandResult } from "./case-transition.ts";
+import { type CommandResult, guard } from "./case-transition.ts";
 import { err } from "./result.ts";
 import type { CaseCommand, CommandMeta, ReturnCase } from "./return-case.ts";
 

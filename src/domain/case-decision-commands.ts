@@ -1,4 +1,4 @@
-import { exceeded, resolveLineRefs, transition, withCounts, type CommandResult } from "./case-transition.ts";
+import { type CommandResult, exceeded, resolveLineRefs, transition, withCounts } from "./case-transition.ts";
 import { err } from "./result.ts";
 import type { CaseCommand, CommandMeta, ReturnCase } from "./return-case.ts";
 
@@ -15,16 +15,27 @@ export function approve(c: ReturnCase, cmd: Approve, meta: CommandMeta): Command
   const lines = [];
   for (const [i, line] of c.lines.entries()) {
     const wanted = listed ? (refs.value.get(line.id)?.quantity ?? 0) : line.counts.requested;
-    const path = listed ? `lines[${(cmd.lines ?? []).findIndex((l) => l.lineId === line.id)}].quantity` : `lines[${i}]`;
+    const path = listed
+      ? `lines[${(cmd.lines ?? []).findIndex((l) => l.lineId === line.id)}].quantity`
+      : `lines[${i}]`;
     if (wanted < 0 || !Number.isInteger(wanted)) {
       return err({ code: "invalid_input", issues: [{ path, message: "must be a whole number ≥ 0" }] });
     }
     if (wanted > line.counts.requested) {
-      return err(exceeded(path, `requested quantity of line ${line.orderLineExternalId}`, line.counts.requested, wanted));
+      return err(
+        exceeded(
+          path,
+          `requested quantity of line ${line.orderLineExternalId}`,
+          line.counts.requested,
+          wanted,
+        ),
+      );
     }
     const available = cmd.available.get(line.orderLineId) ?? 0;
     if (wanted > available) {
-      return err(exceeded(path, `returnable quantity of order line ${line.orderLineExternalId}`, available, wanted));
+      return err(
+        exceeded(path, `returnable quantity of order line ${line.orderLineExternalId}`, available, wanted),
+      );
     }
     lines.push(withCounts(line, { approved: wanted, rejected: line.counts.requested - wanted }));
   }

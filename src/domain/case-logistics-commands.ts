@@ -1,15 +1,17 @@
-import { exceeded, resolveLineRefs, transition, withCounts, type CommandResult } from "./case-transition.ts";
+import { type CommandResult, exceeded, resolveLineRefs, transition, withCounts } from "./case-transition.ts";
 import type { DomainError } from "./errors.ts";
 import { err } from "./result.ts";
-import type { ConditionGrade, Disposition } from "./return-reasons.ts";
 import type { CaseCommand, CaseLine, CommandMeta, ReturnCase } from "./return-case.ts";
+import type { ConditionGrade, Disposition } from "./return-reasons.ts";
 
 type Ship = Extract<CaseCommand, { type: "ship" }>;
 type Receive = Extract<CaseCommand, { type: "receive" }>;
 type Inspect = Extract<CaseCommand, { type: "inspect" }>;
 
 const positive = (path: string, q: number): DomainError | null =>
-  Number.isInteger(q) && q >= 1 ? null : { code: "invalid_input", issues: [{ path, message: "must be a whole number ≥ 1" }] };
+  Number.isInteger(q) && q >= 1
+    ? null
+    : { code: "invalid_input", issues: [{ path, message: "must be a whole number ≥ 1" }] };
 
 /** The shopper (or carrier) sent units back: all approved units not yet shipped, or the listed ones. */
 export function ship(c: ReturnCase, cmd: Ship, meta: CommandMeta): CommandResult {
@@ -26,12 +28,16 @@ export function ship(c: ReturnCase, cmd: Ship, meta: CommandMeta): CommandResult
       const bad = positive(`lines[${index}].quantity`, q);
       if (bad) return err(bad);
     }
-    if (q > open) return err(exceeded(`lines[${index}].quantity`, `units of line ${line.sku} not yet shipped`, open, q));
+    if (q > open)
+      return err(exceeded(`lines[${index}].quantity`, `units of line ${line.sku} not yet shipped`, open, q));
     if (q > 0) shipped.push({ lineId: line.id, quantity: q });
     lines.push(q > 0 ? withCounts(line, { shipped: line.counts.shipped + q }) : line);
   }
   if (shipped.length === 0) {
-    return err({ code: "invalid_input", issues: [{ path: "lines", message: "nothing left to ship on this return" }] });
+    return err({
+      code: "invalid_input",
+      issues: [{ path: "lines", message: "nothing left to ship on this return" }],
+    });
   }
   const data = { lines: shipped, carrier: cmd.carrier ?? null, trackingNumber: cmd.trackingNumber ?? null };
   return transition(c, cmd, meta, "in_transit", "return.shipped", data, lines);
@@ -43,18 +49,27 @@ export function receive(c: ReturnCase, cmd: Receive, meta: CommandMeta): Command
   if (!refs.ok) return refs;
   const exceptions = cmd.exceptions ?? [];
   if (cmd.lines.length === 0 && exceptions.length === 0) {
-    return err({ code: "invalid_input", issues: [{ path: "lines", message: "list what arrived, or an exception" }] });
+    return err({
+      code: "invalid_input",
+      issues: [{ path: "lines", message: "list what arrived, or an exception" }],
+    });
   }
   const lost = new Map<string, number>();
   for (const [i, x] of exceptions.entries()) {
     const bad = positive(`exceptions[${i}].quantity`, x.quantity);
     if (bad) return err(bad);
     if (x.lineId !== undefined && !c.lines.some((l) => l.id === x.lineId)) {
-      return err({ code: "invalid_input", issues: [{ path: `exceptions[${i}].lineId`, message: "no such line" }] });
+      return err({
+        code: "invalid_input",
+        issues: [{ path: `exceptions[${i}].lineId`, message: "no such line" }],
+      });
     }
     if (x.kind === "lost") {
       if (x.lineId === undefined) {
-        return err({ code: "invalid_input", issues: [{ path: `exceptions[${i}].lineId`, message: "lost units need a line" }] });
+        return err({
+          code: "invalid_input",
+          issues: [{ path: `exceptions[${i}].lineId`, message: "lost units need a line" }],
+        });
       }
       lost.set(x.lineId, (lost.get(x.lineId) ?? 0) + x.quantity);
     }
@@ -71,9 +86,18 @@ export function receive(c: ReturnCase, cmd: Receive, meta: CommandMeta): Command
     const open = line.counts.approved - line.counts.received - line.counts.lost;
     if (q + l > open) {
       const path = index >= 0 ? `lines[${index}].quantity` : "exceptions";
-      return err(exceeded(path, `approved units of line ${line.sku} still expected (report extra goods as an exception)`, open, q + l));
+      return err(
+        exceeded(
+          path,
+          `approved units of line ${line.sku} still expected (report extra goods as an exception)`,
+          open,
+          q + l,
+        ),
+      );
     }
-    lines.push(q + l > 0 ? withCounts(line, { received: line.counts.received + q, lost: line.counts.lost + l }) : line);
+    lines.push(
+      q + l > 0 ? withCounts(line, { received: line.counts.received + q, lost: line.counts.lost + l }) : line,
+    );
   }
   const data = { locationId: cmd.locationId ?? null, lines: cmd.lines, exceptions };
   return transition(c, cmd, meta, "received", "return.received", data, lines);
@@ -89,7 +113,10 @@ const DEFAULT_DISPOSITION: Readonly<Record<ConditionGrade, Disposition>> = {
 };
 
 /** The disposition given, or the default for the condition grade. */
-export function effectiveDisposition(x: { condition: ConditionGrade; disposition?: Disposition }): Disposition {
+export function effectiveDisposition(x: {
+  condition: ConditionGrade;
+  disposition?: Disposition;
+}): Disposition {
   return x.disposition ?? DEFAULT_DISPOSITION[x.condition];
 }
 
@@ -98,12 +125,18 @@ export function inspect(c: ReturnCase, cmd: Inspect, meta: CommandMeta): Command
   if (cmd.lines.length === 0) {
     return err({ code: "invalid_input", issues: [{ path: "lines", message: "inspect at least one line" }] });
   }
-  const pending = new Map(c.lines.map((l) => [l.id, l.counts.received - l.counts.accepted - l.counts.refused]));
+  const pending = new Map(
+    c.lines.map((l) => [l.id, l.counts.received - l.counts.accepted - l.counts.refused]),
+  );
   const added = new Map<string, { accepted: number; refused: number }>();
   const records = [];
   for (const [i, x] of cmd.lines.entries()) {
     const line = c.lines.find((l) => l.id === x.lineId);
-    if (!line) return err({ code: "invalid_input", issues: [{ path: `lines[${i}].lineId`, message: "no such line" }] });
+    if (!line)
+      return err({
+        code: "invalid_input",
+        issues: [{ path: `lines[${i}].lineId`, message: "no such line" }],
+      });
     const bad = positive(`lines[${i}].quantity`, x.quantity);
     if (bad) return err(bad);
     const disposition = effectiveDisposition(x);
@@ -113,7 +146,9 @@ export function inspect(c: ReturnCase, cmd: Inspect, meta: CommandMeta): Command
     }
     const left = pending.get(line.id) ?? 0;
     if (x.quantity > left) {
-      return err(exceeded(`lines[${i}].quantity`, `received, uninspected units of line ${line.sku}`, left, x.quantity));
+      return err(
+        exceeded(`lines[${i}].quantity`, `received, uninspected units of line ${line.sku}`, left, x.quantity),
+      );
     }
     pending.set(line.id, left - x.quantity);
     const a = added.get(line.id) ?? { accepted: 0, refused: 0 };
@@ -126,7 +161,10 @@ export function inspect(c: ReturnCase, cmd: Inspect, meta: CommandMeta): Command
   const lines = c.lines.map((line) => {
     const a = added.get(line.id);
     return a
-      ? withCounts(line, { accepted: line.counts.accepted + a.accepted, refused: line.counts.refused + a.refused })
+      ? withCounts(line, {
+          accepted: line.counts.accepted + a.accepted,
+          refused: line.counts.refused + a.refused,
+        })
       : line;
   });
   return transition(c, cmd, meta, "inspected", "return.inspected", { lines: records }, lines);

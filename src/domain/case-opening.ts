@@ -2,8 +2,14 @@ import type { Actor } from "./actor.ts";
 import type { DomainError, FieldIssue } from "./errors.ts";
 import { deliveredQuantity, type Order } from "./order.ts";
 import { err, ok, type Result } from "./result.ts";
+import {
+  type CaseEvent,
+  type CaseSource,
+  type FrozenDecision,
+  NO_COUNTS,
+  type ReturnCase,
+} from "./return-case.ts";
 import type { Resolution, ReturnReason } from "./return-reasons.ts";
-import { type CaseEvent, type CaseSource, type FrozenDecision, NO_COUNTS, type ReturnCase } from "./return-case.ts";
 
 export interface RequestedLine {
   readonly orderLineExternalId: string;
@@ -26,19 +32,29 @@ export interface OpenCaseInput {
 }
 
 /** What may still be returned from one order line at `at`: delivered minus what other cases hold. */
-export function returnableQuantity(order: Order, lineId: string, held: ReadonlyMap<string, number>, at: Date): number {
+export function returnableQuantity(
+  order: Order,
+  lineId: string,
+  held: ReadonlyMap<string, number>,
+  at: Date,
+): number {
   return Math.max(0, deliveredQuantity(order, lineId, at) - (held.get(lineId) ?? 0));
 }
 
 /** Opens a return case in `requested`, refusing unknown lines, duplicates and over-returns. */
-export function openCase(input: OpenCaseInput): Result<{ case: ReturnCase; events: CaseEvent[] }, DomainError> {
+export function openCase(
+  input: OpenCaseInput,
+): Result<{ case: ReturnCase; events: CaseEvent[] }, DomainError> {
   const { order, at } = input;
   const issues: FieldIssue[] = [];
   if (input.lines.length === 0) issues.push({ path: "lines", message: "must list at least one line" });
   const seen = new Set<string>();
   for (const [i, l] of input.lines.entries()) {
     if (!order.lines.some((ol) => ol.externalId === l.orderLineExternalId)) {
-      issues.push({ path: `lines[${i}].orderLineExternalId`, message: `order ${order.externalId} has no line "${l.orderLineExternalId}"` });
+      issues.push({
+        path: `lines[${i}].orderLineExternalId`,
+        message: `order ${order.externalId} has no line "${l.orderLineExternalId}"`,
+      });
     } else if (seen.has(l.orderLineExternalId)) {
       issues.push({ path: `lines[${i}].orderLineExternalId`, message: "line is listed twice" });
     }
@@ -67,7 +83,8 @@ export function openCase(input: OpenCaseInput): Result<{ case: ReturnCase; event
     }
   }
   const vendors = [...new Set(picked.map(({ ol }) => ol.product?.vendor ?? null))];
-  if (vendors.length > 1) return err({ code: "case_spans_vendors", vendors: vendors.map((v) => v ?? "(merchant)") });
+  if (vendors.length > 1)
+    return err({ code: "case_spans_vendors", vendors: vendors.map((v) => v ?? "(merchant)") });
 
   const c: ReturnCase = {
     id: input.ids.caseId,
@@ -112,7 +129,12 @@ export function openCase(input: OpenCaseInput): Result<{ case: ReturnCase; event
     data: {
       orderExternalId: order.externalId,
       requestedResolution: input.requestedResolution,
-      lines: c.lines.map((l) => ({ lineId: l.id, orderLineExternalId: l.orderLineExternalId, quantity: l.counts.requested, reason: l.reason })),
+      lines: c.lines.map((l) => ({
+        lineId: l.id,
+        orderLineExternalId: l.orderLineExternalId,
+        quantity: l.counts.requested,
+        reason: l.reason,
+      })),
     },
   };
   return ok({ case: c, events: [event] });

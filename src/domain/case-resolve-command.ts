@@ -1,7 +1,7 @@
-import { exceeded, resolveLineRefs, transition, withCounts, type CommandResult } from "./case-transition.ts";
+import { type CommandResult, exceeded, resolveLineRefs, transition, withCounts } from "./case-transition.ts";
 import { err } from "./result.ts";
-import type { Resolution } from "./return-reasons.ts";
 import type { CaseCommand, CaseLine, CommandMeta, ReturnCase } from "./return-case.ts";
+import type { Resolution } from "./return-reasons.ts";
 
 type Resolve = Extract<CaseCommand, { type: "resolve" }>;
 
@@ -34,7 +34,10 @@ export function resolve(c: ReturnCase, cmd: Resolve, meta: CommandMeta): Command
     const index = (cmd.lines ?? []).findIndex((l) => l.lineId === line.id);
     const q = cmd.lines ? (ref?.quantity ?? 0) : open;
     if (ref && (!Number.isInteger(q) || q < 1)) {
-      return err({ code: "invalid_input", issues: [{ path: `lines[${index}].quantity`, message: "must be a whole number ≥ 1" }] });
+      return err({
+        code: "invalid_input",
+        issues: [{ path: `lines[${index}].quantity`, message: "must be a whole number ≥ 1" }],
+      });
     }
     if (q > open) {
       return err(exceeded(`lines[${index}].quantity`, `units of line ${line.sku} ready to resolve`, open, q));
@@ -50,7 +53,10 @@ export function resolve(c: ReturnCase, cmd: Resolve, meta: CommandMeta): Command
     lines.push(q > 0 ? withCounts(line, { resolved: line.counts.resolved + q }) : line);
   }
   if (resolved.length === 0) {
-    return err({ code: "invalid_input", issues: [{ path: "lines", message: "nothing on this return is ready to resolve" }] });
+    return err({
+      code: "invalid_input",
+      issues: [{ path: "lines", message: "nothing on this return is ready to resolve" }],
+    });
   }
   return transition(c, cmd, meta, "resolved", "return.resolved", { lines: resolved }, lines);
 }

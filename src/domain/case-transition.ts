@@ -21,7 +21,12 @@ export type CommandResult = Result<Transitioned, DomainError>;
 
 export function guard(c: ReturnCase, command: CaseCommand): DomainError | null {
   if (canRun(command.type, c.status)) return null;
-  return { code: "illegal_transition", command: command.type, status: c.status, allowed: allowedCommands(c.status) };
+  return {
+    code: "illegal_transition",
+    command: command.type,
+    status: c.status,
+    allowed: allowedCommands(c.status),
+  };
 }
 
 /** Builds the next case and its one event; bumps the version and checks the target is allowed by the table. */

@@ -1,4 +1,4 @@
-import { allocate as dineroAllocate, dinero, toSnapshot } from "dinero.js";
+import { dinero, allocate as dineroAllocate, toSnapshot } from "dinero.js";
 import { currencyOf } from "./currency.ts";
 import { err, ok, type Result } from "./result.ts";
 
@@ -55,7 +55,9 @@ function example(exponent: number): string {
 export function formatMoney(m: Money): string {
   const e = exponentOf(m.currency);
   const negative = m.amount < 0;
-  const digits = Math.abs(m.amount).toString().padStart(e + 1, "0");
+  const digits = Math.abs(m.amount)
+    .toString()
+    .padStart(e + 1, "0");
   const text = e === 0 ? digits : `${digits.slice(0, -e)}.${digits.slice(-e)}`;
   return negative ? `-${text}` : text;
 }
@@ -89,9 +91,13 @@ export function minMoney(a: Money, b: Money): Money {
  */
 export function allocate(m: Money, ratios: readonly number[]): Money[] {
   if (ratios.length === 0) return [];
-  if (ratios.some((r) => !Number.isSafeInteger(r) || r < 0)) throw new Error("ratios must be non-negative integers");
+  if (ratios.some((r) => !Number.isSafeInteger(r) || r < 0))
+    throw new Error("ratios must be non-negative integers");
   if (ratios.every((r) => r === 0)) return ratios.map(() => zero(m.currency));
-  const d = dinero({ amount: m.amount, currency: { code: m.currency, base: 10, exponent: exponentOf(m.currency) } });
+  const d = dinero({
+    amount: m.amount,
+    currency: { code: m.currency, base: 10, exponent: exponentOf(m.currency) },
+  });
   return dineroAllocate(d, [...ratios]).map((part) => money(toSnapshot(part).amount, m.currency));
 }
 
@@ -102,6 +108,9 @@ export function allocate(m: Money, ratios: readonly number[]): Money[] {
  */
 export function unitsShare(total: Money, units: number, from: number, count: number): Money {
   if (from < 0 || count < 0 || from + count > units) throw new Error("unit range outside the line");
-  const perUnit = allocate(total, Array.from({ length: units }, () => 1));
+  const perUnit = allocate(
+    total,
+    Array.from({ length: units }, () => 1),
+  );
   return sum(total.currency, perUnit.slice(from, from + count));
 }

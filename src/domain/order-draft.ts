@@ -30,7 +30,11 @@ export interface OrderDraft {
     readonly method: string | null;
     readonly cheapestStandardAmount: Money | null;
   };
-  readonly duties: { readonly amount: Money; readonly paidBy: "customer" | "merchant"; readonly incoterm: "DDP" | "DAP" } | null;
+  readonly duties: {
+    readonly amount: Money;
+    readonly paidBy: "customer" | "merchant";
+    readonly incoterm: "DDP" | "DAP";
+  } | null;
   readonly tenders: readonly {
     readonly kind: TenderKind;
     readonly provider: string | null;
@@ -54,23 +58,31 @@ export function validateOrderDraft(d: OrderDraft): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const lineIds = new Set<string>();
   for (const [i, l] of d.lines.entries()) {
-    if (lineIds.has(l.externalId)) issues.push({ path: `lines[${i}].externalId`, message: "duplicate line externalId" });
+    if (lineIds.has(l.externalId))
+      issues.push({ path: `lines[${i}].externalId`, message: "duplicate line externalId" });
     lineIds.add(l.externalId);
     if (l.discount.amount > l.unitPrice.amount * l.quantity) {
-      issues.push({ path: `lines[${i}].discount`, message: "exceeds the line's price (unitPrice × quantity)" });
+      issues.push({
+        path: `lines[${i}].discount`,
+        message: "exceeds the line's price (unitPrice × quantity)",
+      });
     }
   }
   const fulfilled = new Map<string, number>();
   const fulfilmentIds = new Set<string>();
   for (const [i, f] of d.fulfilments.entries()) {
-    if (fulfilmentIds.has(f.externalId)) issues.push({ path: `fulfilments[${i}].externalId`, message: "duplicate fulfilment externalId" });
+    if (fulfilmentIds.has(f.externalId))
+      issues.push({ path: `fulfilments[${i}].externalId`, message: "duplicate fulfilment externalId" });
     fulfilmentIds.add(f.externalId);
     if (f.deliveredAt && f.shippedAt && f.deliveredAt < f.shippedAt) {
       issues.push({ path: `fulfilments[${i}].deliveredAt`, message: "is before shippedAt" });
     }
     for (const [j, fl] of f.lines.entries()) {
       if (!lineIds.has(fl.lineExternalId)) {
-        issues.push({ path: `fulfilments[${i}].lines[${j}].lineExternalId`, message: `no order line "${fl.lineExternalId}"` });
+        issues.push({
+          path: `fulfilments[${i}].lines[${j}].lineExternalId`,
+          message: `no order line "${fl.lineExternalId}"`,
+        });
         continue;
       }
       const total = (fulfilled.get(fl.lineExternalId) ?? 0) + fl.quantity;
@@ -85,7 +97,10 @@ export function validateOrderDraft(d: OrderDraft): FieldIssue[] {
     }
   }
   if (d.tenders.length > 0 && issues.length === 0) {
-    const paid = sum(d.currency, d.tenders.map((t) => t.amount));
+    const paid = sum(
+      d.currency,
+      d.tenders.map((t) => t.amount),
+    );
     const total = orderTotal(asOrder(d));
     if (paid.amount !== total.amount) {
       issues.push({

@@ -29,7 +29,13 @@ export interface OrderLine {
   readonly product: ProductAttributes | null;
 }
 
-export type TenderKind = "card" | "gift_card" | "store_credit" | "bank_transfer" | "cash_on_delivery" | "other";
+export type TenderKind =
+  | "card"
+  | "gift_card"
+  | "store_credit"
+  | "bank_transfer"
+  | "cash_on_delivery"
+  | "other";
 
 export interface Tender {
   readonly id: string;
@@ -105,8 +111,14 @@ export function linePaid(order: Order, line: OrderLine): Money {
 
 /** The order total the tenders must cover: lines, shipping and duties the customer paid. */
 export function orderTotal(order: Order): Money {
-  const lines = sum(order.currency, order.lines.map((l) => linePaid(order, l)));
-  const shipping = order.taxesIncluded ? order.shipping.amount : add(order.shipping.amount, order.shipping.tax);
-  const duties = order.duties && order.duties.paidBy === "customer" ? order.duties.amount : zero(order.currency);
+  const lines = sum(
+    order.currency,
+    order.lines.map((l) => linePaid(order, l)),
+  );
+  const shipping = order.taxesIncluded
+    ? order.shipping.amount
+    : add(order.shipping.amount, order.shipping.tax);
+  const duties =
+    order.duties && order.duties.paidBy === "customer" ? order.duties.amount : zero(order.currency);
   return add(add(lines, shipping), duties);
 }

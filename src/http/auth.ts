@@ -23,7 +23,9 @@ export function authenticate(deps: Deps) {
         title: "Unauthorized",
         status: 401,
         code: "unauthorized",
-        detail: token ? "The API key is unknown or revoked." : "Send a merchant API key as `Authorization: Bearer <key>`.",
+        detail: token
+          ? "The API key is unknown or revoked."
+          : "Send a merchant API key as `Authorization: Bearer <key>`.",
       });
     }
     req.apiKey = key;

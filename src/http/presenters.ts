@@ -104,9 +104,13 @@ export function presentOrder(o: Order) {
       amount: amount(o.shipping.amount),
       tax: amount(o.shipping.tax),
       method: o.shipping.method,
-      cheapestStandardAmount: o.shipping.cheapestStandardAmount ? amount(o.shipping.cheapestStandardAmount) : null,
+      cheapestStandardAmount: o.shipping.cheapestStandardAmount
+        ? amount(o.shipping.cheapestStandardAmount)
+        : null,
     },
-    duties: o.duties ? { amount: amount(o.duties.amount), paidBy: o.duties.paidBy, incoterm: o.duties.incoterm } : null,
+    duties: o.duties
+      ? { amount: amount(o.duties.amount), paidBy: o.duties.paidBy, incoterm: o.duties.incoterm }
+      : null,
     tenders: o.tenders.map((t) => ({ ...t, amount: amount(t.amount), capturedAt: iso(t.capturedAt) })),
     fulfilments: o.fulfilments.map((f) => ({
       id: f.id,

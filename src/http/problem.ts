@@ -27,7 +27,11 @@ export interface Problem {
 
 function pointer(path: string): string {
   if (path === "(body)") return "";
-  return `/${path.replace(/\[(\d+)\]/g, ".$1").split(".").filter(Boolean).join("/")}`;
+  return `/${path
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .filter(Boolean)
+    .join("/")}`;
 }
 
 export function issuesField(issues: readonly FieldIssue[]) {
@@ -62,7 +66,14 @@ function extras(e: DomainError): Record<string, unknown> {
 /** RFC 9457 problem details for a domain error: a stable `code`, a readable `detail`, the error's data. */
 export function problemOf(e: DomainError): Problem {
   const [status, title] = STATUS[e.code];
-  return { type: `https://crossback.dev/problems/${e.code}`, title, status, code: e.code, detail: describe(e), ...extras(e) };
+  return {
+    type: `https://crossback.dev/problems/${e.code}`,
+    title,
+    status,
+    code: e.code,
+    detail: describe(e),
+    ...extras(e),
+  };
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {

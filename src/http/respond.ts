@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { idempotent, requestFingerprint, type Response } from "../app/idempotency.ts";
+import { idempotent, type Response, requestFingerprint } from "../app/idempotency.ts";
 import type { Deps, Store } from "../app/ports.ts";
 import type { DomainError } from "../domain/errors.ts";
 import type { Result } from "../domain/result.ts";
@@ -40,7 +40,14 @@ export async function sendIdempotent<T>(
     });
   }
   const fingerprint = requestFingerprint(req.method, req.url, req.body);
-  const r = await idempotent(deps, merchantOf(req), key, fingerprint, (store: Store) => run({ ...deps, store }), present);
+  const r = await idempotent(
+    deps,
+    merchantOf(req),
+    key,
+    fingerprint,
+    (store: Store) => run({ ...deps, store }),
+    present,
+  );
   if (!r.ok) return sendProblem(reply, problemOf(r.error));
   if (r.value.replayed) reply.header("idempotent-replayed", "true");
   return send(reply, r.value);

@@ -1,7 +1,12 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import type { Deps } from "../app/ports.ts";
 import { authenticate } from "./auth.ts";
 import { sendProblem } from "./problem.ts";
@@ -41,7 +46,15 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
           '("19.90" EUR, "1990" JPY, "1.250" KWD). Errors are RFC 9457 problem+json with a stable `code`. ' +
           "Every POST honours `Idempotency-Key`.",
       },
-      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A merchant API key (`crossback api-key create`)." } } },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: "http",
+            scheme: "bearer",
+            description: "A merchant API key (`crossback api-key create`).",
+          },
+        },
+      },
       security: [{ apiKey: [] }],
     },
     transform: jsonSchemaTransform,
@@ -70,7 +83,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
         type: "https://crossback.dev/problems/bad_request",
         title: "Bad request",
         status: error.statusCode,
-        code: error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "malformed_json" : "bad_request",
+        code:
+          error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+            ? "malformed_json"
+            : "bad_request",
         detail: error.message,
       });
     }
@@ -80,7 +96,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       title: "Internal error",
       status: 500,
       code: "internal_error",
-      detail: "Something went wrong on our side; nothing was changed unless the response said so. Retry with the same Idempotency-Key.",
+      detail:
+        "Something went wrong on our side; nothing was changed unless the response said so. Retry with the same Idempotency-Key.",
     });
   });
   app.setNotFoundHandler((req, reply) =>

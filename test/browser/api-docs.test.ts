@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, orderJson } from "../support/fixtures.ts";
 import { chromiumSkipNote, hasChromium, launchBrowser } from "../support/browser.ts";
+import { call, orderJson } from "../support/fixtures.ts";
 import { type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
 
 describe.skipIf(!hasChromium)(`API docs page in a real browser${chromiumSkipNote}`, () => {
@@ -28,7 +28,10 @@ describe.skipIf(!hasChromium)(`API docs page in a real browser${chromiumSkipNote
     const create = page.locator(".opblock-post", { hasText: "/api/v1/returns" }).first();
     await expect(create.isVisible()).resolves.toBe(true);
 
-    await page.getByRole("button", { name: /Authorize/ }).first().click();
+    await page
+      .getByRole("button", { name: /Authorize/ })
+      .first()
+      .click();
     await page.locator(".modal-ux input").first().fill(auth.replace("Bearer ", ""));
     await page.locator(".modal-ux button.authorize").click();
     await page.locator(".modal-ux button.btn-done").click();

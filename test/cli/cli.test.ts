@@ -1,12 +1,13 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { crossback, killHard, serve } from "../support/cli.ts";
 import { cliEnvironment } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 
-const HEADER = "order_id,placed_at,currency,customer_email,ship_country,ship_region,taxes_included,line_id,sku,title,quantity,unit_price,line_tax,line_discount,shipping_amount,fulfilment_id,delivered_at,tender_kind,tender_provider,tender_reference,tender_amount";
+const HEADER =
+  "order_id,placed_at,currency,customer_email,ship_country,ship_region,taxes_included,line_id,sku,title,quantity,unit_price,line_tax,line_discount,shipping_amount,fulfilment_id,delivered_at,tender_kind,tender_provider,tender_reference,tender_amount";
 const GOOD = [
   "A-1,2026-03-01T10:00:00Z,EUR,a@example.de,DE,,true,1,TEE,Tee,2,20.00,6.39,0,4.90,P1,2026-03-03T10:00:00Z,card,stripe,pi_1,44.90",
   "A-1,,,,,,,2,CAP,Cap,1,0.00,0,0,,P1,,,,,",
@@ -39,7 +40,14 @@ describeEachDb("the crossback command", (kind) => {
 
   it("imports orders from CSV all-or-nothing, reporting errors per row", async () => {
     const file = join(tmpdir(), `orders-${process.pid}-${kind}.csv`);
-    writeFileSync(file, [HEADER, ...GOOD, "C-1,2026-03-02T10:00:00Z,JPY,c@example.jp,JP,,true,1,CUP,Cup,0,1990.5,0,0,0,,,,,,"].join("\n"));
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        ...GOOD,
+        "C-1,2026-03-02T10:00:00Z,JPY,c@example.jp,JP,,true,1,CUP,Cup,0,1990.5,0,0,0,,,,,,",
+      ].join("\n"),
+    );
     const bad = await crossback(["import", "orders", file, "--merchant", "acme"], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("line 5: quantity:");
@@ -58,13 +66,13 @@ describeEachDb("the crossback command", (kind) => {
   // PostgreSQL needs no lock of ours: only the embedded database has this test.
   if (kind === "pglite")
     it("refuses a second process on the same data directory, and takes over a dead one's lock", async () => {
-    const server = await serve(env);
-    const second = await crossback(["merchants", "list"], env);
-    expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/in use by process \d+/);
-    await killHard(server);
-    const after = await crossback(["merchants", "list"], env);
-    expect(after.code, after.stderr).toBe(0);
-    expect(after.stdout).toContain("acme");
-  });
+      const server = await serve(env);
+      const second = await crossback(["merchants", "list"], env);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/in use by process \d+/);
+      await killHard(server);
+      const after = await crossback(["merchants", "list"], env);
+      expect(after.code, after.stderr).toBe(0);
+      expect(after.stdout).toContain("acme");
+    });
 });

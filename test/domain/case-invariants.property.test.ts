@@ -4,61 +4,91 @@ import { decide } from "../../src/domain/case-decide.ts";
 import { openCase, returnableQuantity } from "../../src/domain/case-opening.ts";
 import { allowedCommands, CASE_STATUSES } from "../../src/domain/case-status.ts";
 import { deliveredQuantity, type Order } from "../../src/domain/order.ts";
+import {
+  type CaseCommand,
+  type CaseEvent,
+  heldQuantity,
+  type ReturnCase,
+} from "../../src/domain/return-case.ts";
 import { CONDITION_GRADES, RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
-import { type CaseCommand, type CaseEvent, heldQuantity, type ReturnCase } from "../../src/domain/return-case.ts";
 
 const AT = new Date("2026-03-20T10:00:00Z");
 const actor = { kind: "agent", id: "a1" } as const;
 const eur = (amount: number) => ({ amount, currency: "EUR" });
 
 const orderArb = fc
-  .array(fc.record({ quantity: fc.integer({ min: 1, max: 4 }), delivered: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 4 })
-  .map((lines): Order => ({
-    id: "o1",
-    merchantId: "m1",
-    externalId: "O-1",
-    customerId: "c1",
-    customerTimeZone: "Europe/Berlin",
-    customerLocale: "de-DE",
-    placedAt: new Date("2026-03-01T00:00:00Z"),
-    currency: "EUR",
-    taxesIncluded: true,
-    shippingAddress: { country: "DE", region: null, postalCode: null, city: null, line1: null },
-    lines: lines.map((l, i) => ({
-      id: `ol${i}`,
-      externalId: `L${i}`,
-      sku: `SKU${i}`,
-      title: `Item ${i}`,
-      quantity: l.quantity,
-      unitPrice: eur(1000),
-      tax: eur(0),
-      discount: eur(0),
-      product: null,
-    })),
-    shipping: { amount: eur(0), tax: eur(0), method: null, cheapestStandardAmount: null },
-    duties: null,
-    tenders: [],
-    fulfilments: [
-      {
-        id: "f1",
-        externalId: "F1",
-        lines: lines.map((l, i) => ({ orderLineId: `ol${i}`, quantity: Math.min(l.delivered, l.quantity) })),
-        shippedAt: new Date("2026-03-02T00:00:00Z"),
-        deliveredAt: new Date("2026-03-03T00:00:00Z"),
-        carrier: null,
-        trackingNumber: null,
-      },
-    ],
-    returnTermsDisclosed: true,
-  }));
+  .array(fc.record({ quantity: fc.integer({ min: 1, max: 4 }), delivered: fc.integer({ min: 0, max: 4 }) }), {
+    minLength: 1,
+    maxLength: 4,
+  })
+  .map(
+    (lines): Order => ({
+      id: "o1",
+      merchantId: "m1",
+      externalId: "O-1",
+      customerId: "c1",
+      customerTimeZone: "Europe/Berlin",
+      customerLocale: "de-DE",
+      placedAt: new Date("2026-03-01T00:00:00Z"),
+      currency: "EUR",
+      taxesIncluded: true,
+      shippingAddress: { country: "DE", region: null, postalCode: null, city: null, line1: null },
+      lines: lines.map((l, i) => ({
+        id: `ol${i}`,
+        externalId: `L${i}`,
+        sku: `SKU${i}`,
+        title: `Item ${i}`,
+        quantity: l.quantity,
+        unitPrice: eur(1000),
+        tax: eur(0),
+        discount: eur(0),
+        product: null,
+      })),
+      shipping: { amount: eur(0), tax: eur(0), method: null, cheapestStandardAmount: null },
+      duties: null,
+      tenders: [],
+      fulfilments: [
+        {
+          id: "f1",
+          externalId: "F1",
+          lines: lines.map((l, i) => ({
+            orderLineId: `ol${i}`,
+            quantity: Math.min(l.delivered, l.quantity),
+          })),
+          shippedAt: new Date("2026-03-02T00:00:00Z"),
+          deliveredAt: new Date("2026-03-03T00:00:00Z"),
+          carrier: null,
+          trackingNumber: null,
+        },
+      ],
+      returnTermsDisclosed: true,
+    }),
+  );
 
 /** A step: open a new case, or run a command on case `target` with random quantities. */
 const stepArb = fc.oneof(
-  fc.record({ kind: fc.constant("open" as const), line: fc.nat(3), quantity: fc.integer({ min: -1, max: 5 }), resolution: fc.constantFrom(...RESOLUTIONS), reason: fc.constantFrom(...RETURN_REASONS) }),
+  fc.record({
+    kind: fc.constant("open" as const),
+    line: fc.nat(3),
+    quantity: fc.integer({ min: -1, max: 5 }),
+    resolution: fc.constantFrom(...RESOLUTIONS),
+    reason: fc.constantFrom(...RETURN_REASONS),
+  }),
   fc.record({
     kind: fc.constant("command" as const),
     target: fc.nat(5),
-    type: fc.constantFrom("approve", "reject", "review", "cancel", "ship", "receive", "inspect", "resolve", "close", "expire"),
+    type: fc.constantFrom(
+      "approve",
+      "reject",
+      "review",
+      "cancel",
+      "ship",
+      "receive",
+      "inspect",
+      "resolve",
+      "close",
+      "expire",
+    ),
     /** Most steps pick among the commands the status allows, so sequences get deep into the lifecycle. */
     allowedPick: fc.option(fc.nat(9), { freq: 4 }),
     quantity: fc.oneof(fc.constant(1), fc.integer({ min: -1, max: 5 })),
@@ -69,11 +99,15 @@ const stepArb = fc.oneof(
   }),
 );
 
-type CommandStep = Extract<fc.GeneratorValue<typeof stepArb>, { kind: "command" }>;
+type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+type CommandStep = Extract<Step, { kind: "command" }>;
 
 function command(c: ReturnCase, step: CommandStep, available: Map<string, number>): CaseCommand {
   const allowed = allowedCommands(c.status);
-  const s = step.allowedPick !== null && allowed.length > 0 ? { ...step, type: allowed[step.allowedPick % allowed.length] ?? step.type } : step;
+  const s =
+    step.allowedPick !== null && allowed.length > 0
+      ? { ...step, type: allowed[step.allowedPick % allowed.length] ?? step.type }
+      : step;
   const line = c.lines[0];
   const lineId = line?.id ?? "none";
   const lines = s.partial ? [{ lineId, quantity: s.quantity }] : undefined;
@@ -87,7 +121,17 @@ function command(c: ReturnCase, step: CommandStep, available: Map<string, number
         ? { type: "receive", lines: [], exceptions: [{ kind: "lost", lineId, quantity: s.quantity }] }
         : { type: "receive", lines: [{ lineId, quantity: s.quantity }] };
     case "inspect":
-      return { type: "inspect", lines: [{ lineId, quantity: s.quantity, outcome: s.refused ? "refused" : "accepted", condition: s.condition }] };
+      return {
+        type: "inspect",
+        lines: [
+          {
+            lineId,
+            quantity: s.quantity,
+            outcome: s.refused ? "refused" : "accepted",
+            condition: s.condition,
+          },
+        ],
+      };
     case "resolve":
       return { type: "resolve", lines: lines?.map((l) => ({ ...l, resolution: "refund" as const })) };
     default:
@@ -105,7 +149,10 @@ describe("return-case invariants under random command sequences", () => {
         const frozen: { decision: unknown; customer: string; vendor: string | null; currency: string }[] = [];
         const heldBy = (except: string | null) => {
           const held = new Map<string, number>();
-          for (const c of cases) if (c.id !== except) for (const l of c.lines) held.set(l.orderLineId, (held.get(l.orderLineId) ?? 0) + heldQuantity(c.status, l));
+          for (const c of cases)
+            if (c.id !== except)
+              for (const l of c.lines)
+                held.set(l.orderLineId, (held.get(l.orderLineId) ?? 0) + heldQuantity(c.status, l));
           return held;
         };
         for (const [n, s] of steps.entries()) {
@@ -126,13 +173,20 @@ describe("return-case invariants under random command sequences", () => {
             if (!r.ok) continue;
             cases.push(r.value.case);
             logs.push([...r.value.events]);
-            frozen.push({ decision: structuredClone(r.value.case.decision), customer: r.value.case.customerId, vendor: r.value.case.vendor, currency: r.value.case.currency });
+            frozen.push({
+              decision: structuredClone(r.value.case.decision),
+              customer: r.value.case.customerId,
+              vendor: r.value.case.vendor,
+              currency: r.value.case.currency,
+            });
           } else {
             const i = s.target % Math.max(cases.length, 1);
             const c = cases[i];
             if (!c) continue;
             const held = heldBy(c.id);
-            const available = new Map(c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, AT)]));
+            const available = new Map(
+              c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, AT)]),
+            );
             const before = structuredClone(c);
             const later = new Date(AT.getTime() + 2 * 86_400_000);
             const cmd = command(c, s, available);
@@ -156,7 +210,11 @@ describe("return-case invariants under random command sequences", () => {
             expect(logs[k]).toHaveLength(c.version);
             // 6 and 9: the frozen decision, the customer, vendor and currency never change.
             expect(c.decision).toEqual(frozen[k]?.decision);
-            expect([c.customerId, c.vendor, c.currency]).toEqual([frozen[k]?.customer, frozen[k]?.vendor, frozen[k]?.currency]);
+            expect([c.customerId, c.vendor, c.currency]).toEqual([
+              frozen[k]?.customer,
+              frozen[k]?.vendor,
+              frozen[k]?.currency,
+            ]);
             for (const l of c.lines) {
               const q = l.counts;
               // 2: requested ≥ approved; received ≤ approved; accepted + refused ≤ received; resolved ≤ what may be resolved.
@@ -170,13 +228,25 @@ describe("return-case invariants under random command sequences", () => {
           }
           // 1: per order line, what all live cases hold never exceeds what was delivered.
           const held = heldBy(null);
-          for (const ol of order.lines) expect(held.get(ol.id) ?? 0).toBeLessThanOrEqual(deliveredQuantity(order, ol.id, AT));
+          for (const ol of order.lines)
+            expect(held.get(ol.id) ?? 0).toBeLessThanOrEqual(deliveredQuantity(order, ol.id, AT));
         }
       }),
       { numRuns: 600 },
     );
     // The generator must reach deep into the lifecycle, or the checks above prove little.
-    for (const s of ["approved", "awaiting_shipment", "in_transit", "received", "inspected", "resolved", "closed", "cancelled", "expired", "rejected"]) {
+    for (const s of [
+      "approved",
+      "awaiting_shipment",
+      "in_transit",
+      "received",
+      "inspected",
+      "resolved",
+      "closed",
+      "cancelled",
+      "expired",
+      "rejected",
+    ]) {
       expect(reached, s).toContain(s);
     }
   });

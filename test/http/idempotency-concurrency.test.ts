@@ -6,7 +6,11 @@ import { type Harness, merchantWithKey, startHarness } from "../support/harness.
 describeEachDb("idempotency keys and concurrent commands", (kind) => {
   let h: Harness;
   let auth: string;
-  const body = { orderExternalId: "ORD-1", lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "wrong_size" }], requestedResolution: "refund" };
+  const body = {
+    orderExternalId: "ORD-1",
+    lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "wrong_size" }],
+    requestedResolution: "refund",
+  };
   beforeAll(async () => {
     h = await startHarness(kind);
     auth = (await merchantWithKey(h.deps, "acme")).auth;
@@ -25,14 +29,24 @@ describeEachDb("idempotency keys and concurrent commands", (kind) => {
     const list = await call(h.app, auth, "GET", "/api/v1/returns");
     expect((list.body.items as Json[]).length).toBe(1);
 
-    const different = await call(h.app, auth, "POST", "/api/v1/returns", { ...body, requestedResolution: "store_credit" }, headers);
+    const different = await call(
+      h.app,
+      auth,
+      "POST",
+      "/api/v1/returns",
+      { ...body, requestedResolution: "store_credit" },
+      headers,
+    );
     expect(different.status).toBe(422);
     expect(different.body.code).toBe("idempotency_key_reused");
     expect(((await call(h.app, auth, "GET", "/api/v1/returns")).body.items as Json[]).length).toBe(1);
   });
 
   it("replays command responses, errors included, without running them twice", async () => {
-    const c = await call(h.app, auth, "POST", "/api/v1/returns", { ...body, lines: [{ ...body.lines[0], orderLineExternalId: "L2" }] });
+    const c = await call(h.app, auth, "POST", "/api/v1/returns", {
+      ...body,
+      lines: [{ ...body.lines[0], orderLineExternalId: "L2" }],
+    });
     const url = `/api/v1/returns/${c.body.id}/approve`;
     const a = await call(h.app, auth, "POST", url, {}, { "idempotency-key": "approve-1" });
     const b = await call(h.app, auth, "POST", url, {}, { "idempotency-key": "approve-1" });
@@ -52,12 +66,15 @@ describeEachDb("idempotency keys and concurrent commands", (kind) => {
     expect((await call(h.app, auth, "PUT", "/api/v1/orders/ORD-PAR", o)).status).toBe(201);
     const c = await call(h.app, auth, "POST", "/api/v1/returns", { ...body, orderExternalId: "ORD-PAR" });
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call(h.app, auth, "POST", `/api/v1/returns/${c.body.id}/approve`, { expectedVersion: 1 })),
+      Array.from({ length: 20 }, () =>
+        call(h.app, auth, "POST", `/api/v1/returns/${c.body.id}/approve`, { expectedVersion: 1 }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    for (const r of results.filter((x) => x.status === 409)) expect(["version_conflict", "illegal_transition"]).toContain(r.body.code);
+    for (const r of results.filter((x) => x.status === 409))
+      expect(["version_conflict", "illegal_transition"]).toContain(r.body.code);
     const events = await call(h.app, auth, "GET", `/api/v1/returns/${c.body.id}/events`);
     expect((events.body.items as Json[]).map((e) => e.type)).toEqual(["return.requested", "return.approved"]);
   });
@@ -67,7 +84,11 @@ describeEachDb("idempotency keys and concurrent commands", (kind) => {
     expect((await call(h.app, auth, "PUT", "/api/v1/orders/ORD-RACE", o)).status).toBe(201);
     const attempts = await Promise.all(
       Array.from({ length: 8 }, () =>
-        call(h.app, auth, "POST", "/api/v1/returns", { ...body, orderExternalId: "ORD-RACE", lines: [{ orderLineExternalId: "L2", quantity: 1, reason: "defective" }] }),
+        call(h.app, auth, "POST", "/api/v1/returns", {
+          ...body,
+          orderExternalId: "ORD-RACE",
+          lines: [{ orderLineExternalId: "L2", quantity: 1, reason: "defective" }],
+        }),
       ),
     );
     expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);

@@ -31,7 +31,11 @@ describeEachDb("return lifecycle through the API", (kind) => {
       ["approve", {}, "awaiting_shipment"],
       ["ship", { carrier: "DHL", trackingNumber: "RET1" }, "in_transit"],
       ["receive", { lines: [{ lineId, quantity: 2 }] }, "received"],
-      ["inspect", { lines: [{ lineId, quantity: 2, outcome: "accepted", condition: "like_new" }] }, "inspected"],
+      [
+        "inspect",
+        { lines: [{ lineId, quantity: 2, outcome: "accepted", condition: "like_new" }] },
+        "inspected",
+      ],
       ["resolve", {}, "resolved"],
       ["close", {}, "closed"],
     ];
@@ -44,7 +48,9 @@ describeEachDb("return lifecycle through the API", (kind) => {
     }
     const settlements = (await call(h.app, auth, "GET", `/api/v1/returns/${id}`)).body.settlements as Json[];
     // 2 × 49.90 − 10.00 = 89.80, all to the card (gift cards are refunded last).
-    expect(settlements.map((s) => [s.amount, s.status, s.gateway])).toEqual([["89.80", "succeeded", "manual"]]);
+    expect(settlements.map((s) => [s.amount, s.status, s.gateway])).toEqual([
+      ["89.80", "succeeded", "manual"],
+    ]);
     expect(last.version).toBe(7);
 
     const events = await call(h.app, auth, "GET", `/api/v1/returns/${id}/events`);

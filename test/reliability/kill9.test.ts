@@ -6,7 +6,13 @@ import { orderJson } from "../support/fixtures.ts";
 
 type Json = Record<string, unknown>;
 
-async function http(base: string, auth: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+async function http(
+  base: string,
+  auth: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(base + path, {
     method,
     headers: { authorization: auth, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -27,8 +33,27 @@ describeEachDb("kill -9 during load", (kind) => {
     const auth = `Bearer ${k.stdout.trim().split("\n").at(-1)}`;
     let server = await serve(env);
     const order = orderJson();
-    order.lines = [{ externalId: "L1", sku: "BULK", title: "Bulk item", quantity: 100_000, unitPrice: "1.00", tax: "0", discount: "0" }];
-    order.fulfilments = [{ externalId: "F1", lines: [{ lineExternalId: "L1", quantity: 100_000 }], shippedAt: "2026-03-02T08:00:00Z", deliveredAt: "2026-03-03T12:00:00Z", carrier: "DHL", trackingNumber: "1" }];
+    order.lines = [
+      {
+        externalId: "L1",
+        sku: "BULK",
+        title: "Bulk item",
+        quantity: 100_000,
+        unitPrice: "1.00",
+        tax: "0",
+        discount: "0",
+      },
+    ];
+    order.fulfilments = [
+      {
+        externalId: "F1",
+        lines: [{ lineExternalId: "L1", quantity: 100_000 }],
+        shippedAt: "2026-03-02T08:00:00Z",
+        deliveredAt: "2026-03-03T12:00:00Z",
+        carrier: "DHL",
+        trackingNumber: "1",
+      },
+    ];
     order.tenders = [];
     order.shipping = { amount: "0", tax: "0", method: "x", cheapestStandardAmount: "0" };
     expect((await http(server.base, auth, "PUT", "/api/v1/orders/BULK", order)).status).toBe(201);
@@ -39,7 +64,11 @@ describeEachDb("kill -9 during load", (kind) => {
     const client = async () => {
       while (!stop) {
         try {
-          const c = await http(server.base, auth, "POST", "/api/v1/returns", { orderExternalId: "BULK", lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }], requestedResolution: "refund" });
+          const c = await http(server.base, auth, "POST", "/api/v1/returns", {
+            orderExternalId: "BULK",
+            lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+            requestedResolution: "refund",
+          });
           if (c.status !== 201) continue;
           const entry = { id: c.body.id as string, approved: false };
           acknowledged.push(entry);
@@ -62,7 +91,12 @@ describeEachDb("kill -9 during load", (kind) => {
       const seen = new Map<string, Json>();
       let cursor: string | null = null;
       do {
-        const page = await http(server.base, auth, "GET", `/api/v1/returns?limit=200${cursor ? `&cursor=${cursor}` : ""}`);
+        const page = await http(
+          server.base,
+          auth,
+          "GET",
+          `/api/v1/returns?limit=200${cursor ? `&cursor=${cursor}` : ""}`,
+        );
         for (const c of page.body.items as Json[]) seen.set(c.id as string, c);
         cursor = page.body.nextCursor as string | null;
       } while (cursor);
@@ -78,7 +112,11 @@ describeEachDb("kill -9 during load", (kind) => {
         expect((events.body.items as Json[]).length).toBe(c.version);
       }
       // And the server still works after the crash.
-      const more = await http(server.base, auth, "POST", "/api/v1/returns", { orderExternalId: "BULK", lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }], requestedResolution: "refund" });
+      const more = await http(server.base, auth, "POST", "/api/v1/returns", {
+        orderExternalId: "BULK",
+        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+        requestedResolution: "refund",
+      });
       expect(more.status).toBe(201);
     } finally {
       await killHard(server);

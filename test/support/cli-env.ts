@@ -5,10 +5,15 @@ import pg from "pg";
 import type { DbKind } from "./databases.ts";
 
 /** Environment for a child `crossback` process: its own PGlite directory, or its own PostgreSQL database. */
-export async function cliEnvironment(kind: DbKind): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+export async function cliEnvironment(
+  kind: DbKind,
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "crossback-cli-"));
-    return { env: { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "" },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("needs TEST_DATABASE_URL");
@@ -22,5 +27,8 @@ export async function cliEnvironment(kind: DbKind): Promise<{ env: Record<string
   await admin(`create database ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  return { env: { DATABASE_URL: u.toString() }, cleanup: () => admin(`drop database if exists ${name} with (force)`) };
+  return {
+    env: { DATABASE_URL: u.toString() },
+    cleanup: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }

@@ -31,7 +31,9 @@ export interface Server {
 /** Starts `crossback serve` on a free port and waits until it listens. */
 export function serve(env: Record<string, string>): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve"], { env: { ...process.env, NO_COLOR: "1", PORT: "0", CROSSBACK_DEMO: "0", ...env } });
+    const child = spawn(process.execPath, [BIN, "serve"], {
+      env: { ...process.env, NO_COLOR: "1", PORT: "0", CROSSBACK_DEMO: "0", ...env },
+    });
     let out = "";
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const onData = (d: Buffer) => {

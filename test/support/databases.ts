@@ -13,11 +13,16 @@ const url = process.env.TEST_DATABASE_URL;
  */
 export function describeEachDb(name: string, suite: (kind: DbKind) => void): void {
   describe(`${name} [pglite]`, () => suite("pglite"));
-  describe.skipIf(!url)(`${name} [postgres]${url ? "" : " — skipped: set TEST_DATABASE_URL to run on PostgreSQL"}`, () => suite("postgres"));
+  describe.skipIf(!url)(
+    `${name} [postgres]${url ? "" : " — skipped: set TEST_DATABASE_URL to run on PostgreSQL"}`,
+    () => suite("postgres"),
+  );
 }
 
 /** A fresh, migrated database of that kind; `drop` removes it. */
-export async function freshDatabase(kind: DbKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  kind: DbKind,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === "pglite") {
     const snapshot = new Blob([readFileSync(inject("pgliteSnapshot"))]);
     const database = await openDatabase({ memory: true, snapshot });

@@ -33,10 +33,16 @@ export interface Harness {
 }
 
 /** A real database of the given kind, the real use cases and the real HTTP server (in-process). */
-export async function startHarness(kind: DbKind, opts: { now?: string; gateways?: PaymentGateway[] } = {}): Promise<Harness> {
+export async function startHarness(
+  kind: DbKind,
+  opts: { now?: string; gateways?: PaymentGateway[] } = {},
+): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
   const clock = new TestClock(new Date(opts.now ?? "2026-03-20T10:00:00Z"));
-  const gateways = new Map<string, PaymentGateway>([["manual", manualGateway()], ...(opts.gateways ?? []).map((g) => [g.name, g] as const)]);
+  const gateways = new Map<string, PaymentGateway>([
+    ["manual", manualGateway()],
+    ...(opts.gateways ?? []).map((g) => [g.name, g] as const),
+  ]);
   const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways };
   const app = await buildServer(deps);
   return {
@@ -52,7 +58,10 @@ export async function startHarness(kind: DbKind, opts: { now?: string; gateways?
 }
 
 /** Creates a merchant with an API key; returns the Authorization header value. */
-export async function merchantWithKey(deps: Deps, slug: string): Promise<{ merchantId: string; auth: string }> {
+export async function merchantWithKey(
+  deps: Deps,
+  slug: string,
+): Promise<{ merchantId: string; auth: string }> {
   const m = await createMerchant(deps, { slug, name: slug });
   if (!m.ok) throw new Error(JSON.stringify(m.error));
   const k = await createApiKey(deps, slug, "test");

@@ -2,10 +2,27 @@ import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { CaseRepo, StoredEvent } from "../../app/ports.ts";
 import type { ActorKind } from "../../domain/actor.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
+import {
+  type CaseEvent,
+  type CaseEventType,
+  type CaseLine,
+  type CaseSource,
+  heldQuantity,
+  NO_COUNTS,
+  type Override,
+  type ReturnCase,
+} from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
-import { type CaseEvent, type CaseLine, type CaseEventType, type CaseSource, heldQuantity, NO_COUNTS, type Override, type ReturnCase } from "../../domain/return-case.ts";
 import type { Executor } from "./database.ts";
-import { caseEvents, counters, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
+import {
+  caseEvents,
+  counters,
+  inspections,
+  orderLines,
+  receipts,
+  returnCases,
+  returnLines,
+} from "./schema.ts";
 
 type CaseRow = typeof returnCases.$inferSelect;
 type LineRow = typeof returnLines.$inferSelect;
@@ -36,7 +53,10 @@ function toLine(l: LineRow): CaseLine {
 }
 
 function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
-  const overrides = (row.overrides as (Omit<Override, "at"> & { at: string })[]).map((o) => ({ ...o, at: new Date(o.at) }));
+  const overrides = (row.overrides as (Omit<Override, "at"> & { at: string })[]).map((o) => ({
+    ...o,
+    at: new Date(o.at),
+  }));
   return {
     id: row.id,
     merchantId: row.merchantId,
@@ -72,7 +92,11 @@ function caseValues(c: ReturnCase) {
   };
 }
 
-async function appendEvents(db: Executor, c: Pick<ReturnCase, "id" | "merchantId">, events: readonly CaseEvent[]): Promise<void> {
+async function appendEvents(
+  db: Executor,
+  c: Pick<ReturnCase, "id" | "merchantId">,
+  events: readonly CaseEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   const [last] = await db
     .select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
@@ -99,14 +123,30 @@ async function appendEvents(db: Executor, c: Pick<ReturnCase, "id" | "merchantId
 
 async function withLines(db: Executor, rows: CaseRow[]): Promise<ReturnCase[]> {
   if (rows.length === 0) return [];
-  const lines = await db.select().from(returnLines).where(inArray(returnLines.caseId, rows.map((r) => r.id)));
-  return rows.map((r) => toCase(r, lines.filter((l) => l.caseId === r.id)));
+  const lines = await db
+    .select()
+    .from(returnLines)
+    .where(
+      inArray(
+        returnLines.caseId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((r) =>
+    toCase(
+      r,
+      lines.filter((l) => l.caseId === r.id),
+    ),
+  );
 }
 
 export function caseRepo(db: Executor): CaseRepo {
   return {
     async load(merchantId, id) {
-      const [row] = await db.select().from(returnCases).where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)));
+      const [row] = await db
+        .select()
+        .from(returnCases)
+        .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)));
       if (!row) return null;
       const [c] = await withLines(db, [row]);
       return c ?? null;
@@ -154,7 +194,11 @@ export function caseRepo(db: Executor): CaseRepo {
         .where(and(eq(returnCases.id, c.id), eq(returnCases.version, expectedVersion)))
         .returning({ id: returnCases.id });
       if (won.length === 0) return false;
-      for (const l of c.lines) await db.update(returnLines).set({ ...l.counts, resolution: l.resolution }).where(eq(returnLines.id, l.id));
+      for (const l of c.lines)
+        await db
+          .update(returnLines)
+          .set({ ...l.counts, resolution: l.resolution })
+          .where(eq(returnLines.id, l.id));
       await appendEvents(db, c, events);
       return true;
     },
@@ -164,18 +208,31 @@ export function caseRepo(db: Executor): CaseRepo {
       if (q.before) where.push(lt(returnCases.id, q.before));
       if (q.customerId) where.push(eq(returnCases.customerId, q.customerId));
       if (q.orderId) where.push(eq(returnCases.orderId, q.orderId));
-      const rows = await db.select().from(returnCases).where(and(...where)).orderBy(desc(returnCases.id)).limit(q.limit);
+      const rows = await db
+        .select()
+        .from(returnCases)
+        .where(and(...where))
+        .orderBy(desc(returnCases.id))
+        .limit(q.limit);
       return withLines(db, rows);
     },
     async events(caseId) {
-      const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+      const rows = await db
+        .select()
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, caseId))
+        .orderBy(asc(caseEvents.seq));
       return rows.map(
         (r): StoredEvent => ({
           id: r.id,
           seq: r.seq,
           caseId: r.caseId,
           type: r.type as CaseEventType,
-          actor: { kind: r.actorKind as ActorKind, id: r.actorId, ...(r.actorName ? { name: r.actorName } : {}) },
+          actor: {
+            kind: r.actorKind as ActorKind,
+            id: r.actorId,
+            ...(r.actorName ? { name: r.actorName } : {}),
+          },
           at: r.at,
           reason: r.reason,
           fromStatus: r.fromStatus as CaseStatus | null,
@@ -222,7 +279,10 @@ export function caseRepo(db: Executor): CaseRepo {
       const [row] = await db
         .insert(counters)
         .values({ merchantId, name: "return_case", value: 1 })
-        .onConflictDoUpdate({ target: [counters.merchantId, counters.name], set: { value: sql`${counters.value} + 1` } })
+        .onConflictDoUpdate({
+          target: [counters.merchantId, counters.name],
+          set: { value: sql`${counters.value} + 1` },
+        })
         .returning({ value: counters.value });
       if (!row) throw new Error("counter not advanced");
       return row.value;

@@ -4,7 +4,8 @@ import type { Executor } from "./database.ts";
 import { idempotencyKeys } from "./schema.ts";
 
 export function idempotencyRepo(db: Executor): IdempotencyRepo {
-  const where = (merchantId: string, key: string) => and(eq(idempotencyKeys.merchantId, merchantId), eq(idempotencyKeys.key, key));
+  const where = (merchantId: string, key: string) =>
+    and(eq(idempotencyKeys.merchantId, merchantId), eq(idempotencyKeys.key, key));
   return {
     async claim(merchantId, key, fingerprint, at) {
       const inserted = await db
@@ -27,15 +28,26 @@ export function idempotencyRepo(db: Executor): IdempotencyRepo {
       const rows = await db
         .update(idempotencyKeys)
         .set({ updatedAt: at })
-        .where(and(where(merchantId, key), eq(idempotencyKeys.state, "processing"), lt(idempotencyKeys.updatedAt, staleBefore)))
+        .where(
+          and(
+            where(merchantId, key),
+            eq(idempotencyKeys.state, "processing"),
+            lt(idempotencyKeys.updatedAt, staleBefore),
+          ),
+        )
         .returning({ key: idempotencyKeys.key });
       return rows.length > 0;
     },
     async finish(merchantId, key, state, statusCode, response, at) {
-      await db.update(idempotencyKeys).set({ state, statusCode, response, updatedAt: at }).where(where(merchantId, key));
+      await db
+        .update(idempotencyKeys)
+        .set({ state, statusCode, response, updatedAt: at })
+        .where(where(merchantId, key));
     },
     async release(merchantId, key) {
-      await db.delete(idempotencyKeys).where(and(where(merchantId, key), eq(idempotencyKeys.state, "processing")));
+      await db
+        .delete(idempotencyKeys)
+        .where(and(where(merchantId, key), eq(idempotencyKeys.state, "processing")));
     },
   };
 }

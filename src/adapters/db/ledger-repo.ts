@@ -3,7 +3,13 @@ import type { IdSource, LedgerAccountRef, LedgerRepo } from "../../app/ports.ts"
 import type { Executor } from "./database.ts";
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from "./schema.ts";
 
-async function accountId(db: Executor, merchantId: string, ref: LedgerAccountRef, currency: string, ids: IdSource): Promise<string> {
+async function accountId(
+  db: Executor,
+  merchantId: string,
+  ref: LedgerAccountRef,
+  currency: string,
+  ids: IdSource,
+): Promise<string> {
   await db
     .insert(ledgerAccounts)
     .values({ id: ids.next(), merchantId, kind: ref.kind, customerId: ref.customerId, currency })
@@ -15,7 +21,9 @@ async function accountId(db: Executor, merchantId: string, ref: LedgerAccountRef
       and(
         eq(ledgerAccounts.merchantId, merchantId),
         eq(ledgerAccounts.kind, ref.kind),
-        ref.customerId === null ? sql`${ledgerAccounts.customerId} is null` : eq(ledgerAccounts.customerId, ref.customerId),
+        ref.customerId === null
+          ? sql`${ledgerAccounts.customerId} is null`
+          : eq(ledgerAccounts.customerId, ref.customerId),
         eq(ledgerAccounts.currency, currency),
       ),
     );
@@ -27,8 +35,10 @@ export function ledgerRepo(db: Executor): LedgerRepo {
   return {
     async post(p, ids) {
       const total = new Map<string, number>();
-      for (const e of p.entries) total.set(e.amount.currency, (total.get(e.amount.currency) ?? 0) + e.amount.amount);
-      for (const [currency, t] of total) if (t !== 0) throw new Error(`ledger posting unbalanced in ${currency} by ${t}`);
+      for (const e of p.entries)
+        total.set(e.amount.currency, (total.get(e.amount.currency) ?? 0) + e.amount.amount);
+      for (const [currency, t] of total)
+        if (t !== 0) throw new Error(`ledger posting unbalanced in ${currency} by ${t}`);
       await db.insert(ledgerTransactions).values({
         id: p.id,
         merchantId: p.merchantId,
@@ -50,7 +60,10 @@ export function ledgerRepo(db: Executor): LedgerRepo {
     },
     async customerBalances(merchantId, customerId) {
       const rows = await db
-        .select({ currency: ledgerAccounts.currency, amount: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` })
+        .select({
+          currency: ledgerAccounts.currency,
+          amount: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)`,
+        })
         .from(ledgerAccounts)
         .leftJoin(ledgerEntries, eq(ledgerEntries.accountId, ledgerAccounts.id))
         .where(

@@ -35,7 +35,11 @@ export function apiKeyRepo(db: Executor): ApiKeyRepo {
       await db.insert(apiKeys).values({ ...k, keyHash: hash });
     },
     list: (merchantId) =>
-      db.select(keyColumns).from(apiKeys).where(eq(apiKeys.merchantId, merchantId)).orderBy(apiKeys.createdAt),
+      db
+        .select(keyColumns)
+        .from(apiKeys)
+        .where(eq(apiKeys.merchantId, merchantId))
+        .orderBy(apiKeys.createdAt),
     async revoke(merchantId, idOrPrefix, at) {
       const byId = /^[0-9a-f-]{36}$/i.test(idOrPrefix) ? eq(apiKeys.id, idOrPrefix) : undefined;
       const match = byId ? or(byId, eq(apiKeys.prefix, idOrPrefix)) : eq(apiKeys.prefix, idOrPrefix);

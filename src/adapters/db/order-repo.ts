@@ -3,7 +3,16 @@ import type { OrderRepo } from "../../app/ports.ts";
 import type { Address, Order, TenderKind } from "../../domain/order.ts";
 import type { Executor } from "./database.ts";
 import { saveOrder } from "./order-writer.ts";
-import { customers, fulfilmentLines, fulfilments, orderLines, orders, orderTenders, products, returnLines } from "./schema.ts";
+import {
+  customers,
+  fulfilmentLines,
+  fulfilments,
+  orderLines,
+  orders,
+  orderTenders,
+  products,
+  returnLines,
+} from "./schema.ts";
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -19,12 +28,28 @@ async function hydrate(db: Executor, o: OrderRow): Promise<Order> {
     .leftJoin(products, and(eq(products.merchantId, o.merchantId), eq(products.sku, orderLines.sku)))
     .where(eq(orderLines.orderId, o.id))
     .orderBy(asc(orderLines.position));
-  const tenders = await db.select().from(orderTenders).where(eq(orderTenders.orderId, o.id)).orderBy(asc(orderTenders.position));
-  const fs = await db.select().from(fulfilments).where(eq(fulfilments.orderId, o.id)).orderBy(asc(fulfilments.externalId));
+  const tenders = await db
+    .select()
+    .from(orderTenders)
+    .where(eq(orderTenders.orderId, o.id))
+    .orderBy(asc(orderTenders.position));
+  const fs = await db
+    .select()
+    .from(fulfilments)
+    .where(eq(fulfilments.orderId, o.id))
+    .orderBy(asc(fulfilments.externalId));
   const fls =
     fs.length === 0
       ? []
-      : await db.select().from(fulfilmentLines).where(inArray(fulfilmentLines.fulfilmentId, fs.map((f) => f.id)));
+      : await db
+          .select()
+          .from(fulfilmentLines)
+          .where(
+            inArray(
+              fulfilmentLines.fulfilmentId,
+              fs.map((f) => f.id),
+            ),
+          );
   return {
     id: o.id,
     merchantId: o.merchantId,
@@ -86,7 +111,9 @@ async function hydrate(db: Executor, o: OrderRow): Promise<Order> {
     fulfilments: fs.map((f) => ({
       id: f.id,
       externalId: f.externalId,
-      lines: fls.filter((l) => l.fulfilmentId === f.id).map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })),
+      lines: fls
+        .filter((l) => l.fulfilmentId === f.id)
+        .map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })),
       shippedAt: f.shippedAt,
       deliveredAt: f.deliveredAt,
       carrier: f.carrier,
@@ -100,15 +127,25 @@ export function orderRepo(db: Executor): OrderRepo {
   return {
     async lock(merchantId, ref) {
       const match = "id" in ref ? eq(orders.id, ref.id) : eq(orders.externalId, ref.externalId);
-      const rows = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.merchantId, merchantId), match)).for("update");
+      const rows = await db
+        .select({ id: orders.id })
+        .from(orders)
+        .where(and(eq(orders.merchantId, merchantId), match))
+        .for("update");
       return rows.length > 0;
     },
     async get(merchantId, externalId) {
-      const [o] = await db.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.externalId, externalId)));
+      const [o] = await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.merchantId, merchantId), eq(orders.externalId, externalId)));
       return o ? hydrate(db, o) : null;
     },
     async getById(merchantId, id) {
-      const [o] = await db.select().from(orders).where(and(eq(orders.merchantId, merchantId), eq(orders.id, id)));
+      const [o] = await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.merchantId, merchantId), eq(orders.id, id)));
       return o ? hydrate(db, o) : null;
     },
     async contentHash(merchantId, externalId) {

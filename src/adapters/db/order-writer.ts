@@ -53,15 +53,34 @@ export async function saveOrder(
   const orderId = order.id;
 
   // Fulfilment lines point at order lines: drop them first, rebuild them at the end.
-  const oldFulfilments = await db.select({ id: fulfilments.id, externalId: fulfilments.externalId }).from(fulfilments).where(eq(fulfilments.orderId, orderId));
+  const oldFulfilments = await db
+    .select({ id: fulfilments.id, externalId: fulfilments.externalId })
+    .from(fulfilments)
+    .where(eq(fulfilments.orderId, orderId));
   if (oldFulfilments.length > 0) {
-    await db.delete(fulfilmentLines).where(inArray(fulfilmentLines.fulfilmentId, oldFulfilments.map((f) => f.id)));
+    await db.delete(fulfilmentLines).where(
+      inArray(
+        fulfilmentLines.fulfilmentId,
+        oldFulfilments.map((f) => f.id),
+      ),
+    );
   }
 
-  const oldLines = await db.select({ id: orderLines.id, externalId: orderLines.externalId }).from(orderLines).where(eq(orderLines.orderId, orderId));
+  const oldLines = await db
+    .select({ id: orderLines.id, externalId: orderLines.externalId })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
   const lineIds = new Map(oldLines.map((l) => [l.externalId, l.id]));
   for (const [position, l] of d.lines.entries()) {
-    const row = { sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: l.unitPrice.amount, tax: l.tax.amount, discount: l.discount.amount, position };
+    const row = {
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice.amount,
+      tax: l.tax.amount,
+      discount: l.discount.amount,
+      position,
+    };
     const id = lineIds.get(l.externalId);
     if (id) await db.update(orderLines).set(row).where(eq(orderLines.id, id));
     else {
@@ -71,11 +90,22 @@ export async function saveOrder(
     }
   }
   const keep = d.lines.map((l) => l.externalId);
-  await db.delete(orderLines).where(and(eq(orderLines.orderId, orderId), notInArray(orderLines.externalId, keep)));
+  await db
+    .delete(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), notInArray(orderLines.externalId, keep)));
 
-  const oldTenders = await db.select({ id: orderTenders.id, position: orderTenders.position }).from(orderTenders).where(eq(orderTenders.orderId, orderId));
+  const oldTenders = await db
+    .select({ id: orderTenders.id, position: orderTenders.position })
+    .from(orderTenders)
+    .where(eq(orderTenders.orderId, orderId));
   for (const [position, t] of d.tenders.entries()) {
-    const row = { kind: t.kind, provider: t.provider, reference: t.reference, amount: t.amount.amount, capturedAt: t.capturedAt };
+    const row = {
+      kind: t.kind,
+      provider: t.provider,
+      reference: t.reference,
+      amount: t.amount.amount,
+      capturedAt: t.capturedAt,
+    };
     const old = oldTenders.find((x) => x.position === position);
     if (old) await db.update(orderTenders).set(row).where(eq(orderTenders.id, old.id));
     else await db.insert(orderTenders).values({ id: ids.next(), orderId, position, ...row });
@@ -85,7 +115,12 @@ export async function saveOrder(
 
   const fulfilmentIds = new Map(oldFulfilments.map((f) => [f.externalId, f.id]));
   for (const f of d.fulfilments) {
-    const row = { shippedAt: f.shippedAt, deliveredAt: f.deliveredAt, carrier: f.carrier, trackingNumber: f.trackingNumber };
+    const row = {
+      shippedAt: f.shippedAt,
+      deliveredAt: f.deliveredAt,
+      carrier: f.carrier,
+      trackingNumber: f.trackingNumber,
+    };
     let id = fulfilmentIds.get(f.externalId);
     if (id) await db.update(fulfilments).set(row).where(eq(fulfilments.id, id));
     else {
@@ -94,7 +129,8 @@ export async function saveOrder(
     }
     const fid = id;
     const merged = new Map<string, number>();
-    for (const fl of f.lines) merged.set(fl.lineExternalId, (merged.get(fl.lineExternalId) ?? 0) + fl.quantity);
+    for (const fl of f.lines)
+      merged.set(fl.lineExternalId, (merged.get(fl.lineExternalId) ?? 0) + fl.quantity);
     await db.insert(fulfilmentLines).values(
       [...merged].map(([ext, quantity]) => {
         const orderLineId = lineIds.get(ext);

@@ -29,7 +29,9 @@ export const merchants = pgTable("merchants", {
 
 export const legalEntities = pgTable("legal_entities", {
   id: uuid("id").primaryKey(),
-  merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+  merchantId: uuid("merchant_id")
+    .notNull()
+    .references(() => merchants.id),
   name: text("name").notNull(),
   country: text("country").notNull(),
   vatNumber: text("vat_number"),
@@ -43,7 +45,9 @@ export const markets = pgTable(
   "markets",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     code: text("code").notNull(),
     name: text("name").notNull(),
     countries: text("countries").array().notNull(),
@@ -58,21 +62,28 @@ export const locations = pgTable(
   "locations",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     code: text("code").notNull(),
     kind: text("kind").notNull(),
     name: text("name").notNull(),
     country: text("country").notNull(),
     address: jsonb("address").notNull(),
   },
-  (t) => [unique().on(t.merchantId, t.code), check("location_kind", sql`${t.kind} in ('warehouse','hub','vendor')`)],
+  (t) => [
+    unique().on(t.merchantId, t.code),
+    check("location_kind", sql`${t.kind} in ('warehouse','hub','vendor')`),
+  ],
 );
 
 export const vendors = pgTable(
   "vendors",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     code: text("code").notNull(),
     name: text("name").notNull(),
     country: text("country").notNull(),
@@ -83,7 +94,9 @@ export const vendors = pgTable(
 
 export const apiKeys = pgTable("api_keys", {
   id: uuid("id").primaryKey(),
-  merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+  merchantId: uuid("merchant_id")
+    .notNull()
+    .references(() => merchants.id),
   name: text("name").notNull(),
   prefix: text("prefix").notNull(),
   keyHash: text("key_hash").notNull().unique(),
@@ -95,7 +108,9 @@ export const products = pgTable(
   "products",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     sku: text("sku").notNull(),
     title: text("title").notNull(),
     category: text("category"),
@@ -119,7 +134,9 @@ export const customers = pgTable(
   "customers",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     email: text("email").notNull(),
     name: text("name"),
     locale: text("locale"),
@@ -133,9 +150,13 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     externalId: text("external_id").notNull(),
-    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
     placedAt: ts("placed_at").notNull(),
     currency: text("currency").notNull(),
     taxesIncluded: boolean("taxes_included").notNull(),
@@ -159,7 +180,9 @@ export const orderLines = pgTable(
   "order_lines",
   {
     id: uuid("id").primaryKey(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     externalId: text("external_id").notNull(),
     position: integer("position").notNull(),
     sku: text("sku").notNull(),
@@ -174,7 +197,9 @@ export const orderLines = pgTable(
 
 export const orderTenders = pgTable("order_tenders", {
   id: uuid("id").primaryKey(),
-  orderId: uuid("order_id").notNull().references(() => orders.id),
+  orderId: uuid("order_id")
+    .notNull()
+    .references(() => orders.id),
   position: integer("position").notNull(),
   kind: text("kind").notNull(),
   provider: text("provider"),
@@ -187,7 +212,9 @@ export const fulfilments = pgTable(
   "fulfilments",
   {
     id: uuid("id").primaryKey(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     externalId: text("external_id").notNull(),
     shippedAt: ts("shipped_at"),
     deliveredAt: ts("delivered_at"),
@@ -200,8 +227,12 @@ export const fulfilments = pgTable(
 export const fulfilmentLines = pgTable(
   "fulfilment_lines",
   {
-    fulfilmentId: uuid("fulfilment_id").notNull().references(() => fulfilments.id),
-    orderLineId: uuid("order_line_id").notNull().references(() => orderLines.id),
+    fulfilmentId: uuid("fulfilment_id")
+      .notNull()
+      .references(() => fulfilments.id),
+    orderLineId: uuid("order_line_id")
+      .notNull()
+      .references(() => orderLines.id),
     quantity: integer("quantity").notNull(),
   },
   (t) => [primaryKey({ columns: [t.fulfilmentId, t.orderLineId] })],

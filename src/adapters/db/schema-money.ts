@@ -11,7 +11,9 @@ export const ledgerAccounts = pgTable(
   "ledger_accounts",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     kind: text("kind").notNull(),
     customerId: uuid("customer_id").references(() => customers.id),
     currency: text("currency").notNull(),
@@ -21,7 +23,9 @@ export const ledgerAccounts = pgTable(
 
 export const ledgerTransactions = pgTable("ledger_transactions", {
   id: uuid("id").primaryKey(),
-  merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+  merchantId: uuid("merchant_id")
+    .notNull()
+    .references(() => merchants.id),
   caseId: uuid("case_id").references(() => returnCases.id),
   kind: text("kind").notNull(),
   memo: text("memo"),
@@ -48,7 +52,9 @@ export const settlements = pgTable(
   "settlements",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     caseId: uuid("case_id")
       .notNull()
       .references(() => returnCases.id),

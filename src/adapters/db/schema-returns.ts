@@ -22,11 +22,17 @@ export const returnCases = pgTable(
   "return_cases",
   {
     id: uuid("id").primaryKey(),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     number: text("number").notNull(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     orderExternalId: text("order_external_id").notNull(),
-    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
     vendor: text("vendor"),
     currency: text("currency").notNull(),
     locale: text("locale").notNull(),
@@ -53,8 +59,12 @@ export const returnLines = pgTable(
   "return_lines",
   {
     id: uuid("id").primaryKey(),
-    caseId: uuid("case_id").notNull().references(() => returnCases.id),
-    orderLineId: uuid("order_line_id").notNull().references(() => orderLines.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => returnCases.id),
+    orderLineId: uuid("order_line_id")
+      .notNull()
+      .references(() => orderLines.id),
     position: integer("position").notNull(),
     orderLineExternalId: text("order_line_external_id").notNull(),
     sku: text("sku").notNull(),
@@ -78,10 +88,13 @@ export const returnLines = pgTable(
     unique().on(t.caseId, t.orderLineId),
     index().on(t.orderLineId),
     // Invariant 2 of the domain model, enforced again by the database.
-    check("return_line_counts", sql`${t.requested} >= 1 and ${t.approved} + ${t.rejected} <= ${t.requested}
+    check(
+      "return_line_counts",
+      sql`${t.requested} >= 1 and ${t.approved} + ${t.rejected} <= ${t.requested}
       and ${t.shipped} <= ${t.approved} and ${t.received} + ${t.lost} <= ${t.approved}
       and ${t.accepted} + ${t.refused} <= ${t.received} and ${t.resolved} <= greatest(${t.accepted} + ${t.lost}, ${t.approved})
-      and least(${t.approved}, ${t.rejected}, ${t.shipped}, ${t.received}, ${t.accepted}, ${t.refused}, ${t.lost}, ${t.resolved}) >= 0`),
+      and least(${t.approved}, ${t.rejected}, ${t.shipped}, ${t.received}, ${t.accepted}, ${t.refused}, ${t.lost}, ${t.resolved}) >= 0`,
+    ),
   ],
 );
 
@@ -90,8 +103,12 @@ export const caseEvents = pgTable(
   "case_events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    caseId: uuid("case_id").notNull().references(() => returnCases.id),
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => returnCases.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     seq: integer("seq").notNull(),
     type: text("type").notNull(),
     actorKind: text("actor_kind").notNull(),
@@ -108,7 +125,9 @@ export const caseEvents = pgTable(
 
 export const receipts = pgTable("receipts", {
   id: uuid("id").primaryKey(),
-  caseId: uuid("case_id").notNull().references(() => returnCases.id),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => returnCases.id),
   lineId: uuid("line_id").references(() => returnLines.id),
   locationId: uuid("location_id").references(() => locations.id),
   quantity: integer("quantity").notNull(),
@@ -120,7 +139,9 @@ export const receipts = pgTable("receipts", {
 
 export const inspections = pgTable("inspections", {
   id: uuid("id").primaryKey(),
-  caseId: uuid("case_id").notNull().references(() => returnCases.id),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => returnCases.id),
   lineId: uuid("line_id")
     .notNull()
     .references(() => returnLines.id),
@@ -136,7 +157,9 @@ export const inspections = pgTable("inspections", {
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     key: text("key").notNull(),
     fingerprint: text("fingerprint").notNull(),
     state: text("state").notNull(),
@@ -151,7 +174,9 @@ export const idempotencyKeys = pgTable(
 export const counters = pgTable(
   "counters",
   {
-    merchantId: uuid("merchant_id").notNull().references(() => merchants.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
     name: text("name").notNull(),
     value: bigint("value", { mode: "number" }).notNull(),
   },

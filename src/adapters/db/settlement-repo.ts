@@ -55,7 +55,11 @@ export function settlementRepo(db: Executor): SettlementRepo {
       await db.update(settlements).set(rest).where(eq(settlements.id, id));
     },
     async byCase(caseId) {
-      const rows = await db.select().from(settlements).where(eq(settlements.caseId, caseId)).orderBy(asc(settlements.createdAt), asc(settlements.id));
+      const rows = await db
+        .select()
+        .from(settlements)
+        .where(eq(settlements.caseId, caseId))
+        .orderBy(asc(settlements.createdAt), asc(settlements.id));
       return rows.map(toSettlement);
     },
     async get(id) {
@@ -69,7 +73,10 @@ export function settlementRepo(db: Executor): SettlementRepo {
         .where(
           and(
             eq(settlements.id, id),
-            or(eq(settlements.status, "pending"), and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore))),
+            or(
+              eq(settlements.status, "pending"),
+              and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore)),
+            ),
           ),
         )
         .returning();
@@ -79,7 +86,12 @@ export function settlementRepo(db: Executor): SettlementRepo {
       const rows = await db
         .select()
         .from(settlements)
-        .where(or(eq(settlements.status, "pending"), and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore))))
+        .where(
+          or(
+            eq(settlements.status, "pending"),
+            and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore)),
+          ),
+        )
         .orderBy(asc(settlements.createdAt))
         .limit(limit);
       return rows.map(toSettlement);
@@ -89,7 +101,12 @@ export function settlementRepo(db: Executor): SettlementRepo {
       const rows = await db
         .select({ tenderId: settlements.tenderId, total: sql<string>`sum(${settlements.amount})` })
         .from(settlements)
-        .where(and(inArray(settlements.tenderId, [...tenderIds]), notInArray(settlements.status, ["failed", "cancelled"])))
+        .where(
+          and(
+            inArray(settlements.tenderId, [...tenderIds]),
+            notInArray(settlements.status, ["failed", "cancelled"]),
+          ),
+        )
         .groupBy(settlements.tenderId);
       return new Map(rows.flatMap((r) => (r.tenderId ? [[r.tenderId, Number(r.total)] as const] : [])));
     },

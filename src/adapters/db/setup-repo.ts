@@ -7,23 +7,42 @@ import { legalEntities, locations, markets, vendors } from "./schema.ts";
 export function setupRepo(db: Executor): SetupRepo {
   return {
     async insertLegalEntity(merchantId, e: LegalEntity) {
-      await db.insert(legalEntities).values({ ...e, merchantId }).onConflictDoNothing();
+      await db
+        .insert(legalEntities)
+        .values({ ...e, merchantId })
+        .onConflictDoNothing();
     },
     async insertMarket(merchantId, m: Market) {
-      await db.insert(markets).values({ ...m, merchantId }).onConflictDoNothing();
+      await db
+        .insert(markets)
+        .values({ ...m, merchantId })
+        .onConflictDoNothing();
     },
     async insertLocation(merchantId, l: Location) {
-      await db.insert(locations).values({ ...l, merchantId }).onConflictDoNothing();
+      await db
+        .insert(locations)
+        .values({ ...l, merchantId })
+        .onConflictDoNothing();
     },
     async insertVendor(merchantId, v: Vendor) {
-      await db.insert(vendors).values({ ...v, merchantId }).onConflictDoNothing();
+      await db
+        .insert(vendors)
+        .values({ ...v, merchantId })
+        .onConflictDoNothing();
     },
-    legalEntities: (merchantId) => db.select().from(legalEntities).where(eq(legalEntities.merchantId, merchantId)) as Promise<LegalEntity[]>,
+    legalEntities: (merchantId) =>
+      db.select().from(legalEntities).where(eq(legalEntities.merchantId, merchantId)) as Promise<
+        LegalEntity[]
+      >,
     markets: (merchantId) => db.select().from(markets).where(eq(markets.merchantId, merchantId)),
-    locations: (merchantId) => db.select().from(locations).where(eq(locations.merchantId, merchantId)) as Promise<Location[]>,
+    locations: (merchantId) =>
+      db.select().from(locations).where(eq(locations.merchantId, merchantId)) as Promise<Location[]>,
     vendors: (merchantId) => db.select().from(vendors).where(eq(vendors.merchantId, merchantId)),
     async locationByCode(merchantId, code) {
-      const [row] = await db.select().from(locations).where(and(eq(locations.merchantId, merchantId), eq(locations.code, code)));
+      const [row] = await db
+        .select()
+        .from(locations)
+        .where(and(eq(locations.merchantId, merchantId), eq(locations.code, code)));
       return (row as Location | undefined) ?? null;
     },
   };

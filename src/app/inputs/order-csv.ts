@@ -49,27 +49,67 @@ const ORDER_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   duties_paid_by: ["duties", "paidBy"],
   duties_incoterm: ["duties", "incoterm"],
 };
-const LINE_COLUMNS = { line_id: "externalId", sku: "sku", title: "title", quantity: "quantity", unit_price: "unitPrice", line_tax: "tax", line_discount: "discount" } as const;
-const TENDER_COLUMNS = { tender_kind: "kind", tender_provider: "provider", tender_reference: "reference", tender_amount: "amount", tender_captured_at: "capturedAt" } as const;
-const FULFILMENT_COLUMNS = { shipped_at: "shippedAt", delivered_at: "deliveredAt", carrier: "carrier", tracking_number: "trackingNumber" } as const;
+const LINE_COLUMNS = {
+  line_id: "externalId",
+  sku: "sku",
+  title: "title",
+  quantity: "quantity",
+  unit_price: "unitPrice",
+  line_tax: "tax",
+  line_discount: "discount",
+} as const;
+const TENDER_COLUMNS = {
+  tender_kind: "kind",
+  tender_provider: "provider",
+  tender_reference: "reference",
+  tender_amount: "amount",
+  tender_captured_at: "capturedAt",
+} as const;
+const FULFILMENT_COLUMNS = {
+  shipped_at: "shippedAt",
+  delivered_at: "deliveredAt",
+  carrier: "carrier",
+  tracking_number: "trackingNumber",
+} as const;
 
-export const REQUIRED_COLUMNS = ["order_id", "placed_at", "currency", "customer_email", "ship_country", "taxes_included", "line_id", "sku", "title", "quantity", "unit_price"];
+export const REQUIRED_COLUMNS = [
+  "order_id",
+  "placed_at",
+  "currency",
+  "customer_email",
+  "ship_country",
+  "taxes_included",
+  "line_id",
+  "sku",
+  "title",
+  "quantity",
+  "unit_price",
+];
 
-const BOOLEAN = (v: string): boolean | string => (/^(true|yes|1)$/i.test(v) ? true : /^(false|no|0)$/i.test(v) ? false : v);
+const BOOLEAN = (v: string): boolean | string =>
+  /^(true|yes|1)$/i.test(v) ? true : /^(false|no|0)$/i.test(v) ? false : v;
 const INTEGER = (v: string): number | string => (/^-?\d+$/.test(v) ? Number(v) : v);
 const convert = (column: string, v: string): unknown =>
-  column === "taxes_included" || column === "return_terms_disclosed" ? BOOLEAN(v) : column === "quantity" || column === "fulfilled_quantity" ? INTEGER(v) : v;
+  column === "taxes_included" || column === "return_terms_disclosed"
+    ? BOOLEAN(v)
+    : column === "quantity" || column === "fulfilled_quantity"
+      ? INTEGER(v)
+      : v;
 
 function set(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let t = target;
-  for (const key of path.slice(0, -1)) t = (t[key] ??= {}) as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    t[key] ??= {};
+    t = t[key] as Record<string, unknown>;
+  }
   const last = path[path.length - 1];
   if (last) t[last] = value;
 }
 
 function pick(row: CsvRow, columns: Readonly<Record<string, string>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [col, field] of Object.entries(columns)) if (row.values[col]) out[field] = convert(col, row.values[col] ?? "");
+  for (const [col, field] of Object.entries(columns))
+    if (row.values[col]) out[field] = convert(col, row.values[col] ?? "");
   return out;
 }
 
@@ -77,7 +117,11 @@ export function groupOrders(rows: readonly CsvRow[]): { orders: CsvOrder[]; erro
   const errors: CsvError[] = [];
   const header = rows[0] ? Object.keys(rows[0].values) : [];
   const missing = REQUIRED_COLUMNS.filter((c) => rows.length > 0 && !header.includes(c));
-  if (missing.length > 0) return { orders: [], errors: [{ orderId: "", line: 1, path: null, message: `missing column(s): ${missing.join(", ")}` }] };
+  if (missing.length > 0)
+    return {
+      orders: [],
+      errors: [{ orderId: "", line: 1, path: null, message: `missing column(s): ${missing.join(", ")}` }],
+    };
 
   const byId = new Map<string, CsvRow[]>();
   for (const row of rows) {
@@ -100,8 +144,20 @@ function buildOrder(externalId: string, group: CsvRow[], errors: CsvError[]): Cs
       const v = row.values[col];
       if (!v) continue;
       const seen = first.values[col];
-      if (seen && v !== seen) errors.push({ orderId: externalId, line: row.line, path: col, message: `differs from line ${first.line} ("${seen}") for the same order` });
-      else if (!seen && row !== first) errors.push({ orderId: externalId, line: row.line, path: col, message: `set here but not on the order's first row (line ${first.line})` });
+      if (seen && v !== seen)
+        errors.push({
+          orderId: externalId,
+          line: row.line,
+          path: col,
+          message: `differs from line ${first.line} ("${seen}") for the same order`,
+        });
+      else if (!seen && row !== first)
+        errors.push({
+          orderId: externalId,
+          line: row.line,
+          path: col,
+          message: `set here but not on the order's first row (line ${first.line})`,
+        });
     }
     if (first.values[col]) set(body, path, convert(col, first.values[col] ?? ""));
   }
@@ -110,8 +166,14 @@ function buildOrder(externalId: string, group: CsvRow[], errors: CsvError[]): Cs
   for (const row of group) {
     const fid = row.values.fulfilment_id;
     if (!fid) continue;
-    const f = fulfilments.get(fid) ?? { rows: [], value: { externalId: fid, ...pick(row, FULFILMENT_COLUMNS), lines: [] } };
-    (f.value.lines as unknown[]).push({ lineExternalId: row.values.line_id, quantity: convert("fulfilled_quantity", row.values.fulfilled_quantity || row.values.quantity || "") });
+    const f = fulfilments.get(fid) ?? {
+      rows: [],
+      value: { externalId: fid, ...pick(row, FULFILMENT_COLUMNS), lines: [] },
+    };
+    (f.value.lines as unknown[]).push({
+      lineExternalId: row.values.line_id,
+      quantity: convert("fulfilled_quantity", row.values.fulfilled_quantity || row.values.quantity || ""),
+    });
     f.rows.push(row);
     fulfilments.set(fid, f);
   }
@@ -130,12 +192,16 @@ function buildOrder(externalId: string, group: CsvRow[], errors: CsvError[]): Cs
   };
   const columnOf = (path: Path): string | null => {
     const [head, , field] = path;
-    const find = (table: Readonly<Record<string, string>>) => Object.entries(table).find(([, f]) => f === field)?.[0] ?? null;
+    const find = (table: Readonly<Record<string, string>>) =>
+      Object.entries(table).find(([, f]) => f === field)?.[0] ?? null;
     if (head === "lines") return find(LINE_COLUMNS);
     if (head === "tenders") return find(TENDER_COLUMNS);
     if (head === "fulfilments") return field === "lines" ? "fulfilment_id" : find(FULFILMENT_COLUMNS);
     const key = path.map(String).join(".");
-    return Object.entries(ORDER_COLUMNS).find(([, p]) => p.join(".") === key)?.[0] ?? (path.length > 0 ? key : null);
+    return (
+      Object.entries(ORDER_COLUMNS).find(([, p]) => p.join(".") === key)?.[0] ??
+      (path.length > 0 ? key : null)
+    );
   };
   return { externalId, body, lineOf, columnOf };
 }

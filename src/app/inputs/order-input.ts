@@ -1,12 +1,28 @@
 import { z } from "zod";
 import type { OrderDraft } from "../../domain/order-draft.ts";
-import { checkMoneyFields, countryCode, currencyCode, instant, locale, moneyText, timeZone, toMoney } from "./fields.ts";
+import {
+  checkMoneyFields,
+  countryCode,
+  currencyCode,
+  instant,
+  locale,
+  moneyText,
+  timeZone,
+  toMoney,
+} from "./fields.ts";
 
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const optionalText = (max = 500) => z.string().max(max).nullish();
 const quantity = z.int().min(1, "must be at least 1").max(1_000_000);
 
-export const TENDER_KINDS = ["card", "gift_card", "store_credit", "bank_transfer", "cash_on_delivery", "other"] as const;
+export const TENDER_KINDS = [
+  "card",
+  "gift_card",
+  "store_credit",
+  "bank_transfer",
+  "cash_on_delivery",
+  "other",
+] as const;
 
 /** PUT /api/v1/orders/{externalId}: the public contract. */
 export const orderBody = z
@@ -23,7 +39,10 @@ export const orderBody = z
       country: countryCode,
       region: z
         .string()
-        .regex(/^[A-Z0-9]{1,3}$/, "must be an ISO 3166-2 subdivision code without the country prefix, such as CA")
+        .regex(
+          /^[A-Z0-9]{1,3}$/,
+          "must be an ISO 3166-2 subdivision code without the country prefix, such as CA",
+        )
         .nullish(),
       postalCode: optionalText(20),
       city: optionalText(),
@@ -53,7 +72,11 @@ export const orderBody = z
       })
       .default({ amount: "0", tax: "0" }),
     duties: z
-      .object({ amount: moneyText, paidBy: z.enum(["customer", "merchant"]), incoterm: z.enum(["DDP", "DAP"]) })
+      .object({
+        amount: moneyText,
+        paidBy: z.enum(["customer", "merchant"]),
+        incoterm: z.enum(["DDP", "DAP"]),
+      })
       .nullish(),
     tenders: z
       .array(
@@ -86,11 +109,14 @@ export const orderBody = z
     checkMoneyFields(
       o.currency,
       [
-        ...o.lines.flatMap((l, i) => [
-          [["lines", i, "unitPrice"], l.unitPrice],
-          [["lines", i, "tax"], l.tax],
-          [["lines", i, "discount"], l.discount],
-        ] as const),
+        ...o.lines.flatMap(
+          (l, i) =>
+            [
+              [["lines", i, "unitPrice"], l.unitPrice],
+              [["lines", i, "tax"], l.tax],
+              [["lines", i, "discount"], l.discount],
+            ] as const,
+        ),
         [["shipping", "amount"], o.shipping.amount],
         [["shipping", "tax"], o.shipping.tax],
         [["shipping", "cheapestStandardAmount"], o.shipping.cheapestStandardAmount],
@@ -132,7 +158,9 @@ export function toOrderDraft(externalId: string, b: OrderBody): OrderDraft {
       method: b.shipping.method ?? null,
       cheapestStandardAmount: b.shipping.cheapestStandardAmount ? m(b.shipping.cheapestStandardAmount) : null,
     },
-    duties: b.duties ? { amount: m(b.duties.amount), paidBy: b.duties.paidBy, incoterm: b.duties.incoterm } : null,
+    duties: b.duties
+      ? { amount: m(b.duties.amount), paidBy: b.duties.paidBy, incoterm: b.duties.incoterm }
+      : null,
     tenders: b.tenders.map((t) => ({
       kind: t.kind,
       provider: t.provider ?? null,

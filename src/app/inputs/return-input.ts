@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { CONDITION_GRADES, DISPOSITIONS, RECEIPT_EXCEPTIONS, RESOLUTIONS, RETURN_REASONS } from "../../domain/return-reasons.ts";
+import {
+  CONDITION_GRADES,
+  DISPOSITIONS,
+  RECEIPT_EXCEPTIONS,
+  RESOLUTIONS,
+  RETURN_REASONS,
+} from "../../domain/return-reasons.ts";
 
 const quantity = z.int().min(1, "must be at least 1").max(1_000_000);
 const reason = z.string().trim().min(1).max(1000);
@@ -48,7 +54,12 @@ export const receiveBody = z.object({
   lines: z.array(lineQuantity).default([]),
   exceptions: z
     .array(
-      z.object({ kind: z.enum(RECEIPT_EXCEPTIONS), lineId: z.uuid().optional(), quantity, note: z.string().max(2000).optional() }),
+      z.object({
+        kind: z.enum(RECEIPT_EXCEPTIONS),
+        lineId: z.uuid().optional(),
+        quantity,
+        note: z.string().max(2000).optional(),
+      }),
     )
     .default([]),
 });

@@ -12,7 +12,13 @@ export const customerRoutes =
   async (app) => {
     app.get(
       "/customers/:id/store-credit",
-      { schema: { tags: ["customers"], summary: "A customer's store-credit balance per currency", params: z.object({ id: z.string() }) } },
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "A customer's store-credit balance per currency",
+          params: z.object({ id: z.string() }),
+        },
+      },
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "customer", req.params.id);
         if (bad) return bad;

@@ -27,10 +27,16 @@ export const orderRoutes =
       },
       async (req, reply) => {
         const r = await upsertOrder(deps, merchantOf(req), toOrderDraft(req.params.externalId, req.body));
-        return send(reply, outcome(r, r.ok && r.value.created ? 201 : 200, (v) => presentOrder(v.order)));
+        return send(
+          reply,
+          outcome(r, r.ok && r.value.created ? 201 : 200, (v) => presentOrder(v.order)),
+        );
       },
     );
-    app.get("/orders/:externalId", { schema: { tags: ["orders"], summary: "Get an order", params } }, async (req, reply) =>
-      send(reply, outcome(await getOrder(deps, merchantOf(req), req.params.externalId), 200, presentOrder)),
+    app.get(
+      "/orders/:externalId",
+      { schema: { tags: ["orders"], summary: "Get an order", params } },
+      async (req, reply) =>
+        send(reply, outcome(await getOrder(deps, merchantOf(req), req.params.externalId), 200, presentOrder)),
     );
   };

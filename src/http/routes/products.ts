@@ -14,7 +14,14 @@ export const productRoutes =
   async (app) => {
     app.put(
       "/products/:sku",
-      { schema: { tags: ["products"], summary: "Create or replace a product and its return attributes", params, body: productBody } },
+      {
+        schema: {
+          tags: ["products"],
+          summary: "Create or replace a product and its return attributes",
+          params,
+          body: productBody,
+        },
+      },
       async (req, reply) => {
         const merchantId = merchantOf(req);
         const existed = await deps.store.read.products.get(merchantId, req.params.sku);
@@ -22,7 +29,10 @@ export const productRoutes =
         return reply.code(existed ? 200 : 201).send(presentProduct(p));
       },
     );
-    app.get("/products/:sku", { schema: { tags: ["products"], summary: "Get a product", params } }, async (req, reply) =>
-      send(reply, outcome(await getProduct(deps, merchantOf(req), req.params.sku), 200, presentProduct)),
+    app.get(
+      "/products/:sku",
+      { schema: { tags: ["products"], summary: "Get a product", params } },
+      async (req, reply) =>
+        send(reply, outcome(await getProduct(deps, merchantOf(req), req.params.sku), 200, presentProduct)),
     );
   };

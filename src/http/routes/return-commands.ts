@@ -30,11 +30,28 @@ const COMMANDS = {
   approve: route({
     body: approveBody,
     summary: "Approve all requested units, or the listed quantities (the rest is rejected)",
-    input: (b) => ({ type: "approve", lines: b.lines, returnRequired: b.returnRequired, shipByDays: b.shipByDays }),
+    input: (b) => ({
+      type: "approve",
+      lines: b.lines,
+      returnRequired: b.returnRequired,
+      shipByDays: b.shipByDays,
+    }),
   }),
-  reject: route({ body: rejectBody, summary: "Reject the whole return (reason required)", input: () => ({ type: "reject" }) }),
-  review: route({ body: plainCommandBody, summary: "Send the return to manual review", input: () => ({ type: "review" }) }),
-  cancel: route({ body: plainCommandBody, summary: "Cancel the return before goods arrive", input: () => ({ type: "cancel" }) }),
+  reject: route({
+    body: rejectBody,
+    summary: "Reject the whole return (reason required)",
+    input: () => ({ type: "reject" }),
+  }),
+  review: route({
+    body: plainCommandBody,
+    summary: "Send the return to manual review",
+    input: () => ({ type: "review" }),
+  }),
+  cancel: route({
+    body: plainCommandBody,
+    summary: "Cancel the return before goods arrive",
+    input: () => ({ type: "cancel" }),
+  }),
   ship: route({
     body: shipBody,
     summary: "Record that units were sent back (all not yet shipped, or the listed ones)",
@@ -42,8 +59,14 @@ const COMMANDS = {
   }),
   receive: route({
     body: receiveBody,
-    summary: "Record goods received at a location (partial allowed), with exceptions (wrong item, short, lost)",
-    input: (b) => ({ type: "receive", locationCode: b.locationCode, lines: b.lines, exceptions: b.exceptions }),
+    summary:
+      "Record goods received at a location (partial allowed), with exceptions (wrong item, short, lost)",
+    input: (b) => ({
+      type: "receive",
+      locationCode: b.locationCode,
+      lines: b.lines,
+      exceptions: b.exceptions,
+    }),
   }),
   inspect: route({
     body: inspectBody,
@@ -55,21 +78,33 @@ const COMMANDS = {
     summary: "Settle units: refund to the original tender, store credit, exchange or keep-it",
     input: (b) => ({ type: "resolve", lines: b.lines }),
   }),
-  close: route({ body: plainCommandBody, summary: "Close a resolved or rejected return", input: () => ({ type: "close" }) }),
-  expire: route({ body: plainCommandBody, summary: "Expire a return whose ship-by time has passed", input: () => ({ type: "expire" }) }),
+  close: route({
+    body: plainCommandBody,
+    summary: "Close a resolved or rejected return",
+    input: () => ({ type: "close" }),
+  }),
+  expire: route({
+    body: plainCommandBody,
+    summary: "Expire a return whose ship-by time has passed",
+    input: () => ({ type: "expire" }),
+  }),
 } satisfies Record<CaseCommandType, CommandRoute<z.ZodType>>;
 
 export const returnCommandRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const [name, cmd] of Object.entries(COMMANDS) as [CaseCommandType, CommandRoute<z.ZodType<{ reason?: string; expectedVersion?: number }>>][]) {
+    for (const [name, cmd] of Object.entries(COMMANDS) as [
+      CaseCommandType,
+      CommandRoute<z.ZodType<{ reason?: string; expectedVersion?: number }>>,
+    ][]) {
       app.post(
         `/returns/:id/${name}`,
         {
           schema: {
             tags: ["return commands"],
             summary: cmd.summary,
-            description: "409 names the current status and the allowed commands; 422 names the quantity limit.",
+            description:
+              "409 names the current status and the allowed commands; 422 names the quantity limit.",
             params: z.object({ id: z.string() }),
             body: cmd.body,
           },

@@ -21,7 +21,8 @@ export const returnRoutes =
         schema: {
           tags: ["returns"],
           summary: "Open a return case",
-          description: "Refuses lines above what was delivered and not already returned (422 naming the limit).",
+          description:
+            "Refuses lines above what was delivered and not already returned (422 naming the limit).",
           body: createReturnBody,
         },
       },
@@ -55,19 +56,39 @@ export const returnRoutes =
       },
     );
 
-    app.get("/returns/:id", { schema: { tags: ["returns"], summary: "Get a return case", params: idParams } }, async (req, reply) => {
-      const bad = notFoundUnlessUuid(reply, "return", req.params.id);
-      if (bad) return bad;
-      return send(reply, outcome(await getReturn(deps, merchantOf(req), req.params.id), 200, (v) => presentCase(v.case, v.settlements)));
-    });
-
     app.get(
-      "/returns/:id/events",
-      { schema: { tags: ["returns"], summary: "The case's append-only event log (audit trail)", params: idParams } },
+      "/returns/:id",
+      { schema: { tags: ["returns"], summary: "Get a return case", params: idParams } },
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "return", req.params.id);
         if (bad) return bad;
-        return send(reply, outcome(await caseEvents(deps, merchantOf(req), req.params.id), 200, (events) => ({ items: events.map(presentEvent) })));
+        return send(
+          reply,
+          outcome(await getReturn(deps, merchantOf(req), req.params.id), 200, (v) =>
+            presentCase(v.case, v.settlements),
+          ),
+        );
+      },
+    );
+
+    app.get(
+      "/returns/:id/events",
+      {
+        schema: {
+          tags: ["returns"],
+          summary: "The case's append-only event log (audit trail)",
+          params: idParams,
+        },
+      },
+      async (req, reply) => {
+        const bad = notFoundUnlessUuid(reply, "return", req.params.id);
+        if (bad) return bad;
+        return send(
+          reply,
+          outcome(await caseEvents(deps, merchantOf(req), req.params.id), 200, (events) => ({
+            items: events.map(presentEvent),
+          })),
+        );
       },
     );
   };

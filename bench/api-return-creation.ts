@@ -1,0 +1,68 @@
+import autocannon from "autocannon";
+import { type BenchServer, postgresReachable, startBenchServer } from "./server-process.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = 10;
+
+const ORDERS = 200;
+
+async function putBulkOrder(s: BenchServer, n: number): Promise<void> {
+  const quantity = 1_000_000;
+  const res = await fetch(`${s.base}/api/v1/orders/BULK-${n}`, {
+    method: "PUT",
+    headers: { authorization: s.auth, "content-type": "application/json" },
+    body: JSON.stringify({
+      placedAt: "2026-01-01T10:00:00Z",
+      currency: "EUR",
+      customer: { email: `bench${n}@example.com`, locale: "de-DE", timeZone: "Europe/Berlin" },
+      shippingAddress: { country: "DE" },
+      taxesIncluded: true,
+      lines: [{ externalId: "L1", sku: "SKU", title: "Item", quantity, unitPrice: "1.00" }],
+      fulfilments: [
+        {
+          externalId: "F1",
+          lines: [{ lineExternalId: "L1", quantity }],
+          deliveredAt: "2026-01-03T10:00:00Z",
+        },
+      ],
+    }),
+  });
+  if (res.status !== 201) throw new Error(`order upsert failed: ${res.status} ${await res.text()}`);
+}
+
+/** POST /api/v1/returns through the real server process: 10 connections for 15 s. */
+export async function benchReturnCreation(kind: "pglite" | "postgres"): Promise<string> {
+  if (kind === "postgres" && !(await postgresReachable()))
+    return `return creations (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
+  const server = await startBenchServer(kind);
+  try {
+    for (let n = 0; n < ORDERS; n++) await putBulkOrder(server, n);
+    let next = 0;
+    const body = () =>
+      JSON.stringify({
+        orderExternalId: `BULK-${next++ % ORDERS}`,
+        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+        requestedResolution: "refund",
+      });
+    const result = await autocannon({
+      url: `${server.base}/api/v1/returns`,
+      method: "POST",
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: { authorization: server.auth, "content-type": "application/json" },
+      body: body(),
+      setupClient: (client) => {
+        client.setBody(body());
+        client.on("response", () => client.setBody(body()));
+      },
+    });
+    const ok = result["2xx"];
+    const rate = ok / SECONDS;
+    return (
+      `return creations via HTTP (${kind}, ${CONNECTIONS} connections, ${SECONDS} s): ${rate.toFixed(0)}/s, ` +
+      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${ok} created, ${result.non2xx} non-2xx, ${result.errors} errors`
+    );
+  } finally {
+    await server.stop();
+  }
+}

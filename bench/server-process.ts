@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { crossback, killHard, type Server, serve } from "../test/support/cli.ts";
+
+/** A real `crossback serve` child process on a fresh database, with a merchant and API key. */
+export interface BenchServer {
+  readonly base: string;
+  readonly auth: string;
+  stop(): Promise<void>;
+}
+
+export function postgresUrl(): string {
+  return (
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    "postgres://postgres@127.0.0.1:5432/postgres"
+  );
+}
+
+export async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: postgresUrl(), connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: postgresUrl() });
+  await c.connect();
+  await c.query(sql);
+  await c.end();
+}
+
+export async function startBenchServer(kind: "pglite" | "postgres"): Promise<BenchServer> {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  if (kind === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "crossback-bench-"));
+    env = { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "" };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `cb_bench_${process.pid}`;
+    await admin(`drop database if exists ${name} with (force)`);
+    await admin(`create database ${name}`);
+    const u = new URL(postgresUrl());
+    u.pathname = `/${name}`;
+    env = { DATABASE_URL: u.toString() };
+    cleanup = () => admin(`drop database if exists ${name} with (force)`);
+  }
+  const m = await crossback(["merchants", "create", "bench", "--name", "Bench"], env);
+  if (m.code !== 0) throw new Error(m.stderr);
+  const k = await crossback(["api-key", "create", "--merchant", "bench"], env);
+  const auth = `Bearer ${k.stdout.trim().split("\n").at(-1)}`;
+  const server: Server = await serve(env);
+  return {
+    base: server.base,
+    auth,
+    async stop() {
+      await killHard(server);
+      await cleanup();
+    },
+  };
+}
