@@ -48,6 +48,9 @@ function blocked(pack: EffectivePack, zone: string, rule: RuleRef, message: stri
   };
 }
 
+/** "repair_or_replace_first" → "repair or replace first", for sentences. */
+const words = (code: string): string => code.replaceAll("_", " ");
+
 function after(start: DayNumber, amount: number, unit: "days" | "months"): DayNumber {
   return unit === "months" ? addMonthsToDay(start, amount) : start + amount;
 }
@@ -90,8 +93,8 @@ export function judgeGuarantee(pack: EffectivePack, f: StatutoryLineFacts, zone:
   const stEnd = st ? after(deliveredDay, st.amount, st.unit) : null;
   const later =
     guaranteeEndsOn === null
-      ? `afterwards the guarantee has no fixed period (remedy: ${g.remedy.remedy})`
-      : `afterwards the guarantee runs until ${guaranteeEndsOn} (remedy: ${g.remedy.remedy})`;
+      ? `afterwards the guarantee has no fixed period (remedy: ${words(g.remedy.remedy)})`
+      : `afterwards the guarantee runs until ${guaranteeEndsOn} (remedy: ${words(g.remedy.remedy)})`;
 
   let decisive: RuleRef[];
   let rule: RuleRef;
@@ -104,16 +107,16 @@ export function judgeGuarantee(pack: EffectivePack, f: StatutoryLineFacts, zone:
     rule = st;
     remedy = st.remedy;
     returnBy = localDateOfDay(stEnd);
-    explanation = `The goods may be rejected for a ${st.remedy} until ${returnBy} under the short-term right; ${later}.`;
+    explanation = `The goods may be rejected for a ${words(st.remedy)} until ${returnBy} under the short-term right; ${later}.`;
   } else {
     decisive = [period, g.remedy];
     rule = period;
     remedy = g.remedy.remedy;
     returnBy = guaranteeEndsOn;
     if (endDay === null) {
-      explanation = `The legal guarantee has no fixed period (goods must last a reasonable time); remedy: ${remedy}.`;
+      explanation = `The legal guarantee has no fixed period (goods must last a reasonable time); remedy: ${words(remedy)}.`;
     } else if (atDay <= endDay) {
-      explanation = `The legal guarantee applies until ${guaranteeEndsOn}; remedy: ${remedy}.`;
+      explanation = `The legal guarantee applies until ${guaranteeEndsOn}; remedy: ${words(remedy)}.`;
     } else {
       blockedBy.push(messageOf(period, `The legal guarantee period ended on ${guaranteeEndsOn}.`));
       explanation = `No legal guarantee: the period ended on ${guaranteeEndsOn}.`;

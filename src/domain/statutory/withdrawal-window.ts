@@ -105,17 +105,18 @@ export function withdrawalWindow(pack: EffectivePack, f: StatutoryLineFacts, zon
     if (ni.kind === "months_after_normal_end") ext = roll(ctx, addMonthsToDay(end, ni.amount ?? 0));
     else if (ni.kind === "months_after_start") ext = roll(ctx, addMonthsToDay(startDay, ni.amount ?? 0));
     else ext = roll(ctx, startDay + (ni.amount ?? 0));
+    let reason = "extended because the withdrawal information was not given";
     const info = f.withdrawalInfoGivenAt;
     if (info && ni.lateInformationDays !== null && info.getTime() <= f.at.getTime()) {
       const infoDay = localDayOfInstant(info.getTime(), zone);
       if (infoDay <= ext) {
         ext = roll(ctx, infoDay + ni.lateInformationDays);
-        how.push("the missing information was given late");
+        reason = `${ni.lateInformationDays} days after the missing information was given late`;
       }
     }
     if (ext > end) {
       end = ext;
-      how.push("extended because the withdrawal information was not given");
+      how.push(reason);
     }
   }
   return { state: "dated", startDay, endDay: end, used, how };

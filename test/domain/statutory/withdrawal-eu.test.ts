@@ -86,6 +86,15 @@ describe("missing withdrawal information", () => {
       }),
     );
     expect(w.returnBy).toBe("2026-05-04");
+    expect(w.explanation).toMatch(/14 days after the missing information was given late/);
+  });
+
+  test("EU: information given late but before `at` only counts once it was given", () => {
+    const f = facts("DE", "2026-03-02", "2026-04-10", {
+      returnTermsDisclosed: false,
+      withdrawalInfoGivenAt: noon("2026-04-20"),
+    });
+    expect(withdrawal(f).returnBy).toBe("2027-03-16");
   });
 
   test("EU: after the extension the right is gone", () => {
