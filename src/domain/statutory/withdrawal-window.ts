@@ -4,7 +4,7 @@
  * CN) or the event day as day 1 (JP), roll-forward of a last day on a Saturday, Sunday or public
  * holiday (EU/EEA), and the extension when the withdrawal information was missing.
  */
-import { addMonthsToDay, type DayNumber } from "../calendar/local-date.ts";
+import { addMonthsToDay, type DayNumber, weekdayOfDay } from "../calendar/local-date.ts";
 import { localDayOfInstant } from "../calendar/time-zone.ts";
 import {
   addWorkingDaysToDay,
@@ -92,6 +92,9 @@ export function withdrawalWindow(pack: EffectivePack, f: StatutoryLineFacts, zon
   }
   const rolled = roll(ctx, end);
   if (rolled !== end) how.push("moved to the next working day");
+  else if (w.rollForward && !w.rollForward.enabled && weekdayOfDay(end) % 6 === 0) {
+    used.push(w.rollForward); // ends on a weekend: whether the law rolls it forward decides the date
+  }
   end = rolled;
 
   const ni = w.notInformed;

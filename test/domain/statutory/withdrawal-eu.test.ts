@@ -33,7 +33,10 @@ describe("roll-forward of a last day on a public holiday (shopper's country/regi
   });
 
   test("GB does not roll forward (UK left Reg. 1182/71): Sat 7 Mar → Sat 21 Mar", () => {
-    expect(withdrawal(facts("GB", "2026-03-07", "2026-03-07")).returnBy).toBe("2026-03-21");
+    const w = withdrawal(facts("GB", "2026-03-07", "2026-03-07"));
+    expect(w.returnBy).toBe("2026-03-21");
+    expect(w.confidence).toBe("unverified"); // no roll-forward in the CCR is itself unverified
+    expect(withdrawal(facts("GB", "2026-03-02", "2026-03-02")).confidence).toBe("secondary");
   });
 
   test("Norway (EEA) rolls forward like the EU", () => {
