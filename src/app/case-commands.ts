@@ -123,11 +123,10 @@ export async function runCaseCommand(
     return ok({ case: next, settlements });
   });
   if (!done.ok) return done;
-  const settled = await Promise.all(
-    done.value.settlements.map(async (s) =>
-      s.status === "pending" ? ((await executeSettlement(deps, s.id)) ?? s) : s,
-    ),
-  );
+  const settled: Settlement[] = [];
+  for (const s of done.value.settlements) {
+    settled.push(s.status === "pending" ? ((await executeSettlement(deps, s.id)) ?? s) : s);
+  }
   return ok({ case: done.value.case, settlements: settled });
 }
 

@@ -274,7 +274,11 @@ export function caseRepo(db: Executor): CaseRepo {
         .groupBy(returnLines.orderLineId);
       return new Map(rows.map((r) => [r.lineId, Number(r.n)]));
     },
-    append: (c, events) => appendEvents(db, c, events),
+    async append(c, events) {
+      // Events that do not bump the version: lock the case row so concurrent appenders number in turn.
+      await db.select({ id: returnCases.id }).from(returnCases).where(eq(returnCases.id, c.id)).for("update");
+      await appendEvents(db, c, events);
+    },
     async nextNumber(merchantId) {
       const [row] = await db
         .insert(counters)
