@@ -6,6 +6,15 @@ const CONNECTIONS = 10;
 
 const ORDERS = 200;
 
+async function putPolicy(s: BenchServer): Promise<void> {
+  const res = await fetch(`${s.base}/api/v1/policies/default`, {
+    method: "PUT",
+    headers: { authorization: s.auth, "content-type": "application/json" },
+    body: JSON.stringify({ name: "Bench", scope: { countries: ["*"] }, window: { days: 3650, from: "delivery" } }),
+  });
+  if (res.status !== 201) throw new Error(`policy failed: ${res.status} ${await res.text()}`);
+}
+
 async function putBulkOrder(s: BenchServer, n: number): Promise<void> {
   const quantity = 1_000_000;
   const res = await fetch(`${s.base}/api/v1/orders/BULK-${n}`, {
@@ -36,6 +45,7 @@ export async function benchReturnCreation(kind: "pglite" | "postgres"): Promise<
     return `return creations (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
   const server = await startBenchServer(kind);
   try {
+    await putPolicy(server);
     for (let n = 0; n < ORDERS; n++) await putBulkOrder(server, n);
     let next = 0;
     const body = () =>

@@ -1,71 +1,109 @@
 import type { Actor } from "../domain/actor.ts";
-import { openCase, type RequestedLine, returnableQuantity } from "../domain/case-opening.ts";
+import { decide } from "../domain/case-decide.ts";
+import { openCase, type RequestedLine } from "../domain/case-opening.ts";
 import type { DomainError } from "../domain/errors.ts";
-import { deliveredQuantity, type Order } from "../domain/order.ts";
+import type { Order } from "../domain/order.ts";
+import { evaluateReturn, type ReturnDecision, refusals } from "../domain/policy/evaluate-return.ts";
+import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { CaseSource, FrozenDecision, ReturnCase } from "../domain/return-case.ts";
+import type { CaseEvent, CaseSource, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
-import type { Deps } from "./ports.ts";
+import { currentPolicies } from "./policies.ts";
+import type { Deps, Repos } from "./ports.ts";
 
 export interface CreateReturnInput {
   readonly orderExternalId: string;
   readonly lines: readonly RequestedLine[];
   readonly requestedResolution: Resolution;
   readonly source: CaseSource;
+  /** A staff member's goodwill exception: open the case although the engine refuses some lines. */
+  readonly override?: { readonly reason: string } | null;
 }
 
 export const caseNumber = (n: number): string => `R-${String(n).padStart(6, "0")}`;
 
-/** The quantity facts the case was opened on, frozen with it. */
-function quantityDecision(
-  order: Order,
-  held: ReadonlyMap<string, number>,
-  lines: readonly RequestedLine[],
-  at: Date,
-): FrozenDecision {
-  return {
-    engine: "quantity",
-    evaluatedAt: at.toISOString(),
-    lines: lines.map((l) => {
-      const ol = order.lines.find((x) => x.externalId === l.orderLineExternalId);
-      return {
-        orderLineExternalId: l.orderLineExternalId,
-        delivered: ol ? deliveredQuantity(order, ol.id, at) : 0,
-        heldByOtherReturns: ol ? (held.get(ol.id) ?? 0) : 0,
-        returnable: ol ? returnableQuantity(order, ol.id, held, at) : 0,
-      };
-    }),
-  };
+interface Evaluated {
+  readonly order: Order;
+  readonly held: Map<string, number>;
+  readonly decision: ReturnDecision;
+  readonly policies: readonly ReturnPolicy[];
 }
 
-/** Opens a return case for an order: load → decide (domain) → persist, in one transaction. */
-export function createReturn(
+/** Loads what the engine needs and decides; shared by the preview and the creation. */
+async function evaluate(
+  r: Repos,
+  merchantId: string,
+  input: { orderExternalId: string; lines: readonly RequestedLine[] },
+  at: Date,
+  lock: boolean,
+): Promise<Result<Evaluated, DomainError>> {
+  const found = lock ? await r.orders.lock(merchantId, { externalId: input.orderExternalId }) : true;
+  const order = found ? await r.orders.get(merchantId, input.orderExternalId) : null;
+  if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
+  const held = await r.cases.heldByOrder(order.id, null);
+  const policies = await currentPolicies(r, merchantId);
+  const decision = evaluateReturn(order, policies, input.lines, held, at);
+  return decision.ok ? ok({ order, held, decision: decision.value, policies }) : decision;
+}
+
+/** Eligibility, deadlines and fees for a return, without side effects (POST /api/v1/returns/preview). */
+export async function previewReturn(
   deps: Deps,
   merchantId: string,
-  input: CreateReturnInput,
-  actor: Actor,
-): Promise<Result<ReturnCase, DomainError>> {
+  input: { orderExternalId: string; lines: readonly RequestedLine[]; at?: Date },
+): Promise<Result<ReturnDecision, DomainError>> {
+  const r = await evaluate(deps.store.read, merchantId, input, input.at ?? deps.clock.now(), false);
+  return r.ok ? ok(r.value.decision) : r;
+}
+
+/**
+ * Opens a return case: the policy engine decides every line and the decision is frozen on the case.
+ * Ineligible lines are refused unless the request carries an override, recorded with its actor.
+ */
+export function createReturn(deps: Deps, merchantId: string, input: CreateReturnInput, actor: Actor): Promise<Result<ReturnCase, DomainError>> {
   return deps.store.transaction(async (r) => {
-    const locked = await r.orders.lock(merchantId, { externalId: input.orderExternalId });
-    const order = locked ? await r.orders.get(merchantId, input.orderExternalId) : null;
-    if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
     const at = deps.clock.now();
-    const held = await r.cases.heldByOrder(order.id, null);
-    const caseId = deps.ids.next();
+    const evaluated = await evaluate(r, merchantId, input, at, true);
+    if (!evaluated.ok) return evaluated;
+    const { order, held, decision, policies } = evaluated.value;
+    const refused = refusals(decision, input.requestedResolution);
+    if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
     const opened = openCase({
-      ids: { caseId, number: "", lineIds: input.lines.map(() => deps.ids.next()) },
+      ids: { caseId: deps.ids.next(), number: "", lineIds: input.lines.map(() => deps.ids.next()) },
       order,
       lines: input.lines,
       requestedResolution: input.requestedResolution,
       source: input.source,
       heldElsewhere: held,
-      decision: quantityDecision(order, held, input.lines, at),
+      decision: decision as unknown as Record<string, unknown>,
       actor,
       at,
     });
     if (!opened.ok) return opened;
-    const c = { ...opened.value.case, number: caseNumber(await r.cases.nextNumber(merchantId)) };
-    await r.cases.insert(c, opened.value.events);
+    let c: ReturnCase = { ...opened.value.case, number: caseNumber(await r.cases.nextNumber(merchantId)) };
+    const events: CaseEvent[] = [...opened.value.events];
+    if (refused.length > 0 && input.override) {
+      const override = { actor, at, rule: "eligibility", reason: input.override.reason };
+      c = { ...c, overrides: [override], version: c.version + 1 };
+      events.push({
+        type: "return.overridden",
+        actor,
+        at,
+        reason: input.override.reason,
+        fromStatus: c.status,
+        toStatus: c.status,
+        data: { rule: "eligibility", refused },
+      });
+    }
+    const review = decision.policies.some((p) => policies.find((x) => x.id === p.id && x.version === p.version)?.requireReview);
+    if (review) {
+      const moved = decide(c, { type: "review" }, { actor: { kind: "system", id: "policy-engine" }, at, reason: "the policy asks for review" });
+      if (moved.ok) {
+        c = moved.value.case;
+        events.push(...moved.value.events);
+      }
+    }
+    await r.cases.insert(c, events);
     return ok(c);
   });
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "./actor.ts";
 import type { DomainError, FieldIssue } from "./errors.ts";
-import { deliveredQuantity, type Order } from "./order.ts";
+import { deliveredQuantity, type Order, type OrderLine } from "./order.ts";
 import { err, ok, type Result } from "./result.ts";
 import {
   type CaseEvent,
@@ -41,47 +41,49 @@ export function returnableQuantity(
   return Math.max(0, deliveredQuantity(order, lineId, at) - (held.get(lineId) ?? 0));
 }
 
-/** Opens a return case in `requested`, refusing unknown lines, duplicates and over-returns. */
-export function openCase(
-  input: OpenCaseInput,
-): Result<{ case: ReturnCase; events: CaseEvent[] }, DomainError> {
-  const { order, at } = input;
+/** Known order lines, each once, whole quantities ≥ 1 and within what may still be returned (invariant 1). */
+export function checkRequestedLines<L extends { readonly orderLineExternalId: string; readonly quantity: number }>(
+  order: Order,
+  lines: readonly L[],
+  held: ReadonlyMap<string, number>,
+  at: Date,
+): Result<{ req: L; line: OrderLine }[], DomainError> {
   const issues: FieldIssue[] = [];
-  if (input.lines.length === 0) issues.push({ path: "lines", message: "must list at least one line" });
-  const seen = new Set<string>();
-  for (const [i, l] of input.lines.entries()) {
-    if (!order.lines.some((ol) => ol.externalId === l.orderLineExternalId)) {
-      issues.push({
-        path: `lines[${i}].orderLineExternalId`,
-        message: `order ${order.externalId} has no line "${l.orderLineExternalId}"`,
-      });
-    } else if (seen.has(l.orderLineExternalId)) {
+  if (lines.length === 0) issues.push({ path: "lines", message: "must list at least one line" });
+  const picked: { req: L; line: OrderLine }[] = [];
+  for (const [i, req] of lines.entries()) {
+    const line = order.lines.find((l) => l.externalId === req.orderLineExternalId);
+    if (!line) {
+      issues.push({ path: `lines[${i}].orderLineExternalId`, message: `order ${order.externalId} has no line "${req.orderLineExternalId}"` });
+    } else if (picked.some((p) => p.line.id === line.id)) {
       issues.push({ path: `lines[${i}].orderLineExternalId`, message: "line is listed twice" });
+    } else {
+      picked.push({ req, line });
     }
-    seen.add(l.orderLineExternalId);
-    if (!Number.isInteger(l.quantity) || l.quantity < 1) {
-      issues.push({ path: `lines[${i}].quantity`, message: "must be a whole number ≥ 1" });
-    }
+    if (!Number.isInteger(req.quantity) || req.quantity < 1) issues.push({ path: `lines[${i}].quantity`, message: "must be a whole number ≥ 1" });
   }
   if (issues.length > 0) return err({ code: "invalid_input", issues });
-
-  const picked = input.lines.map((l) => {
-    const ol = order.lines.find((x) => x.externalId === l.orderLineExternalId);
-    if (!ol) throw new Error("validated above");
-    return { req: l, ol };
-  });
-  for (const [i, { req, ol }] of picked.entries()) {
-    const limit = returnableQuantity(order, ol.id, input.heldElsewhere, at);
+  for (const [i, { req, line }] of picked.entries()) {
+    const limit = returnableQuantity(order, line.id, held, at);
     if (req.quantity > limit) {
       return err({
         code: "quantity_exceeded",
         path: `lines[${i}].quantity`,
-        what: `units of order line ${ol.externalId} delivered and not already returned`,
+        what: `units of order line ${line.externalId} delivered and not already returned`,
         limit,
         requested: req.quantity,
       });
     }
   }
+  return ok(picked);
+}
+
+/** Opens a return case in `requested`, refusing unknown lines, duplicates and over-returns. */
+export function openCase(input: OpenCaseInput): Result<{ case: ReturnCase; events: CaseEvent[] }, DomainError> {
+  const { order, at } = input;
+  const checked = checkRequestedLines(order, input.lines, input.heldElsewhere, at);
+  if (!checked.ok) return checked;
+  const picked = checked.value.map(({ req, line }) => ({ req, ol: line }));
   const vendors = [...new Set(picked.map(({ ol }) => ol.product?.vendor ?? null))];
   if (vendors.length > 1)
     return err({ code: "case_spans_vendors", vendors: vendors.map((v) => v ?? "(merchant)") });

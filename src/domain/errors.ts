@@ -28,6 +28,10 @@ export type DomainError =
       readonly what: string;
     }
   | { readonly code: "case_spans_vendors"; readonly vendors: readonly string[] }
+  | {
+      readonly code: "not_eligible";
+      readonly lines: readonly { readonly orderLineExternalId: string; readonly blockedBy: readonly { ruleId: string; message: string }[] }[];
+    }
   | { readonly code: "not_yet_expired"; readonly shipBy: string | null }
   | { readonly code: "order_line_in_use"; readonly lineExternalId: string; readonly minimum: number }
   | { readonly code: "idempotency_key_reused"; readonly key: string }
@@ -53,6 +57,8 @@ export function describe(e: DomainError): string {
       return `The return changed meanwhile (expected version ${e.expected}, now ${e.actual}); reload and retry.`;
     case "quantity_exceeded":
       return `${e.path}: ${e.requested} asked, at most ${e.limit} (${e.what}).`;
+    case "not_eligible":
+      return `Not returnable: ${e.lines.map((l) => `line ${l.orderLineExternalId}: ${l.blockedBy.map((b) => b.message).join(" ")}`).join("; ")}`;
     case "case_spans_vendors":
       return `A return has one vendor; these lines are sold by ${e.vendors.join(", ")}. Open one return per vendor.`;
     case "not_yet_expired":

@@ -23,6 +23,7 @@ export interface OrderDraft {
     readonly unitPrice: Money;
     readonly tax: Money;
     readonly discount: Money;
+    readonly startsAt?: Date | null;
   }[];
   readonly shipping: {
     readonly amount: Money;

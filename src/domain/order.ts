@@ -26,6 +26,8 @@ export interface OrderLine {
   /** Totals for the whole line (all its units). */
   readonly tax: Money;
   readonly discount: Money;
+  /** Bookable goods and services: when the booking starts. */
+  readonly startsAt?: Date | null;
   readonly product: ProductAttributes | null;
 }
 

@@ -3,6 +3,7 @@ import { allowedCommands } from "../domain/case-status.ts";
 import { formatMoney, type Money } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
+import { isEngineDecision, presentDecision } from "./present-decision.ts";
 
 /** Turns domain values into the public JSON: money as decimal strings, times as ISO 8601. */
 
@@ -42,7 +43,7 @@ export function presentCase(c: ReturnCase, settlements?: readonly Settlement[]) 
     requestedResolution: c.requestedResolution,
     returnRequired: c.returnRequired,
     shipBy: iso(c.shipBy),
-    decision: c.decision,
+    decision: isEngineDecision(c.decision) ? presentDecision(c.decision) : c.decision,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -99,6 +100,7 @@ export function presentOrder(o: Order) {
       unitPrice: amount(l.unitPrice),
       tax: amount(l.tax),
       discount: amount(l.discount),
+      startsAt: iso(l.startsAt ?? null),
     })),
     shipping: {
       amount: amount(o.shipping.amount),

@@ -9,6 +9,7 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   version_conflict: [409, "Version conflict"],
   quantity_exceeded: [422, "Quantity exceeds the limit"],
   case_spans_vendors: [422, "Lines belong to several vendors"],
+  not_eligible: [422, "Not eligible for return"],
   not_yet_expired: [409, "Not yet expired"],
   order_line_in_use: [409, "Order line used by returns"],
   idempotency_key_reused: [422, "Idempotency key reused"],

@@ -12,6 +12,7 @@ import { authenticate } from "./auth.ts";
 import { sendProblem } from "./problem.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { orderRoutes } from "./routes/orders.ts";
+import { policyRoutes } from "./routes/policies.ts";
 import { productRoutes } from "./routes/products.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
@@ -118,6 +119,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(returnRoutes(deps));
       await v1.register(returnCommandRoutes(deps));
       await v1.register(customerRoutes(deps));
+      await v1.register(policyRoutes(deps));
     },
     { prefix: "/api/v1" },
   );

@@ -3,6 +3,7 @@ import { crossback, killHard, serve } from "../support/cli.ts";
 import { cliEnvironment } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
+import { GENEROUS_POLICY } from "../support/harness.ts";
 
 type Json = Record<string, unknown>;
 
@@ -57,6 +58,7 @@ describeEachDb("kill -9 during load", (kind) => {
     order.tenders = [];
     order.shipping = { amount: "0", tax: "0", method: "x", cheapestStandardAmount: "0" };
     expect((await http(server.base, auth, "PUT", "/api/v1/orders/BULK", order)).status).toBe(201);
+    expect((await http(server.base, auth, "PUT", "/api/v1/policies/default", GENEROUS_POLICY)).status).toBe(201);
 
     // 8 clients create and approve returns as fast as they can; the server is killed mid-flight.
     const acknowledged: { id: string; approved: boolean }[] = [];

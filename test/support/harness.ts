@@ -3,7 +3,9 @@ import type { Database } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
 import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
+import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
+import { savePolicy } from "../../src/app/policies.ts";
 import type { Clock, Deps, PaymentGateway } from "../../src/app/ports.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { type DbKind, freshDatabase } from "./databases.ts";
@@ -57,14 +59,31 @@ export async function startHarness(
   };
 }
 
-/** Creates a merchant with an API key; returns the Authorization header value. */
+/** A generous policy for every country: 60 days, every resolution. */
+export const GENEROUS_POLICY = {
+  name: "Generous test policy",
+  scope: { countries: ["*"] },
+  window: { days: 60, from: "delivery" },
+  resolutions: ["refund", "store_credit", "exchange", "keep_it"],
+};
+
+/**
+ * Creates a merchant with an API key (and, unless `policy: null`, the generous policy);
+ * returns the Authorization header value.
+ */
 export async function merchantWithKey(
   deps: Deps,
   slug: string,
+  opts: { policy?: Record<string, unknown> | null } = {},
 ): Promise<{ merchantId: string; auth: string }> {
   const m = await createMerchant(deps, { slug, name: slug });
   if (!m.ok) throw new Error(JSON.stringify(m.error));
   const k = await createApiKey(deps, slug, "test");
   if (!k.ok) throw new Error(JSON.stringify(k.error));
+  const policy = opts.policy === undefined ? GENEROUS_POLICY : opts.policy;
+  if (policy) {
+    const saved = await savePolicy(deps, m.value.id, "default", policyBody.parse(policy), { kind: "cli", id: "test" });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+  }
   return { merchantId: m.value.id, auth: `Bearer ${k.value.key}` };
 }

@@ -70,6 +70,7 @@ async function hydrate(db: Executor, o: OrderRow): Promise<Order> {
       unitPrice: m(line.unitPrice),
       tax: m(line.tax),
       discount: m(line.discount),
+      startsAt: line.startsAt,
       product: product
         ? {
             category: product.category,

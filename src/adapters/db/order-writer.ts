@@ -79,6 +79,7 @@ export async function saveOrder(
       unitPrice: l.unitPrice.amount,
       tax: l.tax.amount,
       discount: l.discount.amount,
+      startsAt: l.startsAt ?? null,
       position,
     };
     const id = lineIds.get(l.externalId);

@@ -191,6 +191,8 @@ export const orderLines = pgTable(
     unitPrice: minor("unit_price").notNull(),
     tax: minor("tax").notNull(),
     discount: minor("discount").notNull(),
+    /** Bookable goods and services: when the booking starts (cancellation schedules count back from it). */
+    startsAt: ts("starts_at"),
   },
   (t) => [unique().on(t.orderId, t.externalId), check("order_line_quantity", sql`${t.quantity} > 0`)],
 );

@@ -6,12 +6,14 @@ import { idempotencyRepo } from "./idempotency-repo.ts";
 import { ledgerRepo } from "./ledger-repo.ts";
 import { apiKeyRepo, merchantRepo } from "./merchant-repo.ts";
 import { orderRepo } from "./order-repo.ts";
+import { policyRepo } from "./policy-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
 
 export function repos(db: Executor): Repos {
   return {
     setup: setupRepo(db),
+    policies: policyRepo(db),
     merchants: merchantRepo(db),
     apiKeys: apiKeyRepo(db),
     products: productRepo(db),

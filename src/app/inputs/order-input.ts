@@ -59,6 +59,7 @@ export const orderBody = z
           unitPrice: moneyText,
           tax: moneyText.default("0"),
           discount: moneyText.default("0"),
+          startsAt: instant.nullish(),
         }),
       )
       .min(1, "an order needs at least one line")
@@ -151,7 +152,13 @@ export function toOrderDraft(externalId: string, b: OrderBody): OrderDraft {
       line1: b.shippingAddress.line1 ?? null,
     },
     taxesIncluded: b.taxesIncluded,
-    lines: b.lines.map((l) => ({ ...l, unitPrice: m(l.unitPrice), tax: m(l.tax), discount: m(l.discount) })),
+    lines: b.lines.map((l) => ({
+      ...l,
+      unitPrice: m(l.unitPrice),
+      tax: m(l.tax),
+      discount: m(l.discount),
+      startsAt: date(l.startsAt),
+    })),
     shipping: {
       amount: m(b.shipping.amount),
       tax: m(b.shipping.tax),

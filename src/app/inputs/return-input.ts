@@ -26,8 +26,20 @@ export const createReturnBody = z.object({
     .min(1, "must list at least one line")
     .max(200),
   requestedResolution: z.enum(RESOLUTIONS),
+  /** An agent's goodwill exception: open the case even where the engine refuses, recorded with the caller. */
+  override: z.object({ reason: reason }).nullish(),
 });
 export type CreateReturnBody = z.infer<typeof createReturnBody>;
+
+/** POST /api/v1/returns/preview: the public contract. */
+export const previewReturnBody = z.object({
+  orderExternalId: z.string().trim().min(1).max(200),
+  lines: z
+    .array(z.object({ orderLineExternalId: z.string().trim().min(1).max(200), quantity, reason: z.enum(RETURN_REASONS) }))
+    .min(1, "must list at least one line")
+    .max(200),
+  at: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with offset" }).optional(),
+});
 
 const lineQuantity = z.object({ lineId: z.uuid(), quantity });
 

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createReturn } from "../../app/create-return.ts";
-import { createReturnBody } from "../../app/inputs/return-input.ts";
+import { createReturn, previewReturn } from "../../app/create-return.ts";
+import { createReturnBody, previewReturnBody } from "../../app/inputs/return-input.ts";
 import type { Deps } from "../../app/ports.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
 import { CASE_STATUSES } from "../../domain/case-status.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
+import { presentDecision } from "../present-decision.ts";
 import { presentCase, presentEvent } from "../presenters.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
@@ -34,6 +35,25 @@ export const returnRoutes =
           (d) => createReturn(d, merchantOf(req), { ...req.body, source: "api" }, actorOf(req)),
           (r) => outcome(r, 201, (c) => presentCase(c, [])),
         ),
+    );
+
+    app.post(
+      "/returns/preview",
+      {
+        schema: {
+          tags: ["returns"],
+          summary: "Preview eligibility, deadlines, resolutions and fees of a return (no side effects)",
+          description:
+            "Judges every line on three tracks — statutory_withdrawal, merchant_policy, legal_guarantee — and gives the best eligible one. " +
+            "`returnBy` is a local date in the shopper's time zone, valid until 23:59:59 there. `at` defaults to now.",
+          body: previewReturnBody,
+        },
+      },
+      async (req, reply) => {
+        const { at, ...rest } = req.body;
+        const r = await previewReturn(deps, merchantOf(req), { ...rest, at: at ? new Date(at) : undefined });
+        return send(reply, outcome(r, 200, presentDecision));
+      },
     );
 
     app.get(

@@ -1,0 +1,113 @@
+import adyen from "@adyen/api-library";
+import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
+import { endpointHttpClient } from "./adyen-http-client.ts";
+import { adyenWebhookReceiver } from "./adyen-notifications.ts";
+import { ADYEN_CURRENCIES, toProviderAmount } from "./provider-amounts.ts";
+import type { RefundWebhookReceiver } from "./refund-updates.ts";
+
+export {
+  type AdyenNotification,
+  type AdyenNotificationItem,
+  adyenWebhookReceiver,
+  parseAdyenNotification,
+  verifyAdyenNotification,
+} from "./adyen-notifications.ts";
+
+/**
+ * Refunds through Adyen's Checkout API with the official @adyen/api-library. Docs followed:
+ * - https://docs.adyen.com/api-explorer/Checkout/latest/post/payments/_paymentPspReference_/refunds
+ *   — POST /payments/{paymentPspReference}/refunds (the library 32.1 calls /v72) with
+ *   `{ merchantAccount, amount: { value, currency }, reference, merchantRefundReason }`; the answer
+ *   is `status: "received"` and the refund's own `pspReference`; the outcome arrives later in a
+ *   REFUND webhook. Partial refunds may repeat while their sum stays within the captured amount.
+ * - https://docs.adyen.com/development-resources/api-idempotency — `Idempotency-Key` header (at
+ *   most 64 characters, kept at least 31 days); a repeat returns the first attempt's response.
+ * - https://docs.adyen.com/development-resources/currency-codes — minor units (provider-amounts.ts).
+ * - https://docs.adyen.com/development-resources/error-codes — error body
+ *   `{ status, errorCode, message, errorType, pspReference }`.
+ * - Library: `new Client({ apiKey, environment })`, `new CheckoutAPI(client).ModificationsApi
+ *   .refundCapturedPayment(pspReference, request, { idempotencyKey })`; LIVE needs
+ *   `liveEndpointUrlPrefix`. For a local endpoint see adyen-http-client.ts.
+ */
+export interface AdyenGatewayOptions {
+  readonly apiKey: string;
+  readonly merchantAccount: string;
+  /** Hex HMAC key of the webhook endpoint (Customer Area → Developers → Webhooks). */
+  readonly hmacKey: string;
+  /** Base URL replacing Adyen's host, e.g. a local fake: "http://127.0.0.1:4100". */
+  readonly endpoint?: string;
+  readonly environment?: "TEST" | "LIVE";
+  /** Required for LIVE: "[random]-[company name]" from the Customer Area. */
+  readonly liveEndpointUrlPrefix?: string;
+  /** Socket timeout per request. Default 30 s. */
+  readonly timeoutMs?: number;
+}
+
+export type AdyenGateway = PaymentGateway & {
+  readonly name: "adyen";
+  readonly webhooks: RefundWebhookReceiver;
+};
+
+const RETURN = adyen.Types.checkout.PaymentRefundRequest.MerchantRefundReasonEnum.Return;
+
+export function adyenGateway(o: AdyenGatewayOptions): AdyenGateway {
+  const client = new adyen.Client(
+    {
+      apiKey: o.apiKey,
+      environment: o.environment === "LIVE" ? adyen.EnvironmentEnum.LIVE : adyen.EnvironmentEnum.TEST,
+      ...(o.liveEndpointUrlPrefix ? { liveEndpointUrlPrefix: o.liveEndpointUrlPrefix } : {}),
+      connectionTimeoutMillis: o.timeoutMs ?? 30_000,
+    },
+    o.endpoint ? endpointHttpClient(o.endpoint) : undefined,
+  );
+  const modifications = new adyen.CheckoutAPI(client).ModificationsApi;
+  return {
+    name: "adyen",
+    webhooks: adyenWebhookReceiver(o.hmacKey),
+    async refund(req) {
+      const payment = req.tender.reference;
+      if (!payment) return failed("the tender has no Adyen payment pspReference", false);
+      const value = toProviderAmount(req.amount, ADYEN_CURRENCIES);
+      if (!value.ok) return failed(value.error, false);
+      try {
+        const res = await modifications.refundCapturedPayment(
+          payment,
+          {
+            merchantAccount: o.merchantAccount,
+            amount: { value: value.value, currency: req.amount.currency },
+            reference: req.settlementId,
+            merchantRefundReason: RETURN,
+          },
+          { idempotencyKey: req.idempotencyKey },
+        );
+        if (!res.pspReference) return failed("Adyen accepted the refund but sent no pspReference", true);
+        // Always asynchronous: "received" only; the REFUND webhook brings the outcome.
+        return { status: "processing", providerReference: res.pspReference };
+      } catch (e) {
+        return fromError(e);
+      }
+    },
+  };
+}
+
+/**
+ * HttpClientException carries Adyen's HTTP status and error body. 429 and 5xx may pass on a retry
+ * with the same idempotency key, and so may anything without a status (network error, timeout);
+ * other 4xx (validation 422, security 401/403, 404) will not.
+ */
+function fromError(e: unknown): GatewayRefundResult {
+  const status = (e as { statusCode?: unknown } | null)?.statusCode;
+  if (e instanceof adyen.HttpClientException || typeof status === "number") {
+    const http = e as { statusCode?: number; errorCode?: string; apiError?: { message?: string } };
+    const code = http.statusCode ?? 0;
+    const retryable = code === 0 || code === 429 || code >= 500;
+    const message = http.apiError?.message ?? (e instanceof Error ? e.message : String(e));
+    const errorCode = http.errorCode ? ` error ${http.errorCode}` : "";
+    return failed(`Adyen ${code || "HTTP"}${errorCode}: ${message}`, retryable);
+  }
+  return failed(`Adyen unreachable: ${e instanceof Error ? e.message : String(e)}`, true);
+}
+
+function failed(reason: string, retryable: boolean): GatewayRefundResult {
+  return { status: "failed", reason, retryable };
+}

@@ -1,0 +1,73 @@
+import type { Actor } from "../domain/actor.ts";
+import type { DomainError } from "../domain/errors.ts";
+import { scopesOverlap } from "../domain/policy/policy-scope.ts";
+import { type PolicyWarning, policyWarnings } from "../domain/policy/policy-warnings.ts";
+import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
+import { err, ok, type Result } from "../domain/result.ts";
+import { type PolicyBody, policyBody, toPolicy } from "./inputs/policy-input.ts";
+import type { Deps, Repos, StoredPolicy } from "./ports.ts";
+
+export const POLICY_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+/** Compiled policies per (merchant, id, version): a stored version never changes, so neither does this. */
+const compiled = new Map<string, ReturnPolicy>();
+
+export function compilePolicy(merchantId: string, stored: StoredPolicy): ReturnPolicy {
+  const key = `${merchantId}:${stored.id}:${stored.version}`;
+  let p = compiled.get(key);
+  if (!p) {
+    p = toPolicy(stored.id, stored.version, policyBody.parse(stored.document));
+    if (compiled.size > 10_000) compiled.clear();
+    compiled.set(key, p);
+  }
+  return p;
+}
+
+/** The latest version of each of the merchant's policies, compiled. */
+export async function currentPolicies(r: Repos, merchantId: string): Promise<ReturnPolicy[]> {
+  return (await r.policies.latestAll(merchantId)).map((s) => compilePolicy(merchantId, s));
+}
+
+export interface SavedPolicy {
+  readonly stored: StoredPolicy;
+  readonly warnings: readonly PolicyWarning[];
+  readonly created: boolean;
+}
+
+/**
+ * Saves a new version of a policy. Refuses a scope that overlaps another active policy equally
+ * specific (the engine could not choose); returns warnings where the policy is below a statutory floor.
+ */
+export function savePolicy(deps: Deps, merchantId: string, id: string, body: PolicyBody, actor: Actor): Promise<Result<SavedPolicy, DomainError>> {
+  if (!POLICY_ID.test(id)) {
+    return Promise.resolve(err({ code: "invalid_input", issues: [{ path: "id", message: "use 1–63 lowercase letters, digits, dots, dashes or underscores" }] }));
+  }
+  return deps.store.transaction(async (r) => {
+    await r.policies.lock(merchantId);
+    const latest = await r.policies.get(merchantId, id);
+    const version = (latest?.version ?? 0) + 1;
+    const policy = toPolicy(id, version, body);
+    if (policy.active) {
+      for (const other of await currentPolicies(r, merchantId)) {
+        if (other.id === id || !other.active || !scopesOverlap(policy.scope, other.scope)) continue;
+        const message = `overlaps active policy "${other.id}" with the same specificity: narrow one scope (countries, vendors, categories or SKUs) or deactivate one`;
+        return err({ code: "invalid_input", issues: [{ path: "scope", message }] });
+      }
+    }
+    const stored: StoredPolicy = { id, version, document: body, createdAt: deps.clock.now(), actorId: actor.id };
+    if (!(await r.policies.insert(merchantId, stored))) {
+      return err({ code: "version_conflict", expected: version - 1, actual: version });
+    }
+    return ok({ stored, warnings: policyWarnings(policy), created: version === 1 });
+  });
+}
+
+export async function getPolicy(deps: Deps, merchantId: string, id: string, version?: number): Promise<Result<StoredPolicy, DomainError>> {
+  const p = await deps.store.read.policies.get(merchantId, id, version);
+  return p ? ok(p) : err({ code: "not_found", entity: "policy", id: version ? `${id}@${version}` : id });
+}
+
+export async function listPolicies(deps: Deps, merchantId: string): Promise<{ stored: StoredPolicy; warnings: readonly PolicyWarning[] }[]> {
+  const all = await deps.store.read.policies.latestAll(merchantId);
+  return all.map((stored) => ({ stored, warnings: policyWarnings(compilePolicy(merchantId, stored)) }));
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { policyBody } from "../../app/inputs/policy-input.ts";
+import { getPolicy, listPolicies, savePolicy } from "../../app/policies.ts";
+import type { Deps, StoredPolicy } from "../../app/ports.ts";
+import type { PolicyWarning } from "../../domain/policy/policy-warnings.ts";
+import { actorOf, merchantOf } from "../auth.ts";
+import { outcome, send } from "../respond.ts";
+
+function presentPolicy(s: StoredPolicy, warnings?: readonly PolicyWarning[]) {
+  return {
+    id: s.id,
+    version: s.version,
+    ...(s.document as Record<string, unknown>),
+    savedAt: s.createdAt.toISOString(),
+    savedBy: s.actorId,
+    ...(warnings ? { warnings } : {}),
+  };
+}
+
+const params = z.object({ id: z.string().min(1).max(63) });
+
+export const policyRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.put(
+      "/policies/:id",
+      {
+        schema: {
+          tags: ["policies"],
+          summary: "Save a new version of a return policy",
+          description:
+            "Each save is a new version; open cases keep the version they were decided with. Money values are per currency " +
+            '(`{"EUR": "4.95", "GBP": "3.95"}`). Terms below a statutory floor are saved but answered with `warnings` naming the statute; ' +
+            "the engine applies the floor regardless. An active scope as specific as another active policy's and overlapping it is refused.",
+          params,
+          body: policyBody,
+        },
+      },
+      async (req, reply) => {
+        const r = await savePolicy(deps, merchantOf(req), req.params.id, req.body, actorOf(req));
+        return send(reply, outcome(r, r.ok && r.value.created ? 201 : 200, (v) => presentPolicy(v.stored, v.warnings)));
+      },
+    );
+    app.get("/policies", { schema: { tags: ["policies"], summary: "The latest version of every policy, with warnings" } }, async (req) => ({
+      items: (await listPolicies(deps, merchantOf(req))).map((p) => presentPolicy(p.stored, p.warnings)),
+    }));
+    app.get(
+      "/policies/:id",
+      {
+        schema: {
+          tags: ["policies"],
+          summary: "A policy (latest version, or ?version=)",
+          params,
+          querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        },
+      },
+      async (req, reply) => send(reply, outcome(await getPolicy(deps, merchantOf(req), req.params.id, req.query.version), 200, (s) => presentPolicy(s))),
+    );
+  };
