@@ -10,7 +10,11 @@ async function putPolicy(s: BenchServer): Promise<void> {
   const res = await fetch(`${s.base}/api/v1/policies/default`, {
     method: "PUT",
     headers: { authorization: s.auth, "content-type": "application/json" },
-    body: JSON.stringify({ name: "Bench", scope: { countries: ["*"] }, window: { days: 3650, from: "delivery" } }),
+    body: JSON.stringify({
+      name: "Bench",
+      scope: { countries: ["*"] },
+      window: { days: 3650, from: "delivery" },
+    }),
   });
   if (res.status !== 201) throw new Error(`policy failed: ${res.status} ${await res.text()}`);
 }

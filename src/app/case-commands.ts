@@ -55,7 +55,8 @@ async function toDomain(
       const available = new Map(
         c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, at)]),
       );
-      const frozenDays = typeof c.decision.shipByDays === "number" ? c.decision.shipByDays : DEFAULT_SHIP_BY_DAYS;
+      const frozenDays =
+        typeof c.decision.shipByDays === "number" ? c.decision.shipByDays : DEFAULT_SHIP_BY_DAYS;
       const shipBy = new Date(at.getTime() + (input.shipByDays ?? frozenDays) * DAY_MS);
       return ok({
         type: "approve",

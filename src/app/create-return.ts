@@ -60,7 +60,12 @@ export async function previewReturn(
  * Opens a return case: the policy engine decides every line and the decision is frozen on the case.
  * Ineligible lines are refused unless the request carries an override, recorded with its actor.
  */
-export function createReturn(deps: Deps, merchantId: string, input: CreateReturnInput, actor: Actor): Promise<Result<ReturnCase, DomainError>> {
+export function createReturn(
+  deps: Deps,
+  merchantId: string,
+  input: CreateReturnInput,
+  actor: Actor,
+): Promise<Result<ReturnCase, DomainError>> {
   return deps.store.transaction(async (r) => {
     const at = deps.clock.now();
     const evaluated = await evaluate(r, merchantId, input, at, true);
@@ -95,9 +100,15 @@ export function createReturn(deps: Deps, merchantId: string, input: CreateReturn
         data: { rule: "eligibility", refused },
       });
     }
-    const review = decision.policies.some((p) => policies.find((x) => x.id === p.id && x.version === p.version)?.requireReview);
+    const review = decision.policies.some(
+      (p) => policies.find((x) => x.id === p.id && x.version === p.version)?.requireReview,
+    );
     if (review) {
-      const moved = decide(c, { type: "review" }, { actor: { kind: "system", id: "policy-engine" }, at, reason: "the policy asks for review" });
+      const moved = decide(
+        c,
+        { type: "review" },
+        { actor: { kind: "system", id: "policy-engine" }, at, reason: "the policy asks for review" },
+      );
       if (moved.ok) {
         c = moved.value.case;
         events.push(...moved.value.events);

@@ -38,9 +38,20 @@ export interface SavedPolicy {
  * Saves a new version of a policy. Refuses a scope that overlaps another active policy equally
  * specific (the engine could not choose); returns warnings where the policy is below a statutory floor.
  */
-export function savePolicy(deps: Deps, merchantId: string, id: string, body: PolicyBody, actor: Actor): Promise<Result<SavedPolicy, DomainError>> {
+export function savePolicy(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+  body: PolicyBody,
+  actor: Actor,
+): Promise<Result<SavedPolicy, DomainError>> {
   if (!POLICY_ID.test(id)) {
-    return Promise.resolve(err({ code: "invalid_input", issues: [{ path: "id", message: "use 1–63 lowercase letters, digits, dots, dashes or underscores" }] }));
+    return Promise.resolve(
+      err({
+        code: "invalid_input",
+        issues: [{ path: "id", message: "use 1–63 lowercase letters, digits, dots, dashes or underscores" }],
+      }),
+    );
   }
   return deps.store.transaction(async (r) => {
     await r.policies.lock(merchantId);
@@ -54,7 +65,13 @@ export function savePolicy(deps: Deps, merchantId: string, id: string, body: Pol
         return err({ code: "invalid_input", issues: [{ path: "scope", message }] });
       }
     }
-    const stored: StoredPolicy = { id, version, document: body, createdAt: deps.clock.now(), actorId: actor.id };
+    const stored: StoredPolicy = {
+      id,
+      version,
+      document: body,
+      createdAt: deps.clock.now(),
+      actorId: actor.id,
+    };
     if (!(await r.policies.insert(merchantId, stored))) {
       return err({ code: "version_conflict", expected: version - 1, actual: version });
     }
@@ -62,12 +79,20 @@ export function savePolicy(deps: Deps, merchantId: string, id: string, body: Pol
   });
 }
 
-export async function getPolicy(deps: Deps, merchantId: string, id: string, version?: number): Promise<Result<StoredPolicy, DomainError>> {
+export async function getPolicy(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+  version?: number,
+): Promise<Result<StoredPolicy, DomainError>> {
   const p = await deps.store.read.policies.get(merchantId, id, version);
   return p ? ok(p) : err({ code: "not_found", entity: "policy", id: version ? `${id}@${version}` : id });
 }
 
-export async function listPolicies(deps: Deps, merchantId: string): Promise<{ stored: StoredPolicy; warnings: readonly PolicyWarning[] }[]> {
+export async function listPolicies(
+  deps: Deps,
+  merchantId: string,
+): Promise<{ stored: StoredPolicy; warnings: readonly PolicyWarning[] }[]> {
   const all = await deps.store.read.policies.latestAll(merchantId);
   return all.map((stored) => ({ stored, warnings: policyWarnings(compilePolicy(merchantId, stored)) }));
 }

@@ -2,7 +2,12 @@ import { formatMoney } from "../domain/money.ts";
 import type { ReturnDecision } from "../domain/policy/evaluate-return.ts";
 import type { Fee, LineDecision, TrackOption } from "../domain/policy/line-decision.ts";
 
-const fee = (f: Fee) => ({ kind: f.kind, amount: formatMoney(f.amount), currency: f.amount.currency, ruleId: f.ruleId });
+const fee = (f: Fee) => ({
+  kind: f.kind,
+  amount: formatMoney(f.amount),
+  currency: f.amount.currency,
+  ruleId: f.ruleId,
+});
 
 function track(t: TrackOption) {
   return {
@@ -57,5 +62,7 @@ export function presentDecision(d: ReturnDecision) {
 }
 
 export function isEngineDecision(d: unknown): d is ReturnDecision {
-  return typeof d === "object" && d !== null && (d as { engine?: unknown }).engine === "crossback-policy-engine/1";
+  return (
+    typeof d === "object" && d !== null && (d as { engine?: unknown }).engine === "crossback-policy-engine/1"
+  );
 }

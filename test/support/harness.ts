@@ -82,7 +82,10 @@ export async function merchantWithKey(
   if (!k.ok) throw new Error(JSON.stringify(k.error));
   const policy = opts.policy === undefined ? GENEROUS_POLICY : opts.policy;
   if (policy) {
-    const saved = await savePolicy(deps, m.value.id, "default", policyBody.parse(policy), { kind: "cli", id: "test" });
+    const saved = await savePolicy(deps, m.value.id, "default", policyBody.parse(policy), {
+      kind: "cli",
+      id: "test",
+    });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   }
   return { merchantId: m.value.id, auth: `Bearer ${k.value.key}` };

@@ -66,7 +66,7 @@ function pick(
     const delivered = Math.max(...chosen.map((x) => x.at ?? 0));
     // Fresh cases end a little before now; the others start a few days after delivery.
     const start = plan.fresh ? now - gap - span : delivered + gap;
-    if (start < delivered + DAY_MS / 2 || start + span > now - 3_600_000 || start > delivered + 30 * DAY_MS)
+    if (start < delivered + DAY_MS / 2 || start + span > now - 3_600_000 || start > delivered + 28 * DAY_MS)
       continue;
     if (start < now - 75 * DAY_MS) continue;
     used.add(order.externalId);
@@ -109,11 +109,15 @@ export async function seedReturns(
       reason: plan.reason,
       comment: plan.comment ?? null,
     }));
+    // Special items the engine refuses for a change of mind reach the merchant through support,
+    // who opens the case on the record (an override) so it can be reviewed or rejected.
+    const special = plan.kind !== undefined && plan.kind !== "ordinary" && plan.kind !== "vendor";
     const input = {
       orderExternalId: p.order.externalId,
       lines,
       requestedResolution: plan.resolution,
-      source,
+      source: special ? ("agent" as const) : source,
+      override: special ? { reason: plan.why ?? "Opened by support at the shopper's request" } : null,
     };
     const opened = await createReturn(at(p.start), merchantId, input, ACTOR);
     if (!opened.ok)
@@ -123,6 +127,7 @@ export async function seedReturns(
     for (const [k, step] of plan.steps.entries()) {
       t += offsets[k] ?? 0;
       const last = k === plan.steps.length - 1;
+      if (step === "review" && c.status === "needs_review") continue; // the policy already asked for review
       const meta = { actor: ACTOR, ...(last && plan.why ? { reason: plan.why } : {}) };
       const r = await runCaseCommand(
         at(t),

@@ -3,6 +3,7 @@ import type { Deps, PaymentGateway, Repos, Store } from "../ports.ts";
 import { seedCatalog } from "./demo-catalog.ts";
 import { DEMO_NAME, DEMO_SLUG, setUpDemoMerchant } from "./demo-merchant.ts";
 import { buildDemoOrders, seedOrders } from "./demo-orders.ts";
+import { seedPolicies } from "./demo-policies.ts";
 import { seedReturns } from "./demo-returns.ts";
 import { DAY_MS } from "./demo-shipments.ts";
 import { mulberry32 } from "./prng.ts";
@@ -75,6 +76,7 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
       if (!key.ok) throw new Error(`demo API key refused: ${JSON.stringify(key.error)}`);
       await setUpDemoMerchant(repos, d.ids, merchant.value.id);
       await seedCatalog({ ...d, clock: at(125) }, merchant.value.id);
+      await seedPolicies({ ...d, clock: at(125) }, merchant.value.id);
       const orders = buildDemoOrders(now, mulberry32(ORDER_SEED), ORDER_COUNT);
       await seedOrders(d, merchant.value.id, orders);
       const returns = await seedReturns(d, merchant.value.id, orders, mulberry32(RETURN_SEED));

@@ -30,19 +30,30 @@ export interface ReturnDecision {
 }
 
 /** Lines the engine refuses, or whose requested resolution no track offers. */
-export function refusals(d: ReturnDecision, requested: Resolution | null): { orderLineExternalId: string; blockedBy: RuleMessage[] }[] {
+export function refusals(
+  d: ReturnDecision,
+  requested: Resolution | null,
+): { orderLineExternalId: string; blockedBy: RuleMessage[] }[] {
   const out: { orderLineExternalId: string; blockedBy: RuleMessage[] }[] = [];
   for (const l of d.lines) {
     if (!l.eligible) out.push({ orderLineExternalId: l.orderLineExternalId, blockedBy: [...l.blockedBy] });
     else if (requested && !l.resolutions.includes(requested)) {
       const message = `"${requested}" is not offered for this item; offered: ${l.resolutions.join(", ")}.`;
-      out.push({ orderLineExternalId: l.orderLineExternalId, blockedBy: [{ ruleId: "crossback.resolution.not_offered", message }] });
+      out.push({
+        orderLineExternalId: l.orderLineExternalId,
+        blockedBy: [{ ruleId: "crossback.resolution.not_offered", message }],
+      });
     }
   }
   return out;
 }
 
-function lastTime(order: Order, line: OrderLine | null, field: "deliveredAt" | "shippedAt", at: Date): Date | null {
+function lastTime(
+  order: Order,
+  line: OrderLine | null,
+  field: "deliveredAt" | "shippedAt",
+  at: Date,
+): Date | null {
   let last: Date | null = null;
   for (const f of order.fulfilments) {
     const t = f[field];
@@ -76,14 +87,23 @@ export function evaluateReturn(
   const picked = checked.value;
   const addr = order.shippingAddress;
   const total: Money = orderTotal(order);
-  const whole = order.lines.every((l) => (picked.find((p) => p.line.id === l.id)?.req.quantity ?? 0) + (held.get(l.id) ?? 0) >= l.quantity);
+  const whole = order.lines.every(
+    (l) => (picked.find((p) => p.line.id === l.id)?.req.quantity ?? 0) + (held.get(l.id) ?? 0) >= l.quantity,
+  );
   const fullyDelivered = fullyDeliveredAt(order, at);
   const decisions: LineDecision[] = [];
   const used = new Map<string, ReturnPolicy>();
-  const covered = policies.some((p) => p.active && (p.scope.countries.includes("*") || p.scope.countries.includes(addr.country)));
+  const covered = policies.some(
+    (p) => p.active && (p.scope.countries.includes("*") || p.scope.countries.includes(addr.country)),
+  );
   for (const { req, line } of picked) {
     const product = line.product;
-    const policy = selectPolicy(policies, { country: addr.country, vendor: product?.vendor ?? null, category: product?.category ?? null, sku: line.sku });
+    const policy = selectPolicy(policies, {
+      country: addr.country,
+      vendor: product?.vendor ?? null,
+      category: product?.category ?? null,
+      sku: line.sku,
+    });
     if (policy) used.set(`${policy.id}@${policy.version}`, policy);
     const facts: PolicyLineFacts = {
       country: addr.country,
@@ -122,6 +142,7 @@ export function evaluateReturn(
     lines: decisions,
     fees,
     policies: [...used.values()].map((p) => ({ id: p.id, version: p.version })),
-    shipByDays: used.size > 0 ? Math.min(...[...used.values()].map((p) => p.shipByDays)) : DEFAULT_SHIP_BY_DAYS,
+    shipByDays:
+      used.size > 0 ? Math.min(...[...used.values()].map((p) => p.shipByDays)) : DEFAULT_SHIP_BY_DAYS,
   });
 }

@@ -16,7 +16,8 @@ export interface PolicyLineFacts extends StatutoryLineFacts {
 }
 
 const rule = (policy: ReturnPolicy, part: string) => `merchant.${policy.id}.v${policy.version}.${part}`;
-const citation = (policy: ReturnPolicy) => `Merchant return policy "${policy.name}" (${policy.id}, version ${policy.version})`;
+const citation = (policy: ReturnPolicy) =>
+  `Merchant return policy "${policy.name}" (${policy.id}, version ${policy.version})`;
 
 function startOf(policy: ReturnPolicy, f: PolicyLineFacts): Date | null {
   if (policy.window.from === "order") return f.placedAt;
@@ -31,7 +32,8 @@ export function merchantReturnBy(policy: ReturnPolicy, f: PolicyLineFacts, zone:
   let returnBy = addCalendarDays(localDateOf(start, zone), policy.window.days);
   const purchased = localDateOf(f.placedAt, zone);
   for (const h of policy.holidayWindows) {
-    const within = compareLocalDates(purchased, h.purchasedFrom) >= 0 && compareLocalDates(purchased, h.purchasedTo) <= 0;
+    const within =
+      compareLocalDates(purchased, h.purchasedFrom) >= 0 && compareLocalDates(purchased, h.purchasedTo) <= 0;
     if (within && compareLocalDates(h.returnBy, returnBy) > 0) returnBy = h.returnBy;
   }
   return returnBy;
@@ -41,33 +43,52 @@ function exclusions(policy: ReturnPolicy, f: PolicyLineFacts): RuleMessage[] {
   const out: RuleMessage[] = [];
   const p = f.product;
   if (p?.category && policy.nonReturnable.categories.includes(p.category)) {
-    out.push({ ruleId: rule(policy, "non_returnable.category"), message: `Items in category "${p.category}" cannot be returned under the merchant's policy.` });
+    out.push({
+      ruleId: rule(policy, "non_returnable.category"),
+      message: `Items in category "${p.category}" cannot be returned under the merchant's policy.`,
+    });
   }
   if (policy.nonReturnable.skus.includes(f.sku)) {
-    out.push({ ruleId: rule(policy, "non_returnable.sku"), message: `Item ${f.sku} cannot be returned under the merchant's policy.` });
+    out.push({
+      ruleId: rule(policy, "non_returnable.sku"),
+      message: `Item ${f.sku} cannot be returned under the merchant's policy.`,
+    });
   }
   for (const flag of PRODUCT_FLAGS) {
     if (p?.[flag] && policy.nonReturnable.attributes.includes(flag)) {
-      out.push({ ruleId: rule(policy, `non_returnable.${flag}`), message: `${flag} items cannot be returned under the merchant's policy.` });
+      out.push({
+        ruleId: rule(policy, `non_returnable.${flag}`),
+        message: `${flag} items cannot be returned under the merchant's policy.`,
+      });
     }
   }
   const reasons = Object.keys(policy.reasons);
   const r = policy.reasons[f.reason];
   if ((reasons.length > 0 && !r) || r?.allowed === false) {
-    out.push({ ruleId: rule(policy, `reasons.${f.reason}`), message: `The merchant's policy does not offer returns for the reason "${f.reason}".` });
+    out.push({
+      ruleId: rule(policy, `reasons.${f.reason}`),
+      message: `The merchant's policy does not offer returns for the reason "${f.reason}".`,
+    });
   }
   return out;
 }
 
 /** Customer-paid return shipping unless the merchant pays or the order is above the free threshold. */
-export function policyReturnShippingPaidBy(policy: ReturnPolicy, f: PolicyLineFacts): "customer" | "merchant" {
+export function policyReturnShippingPaidBy(
+  policy: ReturnPolicy,
+  f: PolicyLineFacts,
+): "customer" | "merchant" {
   if (policy.returnShipping.paidBy === "merchant") return "merchant";
   const free = policy.returnShipping.freeAbove[f.currency];
   return free && f.orderTotal.amount >= free.amount ? "merchant" : "customer";
 }
 
 /** The `merchant_policy` track: the merchant's commercial return policy for this line. */
-export function judgeMerchantPolicy(policy: ReturnPolicy | null, f: PolicyLineFacts, zone: string): TrackJudgement {
+export function judgeMerchantPolicy(
+  policy: ReturnPolicy | null,
+  f: PolicyLineFacts,
+  zone: string,
+): TrackJudgement {
   const base = {
     track: "merchant_policy" as const,
     confidence: "verified" as const,
@@ -82,16 +103,41 @@ export function judgeMerchantPolicy(policy: ReturnPolicy | null, f: PolicyLineFa
     timeZone: zone,
   };
   if (!policy) {
-    const blocked = { ruleId: "merchant.none", message: "No return policy of the merchant covers this item and country." };
-    return { ...base, eligible: false, returnBy: null, ruleId: blocked.ruleId, citation: "No merchant policy", blockedBy: [blocked], conditions: [], returnShippingPaidBy: "customer", explanation: blocked.message, rulesApplied: [] };
+    const blocked = {
+      ruleId: "merchant.none",
+      message: "No return policy of the merchant covers this item and country.",
+    };
+    return {
+      ...base,
+      eligible: false,
+      returnBy: null,
+      ruleId: blocked.ruleId,
+      citation: "No merchant policy",
+      blockedBy: [blocked],
+      conditions: [],
+      returnShippingPaidBy: "customer",
+      explanation: blocked.message,
+      rulesApplied: [],
+    };
   }
-  const cite = { ruleId: rule(policy, "window"), citation: citation(policy), url: null, confidence: "verified" as const };
+  const cite = {
+    ruleId: rule(policy, "window"),
+    citation: citation(policy),
+    url: null,
+    confidence: "verified" as const,
+  };
   const returnBy = merchantReturnBy(policy, f, zone);
   const blockedBy = exclusions(policy, f);
   if (!returnBy) {
-    blockedBy.push({ ruleId: rule(policy, "window"), message: `The ${policy.window.from === "shipment" ? "item has not shipped" : "item has not been delivered"} yet; the return window has not started.` });
+    blockedBy.push({
+      ruleId: rule(policy, "window"),
+      message: `The ${policy.window.from === "shipment" ? "item has not shipped" : "item has not been delivered"} yet; the return window has not started.`,
+    });
   } else if (f.at.getTime() > endOfLocalDay(returnBy, zone).getTime()) {
-    blockedBy.push({ ruleId: rule(policy, "window"), message: `The merchant's ${policy.window.days}-day return window ended on ${returnBy}.` });
+    blockedBy.push({
+      ruleId: rule(policy, "window"),
+      message: `The merchant's ${policy.window.days}-day return window ended on ${returnBy}.`,
+    });
   }
   const conditions: RuleMessage[] = policy.reasons[f.reason]?.photosRequired
     ? [{ ruleId: rule(policy, `reasons.${f.reason}.photos`), message: "Photos of the item are required." }]

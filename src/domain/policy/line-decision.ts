@@ -1,7 +1,7 @@
 import { allocate, type Money } from "../money.ts";
+import type { Resolution } from "../return-reasons.ts";
 import { judgeStatutory } from "../statutory/evaluate-statutory.ts";
 import type { RefundTerms, RuleMessage, Track, TrackJudgement } from "../statutory/statutory-facts.ts";
-import type { Resolution } from "../return-reasons.ts";
 import { judgeMerchantPolicy, type PolicyLineFacts } from "./judge-merchant-policy.ts";
 import type { ReturnPolicy } from "./return-policy.ts";
 
@@ -51,10 +51,21 @@ export interface LineDecision {
 const PREFERENCE: readonly Track[] = ["legal_guarantee", "statutory_withdrawal", "merchant_policy"];
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
-function resolutionsFor(j: TrackJudgement, policy: ReturnPolicy | null, f: PolicyLineFacts, value: Money): Resolution[] {
-  const offered = policy ? (policy.reasons[f.reason]?.resolutions ?? policy.resolutions) : ["refund" as const];
+function resolutionsFor(
+  j: TrackJudgement,
+  policy: ReturnPolicy | null,
+  f: PolicyLineFacts,
+  value: Money,
+): Resolution[] {
+  const offered = policy
+    ? (policy.reasons[f.reason]?.resolutions ?? policy.resolutions)
+    : ["refund" as const];
   const base: Resolution[] =
-    j.track === "statutory_withdrawal" ? ["refund", ...offered] : j.track === "legal_guarantee" ? ["refund", "exchange", ...offered] : [...offered];
+    j.track === "statutory_withdrawal"
+      ? ["refund", ...offered]
+      : j.track === "legal_guarantee"
+        ? ["refund", "exchange", ...offered]
+        : [...offered];
   const keepBelow = policy?.keepItBelow[f.currency];
   const keep = keepBelow && value.amount < keepBelow.amount ? ["keep_it" as const] : [];
   return uniq([...base, ...keep]);
@@ -73,13 +84,29 @@ function restockingFee(policy: ReturnPolicy | null, value: Money): Fee[] {
 }
 
 /** Flat return-shipping fee the shopper pays on this track, if any (charged once per return). */
-export function returnShippingFee(policy: ReturnPolicy | null, paidBy: "customer" | "merchant", currency: string): Fee | null {
+export function returnShippingFee(
+  policy: ReturnPolicy | null,
+  paidBy: "customer" | "merchant",
+  currency: string,
+): Fee | null {
   if (!policy || paidBy === "merchant") return null;
   const fee = policy.returnShipping.flatFee[currency];
-  return fee && fee.amount > 0 ? { kind: "return_shipping", amount: fee, ruleId: `merchant.${policy.id}.v${policy.version}.return_shipping` } : null;
+  return fee && fee.amount > 0
+    ? {
+        kind: "return_shipping",
+        amount: fee,
+        ruleId: `merchant.${policy.id}.v${policy.version}.return_shipping`,
+      }
+    : null;
 }
 
-function option(j: TrackJudgement, policy: ReturnPolicy | null, f: PolicyLineFacts, value: Money, merchantPaysShipping: boolean): TrackOption {
+function option(
+  j: TrackJudgement,
+  policy: ReturnPolicy | null,
+  f: PolicyLineFacts,
+  value: Money,
+  merchantPaysShipping: boolean,
+): TrackOption {
   // The law's floor, plus whatever the merchant gives on top: free return shipping carries over.
   const paidBy = merchantPaysShipping || j.returnShippingPaidBy === "merchant" ? "merchant" : "customer";
   return {
@@ -110,7 +137,11 @@ function shopperCost(o: TrackOption, policy: ReturnPolicy | null, currency: stri
 const later = (a: string | null, b: string | null) => (a === null ? b !== null : b !== null && a > b);
 
 /** Picks the best eligible track: least cost to the shopper, then the latest deadline, then the law. */
-function best(options: readonly TrackOption[], policy: ReturnPolicy | null, currency: string): TrackOption | null {
+function best(
+  options: readonly TrackOption[],
+  policy: ReturnPolicy | null,
+  currency: string,
+): TrackOption | null {
   let chosen: TrackOption | null = null;
   for (const o of options) {
     if (!o.eligible) continue;
@@ -120,13 +151,23 @@ function best(options: readonly TrackOption[], policy: ReturnPolicy | null, curr
     }
     const dc = shopperCost(o, policy, currency) - shopperCost(chosen, policy, currency);
     if (dc < 0 || (dc === 0 && later(o.returnBy, chosen.returnBy))) chosen = o;
-    else if (dc === 0 && o.returnBy === chosen.returnBy && PREFERENCE.indexOf(o.track) < PREFERENCE.indexOf(chosen.track)) chosen = o;
+    else if (
+      dc === 0 &&
+      o.returnBy === chosen.returnBy &&
+      PREFERENCE.indexOf(o.track) < PREFERENCE.indexOf(chosen.track)
+    )
+      chosen = o;
   }
   return chosen;
 }
 
 /** Judges one line on all three tracks and gives the shopper the best. Pure; deterministic for `facts.at`. */
-export function decideLine(orderLineExternalId: string, quantity: number, policy: ReturnPolicy | null, f: PolicyLineFacts): LineDecision {
+export function decideLine(
+  orderLineExternalId: string,
+  quantity: number,
+  policy: ReturnPolicy | null,
+  f: PolicyLineFacts,
+): LineDecision {
   const [withdrawal, guarantee] = judgeStatutory(f);
   if (!withdrawal || !guarantee) throw new Error("judgeStatutory returns two judgements");
   const zone = withdrawal.timeZone;

@@ -9,15 +9,26 @@ export interface ScopeTarget {
 }
 
 const anyCountry = (s: PolicyScope) => s.countries.length === 0 || s.countries.includes("*");
-const has = (list: readonly string[], v: string | null) => list.length === 0 || (v !== null && list.includes(v));
+const has = (list: readonly string[], v: string | null) =>
+  list.length === 0 || (v !== null && list.includes(v));
 
 export function scopeMatches(s: PolicyScope, t: ScopeTarget): boolean {
-  return (anyCountry(s) || s.countries.includes(t.country)) && has(s.vendors, t.vendor) && has(s.categories, t.category) && has(s.skus, t.sku);
+  return (
+    (anyCountry(s) || s.countries.includes(t.country)) &&
+    has(s.vendors, t.vendor) &&
+    has(s.categories, t.category) &&
+    has(s.skus, t.sku)
+  );
 }
 
 /** SKUs outrank categories, which outrank vendors, which outrank countries; "*" and empty lists are "any". */
 export function specificity(s: PolicyScope): number {
-  return (s.skus.length > 0 ? 8 : 0) + (s.categories.length > 0 ? 4 : 0) + (s.vendors.length > 0 ? 2 : 0) + (anyCountry(s) ? 0 : 1);
+  return (
+    (s.skus.length > 0 ? 8 : 0) +
+    (s.categories.length > 0 ? 4 : 0) +
+    (s.vendors.length > 0 ? 2 : 0) +
+    (anyCountry(s) ? 0 : 1)
+  );
 }
 
 /** The most specific active policy whose scope covers the line, or null. */
@@ -35,7 +46,8 @@ export function selectPolicy(policies: readonly ReturnPolicy[], t: ScopeTarget):
   return best;
 }
 
-const meet = (a: readonly string[], b: readonly string[]) => a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
+const meet = (a: readonly string[], b: readonly string[]) =>
+  a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 
 /** Two equally specific scopes that could both cover one line: the engine could not choose between them. */
 export function scopesOverlap(a: PolicyScope, b: PolicyScope): boolean {

@@ -15,7 +15,8 @@ export interface PolicyWarning {
 function coveredCountries(policy: ReturnPolicy): string[] {
   if (!policy.scope.countries.includes("*")) return [...policy.scope.countries];
   const all = new Set<string>();
-  for (const pack of REGISTRY.packs.values()) for (const code of pack.appliesTo) if (/^[A-Z]{2}$/.test(code)) all.add(code);
+  for (const pack of REGISTRY.packs.values())
+    for (const code of pack.appliesTo) if (/^[A-Z]{2}$/.test(code)) all.add(code);
   return [...all].sort();
 }
 
@@ -52,7 +53,8 @@ export function policyWarnings(policy: ReturnPolicy): PolicyWarning[] {
           field: "restockingFee",
           ruleId: w.rule.ruleId,
           citation: w.rule.citation,
-          message: "A restocking fee cannot be charged on a statutory withdrawal; it applies only to returns under the merchant's own policy.",
+          message:
+            "A restocking fee cannot be charged on a statutory withdrawal; it applies only to returns under the merchant's own policy.",
         });
       }
       const statutory = new Set<ProductFlag>(w.exceptions.map((e) => e.attribute as ProductFlag));
@@ -71,21 +73,25 @@ export function policyWarnings(policy: ReturnPolicy): PolicyWarning[] {
           field: "returnShipping.paidBy",
           ruleId: w.returnCost.rule.ruleId,
           citation: w.returnCost.rule.citation,
-          message: "The law puts the cost of returning a withdrawn item on the merchant; no return-shipping fee is charged on a withdrawal.",
+          message:
+            "The law puts the cost of returning a withdrawn item on the merchant; no return-shipping fee is charged on a withdrawal.",
         });
       }
     }
-    const excludes = policy.nonReturnable.attributes.length + policy.nonReturnable.categories.length + policy.nonReturnable.skus.length;
+    const excludes =
+      policy.nonReturnable.attributes.length +
+      policy.nonReturnable.categories.length +
+      policy.nonReturnable.skus.length;
     if (excludes > 0) {
       const g = rights.guarantee.remedy.rule;
       add(place, {
         field: "nonReturnable",
         ruleId: g.ruleId,
         citation: g.citation,
-        message: "Exclusions never apply to faulty, damaged or not-as-described goods: the legal guarantee covers them.",
+        message:
+          "Exclusions never apply to faulty, damaged or not-as-described goods: the legal guarantee covers them.",
       });
     }
   }
   return [...found.values()].map(({ w, places }) => ({ ...w, jurisdictions: [...places].sort() }));
 }
-

@@ -3,7 +3,14 @@ import type { Resolution, ReturnReason } from "../return-reasons.ts";
 
 /** A merchant's return policy document, as stored (one version) and as the engine reads it. */
 
-export const PRODUCT_FLAGS = ["finalSale", "personalised", "perishable", "sealedHygiene", "sealedMedia", "digital"] as const;
+export const PRODUCT_FLAGS = [
+  "finalSale",
+  "personalised",
+  "perishable",
+  "sealedHygiene",
+  "sealedMedia",
+  "digital",
+] as const;
 export type ProductFlag = (typeof PRODUCT_FLAGS)[number];
 
 export const REFUND_TRIGGERS = ["approval", "first_scan", "hub_receipt", "inspection"] as const;
@@ -46,7 +53,11 @@ export interface ReturnPolicy {
   readonly active: boolean;
   readonly scope: PolicyScope;
   readonly window: { readonly days: number; readonly from: "delivery" | "shipment" | "order" };
-  readonly holidayWindows: readonly { readonly purchasedFrom: string; readonly purchasedTo: string; readonly returnBy: string }[];
+  readonly holidayWindows: readonly {
+    readonly purchasedFrom: string;
+    readonly purchasedTo: string;
+    readonly returnBy: string;
+  }[];
   readonly nonReturnable: {
     readonly categories: readonly string[];
     readonly skus: readonly string[];
@@ -68,7 +79,9 @@ export interface ReturnPolicy {
   readonly cancellation: CancellationSchedule | null;
 }
 
-export const PRESET_SCHEDULES: Readonly<Record<"flexible" | "moderate" | "strict", readonly CancellationTier[]>> = {
+export const PRESET_SCHEDULES: Readonly<
+  Record<"flexible" | "moderate" | "strict", readonly CancellationTier[]>
+> = {
   // Full refund until 24 h before; nothing after.
   flexible: [
     { hoursBefore: 24, refundBasisPoints: 10_000 },

@@ -39,12 +39,19 @@ export const policyRoutes =
       },
       async (req, reply) => {
         const r = await savePolicy(deps, merchantOf(req), req.params.id, req.body, actorOf(req));
-        return send(reply, outcome(r, r.ok && r.value.created ? 201 : 200, (v) => presentPolicy(v.stored, v.warnings)));
+        return send(
+          reply,
+          outcome(r, r.ok && r.value.created ? 201 : 200, (v) => presentPolicy(v.stored, v.warnings)),
+        );
       },
     );
-    app.get("/policies", { schema: { tags: ["policies"], summary: "The latest version of every policy, with warnings" } }, async (req) => ({
-      items: (await listPolicies(deps, merchantOf(req))).map((p) => presentPolicy(p.stored, p.warnings)),
-    }));
+    app.get(
+      "/policies",
+      { schema: { tags: ["policies"], summary: "The latest version of every policy, with warnings" } },
+      async (req) => ({
+        items: (await listPolicies(deps, merchantOf(req))).map((p) => presentPolicy(p.stored, p.warnings)),
+      }),
+    );
     app.get(
       "/policies/:id",
       {
@@ -55,6 +62,12 @@ export const policyRoutes =
           querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
         },
       },
-      async (req, reply) => send(reply, outcome(await getPolicy(deps, merchantOf(req), req.params.id, req.query.version), 200, (s) => presentPolicy(s))),
+      async (req, reply) =>
+        send(
+          reply,
+          outcome(await getPolicy(deps, merchantOf(req), req.params.id, req.query.version), 200, (s) =>
+            presentPolicy(s),
+          ),
+        ),
     );
   };
