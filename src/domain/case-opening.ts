@@ -42,7 +42,9 @@ export function returnableQuantity(
 }
 
 /** Known order lines, each once, whole quantities ≥ 1 and within what may still be returned (invariant 1). */
-export function checkRequestedLines<L extends { readonly orderLineExternalId: string; readonly quantity: number }>(
+export function checkRequestedLines<
+  L extends { readonly orderLineExternalId: string; readonly quantity: number },
+>(
   order: Order,
   lines: readonly L[],
   held: ReadonlyMap<string, number>,
@@ -54,13 +56,17 @@ export function checkRequestedLines<L extends { readonly orderLineExternalId: st
   for (const [i, req] of lines.entries()) {
     const line = order.lines.find((l) => l.externalId === req.orderLineExternalId);
     if (!line) {
-      issues.push({ path: `lines[${i}].orderLineExternalId`, message: `order ${order.externalId} has no line "${req.orderLineExternalId}"` });
+      issues.push({
+        path: `lines[${i}].orderLineExternalId`,
+        message: `order ${order.externalId} has no line "${req.orderLineExternalId}"`,
+      });
     } else if (picked.some((p) => p.line.id === line.id)) {
       issues.push({ path: `lines[${i}].orderLineExternalId`, message: "line is listed twice" });
     } else {
       picked.push({ req, line });
     }
-    if (!Number.isInteger(req.quantity) || req.quantity < 1) issues.push({ path: `lines[${i}].quantity`, message: "must be a whole number ≥ 1" });
+    if (!Number.isInteger(req.quantity) || req.quantity < 1)
+      issues.push({ path: `lines[${i}].quantity`, message: "must be a whole number ≥ 1" });
   }
   if (issues.length > 0) return err({ code: "invalid_input", issues });
   for (const [i, { req, line }] of picked.entries()) {
@@ -79,7 +85,9 @@ export function checkRequestedLines<L extends { readonly orderLineExternalId: st
 }
 
 /** Opens a return case in `requested`, refusing unknown lines, duplicates and over-returns. */
-export function openCase(input: OpenCaseInput): Result<{ case: ReturnCase; events: CaseEvent[] }, DomainError> {
+export function openCase(
+  input: OpenCaseInput,
+): Result<{ case: ReturnCase; events: CaseEvent[] }, DomainError> {
   const { order, at } = input;
   const checked = checkRequestedLines(order, input.lines, input.heldElsewhere, at);
   if (!checked.ok) return checked;

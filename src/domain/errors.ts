@@ -30,7 +30,10 @@ export type DomainError =
   | { readonly code: "case_spans_vendors"; readonly vendors: readonly string[] }
   | {
       readonly code: "not_eligible";
-      readonly lines: readonly { readonly orderLineExternalId: string; readonly blockedBy: readonly { ruleId: string; message: string }[] }[];
+      readonly lines: readonly {
+        readonly orderLineExternalId: string;
+        readonly blockedBy: readonly { ruleId: string; message: string }[];
+      }[];
     }
   | { readonly code: "not_yet_expired"; readonly shipBy: string | null }
   | { readonly code: "order_line_in_use"; readonly lineExternalId: string; readonly minimum: number }

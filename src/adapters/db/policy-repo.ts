@@ -19,7 +19,14 @@ export function policyRepo(db: Executor): PolicyRepo {
     async insert(merchantId, p: StoredPolicy) {
       const rows = await db
         .insert(returnPolicies)
-        .values({ merchantId, policyId: p.id, version: p.version, document: p.document, createdAt: p.createdAt, actorId: p.actorId })
+        .values({
+          merchantId,
+          policyId: p.id,
+          version: p.version,
+          document: p.document,
+          createdAt: p.createdAt,
+          actorId: p.actorId,
+        })
         .onConflictDoNothing()
         .returning({ v: returnPolicies.version });
       return rows.length > 0;
@@ -27,7 +34,12 @@ export function policyRepo(db: Executor): PolicyRepo {
     async get(merchantId, id, version) {
       const where = [eq(returnPolicies.merchantId, merchantId), eq(returnPolicies.policyId, id)];
       if (version !== undefined) where.push(eq(returnPolicies.version, version));
-      const [row] = await db.select(columns).from(returnPolicies).where(and(...where)).orderBy(desc(returnPolicies.version)).limit(1);
+      const [row] = await db
+        .select(columns)
+        .from(returnPolicies)
+        .where(and(...where))
+        .orderBy(desc(returnPolicies.version))
+        .limit(1);
       return row ?? null;
     },
     latestAll: (merchantId) =>
@@ -38,7 +50,11 @@ export function policyRepo(db: Executor): PolicyRepo {
         .orderBy(returnPolicies.policyId, desc(returnPolicies.version)),
     versions: (merchantId, id) =>
       db
-        .select({ version: returnPolicies.version, createdAt: returnPolicies.createdAt, actorId: returnPolicies.actorId })
+        .select({
+          version: returnPolicies.version,
+          createdAt: returnPolicies.createdAt,
+          actorId: returnPolicies.actorId,
+        })
         .from(returnPolicies)
         .where(and(eq(returnPolicies.merchantId, merchantId), eq(returnPolicies.policyId, id)))
         .orderBy(sql`${returnPolicies.version} asc`),

@@ -22,7 +22,13 @@ type RequestOptions = NonNullable<Parameters<AdyenHttpClient["request"]>[4]>;
 export function endpointHttpClient(baseUrl: string): AdyenHttpClient {
   const base = baseUrl.replace(/\/+$/, "");
   return {
-    request(endpoint: string, json: string | Buffer, config: Config, _keyRequired: boolean, options?: RequestOptions) {
+    request(
+      endpoint: string,
+      json: string | Buffer,
+      config: Config,
+      _keyRequired: boolean,
+      options?: RequestOptions,
+    ) {
       const from = new URL(endpoint);
       const url = new URL(`${base}${from.pathname}${from.search}`);
       const headers: Record<string, string> = {
@@ -61,7 +67,9 @@ export function endpointHttpClient(baseUrl: string): AdyenHttpClient {
 }
 
 function httpException(status: number, body: string, headers: Record<string, unknown>): Error {
-  const responseHeaders = headers as ConstructorParameters<typeof adyen.HttpClientException>[0]["responseHeaders"];
+  const responseHeaders = headers as ConstructorParameters<
+    typeof adyen.HttpClientException
+  >[0]["responseHeaders"];
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(body);

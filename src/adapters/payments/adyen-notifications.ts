@@ -39,7 +39,8 @@ export function verifyAdyenNotification(
   item: AdyenNotificationItem,
   hmacKeyHex: string,
 ): Result<AdyenNotificationItem, string> {
-  if (!item.additionalData?.hmacSignature) return err("notification item has no additionalData.hmacSignature");
+  if (!item.additionalData?.hmacSignature)
+    return err("notification item has no additionalData.hmacSignature");
   try {
     const valid = new adyen.hmacValidator().validateHMAC(
       item as unknown as Types.notification.NotificationRequestItem,

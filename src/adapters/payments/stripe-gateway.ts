@@ -2,8 +2,8 @@ import Stripe from "stripe";
 import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { STRIPE_CURRENCIES, toProviderAmount } from "./provider-amounts.ts";
-import { STRIPE_SETTLEMENT_METADATA, stripeWebhookReceiver } from "./stripe-webhooks.ts";
 import type { RefundWebhookReceiver } from "./refund-updates.ts";
+import { STRIPE_SETTLEMENT_METADATA, stripeWebhookReceiver } from "./stripe-webhooks.ts";
 
 export {
   parseStripeRefundEvent,
@@ -122,8 +122,9 @@ function fromError(e: unknown): GatewayRefundResult {
       status === 409 ||
       status === 429 ||
       (status !== undefined && status >= 500);
-    const kind = [e.type, e.code].filter(Boolean).join(" ");
-    const detail = e.detail instanceof Error && e.detail.message !== e.message ? ` (${e.detail.message})` : "";
+    const kind = [e.rawType ?? e.type, e.code].filter(Boolean).join(" ");
+    const detail =
+      e.detail instanceof Error && e.detail.message !== e.message ? ` (${e.detail.message})` : "";
     return failed(`Stripe ${status ?? "connection error"} ${kind}: ${e.message}${detail}`, retryable);
   }
   return failed(`Stripe call failed: ${e instanceof Error ? e.message : String(e)}`, true);

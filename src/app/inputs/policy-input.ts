@@ -6,7 +6,7 @@ import {
   REFUND_TRIGGERS,
   type ReturnPolicy,
 } from "../../domain/policy/return-policy.ts";
-import { RESOLUTIONS, RETURN_REASONS } from "../../domain/return-reasons.ts";
+import { RESOLUTIONS, RETURN_REASONS, type ReturnReason } from "../../domain/return-reasons.ts";
 import { checkMoneyFields, countryCode, currencyCode, moneyText, toMoney } from "./fields.ts";
 
 /** Amounts per currency: `{ "EUR": "4.95", "GBP": "3.95", "JPY": "800" }`. */
@@ -32,7 +32,10 @@ export const policyBody = z
       categories: codes,
       skus: codes,
     }),
-    window: z.object({ days: z.int().min(0).max(3650), from: z.enum(["delivery", "shipment", "order"]).default("delivery") }),
+    window: z.object({
+      days: z.int().min(0).max(3650),
+      from: z.enum(["delivery", "shipment", "order"]).default("delivery"),
+    }),
     holidayWindows: z
       .array(z.object({ purchasedFrom: localDate, purchasedTo: localDate, returnBy: localDate }))
       .max(20)
@@ -41,19 +44,36 @@ export const policyBody = z
       .object({ categories: codes, skus: codes, attributes: z.array(z.enum(PRODUCT_FLAGS)).default([]) })
       .default({ categories: [], skus: [], attributes: [] }),
     reasons: z
-      .partialRecord(
-        z.enum(RETURN_REASONS),
+      .record(
+        z.string(),
         z.object({
           allowed: z.boolean().default(true),
           resolutions: z.array(z.enum(RESOLUTIONS)).min(1).optional(),
           photosRequired: z.boolean().default(false),
         }),
       )
+      .superRefine((rec, ctx) => {
+        for (const key of Object.keys(rec)) {
+          if (!(RETURN_REASONS as readonly string[]).includes(key)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [key],
+              message: `unknown reason code; use one of ${RETURN_REASONS.join(", ")}`,
+            });
+          }
+        }
+      })
       .default({}),
     returnShipping: z
-      .object({ paidBy: z.enum(["customer", "merchant"]), flatFee: moneyByCurrency, freeAbove: moneyByCurrency })
+      .object({
+        paidBy: z.enum(["customer", "merchant"]),
+        flatFee: moneyByCurrency,
+        freeAbove: moneyByCurrency,
+      })
       .default({ paidBy: "merchant", flatFee: {}, freeAbove: {} }),
-    restockingFee: z.union([z.object({ percent }), z.object({ fixed: moneyByCurrency })]).nullish(),
+    restockingFee: z
+      .union([z.strictObject({ percent }), z.strictObject({ fixed: z.record(currencyCode, moneyText) })])
+      .nullish(),
     resolutions: z.array(z.enum(RESOLUTIONS)).min(1).default(["refund", "store_credit", "exchange"]),
     storeCreditBonus: z.object({ percent }).nullish(),
     keepItBelow: moneyByCurrency,
@@ -62,10 +82,18 @@ export const policyBody = z
     requireReview: z.boolean().default(false),
     cancellation: z
       .union([
-        z.object({ preset: z.enum(["flexible", "moderate", "strict"]) }),
-        z.object({
+        z.strictObject({ preset: z.enum(["flexible", "moderate", "strict"]) }),
+        z.strictObject({
           tiers: z
-            .array(z.object({ hoursBefore: z.int().min(0).max(24 * 3650), refundPercent: percent }))
+            .array(
+              z.object({
+                hoursBefore: z
+                  .int()
+                  .min(0)
+                  .max(24 * 3650),
+                refundPercent: percent,
+              }),
+            )
             .min(1)
             .max(20),
         }),
@@ -79,14 +107,30 @@ export const policyBody = z
     money(["returnShipping", "flatFee"], p.returnShipping.flatFee);
     money(["returnShipping", "freeAbove"], p.returnShipping.freeAbove);
     money(["keepItBelow"], p.keepItBelow);
-    if (p.restockingFee && "fixed" in p.restockingFee) money(["restockingFee", "fixed"], p.restockingFee.fixed);
+    if (p.restockingFee && "fixed" in p.restockingFee)
+      money(["restockingFee", "fixed"], p.restockingFee.fixed);
     p.holidayWindows.forEach((h, i) => {
-      if (h.purchasedTo < h.purchasedFrom) ctx.addIssue({ code: "custom", path: ["holidayWindows", i, "purchasedTo"], message: "is before purchasedFrom" });
-      if (h.returnBy < h.purchasedTo) ctx.addIssue({ code: "custom", path: ["holidayWindows", i, "returnBy"], message: "is before purchasedTo" });
+      if (h.purchasedTo < h.purchasedFrom)
+        ctx.addIssue({
+          code: "custom",
+          path: ["holidayWindows", i, "purchasedTo"],
+          message: "is before purchasedFrom",
+        });
+      if (h.returnBy < h.purchasedTo)
+        ctx.addIssue({
+          code: "custom",
+          path: ["holidayWindows", i, "returnBy"],
+          message: "is before purchasedTo",
+        });
     });
     if (p.cancellation && "tiers" in p.cancellation) {
       const hours = p.cancellation.tiers.map((t) => t.hoursBefore);
-      if (new Set(hours).size !== hours.length) ctx.addIssue({ code: "custom", path: ["cancellation", "tiers"], message: "two tiers have the same hoursBefore" });
+      if (new Set(hours).size !== hours.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["cancellation", "tiers"],
+          message: "two tiers have the same hoursBefore",
+        });
     }
   });
 
@@ -108,10 +152,23 @@ export function toPolicy(id: string, version: number, b: PolicyBody): ReturnPoli
     holidayWindows: b.holidayWindows,
     nonReturnable: b.nonReturnable,
     reasons: Object.fromEntries(
-      Object.entries(b.reasons).map(([reason, r]) => [reason, { allowed: r.allowed, resolutions: r.resolutions ?? null, photosRequired: r.photosRequired }]),
+      Object.entries(b.reasons as Partial<Record<ReturnReason, (typeof b.reasons)[string]>>).map(
+        ([reason, r]) => [
+          reason,
+          { allowed: r.allowed, resolutions: r.resolutions ?? null, photosRequired: r.photosRequired },
+        ],
+      ),
     ),
-    returnShipping: { paidBy: b.returnShipping.paidBy, flatFee: moneyMap(b.returnShipping.flatFee), freeAbove: moneyMap(b.returnShipping.freeAbove) },
-    restockingFee: !b.restockingFee ? null : "percent" in b.restockingFee ? { basisPoints: bp(b.restockingFee.percent) } : { fixed: moneyMap(b.restockingFee.fixed) },
+    returnShipping: {
+      paidBy: b.returnShipping.paidBy,
+      flatFee: moneyMap(b.returnShipping.flatFee),
+      freeAbove: moneyMap(b.returnShipping.freeAbove),
+    },
+    restockingFee: !b.restockingFee
+      ? null
+      : "percent" in b.restockingFee
+        ? { basisPoints: bp(b.restockingFee.percent) }
+        : { fixed: moneyMap(b.restockingFee.fixed) },
     resolutions: b.resolutions,
     storeCreditBonusBasisPoints: b.storeCreditBonus ? bp(b.storeCreditBonus.percent) : 0,
     keepItBelow: moneyMap(b.keepItBelow),
@@ -124,7 +181,9 @@ export function toPolicy(id: string, version: number, b: PolicyBody): ReturnPoli
         ? { preset: c.preset, tiers: PRESET_SCHEDULES[c.preset] }
         : {
             preset: "custom",
-            tiers: [...c.tiers].sort((x, y) => y.hoursBefore - x.hoursBefore).map((t) => ({ hoursBefore: t.hoursBefore, refundBasisPoints: bp(t.refundPercent) })),
+            tiers: [...c.tiers]
+              .sort((x, y) => y.hoursBefore - x.hoursBefore)
+              .map((t) => ({ hoursBefore: t.hoursBefore, refundBasisPoints: bp(t.refundPercent) })),
           },
   };
 }

@@ -35,7 +35,13 @@ export type CreateReturnBody = z.infer<typeof createReturnBody>;
 export const previewReturnBody = z.object({
   orderExternalId: z.string().trim().min(1).max(200),
   lines: z
-    .array(z.object({ orderLineExternalId: z.string().trim().min(1).max(200), quantity, reason: z.enum(RETURN_REASONS) }))
+    .array(
+      z.object({
+        orderLineExternalId: z.string().trim().min(1).max(200),
+        quantity,
+        reason: z.enum(RETURN_REASONS),
+      }),
+    )
     .min(1, "must list at least one line")
     .max(200),
   at: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with offset" }).optional(),

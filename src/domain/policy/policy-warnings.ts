@@ -5,7 +5,8 @@ import type { ProductFlag, ReturnPolicy } from "./return-policy.ts";
 /** A policy term below a statutory floor in some covered country. Saved anyway; the engine applies the floor. */
 export interface PolicyWarning {
   readonly field: string;
-  readonly jurisdictions: readonly string[];
+  /** The rule pack (jurisdiction) whose statute the term falls below, e.g. "DE" or "US-CA". */
+  readonly jurisdiction: string;
   readonly ruleId: string;
   readonly citation: string;
   readonly message: string;
@@ -26,12 +27,9 @@ function coveredCountries(policy: ReturnPolicy): string[] {
  * shipping where the law puts it on the merchant, and exclusions that never apply to faulty goods.
  */
 export function policyWarnings(policy: ReturnPolicy): PolicyWarning[] {
-  const found = new Map<string, { w: Omit<PolicyWarning, "jurisdictions">; places: Set<string> }>();
-  const add = (place: string, w: Omit<PolicyWarning, "jurisdictions">) => {
-    const key = `${w.field}|${w.ruleId}|${w.message}`;
-    const entry = found.get(key) ?? { w, places: new Set<string>() };
-    entry.places.add(place);
-    found.set(key, entry);
+  const found = new Map<string, PolicyWarning>();
+  const add = (jurisdiction: string, w: Omit<PolicyWarning, "jurisdiction">) => {
+    found.set(`${jurisdiction}|${w.field}|${w.ruleId}|${w.message}`, { jurisdiction, ...w });
   };
   for (const country of coveredCountries(policy)) {
     const rights = statutoryRightsOf(country, null);
@@ -93,5 +91,5 @@ export function policyWarnings(policy: ReturnPolicy): PolicyWarning[] {
       });
     }
   }
-  return [...found.values()].map(({ w, places }) => ({ ...w, jurisdictions: [...places].sort() }));
+  return [...found.values()];
 }

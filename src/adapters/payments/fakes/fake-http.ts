@@ -99,7 +99,11 @@ function send(res: ServerResponse, reply: FakeReply): void {
 }
 
 /** A provider-style id: `prefix` + `length` random base62-ish characters. */
-export function fakeId(prefix: string, length = 24, alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"): string {
+export function fakeId(
+  prefix: string,
+  length = 24,
+  alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+): string {
   const bytes = randomBytes(length);
   let id = prefix;
   for (const b of bytes) id += alphabet[b % alphabet.length];
@@ -116,6 +120,10 @@ export async function deliver(
   body: string,
   headers: Readonly<Record<string, string>>,
 ): Promise<{ status: number; body: string }> {
-  const res = await fetch(url, { method: "POST", body, headers: { "Content-Type": "application/json", ...headers } });
+  const res = await fetch(url, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
   return { status: res.status, body: await res.text() };
 }
