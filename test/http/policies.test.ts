@@ -157,7 +157,7 @@ describeEachDb("return policies and the eligibility preview", (kind) => {
       expect([l.eligible, l.track, l.returnBy]).toEqual([true, "statutory_withdrawal", "2026-03-17"]);
       expect(l.fees).toEqual([]);
       expect(String(tracks.statutory_withdrawal?.citation)).toContain("BGB");
-      expect((tracks.merchant_policy?.fees as Json[]).map((f) => [f.kind, f.amount])).toEqual([
+      expect(((tracks.merchant_policy?.fees ?? []) as Json[]).map((f) => [f.kind, f.amount])).toEqual([
         ["restocking", "8.98"],
       ]);
       expect((early.body.fees as Json[]).map((f) => [f.kind, f.amount, f.currency])).toEqual([
