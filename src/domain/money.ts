@@ -86,19 +86,33 @@ export function minMoney(a: Money, b: Money): Money {
 }
 
 /**
- * Splits an amount by integer ratios with largest-remainder allocation (dinero.js):
- * the parts always sum exactly to the whole. All-zero ratios give all-zero parts.
+ * Splits an amount by integer ratios with largest-remainder (Hamilton) allocation: each part is its
+ * exact quota rounded down, and the units left over go to the largest remainders (earlier parts
+ * first on ties). The parts always sum exactly to the whole. All-zero ratios give all-zero parts.
  */
 export function allocate(m: Money, ratios: readonly number[]): Money[] {
   if (ratios.length === 0) return [];
   if (ratios.some((r) => !Number.isSafeInteger(r) || r < 0))
     throw new Error("ratios must be non-negative integers");
-  if (ratios.every((r) => r === 0)) return ratios.map(() => zero(m.currency));
-  const d = dinero({
-    amount: m.amount,
-    currency: { code: m.currency, base: 10, exponent: exponentOf(m.currency) },
-  });
-  return dineroAllocate(d, [...ratios]).map((part) => money(toSnapshot(part).amount, m.currency));
+  const total = ratios.reduce((a, r) => a + BigInt(r), 0n);
+  if (total === 0n) return ratios.map(() => zero(m.currency));
+  const sign = m.amount < 0 ? -1n : 1n;
+  const whole = BigInt(m.amount) * sign;
+  const quotas = ratios.map((r, index) => ({
+    index,
+    part: (whole * BigInt(r)) / total,
+    rest: (whole * BigInt(r)) % total,
+  }));
+  let left = whole - quotas.reduce((a, q) => a + q.part, 0n);
+  const byRest = [...quotas].sort((a, b) =>
+    a.rest === b.rest ? a.index - b.index : a.rest > b.rest ? -1 : 1,
+  );
+  for (const q of byRest) {
+    if (left === 0n) break;
+    q.part += 1n;
+    left -= 1n;
+  }
+  return quotas.map((q) => money(Number(q.part * sign), m.currency));
 }
 
 /**

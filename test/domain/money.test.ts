@@ -51,6 +51,14 @@ describe("money", () => {
     );
   });
 
+  it("splits 9.98 by 15% / 85% as 1.50 / 8.48 and keeps the sign of negative amounts", () => {
+    expect(allocate({ amount: 998, currency: "EUR" }, [1500, 8500]).map((p) => p.amount)).toEqual([150, 848]);
+    expect(allocate({ amount: -100, currency: "EUR" }, [1, 1, 1]).map((p) => p.amount)).toEqual([
+      -34, -33, -33,
+    ]);
+    expect(allocate({ amount: 100, currency: "JPY" }, [0, 0]).map((p) => p.amount)).toEqual([0, 0]);
+  });
+
   it("gives disjoint unit ranges shares that add up to the line total", () => {
     fc.assert(
       fc.property(

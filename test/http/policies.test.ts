@@ -153,8 +153,9 @@ describeEachDb("return policies and the eligibility preview", (kind) => {
       expect(tracks.statutory_withdrawal?.returnBy).toBe("2026-03-17");
       expect(tracks.merchant_policy?.returnBy).toBe("2026-04-17"); // 45 days (policy version 2)
       expect(tracks.legal_guarantee?.eligible).toBe(false);
-      // The statutory track has no restocking fee: cheaper for the shopper, so it wins while it lasts.
-      expect([l.eligible, l.track, l.returnBy]).toEqual([true, "statutory_withdrawal", "2026-03-17"]);
+      // The statutory track has no restocking fee: cheaper for the shopper, so it wins while it lasts;
+      // the shopper can still return until the merchant's later deadline.
+      expect([l.eligible, l.track, l.returnBy]).toEqual([true, "statutory_withdrawal", "2026-04-17"]);
       expect(l.fees).toEqual([]);
       expect(String(tracks.statutory_withdrawal?.citation)).toContain("BGB");
       expect(((tracks.merchant_policy?.fees ?? []) as Json[]).map((f) => [f.kind, f.amount])).toEqual([

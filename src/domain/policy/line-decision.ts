@@ -36,7 +36,9 @@ export interface LineDecision {
   readonly quantity: number;
   readonly reason: string;
   readonly eligible: boolean;
+  /** The track a return submitted now is handled under: the cheapest for the shopper. */
   readonly track: Track | null;
+  /** The last local day the shopper can still return the line on some track (null: no deadline). */
   readonly returnBy: string | null;
   readonly tracks: readonly TrackOption[];
   readonly blockedBy: readonly RuleMessage[];
@@ -161,6 +163,17 @@ function best(
   return chosen;
 }
 
+/** The latest deadline among eligible tracks; null when one of them has none (or none is eligible). */
+function latestDeadline(tracks: readonly TrackOption[]): string | null {
+  let last: string | null = null;
+  for (const t of tracks) {
+    if (!t.eligible) continue;
+    if (t.returnBy === null) return null;
+    if (last === null || t.returnBy > last) last = t.returnBy;
+  }
+  return last;
+}
+
 /** Judges one line on all three tracks and gives the shopper the best. Pure; deterministic for `facts.at`. */
 export function decideLine(
   orderLineExternalId: string,
@@ -182,7 +195,7 @@ export function decideLine(
     reason: f.reason,
     eligible: chosen !== null,
     track: chosen?.track ?? null,
-    returnBy: chosen?.returnBy ?? null,
+    returnBy: latestDeadline(tracks),
     tracks,
     blockedBy: chosen ? [] : tracks.flatMap((t) => t.blockedBy),
     conditions: chosen?.conditions ?? [],
