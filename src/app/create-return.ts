@@ -42,7 +42,7 @@ async function evaluate(
   if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
   const held = await r.cases.heldByOrder(order.id, null);
   const policies = await currentPolicies(r, merchantId);
-  const decision = evaluateReturn(order, policies, input.lines, held, at);
+  const decision = evaluateReturn(order, policies, input.lines, held, at, await r.events.list(merchantId));
   return decision.ok ? ok({ order, held, decision: decision.value, policies }) : decision;
 }
 

@@ -3,6 +3,7 @@ import type { CaseStatus } from "../domain/case-status.ts";
 import type { Money } from "../domain/money.ts";
 import type { Order, ProductAttributes } from "../domain/order.ts";
 import type { OrderDraft } from "../domain/order-draft.ts";
+import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
@@ -297,9 +298,30 @@ export interface PolicyRepo {
   versions(merchantId: string, id: string): Promise<{ version: number; createdAt: Date; actorId: string }[]>;
 }
 
+export interface ExtenuatingEventRepo {
+  /** Inserts or replaces the event with this id. */
+  upsert(merchantId: string, e: ExtenuatingEvent, at: Date, actorId: string, rowId: string): Promise<void>;
+  list(merchantId: string): Promise<ExtenuatingEvent[]>;
+}
+
+export interface OrderCancellation {
+  readonly decision: unknown;
+  readonly reason: string | null;
+  readonly cancelledAt: Date;
+  readonly actorId: string;
+}
+
+export interface CancellationRepo {
+  /** False when the order was already cancelled. */
+  insert(merchantId: string, orderId: string, c: OrderCancellation): Promise<boolean>;
+  get(orderId: string): Promise<OrderCancellation | null>;
+}
+
 export interface Repos {
   readonly setup: SetupRepo;
   readonly policies: PolicyRepo;
+  readonly events: ExtenuatingEventRepo;
+  readonly cancellations: CancellationRepo;
   readonly merchants: MerchantRepo;
   readonly apiKeys: ApiKeyRepo;
   readonly products: ProductRepo;

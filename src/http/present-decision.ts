@@ -57,6 +57,7 @@ export function presentDecision(d: ReturnDecision) {
     policies: d.policies,
     shipByDays: d.shipByDays,
     fees: d.fees.map(fee),
+    extenuatingEvents: d.extenuatingEvents ?? [],
     lines: d.lines.map(line),
   };
 }

@@ -10,6 +10,7 @@ import {
 import type { Deps } from "../app/ports.ts";
 import { authenticate } from "./auth.ts";
 import { sendProblem } from "./problem.ts";
+import { cancellationRoutes } from "./routes/cancellations.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { policyRoutes } from "./routes/policies.ts";
@@ -120,6 +121,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(returnCommandRoutes(deps));
       await v1.register(customerRoutes(deps));
       await v1.register(policyRoutes(deps));
+      await v1.register(cancellationRoutes(deps));
     },
     { prefix: "/api/v1" },
   );

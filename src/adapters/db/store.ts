@@ -1,4 +1,5 @@
 import type { Repos, Store } from "../../app/ports.ts";
+import { cancellationRepo, extenuatingEventRepo } from "./cancellation-repo.ts";
 import { caseRepo } from "./case-repo.ts";
 import { customerRepo, productRepo } from "./catalog-repo.ts";
 import type { Database, Executor } from "./database.ts";
@@ -14,6 +15,8 @@ export function repos(db: Executor): Repos {
   return {
     setup: setupRepo(db),
     policies: policyRepo(db),
+    events: extenuatingEventRepo(db),
+    cancellations: cancellationRepo(db),
     merchants: merchantRepo(db),
     apiKeys: apiKeyRepo(db),
     products: productRepo(db),

@@ -6,6 +6,7 @@ import { ok, type Result } from "../result.ts";
 import type { Resolution, ReturnReason } from "../return-reasons.ts";
 import type { RuleMessage } from "../statutory/statutory-facts.ts";
 import { paidForUnits } from "../tender-allocation.ts";
+import { type ExtenuatingEvent, eventsAffecting } from "./extenuating-event.ts";
 import type { PolicyLineFacts } from "./judge-merchant-policy.ts";
 import { decideLine, type Fee, type LineDecision, returnShippingFee } from "./line-decision.ts";
 import { selectPolicy } from "./policy-scope.ts";
@@ -27,6 +28,12 @@ export interface ReturnDecision {
   readonly fees: readonly Fee[];
   readonly policies: readonly { readonly id: string; readonly version: number }[];
   readonly shipByDays: number;
+  /** Extenuating events that changed this decision (e.g. longer windows). */
+  readonly extenuatingEvents: readonly {
+    readonly id: string;
+    readonly description: string;
+    readonly extendDays: number;
+  }[];
 }
 
 /** Lines the engine refuses, or whose requested resolution no track offers. */
@@ -81,6 +88,7 @@ export function evaluateReturn(
   lines: readonly RequestedReturnLine[],
   held: ReadonlyMap<string, number>,
   at: Date,
+  events: readonly ExtenuatingEvent[] = [],
 ): Result<ReturnDecision, DomainError> {
   const checked = checkRequestedLines(order, lines, held, at);
   if (!checked.ok) return checked;
@@ -96,15 +104,23 @@ export function evaluateReturn(
   const covered = policies.some(
     (p) => p.active && (p.scope.countries.includes("*") || p.scope.countries.includes(addr.country)),
   );
+  const extensions = eventsAffecting(events, order).filter(
+    (e) => e.effect === "extend_window" && (e.extendDays ?? 0) > 0,
+  );
+  const extraDays = extensions.reduce((n, e) => Math.max(n, e.extendDays ?? 0), 0);
   for (const { req, line } of picked) {
     const product = line.product;
-    const policy = selectPolicy(policies, {
+    const selected = selectPolicy(policies, {
       country: addr.country,
       vendor: product?.vendor ?? null,
       category: product?.category ?? null,
       sku: line.sku,
     });
-    if (policy) used.set(`${policy.id}@${policy.version}`, policy);
+    if (selected) used.set(`${selected.id}@${selected.version}`, selected);
+    const policy =
+      selected && extraDays > 0
+        ? { ...selected, window: { ...selected.window, days: selected.window.days + extraDays } }
+        : selected;
     const facts: PolicyLineFacts = {
       country: addr.country,
       region: addr.region,
@@ -142,6 +158,11 @@ export function evaluateReturn(
     lines: decisions,
     fees,
     policies: [...used.values()].map((p) => ({ id: p.id, version: p.version })),
+    extenuatingEvents: extensions.map((e) => ({
+      id: e.id,
+      description: e.description,
+      extendDays: e.extendDays ?? 0,
+    })),
     shipByDays:
       used.size > 0 ? Math.min(...[...used.values()].map((p) => p.shipByDays)) : DEFAULT_SHIP_BY_DAYS,
   });
