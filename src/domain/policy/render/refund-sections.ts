@@ -1,4 +1,8 @@
-/** Refunds (merchant terms plus the statutory refund rules) and the cancellation schedule. */
+/**
+ * Refunds (merchant terms plus the statutory refund rules) and the cancellation schedule, worded as
+ * the cancellation engine applies it: unshipped goods in full, bookings by tier counted back from
+ * their start, nothing when no tier is met.
+ */
 import type { CancellationSchedule, ReturnPolicy } from "../return-policy.ts";
 import type { OfferedResolution, StatutoryTrigger } from "./messages/messages.ts";
 import {
@@ -91,6 +95,7 @@ export function refundsSection(ctx: RenderContext, policy: ReturnPolicy): Render
 export function cancellationSection(ctx: RenderContext, schedule: CancellationSchedule): RenderedSection {
   const { m, fmt } = ctx;
   const s = sectionBuilder(m, "cancellation");
+  s.say(m.cancelGoods);
   const tiers = [...schedule.tiers].sort((a, b) => b.hoursBefore - a.hoursBefore);
   const refund = (bp: number) =>
     bp >= 10_000 ? m.cancelFull : bp <= 0 ? m.cancelNone : m.cancelPart(fmt.percent(bp));

@@ -59,7 +59,49 @@ export type Remedy = (typeof REMEDIES)[number];
 export const CONDITION_KEYS = ["intact", "marketable_condition", "original_package", "unused"] as const;
 export type ConditionKey = (typeof CONDITION_KEYS)[number];
 
-export interface Messages {
+/** The sentences of the statutory sections (also used for the statutory refund rules under "refunds"). */
+export interface LawMessages {
+  // statutory_rights
+  readonly noPolicy: string;
+  readonly applicableLaw: (place: string) => string;
+  readonly noRight: string;
+  readonly noNationalRight: string;
+  readonly changeOfMindByPolicy: string;
+  readonly rightAlways: (period: string) => string;
+  readonly rightIfNoPolicy: (period: string) => string;
+  readonly rightIfNotDisclosed: (period: string) => string;
+  readonly defaultReplaced: string;
+  readonly defaultApplies: string;
+  readonly periodStart: (start: PeriodStart, countFrom: CountFrom) => string;
+  readonly beforeStart: string;
+  readonly rollForward: (enabled: boolean) => string;
+  readonly metBy: Readonly<Record<"dispatch" | "arrival", string>>;
+  readonly notInformed: (kind: NotInformedKind, duration: string) => string;
+  readonly notInformedNotStarted: string;
+  readonly lateInformation: (period: string) => string;
+  readonly sendBackWithin: (period: string) => string;
+  readonly withdrawalReturnCost: Readonly<Record<WithdrawalCost, string>>;
+  readonly triggers: Readonly<Record<StatutoryTrigger, string>>;
+  /** `period` null: the refund is due immediately after the trigger. */
+  readonly withdrawalRefund: (period: string | null, trigger: string) => string;
+  readonly noRefundDeadline: string;
+  readonly outbound: (kind: "cheapest_standard" | "full", wholeOrderOnly: boolean) => string;
+  readonly withhold: string;
+  readonly lawExcludes: (list: string) => string;
+  readonly sealedOnly: (list: string) => string;
+  readonly conditions: Readonly<Record<ConditionKey, string>>;
+
+  // legal_guarantee
+  /** `duration` null: the law sets no fixed period. */
+  readonly guaranteePeriod: (duration: string | null) => string;
+  readonly shortTermReject: (duration: string) => string;
+  readonly shortTermOther: (duration: string) => string;
+  readonly remedies: Readonly<Record<Remedy, string>>;
+  readonly guaranteeReturnCost: Readonly<Record<"customer" | "merchant", string>>;
+  readonly guaranteeRefund: (period: string | null, trigger: string) => string;
+}
+
+export interface Messages extends LawMessages {
   readonly titles: Readonly<Record<SectionId, string>>;
   /** Appended to a statutory sentence whose weakest rule is not verified. */
   readonly marker: Readonly<Record<"secondary" | "unverified", string>>;
@@ -111,50 +153,12 @@ export interface Messages {
   readonly restockingExempt: (withdrawal: boolean) => string;
   readonly refundTrigger: Readonly<Record<RefundTrigger, string>>;
 
-  // statutory_rights
-  readonly noPolicy: string;
-  readonly applicableLaw: (place: string) => string;
-  readonly noRight: string;
-  readonly noNationalRight: string;
-  readonly changeOfMindByPolicy: string;
-  readonly rightAlways: (period: string) => string;
-  readonly rightIfNoPolicy: (period: string) => string;
-  readonly rightIfNotDisclosed: (period: string) => string;
-  readonly defaultReplaced: string;
-  readonly defaultApplies: string;
-  readonly periodStart: (start: PeriodStart, countFrom: CountFrom) => string;
-  readonly beforeStart: string;
-  readonly rollForward: (enabled: boolean) => string;
-  readonly metBy: Readonly<Record<"dispatch" | "arrival", string>>;
-  readonly notInformed: (kind: NotInformedKind, duration: string) => string;
-  readonly notInformedNotStarted: string;
-  readonly lateInformation: (period: string) => string;
-  readonly sendBackWithin: (period: string) => string;
-  readonly withdrawalReturnCost: Readonly<Record<WithdrawalCost, string>>;
-  readonly triggers: Readonly<Record<StatutoryTrigger, string>>;
-  /** `period` null: the refund is due immediately after the trigger. */
-  readonly withdrawalRefund: (period: string | null, trigger: string) => string;
-  readonly noRefundDeadline: string;
-  readonly outbound: (kind: "cheapest_standard" | "full", wholeOrderOnly: boolean) => string;
-  readonly withhold: string;
-  readonly lawExcludes: (list: string) => string;
-  readonly sealedOnly: (list: string) => string;
-  readonly conditions: Readonly<Record<ConditionKey, string>>;
-
-  // legal_guarantee
-  /** `duration` null: the law sets no fixed period. */
-  readonly guaranteePeriod: (duration: string | null) => string;
-  readonly shortTermReject: (duration: string) => string;
-  readonly shortTermOther: (duration: string) => string;
-  readonly remedies: Readonly<Record<Remedy, string>>;
-  readonly guaranteeReturnCost: Readonly<Record<"customer" | "merchant", string>>;
-  readonly guaranteeRefund: (period: string | null, trigger: string) => string;
-
-  // cancellation
+  // cancellation: goods before shipment, bookings by notice before their start
   readonly cancelFull: string;
   readonly cancelNone: string;
   readonly cancelPart: (percent: string) => string;
   readonly cancelBefore: (refund: string, time: string) => string;
   readonly cancelLater: (refund: string) => string;
   readonly cancelAnytime: (refund: string) => string;
+  readonly cancelGoods: string;
 }
