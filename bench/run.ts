@@ -1,9 +1,13 @@
-import { benchReturnCreation } from "./api-return-creation.ts";
+import { benchPreview, benchReturnCreation } from "./api-load.ts";
+import { benchLineDecisions } from "./policy-decisions.ts";
 
 /** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=name filters, BENCH_SECONDS shortens. */
 const BENCHMARKS: Record<string, () => Promise<string>> = {
+  "policy-decisions": async () => benchLineDecisions(),
   "api-returns-pglite": () => benchReturnCreation("pglite"),
   "api-returns-postgres": () => benchReturnCreation("postgres"),
+  "api-preview-pglite": () => benchPreview("pglite"),
+  "api-preview-postgres": () => benchPreview("postgres"),
 };
 
 export async function runBenchmarks(): Promise<number> {

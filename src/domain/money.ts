@@ -121,10 +121,15 @@ export function allocate(m: Money, ratios: readonly number[]): Money[] {
  * disjoint unit ranges always add up to the line total, whatever order they are taken in.
  */
 export function unitsShare(total: Money, units: number, from: number, count: number): Money {
+  if (!Number.isInteger(units) || units < 1) throw new Error("a line has at least one unit");
   if (from < 0 || count < 0 || from + count > units) throw new Error("unit range outside the line");
-  const perUnit = allocate(
-    total,
-    Array.from({ length: units }, () => 1),
-  );
-  return sum(total.currency, perUnit.slice(from, from + count));
+  // The same result as allocate(total, [1, 1, …]) in O(1): equal quotas, so every remainder ties and
+  // the leftover minor units go to the first units.
+  const sign = total.amount < 0 ? -1 : 1;
+  const whole = BigInt(Math.abs(total.amount));
+  const base = whole / BigInt(units);
+  const extra = Number(whole - base * BigInt(units));
+  const bonus = Math.max(0, Math.min(from + count, extra) - from);
+  const share = Number(base) * count + bonus;
+  return money(share === 0 ? 0 : sign * share, total.currency);
 }

@@ -59,6 +59,27 @@ describe("money", () => {
     expect(allocate({ amount: 100, currency: "JPY" }, [0, 0]).map((p) => p.amount)).toEqual([0, 0]);
   });
 
+  it("takes unit shares exactly as a per-unit allocation would", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.nat(30),
+        fc.nat(30),
+        (amount, units, a, b) => {
+          const from = a % units;
+          const count = b % (units - from + 1);
+          const perUnit = allocate(
+            { amount, currency: "EUR" },
+            Array.from({ length: units }, () => 1),
+          );
+          const expected = perUnit.slice(from, from + count).reduce((n, p) => n + p.amount, 0);
+          expect(unitsShare({ amount, currency: "EUR" }, units, from, count).amount).toBe(expected);
+        },
+      ),
+    );
+  });
+
   it("gives disjoint unit ranges shares that add up to the line total", () => {
     fc.assert(
       fc.property(

@@ -121,6 +121,24 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
  * Found by bisection over the instants whose local time can be that moment (offsets −12 h…+14 h).
  */
 export function endOfLocalDayMs(dayNumber: DayNumber, zone: string): number {
+  let days = endCache.get(zone);
+  if (!days) {
+    days = new Map();
+    endCache.set(zone, days);
+  }
+  let end = days.get(dayNumber);
+  if (end === undefined) {
+    end = searchEndOfLocalDay(dayNumber, zone);
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(dayNumber, end);
+  }
+  return end;
+}
+
+/** Per zone, per local day: the end instant (a pure function of both, so cached). */
+const endCache = new Map<string, Map<DayNumber, number>>();
+
+function searchEndOfLocalDay(dayNumber: DayNumber, zone: string): number {
   const target = (dayNumber + 1) * MS_PER_DAY - 1;
   let lo = target - 15 * 3_600_000; // local time ≤ target − 1 h: on or before the day
   let hi = target + 13 * 3_600_000; // local time ≥ target + 1 h: after the day

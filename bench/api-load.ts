@@ -43,40 +43,58 @@ async function putBulkOrder(s: BenchServer, n: number): Promise<void> {
   if (res.status !== 201) throw new Error(`order upsert failed: ${res.status} ${await res.text()}`);
 }
 
-/** POST /api/v1/returns through the real server process: 10 connections for 15 s. */
-export async function benchReturnCreation(kind: "pglite" | "postgres"): Promise<string> {
+/** Drives one POST endpoint of a real server process with 10 connections, bodies rotating over the orders. */
+async function drive(
+  kind: "pglite" | "postgres",
+  label: string,
+  path: string,
+  body: (n: number) => unknown,
+): Promise<string> {
   if (kind === "postgres" && !(await postgresReachable()))
-    return `return creations (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
+    return `${label} (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
   const server = await startBenchServer(kind);
   try {
     await putPolicy(server);
     for (let n = 0; n < ORDERS; n++) await putBulkOrder(server, n);
     let next = 0;
-    const body = () =>
-      JSON.stringify({
-        orderExternalId: `BULK-${next++ % ORDERS}`,
-        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
-        requestedResolution: "refund",
-      });
+    const nextBody = () => JSON.stringify(body(next++ % ORDERS));
     const result = await autocannon({
-      url: `${server.base}/api/v1/returns`,
+      url: `${server.base}${path}`,
       method: "POST",
       connections: CONNECTIONS,
       duration: SECONDS,
       headers: { authorization: server.auth, "content-type": "application/json" },
-      body: body(),
+      body: nextBody(),
       setupClient: (client) => {
-        client.setBody(body());
-        client.on("response", () => client.setBody(body()));
+        client.setBody(nextBody());
+        client.on("response", () => client.setBody(nextBody()));
       },
     });
     const ok = result["2xx"];
-    const rate = ok / SECONDS;
     return (
-      `return creations via HTTP (${kind}, ${CONNECTIONS} connections, ${SECONDS} s): ${rate.toFixed(0)}/s, ` +
-      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${ok} created, ${result.non2xx} non-2xx, ${result.errors} errors`
+      `${label} via HTTP (${kind}, ${CONNECTIONS} connections, ${SECONDS} s): ${(ok / SECONDS).toFixed(0)}/s, ` +
+      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors`
     );
   } finally {
     await server.stop();
   }
+}
+
+const line = { orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" };
+
+/** POST /api/v1/returns: return-case creations per second. */
+export function benchReturnCreation(kind: "pglite" | "postgres"): Promise<string> {
+  return drive(kind, "return creations", "/api/v1/returns", (n) => ({
+    orderExternalId: `BULK-${n}`,
+    lines: [line],
+    requestedResolution: "refund",
+  }));
+}
+
+/** POST /api/v1/returns/preview: eligibility previews per second (reads only). */
+export function benchPreview(kind: "pglite" | "postgres"): Promise<string> {
+  return drive(kind, "return previews", "/api/v1/returns/preview", (n) => ({
+    orderExternalId: `BULK-${n}`,
+    lines: [line],
+  }));
 }
