@@ -1,4 +1,3 @@
-import { dinero, allocate as dineroAllocate, toSnapshot } from "dinero.js";
 import { currencyOf } from "./currency.ts";
 import { err, ok, type Result } from "./result.ts";
 
