@@ -298,3 +298,51 @@ describeEachDb("return policies and the eligibility preview", (kind) => {
     });
   });
 });
+
+describeEachDb("the rendered policy", (kind) => {
+  let h: Harness;
+  let auth: string;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    auth = (await merchantWithKey(h.deps, "acme", { policy: null })).auth;
+    expect((await call(h.app, auth, "PUT", "/api/v1/policies/eu-fashion", EU_FASHION)).status).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  it("renders the market's policy and the statutory rights in the shopper's language", async () => {
+    const de = await call(
+      h.app,
+      auth,
+      "GET",
+      "/api/v1/policies/rendered?country=DE&locale=de-DE&currency=EUR",
+    );
+    expect(de.status, JSON.stringify(de.body)).toBe(200);
+    expect([de.body.locale, de.body.jurisdiction, de.body.policy]).toEqual([
+      "de-DE",
+      "DE",
+      { id: "eu-fashion", version: 1 },
+    ]);
+    expect((de.body.sections as Json[]).map((s) => s.id)).toEqual(
+      expect.arrayContaining(["window", "statutory_rights", "legal_guarantee", "refunds"]),
+    );
+    expect(String(de.body.text)).toContain("Widerruf");
+    expect(String(de.body.text)).toContain("4,95");
+    const ja = await call(
+      h.app,
+      auth,
+      "GET",
+      "/api/v1/policies/rendered?country=JP&locale=ja-JP&currency=JPY",
+    );
+    expect([ja.body.locale, ja.body.policy]).toEqual(["ja-JP", null]);
+    expect(String(ja.body.text)).toMatch(/8日/);
+    const fallback = await call(
+      h.app,
+      auth,
+      "GET",
+      "/api/v1/policies/rendered?country=FR&locale=sv-SE&currency=EUR",
+    );
+    expect(fallback.body.locale).toBe("en");
+    const bad = await call(h.app, auth, "GET", "/api/v1/policies/rendered?country=ZZ&locale=en");
+    expect([bad.status, ((bad.body.errors as Json[])[0] as Json).path]).toEqual([400, "query.country"]);
+  });
+});

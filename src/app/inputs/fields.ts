@@ -18,7 +18,13 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 export const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as DE")
-  .refine((c) => regionNames.of(c) !== c, { message: "unknown country code" });
+  .refine(
+    (c) => {
+      const name = regionNames.of(c);
+      return name !== undefined && name !== c && !/unknown/i.test(name);
+    },
+    { message: "unknown country code" },
+  );
 
 export const timeZone = z.string().refine(
   (tz) => {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { countryCode, currencyCode } from "../../app/inputs/fields.ts";
 import { policyBody } from "../../app/inputs/policy-input.ts";
 import { getPolicy, listPolicies, savePolicy } from "../../app/policies.ts";
 import type { Deps, StoredPolicy } from "../../app/ports.ts";
+import { renderedPolicy } from "../../app/rendered-policy.ts";
 import type { PolicyWarning } from "../../domain/policy/policy-warnings.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { outcome, send } from "../respond.ts";
@@ -51,6 +53,31 @@ export const policyRoutes =
       async (req) => ({
         items: (await listPolicies(deps, merchantOf(req))).map((p) => presentPolicy(p.stored, p.warnings)),
       }),
+    );
+    app.get(
+      "/policies/rendered",
+      {
+        schema: {
+          tags: ["policies"],
+          summary: "The return policy for a market, in the shopper's language, with their statutory rights",
+          description:
+            "Generated from the same rules the engine enforces. Languages: en, de, fr, es, ja (others fall back to English; `locale` in the answer says which was used).",
+          querystring: z.object({
+            country: countryCode,
+            region: z
+              .string()
+              .regex(/^[A-Z0-9]{1,3}$/)
+              .optional(),
+            locale: z.string().min(2).max(35).default("en"),
+            currency: currencyCode.optional(),
+          }),
+        },
+      },
+      async (req, reply) =>
+        send(
+          reply,
+          outcome(await renderedPolicy(deps, merchantOf(req), req.query), 200, (p) => p),
+        ),
     );
     app.get(
       "/policies/:id",
