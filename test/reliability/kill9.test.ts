@@ -58,7 +58,7 @@ describeEachDb("kill -9 during load", (kind) => {
     order.tenders = [];
     order.shipping = { amount: "0", tax: "0", method: "x", cheapestStandardAmount: "0" };
     expect((await http(server.base, auth, "PUT", "/api/v1/orders/BULK", order)).status).toBe(201);
-    expect((await http(server.base, auth, "PUT", "/api/v1/policies/default", GENEROUS_POLICY)).status).toBe(
+    expect((await http(server.base, auth, "PUT", "/api/v1/policies/default", { ...GENEROUS_POLICY, window: { days: 3650, from: "delivery" } })).status).toBe(
       201,
     );
 
