@@ -15,5 +15,8 @@ for (const c of Object.values(table)) {
 }
 const source =
   "ISO 4217 (list one) minor units, via dinero.js 2.0.2 currency table; MGA and MRU use the ISO exponent 2 instead of dinero's base-5 subunits";
-writeFileSync(new URL("../reference/currencies.json", import.meta.url), `${JSON.stringify({ source, currencies: out }, null, 1)}\n`);
+writeFileSync(
+  new URL("../reference/currencies.json", import.meta.url),
+  `${JSON.stringify({ source, currencies: out }, null, 1)}\n`,
+);
 console.log(`${Object.keys(out).length} currencies written`);

@@ -235,55 +235,95 @@ describe("return-case invariants under random command sequences", () => {
       { numRuns: 600 },
     );
     // Sequences must get past the first decisions, or the checks above prove little.
-    for (const s of ["awaiting_shipment", "received", "cancelled", "rejected"]) expect(reached, s).toContain(s);
+    for (const s of ["awaiting_shipment", "received", "cancelled", "rejected"])
+      expect(reached, s).toContain(s);
   });
 
   it("hold along whole lifecycles with random partial quantities", () => {
     fc.assert(
-      fc.property(orderArb, fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 8, maxLength: 8 }), fc.boolean(), (order, q, refuse) => {
-        const ol = order.lines.find((l) => deliveredQuantity(order, l.id, AT) > 0);
-        if (!ol) return;
-        const delivered = deliveredQuantity(order, ol.id, AT);
-        const opened = openCase({
-          ids: { caseId: "c1", number: "R-1", lineIds: ["l1"] },
-          order,
-          lines: [{ orderLineExternalId: ol.externalId, quantity: Math.min(delivered, 1 + (q[0] ?? 0)), reason: "wrong_size" }],
-          requestedResolution: "refund",
-          source: "api",
-          heldElsewhere: new Map(),
-          decision: { frozen: true },
-          actor,
-          at: AT,
-        });
-        if (!opened.ok) throw new Error(JSON.stringify(opened.error));
-        let c = opened.value.case;
-        const requested = c.lines[0]?.counts.requested ?? 0;
-        const approve = Math.max(1, Math.min(requested, q[1] ?? 1));
-        const received = Math.min(approve, q[2] ?? 0);
-        const inspected = Math.min(received, q[3] ?? 0);
-        const steps: CaseCommand[] = [
-          { type: "approve", lines: [{ lineId: "l1", quantity: approve }], shipBy: null, available: new Map([[ol.id, delivered]]) },
-          { type: "ship" },
-          ...(received > 0 ? [{ type: "receive" as const, lines: [{ lineId: "l1", quantity: received }] }] : []),
-          ...(inspected > 0 ? [{ type: "inspect" as const, lines: [{ lineId: "l1", quantity: inspected, outcome: refuse ? ("refused" as const) : ("accepted" as const), condition: "good" as const }] }] : []),
-          ...(inspected > 0 && !refuse ? [{ type: "resolve" as const }, { type: "close" as const }] : []),
-        ];
-        for (const step of steps) {
-          const r = decide(c, step, { actor, at: AT });
-          if (!r.ok) throw new Error(`${step.type}: ${JSON.stringify(r.error)}`);
-          c = r.value.case;
-          const k = c.lines[0]?.counts;
-          if (!k) throw new Error("no line");
-          expect(k.approved + k.rejected).toBe(k.requested);
-          expect(k.received + k.lost).toBeLessThanOrEqual(k.approved);
-          expect(k.accepted + k.refused).toBeLessThanOrEqual(k.received);
-          expect(k.resolved).toBeLessThanOrEqual(k.accepted + k.lost);
-          expect(c.decision).toEqual({ frozen: true });
-        }
-        const expected = inspected > 0 && !refuse ? "closed" : inspected > 0 ? "inspected" : received > 0 ? "received" : "in_transit";
-        expect(c.status).toBe(expected);
-        expect(c.version).toBe(1 + steps.length);
-      }),
+      fc.property(
+        orderArb,
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 8, maxLength: 8 }),
+        fc.boolean(),
+        (order, q, refuse) => {
+          const ol = order.lines.find((l) => deliveredQuantity(order, l.id, AT) > 0);
+          if (!ol) return;
+          const delivered = deliveredQuantity(order, ol.id, AT);
+          const opened = openCase({
+            ids: { caseId: "c1", number: "R-1", lineIds: ["l1"] },
+            order,
+            lines: [
+              {
+                orderLineExternalId: ol.externalId,
+                quantity: Math.min(delivered, 1 + (q[0] ?? 0)),
+                reason: "wrong_size",
+              },
+            ],
+            requestedResolution: "refund",
+            source: "api",
+            heldElsewhere: new Map(),
+            decision: { frozen: true },
+            actor,
+            at: AT,
+          });
+          if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+          let c = opened.value.case;
+          const requested = c.lines[0]?.counts.requested ?? 0;
+          const approve = Math.max(1, Math.min(requested, q[1] ?? 1));
+          const received = Math.min(approve, q[2] ?? 0);
+          const inspected = Math.min(received, q[3] ?? 0);
+          const steps: CaseCommand[] = [
+            {
+              type: "approve",
+              lines: [{ lineId: "l1", quantity: approve }],
+              shipBy: null,
+              available: new Map([[ol.id, delivered]]),
+            },
+            { type: "ship" },
+            ...(received > 0
+              ? [{ type: "receive" as const, lines: [{ lineId: "l1", quantity: received }] }]
+              : []),
+            ...(inspected > 0
+              ? [
+                  {
+                    type: "inspect" as const,
+                    lines: [
+                      {
+                        lineId: "l1",
+                        quantity: inspected,
+                        outcome: refuse ? ("refused" as const) : ("accepted" as const),
+                        condition: "good" as const,
+                      },
+                    ],
+                  },
+                ]
+              : []),
+            ...(inspected > 0 && !refuse ? [{ type: "resolve" as const }, { type: "close" as const }] : []),
+          ];
+          for (const step of steps) {
+            const r = decide(c, step, { actor, at: AT });
+            if (!r.ok) throw new Error(`${step.type}: ${JSON.stringify(r.error)}`);
+            c = r.value.case;
+            const k = c.lines[0]?.counts;
+            if (!k) throw new Error("no line");
+            expect(k.approved + k.rejected).toBe(k.requested);
+            expect(k.received + k.lost).toBeLessThanOrEqual(k.approved);
+            expect(k.accepted + k.refused).toBeLessThanOrEqual(k.received);
+            expect(k.resolved).toBeLessThanOrEqual(k.accepted + k.lost);
+            expect(c.decision).toEqual({ frozen: true });
+          }
+          const expected =
+            inspected > 0 && !refuse
+              ? "closed"
+              : inspected > 0
+                ? "inspected"
+                : received > 0
+                  ? "received"
+                  : "in_transit";
+          expect(c.status).toBe(expected);
+          expect(c.version).toBe(1 + steps.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });

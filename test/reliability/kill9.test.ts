@@ -58,9 +58,14 @@ describeEachDb("kill -9 during load", (kind) => {
     order.tenders = [];
     order.shipping = { amount: "0", tax: "0", method: "x", cheapestStandardAmount: "0" };
     expect((await http(server.base, auth, "PUT", "/api/v1/orders/BULK", order)).status).toBe(201);
-    expect((await http(server.base, auth, "PUT", "/api/v1/policies/default", { ...GENEROUS_POLICY, window: { days: 3650, from: "delivery" } })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await http(server.base, auth, "PUT", "/api/v1/policies/default", {
+          ...GENEROUS_POLICY,
+          window: { days: 3650, from: "delivery" },
+        })
+      ).status,
+    ).toBe(201);
 
     // 8 clients create and approve returns as fast as they can; the server is killed mid-flight.
     const acknowledged: { id: string; approved: boolean }[] = [];
