@@ -2,6 +2,11 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./src/adapters/db/schema-commerce.ts", "./src/adapters/db/schema-returns.ts", "./src/adapters/db/schema-money.ts", "./src/adapters/db/schema-policy.ts"],
+  schema: [
+    "./src/adapters/db/schema-commerce.ts",
+    "./src/adapters/db/schema-returns.ts",
+    "./src/adapters/db/schema-money.ts",
+    "./src/adapters/db/schema-policy.ts",
+  ],
   out: "./src/adapters/db/migrations",
 });
