@@ -1,0 +1,160 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Order, Tender } from "../../../src/domain/order.ts";
+import { linePaid } from "../../../src/domain/order.ts";
+import { calculateRefund } from "../../../src/domain/refund/calculate-refund.ts";
+import type { RefundUnits } from "../../../src/domain/refund/refund-calculation.ts";
+import { planSettlements } from "../../../src/domain/refund/settlement-plan.ts";
+import { line, money, order, TERMS } from "./refund-fixtures.ts";
+
+const orderArb = fc
+  .record({
+    currency: fc.constantFrom("JPY", "EUR", "KWD", "KRW", "BHD", "USD"),
+    taxesIncluded: fc.boolean(),
+    lines: fc.array(
+      fc.record({
+        quantity: fc.integer({ min: 1, max: 6 }),
+        unit: fc.integer({ min: 1, max: 200_000 }),
+        taxBp: fc.integer({ min: 0, max: 2_500 }),
+        discountBp: fc.integer({ min: 0, max: 5_000 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    shipping: fc.integer({ min: 0, max: 5_000 }),
+    cheapest: fc.integer({ min: 0, max: 5_000 }),
+    duties: fc.integer({ min: 0, max: 20_000 }),
+    giftShare: fc.integer({ min: 0, max: 10_000 }),
+  })
+  .map((r): Order => {
+    const lines = r.lines.map((l, i) => {
+      const gross = l.unit * l.quantity;
+      const discount = Math.floor((gross * l.discountBp) / 10_000);
+      const tax = Math.floor(((gross - discount) * l.taxBp) / 10_000);
+      return line(`L${i}`, l.quantity, l.unit, tax, discount, r.currency);
+    });
+    const base = order(lines, {
+      currency: r.currency,
+      taxesIncluded: r.taxesIncluded,
+      shipping: {
+        amount: money(r.shipping, r.currency),
+        tax: money(0, r.currency),
+        method: null,
+        cheapestStandardAmount: money(Math.min(r.cheapest, r.shipping), r.currency),
+      },
+      duties:
+        r.duties > 0 ? { amount: money(r.duties, r.currency), paidBy: "customer", incoterm: "DDP" } : null,
+    });
+    const total = lines.reduce((n, l) => n + linePaid(base, l).amount, 0) + r.shipping + r.duties;
+    const gift = Math.floor((total * r.giftShare) / 10_000);
+    const tenders: Tender[] = [
+      {
+        id: "card",
+        kind: "card",
+        provider: "stripe",
+        reference: "pi",
+        amount: money(total - gift, r.currency),
+        capturedAt: null,
+      },
+      ...(gift > 0
+        ? [
+            {
+              id: "gift",
+              kind: "gift_card" as const,
+              provider: null,
+              reference: "g",
+              amount: money(gift, r.currency),
+              capturedAt: null,
+            },
+          ]
+        : []),
+    ];
+    return { ...base, tenders };
+  });
+
+describe("refund calculation properties", () => {
+  it("over several cases: never more than paid per line and per tender, lines and settlements sum exactly, shipping once", () => {
+    fc.assert(
+      fc.property(
+        orderArb,
+        fc.array(
+          fc.record({
+            picks: fc.array(fc.nat(5), { minLength: 1, maxLength: 4 }),
+            resolution: fc.constantFrom("refund", "store_credit", "keep_it" as const),
+            duties: fc.constantFrom("none", "full", "proportional" as const),
+            outbound: fc.constantFrom("none", "cheapest_standard", "full" as const),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (o, cases) => {
+          const refunded = new Map<string, number>();
+          const byTender = new Map<string, number>();
+          const paidBack = new Map<string, number>();
+          let shipping = 0;
+          let duties = 0;
+          for (const [k, step] of cases.entries()) {
+            const units: RefundUnits[] = [];
+            for (const [i, l] of o.lines.entries()) {
+              const left = l.quantity - (refunded.get(l.id) ?? 0);
+              const n = Math.min(left, step.picks[i % step.picks.length] ?? 0);
+              if (n > 0)
+                units.push({
+                  caseLineId: `c${k}-${l.id}`,
+                  orderLineId: l.id,
+                  quantity: n,
+                  resolution: step.resolution,
+                  track: "statutory_withdrawal",
+                });
+            }
+            if (units.length === 0) continue;
+            const r = calculateRefund({
+              id: `r${k}`,
+              caseId: `c${k}`,
+              version: 1,
+              order: o,
+              units,
+              terms: { ...TERMS, dutiesRefund: step.duties, outboundShipping: step.outbound },
+              prior: {
+                unitsByOrderLine: new Map(refunded),
+                shippingRefunded: money(shipping, o.currency),
+                dutiesRefunded: money(duties, o.currency),
+                returnFeeCharged: false,
+              },
+              at: new Date(),
+            });
+            if (!r.ok) throw new Error(JSON.stringify(r.error));
+            const c = r.value;
+            expect(c.lines.reduce((n, l) => n + l.amount.amount, 0)).toBe(c.total.amount);
+            for (const l of c.lines) expect(Number.isSafeInteger(l.amount.amount)).toBe(true);
+            const plan = planSettlements(c, o, byTender);
+            expect(plan.reduce((n, s) => n + s.amount.amount, 0)).toBe(c.total.amount);
+            for (const s of plan) {
+              expect(s.amount.amount).toBeGreaterThan(0);
+              if (s.tenderId) byTender.set(s.tenderId, (byTender.get(s.tenderId) ?? 0) + s.amount.amount);
+            }
+            for (const u of units)
+              refunded.set(u.orderLineId, (refunded.get(u.orderLineId) ?? 0) + u.quantity);
+            for (const l of c.lines) {
+              if (l.type === "outbound_shipping") shipping += l.amount.amount;
+              if (l.type === "duties") duties += l.amount.amount;
+              if (l.orderLineExternalId && ["item_net", "item_tax", "discount_reversal"].includes(l.type)) {
+                paidBack.set(
+                  l.orderLineExternalId,
+                  (paidBack.get(l.orderLineExternalId) ?? 0) + l.amount.amount,
+                );
+              }
+            }
+          }
+          for (const l of o.lines)
+            expect(paidBack.get(l.externalId) ?? 0).toBeLessThanOrEqual(linePaid(o, l).amount);
+          for (const t of o.tenders) expect(byTender.get(t.id) ?? 0).toBeLessThanOrEqual(t.amount.amount);
+          expect(shipping).toBeLessThanOrEqual(o.shipping.amount.amount);
+          expect(duties).toBeLessThanOrEqual(o.duties?.amount.amount ?? 0);
+          // Everything returned: each line got back exactly what it paid.
+          if (o.lines.every((l) => refunded.get(l.id) === l.quantity))
+            for (const l of o.lines) expect(paidBack.get(l.externalId)).toBe(linePaid(o, l).amount);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
