@@ -7,6 +7,7 @@ export default defineConfig({
     "./src/adapters/db/schema-returns.ts",
     "./src/adapters/db/schema-money.ts",
     "./src/adapters/db/schema-policy.ts",
+    "./src/adapters/db/schema-refunds.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

@@ -34,6 +34,9 @@ const policy: ReturnPolicy = {
   keepItBelow: { EUR: { amount: 1000, currency: "EUR" } },
   shipByDays: 14,
   refundTrigger: "inspection",
+  dutiesRefund: "proportional",
+  refundOutboundShipping: false,
+  feeRate: "original",
   requireReview: false,
   cancellation: null,
 };

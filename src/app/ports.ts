@@ -4,6 +4,7 @@ import type { Money } from "../domain/money.ts";
 import type { Order, ProductAttributes } from "../domain/order.ts";
 import type { OrderDraft } from "../domain/order-draft.ts";
 import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
+import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
@@ -174,7 +175,25 @@ export type SettlementStatus =
   | "requires_action"
   | "reversed";
 
-export type SettlementMethod = "original_payment" | "store_credit" | "bank_transfer" | "exchange";
+export type SettlementMethod =
+  | "original_payment"
+  | "store_credit"
+  | "bank_transfer"
+  | "exchange"
+  | "payment_request";
+
+/** The settlement's value in the merchant's settlement currency, and the FX gain or loss since capture. */
+export interface SettlementFx {
+  readonly currency: string;
+  readonly amount: number;
+  readonly rate: string;
+  readonly rateDate: string;
+  readonly source: string;
+  /** At the rate of the capture day: what the same money was worth then (null if no rate). */
+  readonly amountAtCapture: number | null;
+  /** amountAtCapture − amount: positive is a gain for the merchant (the refund costs less than it brought in). */
+  readonly gainLoss: number | null;
+}
 
 export interface Settlement {
   readonly id: string;
@@ -191,6 +210,13 @@ export interface Settlement {
   readonly attempts: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  readonly calculationId?: string | null;
+  readonly fx?: SettlementFx | null;
+  readonly bankAccount?: Readonly<Record<string, unknown>> | null;
+  readonly approvedBy?: string | null;
+  readonly approvedAt?: Date | null;
+  readonly exportedAt?: Date | null;
+  readonly nextAttemptAt?: Date | null;
 }
 
 export interface SettlementRepo {
@@ -202,6 +228,13 @@ export interface SettlementRepo {
   claim(id: string, at: Date, staleBefore: Date): Promise<Settlement | null>;
   /** Settlements waiting for their provider call: pending, or processing since before `staleBefore`. */
   recoverable(staleBefore: Date, limit: number): Promise<Settlement[]>;
+  byProviderReference(gateway: string, reference: string): Promise<Settlement | null>;
+  /** Bank-transfer settlements approved and not yet exported (for a SEPA file). */
+  exportable(merchantId: string, currency: string): Promise<Settlement[]>;
+  list(
+    merchantId: string,
+    q: { status?: SettlementStatus; method?: SettlementMethod; limit: number },
+  ): Promise<Settlement[]>;
   /** Sum of non-failed, non-cancelled refunds per tender id. */
   refundedByTender(tenderIds: readonly string[]): Promise<Map<string, number>>;
 }
@@ -317,8 +350,74 @@ export interface CancellationRepo {
   get(orderId: string): Promise<OrderCancellation | null>;
 }
 
+export interface RefundRepo {
+  insert(merchantId: string, calc: RefundCalculation, actorId: string): Promise<void>;
+  byCase(caseId: string): Promise<RefundCalculation[]>;
+  get(merchantId: string, id: string): Promise<RefundCalculation | null>;
+  /** What all calculations of the order's cases already gave back (and which cases charged their fee). */
+  priorForOrder(orderId: string, caseId: string, currency: string): Promise<PriorRefunds>;
+}
+
+export interface CreditNoteRecord {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly legalEntityId: string;
+  readonly number: string;
+  readonly caseId: string;
+  readonly calculationId: string;
+  readonly document: Readonly<Record<string, unknown>>;
+  readonly issuedAt: Date;
+}
+
+export interface CreditNoteRepo {
+  /** Takes the next number of the legal entity's year in this transaction (gapless: a rollback returns it). */
+  nextSequence(legalEntityId: string, year: number): Promise<number>;
+  insert(note: CreditNoteRecord & { readonly year: number; readonly sequence: number }): Promise<void>;
+  get(merchantId: string, id: string): Promise<CreditNoteRecord | null>;
+  byCase(caseId: string): Promise<CreditNoteRecord[]>;
+  list(merchantId: string, limit: number): Promise<CreditNoteRecord[]>;
+}
+
+export interface StoreCreditLot {
+  readonly id: string;
+  readonly customerId: string;
+  readonly currency: string;
+  readonly amount: number;
+  readonly remaining: number;
+  readonly expiresAt: Date | null;
+  readonly caseId: string | null;
+  readonly createdAt: Date;
+}
+
+export interface StoreCreditRepo {
+  addLot(merchantId: string, lot: StoreCreditLot): Promise<void>;
+  /** Live lots of the customer in a currency, the soonest to expire first (locked until the transaction ends). */
+  liveLots(merchantId: string, customerId: string, currency: string, at: Date): Promise<StoreCreditLot[]>;
+  setRemaining(lotId: string, remaining: number): Promise<void>;
+  /** Lots past their expiry that still hold credit. */
+  expiring(at: Date, limit: number): Promise<(StoreCreditLot & { merchantId: string })[]>;
+  markExpired(lotId: string): Promise<void>;
+  lots(merchantId: string, customerId: string): Promise<StoreCreditLot[]>;
+}
+
+export interface FxRepo {
+  upsert(source: string, rates: readonly { date: string; currency: string; rate: string }[]): Promise<number>;
+  /** The latest rate (units of `currency` per EUR) on or before `date`. */
+  rateOn(source: string, currency: string, date: string): Promise<{ date: string; rate: string } | null>;
+}
+
+export interface WebhookEventRepo {
+  /** Records an event id; false when it was seen before (a replay). */
+  firstSeen(provider: string, eventId: string, at: Date): Promise<boolean>;
+}
+
 export interface Repos {
   readonly setup: SetupRepo;
+  readonly refunds: RefundRepo;
+  readonly creditNotes: CreditNoteRepo;
+  readonly storeCredit: StoreCreditRepo;
+  readonly fx: FxRepo;
+  readonly webhookEvents: WebhookEventRepo;
   readonly policies: PolicyRepo;
   readonly events: ExtenuatingEventRepo;
   readonly cancellations: CancellationRepo;
@@ -360,6 +459,15 @@ export type GatewayRefundResult =
 export interface PaymentGateway {
   readonly name: string;
   refund(req: GatewayRefundRequest): Promise<GatewayRefundResult>;
+}
+
+/** Background jobs (pg-boss). Enqueued after the business transaction commits; handlers are idempotent. */
+export interface JobQueue {
+  enqueue(
+    name: string,
+    data: Record<string, unknown>,
+    opts?: { singletonKey?: string; startAfterSeconds?: number },
+  ): Promise<void>;
 }
 
 export interface Deps {

@@ -20,6 +20,8 @@ export interface LineCounters {
   readonly refused: number;
   readonly lost: number;
   readonly resolved: number;
+  /** Units whose money has been calculated and sent to settlement (may precede resolution). */
+  readonly refunded: number;
 }
 
 export const NO_COUNTS: LineCounters = {
@@ -32,6 +34,7 @@ export const NO_COUNTS: LineCounters = {
   refused: 0,
   lost: 0,
   resolved: 0,
+  refunded: 0,
 };
 
 export interface CaseLine {
@@ -78,6 +81,8 @@ export interface ReturnCase {
   readonly decision: FrozenDecision;
   readonly overrides: readonly Override[];
   readonly shipBy: Date | null;
+  /** The statutory refund deadline, when the law sets one (frozen at creation). */
+  readonly refundDeadline?: Readonly<Record<string, unknown>> | null;
   readonly version: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -155,7 +160,8 @@ export type CaseEventType =
   | "return.overridden"
   | "settlement.succeeded"
   | "settlement.failed"
-  | "settlement.requires_action";
+  | "settlement.requires_action"
+  | "refund.issued";
 
 /** Append-only record of a change: the audit trail and the source of webhooks. */
 export interface CaseEvent {

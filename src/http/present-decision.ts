@@ -56,6 +56,7 @@ export function presentDecision(d: ReturnDecision) {
     eligible: d.eligible,
     policies: d.policies,
     shipByDays: d.shipByDays,
+    refundTrigger: d.refundTrigger,
     fees: d.fees.map(fee),
     extenuatingEvents: d.extenuatingEvents ?? [],
     lines: d.lines.map(line),

@@ -48,6 +48,7 @@ function toLine(l: LineRow): CaseLine {
       refused: l.refused,
       lost: l.lost,
       resolved: l.resolved,
+      refunded: l.refunded,
     },
   };
 }
@@ -74,6 +75,7 @@ function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
     decision: row.decision as Record<string, unknown>,
     overrides,
     shipBy: row.shipBy,
+    refundDeadline: (row.refundDeadline as Record<string, unknown> | null) ?? null,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -166,6 +168,7 @@ export function caseRepo(db: Executor): CaseRepo {
         source: c.source,
         requestedResolution: c.requestedResolution,
         decision: c.decision,
+        refundDeadline: c.refundDeadline ?? null,
         createdAt: c.createdAt,
       });
       await db.insert(returnLines).values(

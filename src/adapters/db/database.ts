@@ -24,6 +24,8 @@ export interface Database {
   /** The raw PGlite instance, when embedded (snapshots, pg-boss). */
   readonly pglite: PGlite | null;
   readonly pool: pg.Pool | null;
+  /** PostgreSQL only: the URL (for clients with their own pool, such as pg-boss). */
+  readonly connectionString: string | null;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ function embedded(client: PGlite, location: string, release: () => void): Databa
     location,
     pglite: client,
     pool: null,
+    connectionString: null,
     async close() {
       try {
         await client.close();
@@ -74,7 +77,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const safe = new URL(url);
   safe.password = "";
-  return { db, kind: "postgres", location: safe.toString(), pglite: null, pool, close: () => pool.end() };
+  return {
+    db,
+    kind: "postgres",
+    location: safe.toString(),
+    pglite: null,
+    pool,
+    connectionString: url,
+    close: () => pool.end(),
+  };
 }
 
 /** Applies committed migrations. On PostgreSQL an advisory lock keeps concurrent starters from racing. */

@@ -24,6 +24,8 @@ export const merchants = pgTable("merchants", {
   name: text("name").notNull(),
   defaultLocale: text("default_locale").notNull().default("en"),
   settlementCurrency: text("settlement_currency").notNull().default("EUR"),
+  /** Money settings: tender refund order, bank-transfer approval threshold, SEPA debtor account, FX source. */
+  settings: jsonb("settings").notNull().default({}),
   createdAt: created(),
 });
 

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { customers, merchants, orderTenders } from "./schema-commerce.ts";
 import { returnCases } from "./schema-returns.ts";
 
@@ -69,6 +80,17 @@ export const settlements = pgTable(
     failureReason: text("failure_reason"),
     ledgerTransactionId: uuid("ledger_transaction_id").references(() => ledgerTransactions.id),
     attempts: integer("attempts").notNull().default(0),
+    calculationId: uuid("calculation_id"),
+    /** Merchant settlement-currency value at refund time, the rate and its source (accounting). */
+    settlementCurrency: text("settlement_currency"),
+    settlementAmount: minor("settlement_amount"),
+    fx: jsonb("fx"),
+    /** Bank transfers: the shopper's account (masked in the API), and the approval above the threshold. */
+    bankAccount: jsonb("bank_account"),
+    approvedBy: text("approved_by"),
+    approvedAt: ts("approved_at"),
+    exportedAt: ts("exported_at"),
+    nextAttemptAt: ts("next_attempt_at"),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },

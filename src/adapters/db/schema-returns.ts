@@ -43,6 +43,8 @@ export const returnCases = pgTable(
     decision: jsonb("decision").notNull(),
     overrides: jsonb("overrides").notNull().default(sql`'[]'::jsonb`),
     shipBy: ts("ship_by"),
+    /** The statutory refund deadline (local date and its rule), when the law sets one. */
+    refundDeadline: jsonb("refund_deadline"),
     version: integer("version").notNull(),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
@@ -83,6 +85,7 @@ export const returnLines = pgTable(
     refused: integer("qty_refused").notNull(),
     lost: integer("qty_lost").notNull(),
     resolved: integer("qty_resolved").notNull(),
+    refunded: integer("qty_refunded").notNull().default(0),
   },
   (t) => [
     unique().on(t.caseId, t.orderLineId),

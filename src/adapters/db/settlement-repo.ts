@@ -1,5 +1,11 @@
-import { and, asc, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
-import type { Settlement, SettlementMethod, SettlementRepo, SettlementStatus } from "../../app/ports.ts";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import type {
+  Settlement,
+  SettlementFx,
+  SettlementMethod,
+  SettlementRepo,
+  SettlementStatus,
+} from "../../app/ports.ts";
 import type { Executor } from "./database.ts";
 import { settlements } from "./schema.ts";
 
@@ -21,6 +27,13 @@ function toSettlement(r: Row): Settlement {
     attempts: r.attempts,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    calculationId: r.calculationId,
+    fx: (r.fx as SettlementFx | null) ?? null,
+    bankAccount: (r.bankAccount as Record<string, unknown> | null) ?? null,
+    approvedBy: r.approvedBy,
+    approvedAt: r.approvedAt,
+    exportedAt: r.exportedAt,
+    nextAttemptAt: r.nextAttemptAt,
   };
 }
 
@@ -42,6 +55,15 @@ function toRow(s: Settlement): Row {
     attempts: s.attempts,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    calculationId: s.calculationId ?? null,
+    settlementCurrency: s.fx?.currency ?? null,
+    settlementAmount: s.fx?.amount ?? null,
+    fx: s.fx ?? null,
+    bankAccount: s.bankAccount ?? null,
+    approvedBy: s.approvedBy ?? null,
+    approvedAt: s.approvedAt ?? null,
+    exportedAt: s.exportedAt ?? null,
+    nextAttemptAt: s.nextAttemptAt ?? null,
   };
 }
 
@@ -94,6 +116,43 @@ export function settlementRepo(db: Executor): SettlementRepo {
         )
         .orderBy(asc(settlements.createdAt))
         .limit(limit);
+      return rows.map(toSettlement);
+    },
+    async byProviderReference(gateway, reference) {
+      const [row] = await db
+        .select()
+        .from(settlements)
+        .where(and(eq(settlements.gateway, gateway), eq(settlements.providerReference, reference)));
+      return row ? toSettlement(row) : null;
+    },
+    async exportable(merchantId, currency) {
+      const rows = await db
+        .select()
+        .from(settlements)
+        .where(
+          and(
+            eq(settlements.merchantId, merchantId),
+            eq(settlements.method, "bank_transfer"),
+            eq(settlements.status, "processing"),
+            eq(settlements.currency, currency),
+            isNotNull(settlements.approvedAt),
+            isNull(settlements.exportedAt),
+          ),
+        )
+        .orderBy(asc(settlements.createdAt))
+        .for("update");
+      return rows.map(toSettlement);
+    },
+    async list(merchantId, q) {
+      const where = [eq(settlements.merchantId, merchantId)];
+      if (q.status) where.push(eq(settlements.status, q.status));
+      if (q.method) where.push(eq(settlements.method, q.method));
+      const rows = await db
+        .select()
+        .from(settlements)
+        .where(and(...where))
+        .orderBy(desc(settlements.createdAt))
+        .limit(q.limit);
       return rows.map(toSettlement);
     },
     async refundedByTender(tenderIds) {

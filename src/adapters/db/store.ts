@@ -2,18 +2,27 @@ import type { Repos, Store } from "../../app/ports.ts";
 import { cancellationRepo, extenuatingEventRepo } from "./cancellation-repo.ts";
 import { caseRepo } from "./case-repo.ts";
 import { customerRepo, productRepo } from "./catalog-repo.ts";
+import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
+import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
 import { idempotencyRepo } from "./idempotency-repo.ts";
 import { ledgerRepo } from "./ledger-repo.ts";
 import { apiKeyRepo, merchantRepo } from "./merchant-repo.ts";
 import { orderRepo } from "./order-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
+import { refundRepo } from "./refund-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
+import { storeCreditRepo } from "./store-credit-repo.ts";
 
 export function repos(db: Executor): Repos {
   return {
     setup: setupRepo(db),
+    refunds: refundRepo(db),
+    creditNotes: creditNoteRepo(db),
+    storeCredit: storeCreditRepo(db),
+    fx: fxRepo(db),
+    webhookEvents: webhookEventRepo(db),
     policies: policyRepo(db),
     events: extenuatingEventRepo(db),
     cancellations: cancellationRepo(db),

@@ -79,6 +79,9 @@ export const policyBody = z
     keepItBelow: moneyByCurrency,
     shipByDays: z.int().min(1).max(365).default(14),
     refundTrigger: z.enum(REFUND_TRIGGERS).default("inspection"),
+    dutiesRefund: z.enum(["none", "full", "proportional"]).default("proportional"),
+    refundOutboundShipping: z.boolean().default(false),
+    feeRate: z.enum(["original", "current"]).default("original"),
     requireReview: z.boolean().default(false),
     cancellation: z
       .union([
@@ -174,6 +177,9 @@ export function toPolicy(id: string, version: number, b: PolicyBody): ReturnPoli
     keepItBelow: moneyMap(b.keepItBelow),
     shipByDays: b.shipByDays,
     refundTrigger: b.refundTrigger,
+    dutiesRefund: b.dutiesRefund,
+    refundOutboundShipping: b.refundOutboundShipping,
+    feeRate: b.feeRate,
     requireReview: b.requireReview,
     cancellation: !c
       ? null

@@ -10,7 +10,7 @@ import { type ExtenuatingEvent, eventsAffecting } from "./extenuating-event.ts";
 import type { PolicyLineFacts } from "./judge-merchant-policy.ts";
 import { decideLine, type Fee, type LineDecision, returnShippingFee } from "./line-decision.ts";
 import { selectPolicy } from "./policy-scope.ts";
-import type { ReturnPolicy } from "./return-policy.ts";
+import type { RefundTrigger, ReturnPolicy } from "./return-policy.ts";
 
 export interface RequestedReturnLine {
   readonly orderLineExternalId: string;
@@ -28,6 +28,8 @@ export interface ReturnDecision {
   readonly fees: readonly Fee[];
   readonly policies: readonly { readonly id: string; readonly version: number }[];
   readonly shipByDays: number;
+  /** When money moves (from the first policy used; inspection when none applies). */
+  readonly refundTrigger: RefundTrigger;
   /** Extenuating events that changed this decision (e.g. longer windows). */
   readonly extenuatingEvents: readonly {
     readonly id: string;
@@ -158,6 +160,7 @@ export function evaluateReturn(
     lines: decisions,
     fees,
     policies: [...used.values()].map((p) => ({ id: p.id, version: p.version })),
+    refundTrigger: [...used.values()][0]?.refundTrigger ?? "inspection",
     extenuatingEvents: extensions.map((e) => ({
       id: e.id,
       description: e.description,

@@ -75,6 +75,12 @@ export interface ReturnPolicy {
   readonly keepItBelow: MoneyByCurrency;
   readonly shipByDays: number;
   readonly refundTrigger: RefundTrigger;
+  /** DDP duties the shopper paid: none back, all back on the first refund, or in proportion to the lines. */
+  readonly dutiesRefund: "none" | "full" | "proportional";
+  /** Outbound delivery refunded by policy when the whole order comes back (the law may require it anyway). */
+  readonly refundOutboundShipping: boolean;
+  /** Fees set in another currency are converted at the order's capture-day rate, or today's. */
+  readonly feeRate: "original" | "current";
   readonly requireReview: boolean;
   readonly cancellation: CancellationSchedule | null;
 }

@@ -1,0 +1,99 @@
+import PgBoss from "pg-boss";
+import type { JobQueue } from "../../app/ports.ts";
+import type { Database } from "../db/database.ts";
+
+export interface JobRunner extends JobQueue {
+  /** Runs `handler` for jobs of `name`; a throw makes pg-boss retry with backoff. */
+  work(
+    name: string,
+    handler: (data: Record<string, unknown>) => Promise<void>,
+    opts?: { concurrency?: number },
+  ): Promise<void>;
+  /** Cron-style schedule (pg-boss `schedule`), e.g. every minute. */
+  schedule(name: string, cron: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss over our database. On PostgreSQL it uses its own pool; on PGlite every statement goes to the
+ * one embedded session (statements without parameters through exec(), and a failed statement inside a
+ * transaction is rolled back so the session is usable again) — see stack-notes.md.
+ */
+export async function startJobQueue(
+  database: Database,
+  opts: { pollingIntervalSeconds?: number } = {},
+): Promise<JobRunner> {
+  const pglite = database.pglite;
+  const common = {
+    schema: "pgboss",
+    pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5,
+    supervise: true,
+    schedule: true,
+    migrate: true,
+  };
+  let boss: PgBoss;
+  if (pglite) {
+    const db = {
+      async executeSql(text: string, values: unknown[]) {
+        try {
+          if (!values || values.length === 0) {
+            const results = await pglite.exec(text);
+            return { rows: results.at(-1)?.rows ?? [] };
+          }
+          const r = await pglite.query(text, values);
+          return { rows: r.rows };
+        } catch (e) {
+          await pglite.exec("ROLLBACK").catch(() => {});
+          throw e;
+        }
+      },
+    };
+    boss = new PgBoss({ ...common, db });
+  } else {
+    if (!database.connectionString) throw new Error("PostgreSQL database without a connection string");
+    boss = new PgBoss({ ...common, connectionString: database.connectionString, max: 4 });
+  }
+  boss.on("error", (e: Error) => console.error(`job queue: ${e.message}`));
+  await boss.start();
+  const queues = new Set<string>();
+  const ensure = async (name: string) => {
+    if (queues.has(name)) return;
+    await boss.createQueue(name, {
+      name,
+      retryLimit: 12,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    });
+    queues.add(name);
+  };
+  return {
+    async enqueue(name, data, o = {}) {
+      await ensure(name);
+      await boss.send(name, data, {
+        ...(o.singletonKey ? { singletonKey: o.singletonKey } : {}),
+        ...(o.startAfterSeconds ? { startAfter: o.startAfterSeconds } : {}),
+      });
+    },
+    async work(name, handler, o = {}) {
+      await ensure(name);
+      // pg-boss 10 has no per-worker concurrency option: register several single-job workers.
+      for (let i = 0; i < (o.concurrency ?? 1); i++) {
+        await boss.work<Record<string, unknown>>(
+          name,
+          { batchSize: 1, pollingIntervalSeconds: common.pollingIntervalSeconds },
+          async (jobs) => {
+            for (const job of jobs) await handler(job.data);
+          },
+        );
+      }
+    },
+    async schedule(name, cron) {
+      await ensure(name);
+      await boss.schedule(name, cron);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+    },
+  };
+}
