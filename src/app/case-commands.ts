@@ -2,7 +2,6 @@ import type { Actor } from "../domain/actor.ts";
 import { decide } from "../domain/case-decide.ts";
 import { effectiveDisposition } from "../domain/case-logistics-commands.ts";
 import { returnableQuantity } from "../domain/case-opening.ts";
-import type { ResolvedLine } from "../domain/case-resolve-command.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type {
@@ -14,8 +13,7 @@ import type {
   ReturnCase,
 } from "../domain/return-case.ts";
 import type { Deps, Repos, Settlement } from "./ports.ts";
-import { recordResolution } from "./resolution.ts";
-import { executeSettlement } from "./settle.ts";
+import { dispatchSettlements, refundInTx } from "./refunds.ts";
 
 /** A command as callers send it; the use case adds what it must look up (availability, location ids). */
 export type CommandInput =
@@ -112,23 +110,14 @@ export async function runCaseCommand(
       return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
     }
     await recordLogistics(deps, r, next, cmd.value, at, meta.actor);
-    const settlements =
-      cmd.value.type === "resolve"
-        ? await recordResolution(
-            deps,
-            r,
-            next,
-            (decided.value.events[0]?.data.lines ?? []) as ResolvedLine[],
-            at,
-          )
-        : [];
-    return ok({ case: next, settlements });
+    // Money moves in the same transaction when the command reached the policy's refund trigger.
+    const refunded = await refundInTx(deps, r, next, {}, meta.actor, at);
+    if (!refunded.ok)
+      throw new Error(`refund after ${cmd.value.type} failed: ${JSON.stringify(refunded.error)}`);
+    return ok({ case: refunded.value?.case ?? next, settlements: refunded.value?.settlements ?? [] });
   });
   if (!done.ok) return done;
-  const settled: Settlement[] = [];
-  for (const s of done.value.settlements) {
-    settled.push(s.status === "pending" ? ((await executeSettlement(deps, s.id)) ?? s) : s);
-  }
+  const settled = await dispatchSettlements(deps, done.value.settlements);
   return ok({ case: done.value.case, settlements: settled });
 }
 

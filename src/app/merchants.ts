@@ -1,13 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { ApiKeyRecord, Deps, Merchant } from "./ports.ts";
+import type { ApiKeyRecord, Deps, Merchant, MerchantSettings } from "./ports.ts";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 export async function createMerchant(
   deps: Deps,
-  input: { slug: string; name: string; defaultLocale?: string; settlementCurrency?: string },
+  input: {
+    slug: string;
+    name: string;
+    defaultLocale?: string;
+    settlementCurrency?: string;
+    settings?: MerchantSettings;
+  },
 ): Promise<Result<Merchant, DomainError>> {
   if (!SLUG.test(input.slug)) {
     return err({
@@ -30,6 +36,7 @@ export async function createMerchant(
       name: input.name.trim(),
       defaultLocale: input.defaultLocale ?? "en",
       settlementCurrency: input.settlementCurrency ?? "EUR",
+      settings: input.settings ?? {},
       createdAt: deps.clock.now(),
     };
     await r.merchants.insert(m);

@@ -24,7 +24,22 @@ export interface Merchant {
   readonly name: string;
   readonly defaultLocale: string;
   readonly settlementCurrency: string;
+  readonly settings: MerchantSettings;
   readonly createdAt: Date;
+}
+
+/** A merchant's money settings (all optional; defaults in money-settings.ts). */
+export interface MerchantSettings {
+  /** Which tenders take refunds first (default: card, bank transfer, COD, other, gift card, store credit). */
+  readonly tenderOrder?: readonly string[];
+  /** Bank-transfer payouts above these amounts (per currency, decimal strings) need an agent's approval. */
+  readonly bankTransferApprovalAbove?: Readonly<Record<string, string>>;
+  /** The account SEPA credit-transfer files are paid from. */
+  readonly sepaDebtor?: { readonly name: string; readonly iban: string; readonly bic: string };
+  /** Store credit expires this many days after it is issued (none: never). */
+  readonly storeCreditExpiryDays?: number | null;
+  /** Days before a statutory refund deadline when a case is flagged as approaching it. */
+  readonly refundDeadlineWarningDays?: number;
 }
 
 export interface ApiKeyRecord {
@@ -56,6 +71,7 @@ export interface MerchantRepo {
   byId(id: string): Promise<Merchant | null>;
   insert(m: Merchant): Promise<void>;
   list(): Promise<Merchant[]>;
+  updateSettings(id: string, settings: MerchantSettings): Promise<void>;
 }
 
 export interface ApiKeyRepo {
@@ -475,6 +491,8 @@ export interface Deps {
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly gateways: ReadonlyMap<string, PaymentGateway>;
+  /** Background jobs; without it (tests, CLI) settlements run right after the commit. */
+  readonly jobs?: JobQueue;
 }
 
 export type { Actor };

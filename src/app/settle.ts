@@ -1,13 +1,68 @@
 import { SYSTEM } from "../domain/actor.ts";
 import type { CaseEvent } from "../domain/return-case.ts";
-import type { Deps, GatewayRefundResult, Settlement } from "./ports.ts";
+import { settlementFx } from "./fx-values.ts";
+import type { Deps, GatewayRefundResult, Repos, Settlement, SettlementStatus } from "./ports.ts";
 
-const STALE_MS = 5 * 60_000;
+/** A settlement claimed this long ago without an outcome was cut off by a crash: run it again (same key). */
+export const STALE_MS = Number(process.env.CROSSBACK_SETTLEMENT_STALE_MS ?? 5 * 60_000);
+/** After this many retryable failures the settlement is failed and shown to an agent. */
+export const MAX_ATTEMPTS = 12;
+
+const EVENT_OF: Partial<Record<SettlementStatus, CaseEvent["type"]>> = {
+  succeeded: "settlement.succeeded",
+  failed: "settlement.failed",
+  requires_action: "settlement.requires_action",
+};
+
+/** Records a settlement's new state and, for final states, its case event and FX value (one transaction). */
+export async function recordOutcome(deps: Deps, r: Repos, next: Settlement, at: Date): Promise<Settlement> {
+  let s = next;
+  if (s.status === "succeeded" && s.method !== "store_credit" && !s.fx) {
+    const merchant = await r.merchants.byId(s.merchantId);
+    const c = await r.cases.load(s.merchantId, s.caseId);
+    const order = c ? await r.orders.getById(s.merchantId, c.orderId) : null;
+    const tender = order?.tenders.find((t) => t.id === s.tenderId);
+    if (merchant)
+      s = {
+        ...s,
+        fx: await settlementFx(
+          r,
+          s.amount,
+          merchant.settlementCurrency,
+          at,
+          tender?.capturedAt ?? order?.placedAt ?? null,
+        ),
+      };
+  }
+  await r.settlements.update(s);
+  const type = EVENT_OF[s.status];
+  const c = type ? await r.cases.load(s.merchantId, s.caseId) : null;
+  if (type && c) {
+    await r.cases.append(c, [
+      {
+        type,
+        actor: SYSTEM,
+        at,
+        reason: s.failureReason,
+        fromStatus: c.status,
+        toStatus: c.status,
+        data: {
+          settlementId: s.id,
+          method: s.method,
+          gateway: s.gateway,
+          amount: s.amount,
+          providerReference: s.providerReference,
+        },
+      },
+    ]);
+  }
+  return s;
+}
 
 /**
- * Executes one settlement's provider call: claim it (pending → processing) in a transaction, call
- * the gateway outside any transaction with the settlement's idempotency key, record the outcome.
- * Safe to run twice or after a crash: the claim and the key keep the money moving once.
+ * Executes one settlement's provider call: claim it (pending → processing) in a transaction, call the
+ * gateway outside any transaction with the settlement's idempotency key, record the outcome. Safe to
+ * run twice or after a crash: the claim and the key keep the money moving once.
  */
 export async function executeSettlement(deps: Deps, id: string): Promise<Settlement | null> {
   const now = deps.clock.now();
@@ -24,11 +79,11 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
       retryable: false,
     };
   } else {
-    const order = await deps.store.read.cases
-      .load(claimed.merchantId, claimed.caseId)
-      .then((c) => (c ? deps.store.read.orders.getById(claimed.merchantId, c.orderId) : null));
+    const c = await deps.store.read.cases.load(claimed.merchantId, claimed.caseId);
+    const order = c ? await deps.store.read.orders.getById(claimed.merchantId, c.orderId) : null;
     const tender = order?.tenders.find((t) => t.id === claimed.tenderId);
     try {
+      await faultPoint("before_provider_call");
       result = await gateway.refund({
         settlementId: claimed.id,
         idempotencyKey: claimed.idempotencyKey,
@@ -40,6 +95,7 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
         },
         reason: "return",
       });
+      await faultPoint("after_provider_call");
     } catch (e) {
       result = { status: "failed", reason: e instanceof Error ? e.message : String(e), retryable: true };
     }
@@ -49,7 +105,7 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
     result.status === "failed"
       ? {
           ...claimed,
-          status: result.retryable ? "pending" : "failed",
+          status: result.retryable && claimed.attempts < MAX_ATTEMPTS ? "pending" : "failed",
           failureReason: result.reason,
           updatedAt: at,
         }
@@ -60,44 +116,26 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
           failureReason: null,
           updatedAt: at,
         };
-  await deps.store.transaction(async (r) => {
-    await r.settlements.update(next);
-    const type: CaseEvent["type"] | null =
-      next.status === "succeeded"
-        ? "settlement.succeeded"
-        : next.status === "failed"
-          ? "settlement.failed"
-          : next.status === "requires_action"
-            ? "settlement.requires_action"
-            : null;
-    const c = type ? await r.cases.load(next.merchantId, next.caseId) : null;
-    if (type && c) {
-      await r.cases.append(c, [
-        {
-          type,
-          actor: SYSTEM,
-          at,
-          reason: next.failureReason,
-          fromStatus: c.status,
-          toStatus: c.status,
-          data: {
-            settlementId: next.id,
-            method: next.method,
-            gateway: next.gateway,
-            amount: next.amount,
-            providerReference: next.providerReference,
-          },
-        },
-      ]);
-    }
-  });
-  return next;
+  return deps.store.transaction((r) => recordOutcome(deps, r, next, at));
 }
 
-/** Runs every settlement left pending (or stuck in processing by a crash). Returns how many ran. */
-export async function executePendingSettlements(deps: Deps, limit = 100): Promise<number> {
+/** Settlements left pending, or stuck in processing by a crash: what the sweep hands to the queue. */
+export async function recoverableSettlements(deps: Deps, limit = 100): Promise<Settlement[]> {
   const now = deps.clock.now();
-  const due = await deps.store.read.settlements.recoverable(new Date(now.getTime() - STALE_MS), limit);
+  return deps.store.read.settlements.recoverable(new Date(now.getTime() - STALE_MS), limit);
+}
+
+/** Runs every recoverable settlement now (start-up without a queue, tests). Returns how many ran. */
+export async function executePendingSettlements(deps: Deps, limit = 100): Promise<number> {
+  const due = await recoverableSettlements(deps, limit);
   for (const s of due) await executeSettlement(deps, s.id);
   return due.length;
+}
+
+/**
+ * Test-only crash injection for the kill -9 tests: CROSSBACK_FAULT=<point> makes the process kill
+ * itself (SIGKILL, no clean-up) when it reaches that point of a settlement.
+ */
+async function faultPoint(point: "before_provider_call" | "after_provider_call"): Promise<void> {
+  if (process.env.CROSSBACK_FAULT === point) process.kill(process.pid, "SIGKILL");
 }

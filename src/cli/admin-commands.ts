@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { FX_SOURCE } from "../app/fx-values.ts";
 import { importOrdersCsv } from "../app/import-orders.ts";
 import { createApiKey, createMerchant, listApiKeys, revokeApiKey } from "../app/merchants.ts";
 import type { Deps } from "../app/ports.ts";
 import { type DomainError, describe } from "../domain/errors.ts";
+import { parseEcbXml } from "../domain/fx.ts";
 
 interface Flags {
   readonly name?: string;
@@ -66,6 +68,17 @@ export async function apiKeyCommand(deps: Deps, args: string[], flags: Flags): P
     default:
       return fail("usage: crossback api-key create|list|revoke --merchant <slug>");
   }
+}
+
+export async function fxCommand(deps: Deps, args: string[]): Promise<number> {
+  const [sub, file] = args;
+  if (sub !== "import" || !file) return fail("usage: crossback fx import <eurofxref.xml>");
+  const parsed = parseEcbXml(await readFile(file, "utf8"));
+  if (!parsed.ok) return fail(`${file}: ${parsed.error}`);
+  const n = await deps.store.transaction((r) => r.fx.upsert(FX_SOURCE, parsed.value));
+  const days = [...new Set(parsed.value.map((x) => x.date))].sort();
+  console.log(`imported ${n} ECB rates for ${days.length} day(s), ${days[0]} … ${days.at(-1)}`);
+  return 0;
 }
 
 export async function importCommand(deps: Deps, args: string[], flags: Flags): Promise<number> {

@@ -2,11 +2,12 @@ import { parseArgs } from "node:util";
 import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { dbStore } from "../adapters/db/store.ts";
-import { manualGateway } from "../adapters/payments/manual-gateway.ts";
+import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
-import type { Deps, PaymentGateway } from "../app/ports.ts";
-import { apiKeyCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
+import type { Deps } from "../app/ports.ts";
+import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { type Config, readConfig } from "./config.ts";
+import { gatewaysFromEnv } from "./gateways.ts";
 
 const HELP = `crossback — international returns and refunds
 
@@ -21,24 +22,28 @@ Usage: crossback <command> [options]
   api-key list --merchant <slug>
   api-key revoke <id-or-prefix> --merchant <slug>
   import orders <file.csv> --merchant <slug> [--skip-invalid]
+  worker                              run background jobs only (PostgreSQL; serve runs them too)
+  fx import <eurofxref.xml>           import ECB reference rates (daily or history file)
   bench                               run the benchmarks (same as npm run bench)
 
 Without DATABASE_URL the embedded PostgreSQL (PGlite) keeps its data in CROSSBACK_DATA_DIR (./.crossback).`;
 
 /** The only wiring place of the server and the CLI: adapters → ports → use cases. */
-export async function wire(config: Config): Promise<{ deps: Deps; database: Database }> {
+export async function wire(
+  config: Config,
+): Promise<{ deps: Deps; database: Database; webhooks: RefundWebhookReceiver[] }> {
   const database = config.databaseUrl
     ? await openDatabase({ url: config.databaseUrl })
     : await openDatabase({ dataDir: config.dataDir });
   await migrateDatabase(database);
-  const gateways = new Map<string, PaymentGateway>([["manual", manualGateway()]]);
+  const { gateways, webhooks } = gatewaysFromEnv();
   const deps: Deps = {
     store: dbStore(database),
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
   };
-  return { deps, database };
+  return { deps, database, webhooks };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -61,16 +66,20 @@ async function main(argv: string[]): Promise<number> {
     const { runBenchmarks } = await import("../../bench/run.ts");
     return runBenchmarks();
   }
-  const known = ["serve", "migrate", "demo", "merchants", "api-key", "import"];
+  const known = ["serve", "worker", "migrate", "demo", "merchants", "api-key", "import", "fx"];
   if (!known.includes(command)) {
     console.error(`unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
   const config = readConfig();
-  const { deps, database } = await wire(config);
+  const { deps, database, webhooks } = await wire(config);
   if (command === "serve") {
     const { serveCommand } = await import("./serve-command.ts");
-    return serveCommand(deps, database, config);
+    return serveCommand(deps, database, config, webhooks);
+  }
+  if (command === "worker") {
+    const { workerCommand } = await import("./worker.ts");
+    return workerCommand(deps, database);
   }
   try {
     switch (command) {
@@ -85,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
         return await merchantsCommand(deps, rest, values);
       case "api-key":
         return await apiKeyCommand(deps, rest, values);
+      case "fx":
+        return await fxCommand(deps, rest);
       default:
         return await importCommand(deps, rest, values);
     }

@@ -1,9 +1,10 @@
 import type { Database } from "../adapters/db/database.ts";
+import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { DEMO_API_KEY, seedDemo } from "../app/demo/seed-demo.ts";
 import type { Deps } from "../app/ports.ts";
-import { executePendingSettlements } from "../app/settle.ts";
 import { buildServer } from "../http/server.ts";
 import type { Config } from "./config.ts";
+import { withJobs } from "./worker.ts";
 
 export async function demoCommand(deps: Deps): Promise<number> {
   const r = await seedDemo(deps);
@@ -17,15 +18,19 @@ export async function demoCommand(deps: Deps): Promise<number> {
 }
 
 /** Runs until SIGINT/SIGTERM; returns -1 so main leaves the exit to the signal handler. */
-export async function serveCommand(deps: Deps, database: Database, config: Config): Promise<number> {
+export async function serveCommand(
+  base0: Deps,
+  database: Database,
+  config: Config,
+  webhooks: readonly RefundWebhookReceiver[],
+): Promise<number> {
+  const { deps, stop: stopJobs } = await withJobs(base0, database);
   if (config.demo) {
     const r = await seedDemo(deps);
     if (r.created)
       console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
   }
-  const recovered = await executePendingSettlements(deps);
-  if (recovered > 0) console.log(`Executed ${recovered} settlement(s) left pending by an earlier run.`);
-  const app = await buildServer(deps, { logger: config.logRequests });
+  const app = await buildServer(deps, { logger: config.logRequests, webhooks });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -43,6 +48,7 @@ export async function serveCommand(deps: Deps, database: Database, config: Confi
     stopping = true;
     console.log(`${signal}: shutting down`);
     await app.close();
+    await stopJobs();
     await database.close();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import type { Deps } from "../app/ports.ts";
 import { authenticate } from "./auth.ts";
 import { sendProblem } from "./problem.ts";
@@ -15,12 +16,17 @@ import { customerRoutes } from "./routes/customers.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { productRoutes } from "./routes/products.ts";
+import { refundRoutes } from "./routes/refunds.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
+import { settlementRoutes } from "./routes/settlements.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 
 export interface ServerOptions {
   readonly logger?: boolean;
   readonly version?: string;
+  /** Payment providers whose refund webhooks arrive at /api/webhooks/{provider}. */
+  readonly webhooks?: readonly RefundWebhookReceiver[];
 }
 
 /** `/lines/0/unitPrice` → `lines[0].unitPrice`, prefixed with the part of the request. */
@@ -122,8 +128,11 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(customerRoutes(deps));
       await v1.register(policyRoutes(deps));
       await v1.register(cancellationRoutes(deps));
+      await v1.register(refundRoutes(deps));
+      await v1.register(settlementRoutes(deps));
     },
     { prefix: "/api/v1" },
   );
+  await app.register(webhookRoutes(deps, opts.webhooks ?? []), { prefix: "/api" });
   return app;
 }

@@ -1,22 +1,30 @@
 import { and, eq, isNull, or } from "drizzle-orm";
-import type { ApiKeyRecord, ApiKeyRepo, Merchant, MerchantRepo } from "../../app/ports.ts";
+import type { ApiKeyRecord, ApiKeyRepo, Merchant, MerchantRepo, MerchantSettings } from "../../app/ports.ts";
 import type { Executor } from "./database.ts";
 import { apiKeys, merchants } from "./schema.ts";
+
+const toMerchant = (r: typeof merchants.$inferSelect): Merchant => ({
+  ...r,
+  settings: (r.settings ?? {}) as MerchantSettings,
+});
 
 export function merchantRepo(db: Executor): MerchantRepo {
   return {
     async bySlug(slug) {
       const [row] = await db.select().from(merchants).where(eq(merchants.slug, slug));
-      return row ?? null;
+      return row ? toMerchant(row) : null;
     },
     async byId(id) {
       const [row] = await db.select().from(merchants).where(eq(merchants.id, id));
-      return row ?? null;
+      return row ? toMerchant(row) : null;
     },
     async insert(m: Merchant) {
       await db.insert(merchants).values(m);
     },
-    list: () => db.select().from(merchants).orderBy(merchants.slug),
+    list: async () => (await db.select().from(merchants).orderBy(merchants.slug)).map(toMerchant),
+    async updateSettings(id, settings) {
+      await db.update(merchants).set({ settings }).where(eq(merchants.id, id));
+    },
   };
 }
 

@@ -52,6 +52,8 @@ export const ADJUSTMENT_KINDS = [
   "return_shipping_fee",
   "restocking_fee",
   "store_credit_bonus",
+  "goodwill",
+  "exchange_difference",
   "rounding",
 ] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];

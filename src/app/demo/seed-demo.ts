@@ -61,7 +61,13 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
   };
   try {
     return await deps.store.transaction(async (repos) => {
-      const d: Deps = { ...deps, store: within(repos), gateways: new Map([["manual", DEMO_GATEWAY]]) };
+      // No job queue inside the seed's one transaction: settlements run inline (the queue would deadlock PGlite).
+      const d: Deps = {
+        ...deps,
+        jobs: undefined,
+        store: within(repos),
+        gateways: new Map([["manual", DEMO_GATEWAY]]),
+      };
       const merchant = await createMerchant(
         { ...d, clock: at(130) },
         { slug: DEMO_SLUG, name: DEMO_NAME, defaultLocale: "en", settlementCurrency: "EUR" },

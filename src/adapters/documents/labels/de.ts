@@ -30,6 +30,8 @@ export const de: CreditNoteLabels = {
     return_shipping_fee: "Rücksendegebühr",
     restocking_fee: "Wiedereinlagerungsgebühr",
     store_credit_bonus: "Bonus auf Guthaben",
+    goodwill: "Kulanz",
+    exchange_difference: "Preis des Ersatzartikels",
     rounding: "Rundung",
   },
   taxSummary: "USt.-Übersicht",

@@ -30,6 +30,8 @@ export const el: CreditNoteLabels = {
     return_shipping_fee: "Τέλος αποστολής επιστροφής",
     restocking_fee: "Τέλος επαναποθήκευσης",
     store_credit_bonus: "Μπόνους πιστωτικού υπολοίπου",
+    goodwill: "Καλή θέληση",
+    exchange_difference: "Τιμή του προϊόντος αντικατάστασης",
     rounding: "Στρογγυλοποίηση",
   },
   taxSummary: "Ανάλυση ΦΠΑ",

@@ -30,6 +30,8 @@ export const en: CreditNoteLabels = {
     return_shipping_fee: "Return shipping fee",
     restocking_fee: "Restocking fee",
     store_credit_bonus: "Store credit bonus",
+    goodwill: "Goodwill",
+    exchange_difference: "Price of the replacement",
     rounding: "Rounding",
   },
   taxSummary: "VAT summary",

@@ -30,6 +30,8 @@ export const es: CreditNoteLabels = {
     return_shipping_fee: "Gastos de devolución",
     restocking_fee: "Tarifa de reposición",
     store_credit_bonus: "Bonificación de crédito en tienda",
+    goodwill: "Gesto comercial",
+    exchange_difference: "Precio del artículo de cambio",
     rounding: "Redondeo",
   },
   taxSummary: "Resumen de IVA",

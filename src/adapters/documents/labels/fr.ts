@@ -30,6 +30,8 @@ export const fr: CreditNoteLabels = {
     return_shipping_fee: "Frais de retour",
     restocking_fee: "Frais de remise en stock",
     store_credit_bonus: "Bonus sur bon d’achat",
+    goodwill: "Geste commercial",
+    exchange_difference: "Prix de l’article d’échange",
     rounding: "Arrondi",
   },
   taxSummary: "Récapitulatif de TVA",

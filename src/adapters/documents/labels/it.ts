@@ -30,6 +30,8 @@ export const it: CreditNoteLabels = {
     return_shipping_fee: "Spese di reso",
     restocking_fee: "Costo di riassortimento",
     store_credit_bonus: "Bonus sul credito negozio",
+    goodwill: "Gesto commerciale",
+    exchange_difference: "Prezzo dell’articolo sostitutivo",
     rounding: "Arrotondamento",
   },
   taxSummary: "Riepilogo IVA",

@@ -30,6 +30,8 @@ export const ja: CreditNoteLabels = {
     return_shipping_fee: "返品送料",
     restocking_fee: "再入庫手数料",
     store_credit_bonus: "ストアクレジット特典",
+    goodwill: "ご厚意による返金",
+    exchange_difference: "交換品の価格",
     rounding: "端数調整",
   },
   taxSummary: "税率別内訳",

@@ -30,6 +30,8 @@ export const ko: CreditNoteLabels = {
     return_shipping_fee: "반품 배송비",
     restocking_fee: "재입고 수수료",
     store_credit_bonus: "적립금 보너스",
+    goodwill: "보상 금액",
+    exchange_difference: "교환 상품 가격",
     rounding: "단수 조정",
   },
   taxSummary: "세율별 내역",

@@ -30,6 +30,8 @@ export const nl: CreditNoteLabels = {
     return_shipping_fee: "Retourkosten",
     restocking_fee: "Kosten voor terugplaatsing in voorraad",
     store_credit_bonus: "Bonus op tegoed",
+    goodwill: "Coulance",
+    exchange_difference: "Prijs van het vervangende artikel",
     rounding: "Afronding",
   },
   taxSummary: "Btw-overzicht",

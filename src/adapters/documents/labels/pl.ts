@@ -30,6 +30,8 @@ export const pl: CreditNoteLabels = {
     return_shipping_fee: "Opłata za przesyłkę zwrotną",
     restocking_fee: "Opłata za ponowne przyjęcie na magazyn",
     store_credit_bonus: "Premia do salda sklepowego",
+    goodwill: "Gest dobrej woli",
+    exchange_difference: "Cena produktu na wymianę",
     rounding: "Zaokrąglenie",
   },
   taxSummary: "Podsumowanie VAT",

@@ -1,0 +1,289 @@
+import type { Actor } from "../domain/actor.ts";
+import type { DomainError } from "../domain/errors.ts";
+import type { Money } from "../domain/money.ts";
+import type { Order, TenderKind } from "../domain/order.ts";
+import { calculateRefund } from "../domain/refund/calculate-refund.ts";
+import type { RefundCalculation, RefundUnits } from "../domain/refund/refund-calculation.ts";
+import { markRefunded, unitsDue } from "../domain/refund/refund-due.ts";
+import { type PlannedSettlement, planSettlements } from "../domain/refund/settlement-plan.ts";
+import { err, ok, type Result } from "../domain/result.ts";
+import type { ReturnCase } from "../domain/return-case.ts";
+import { issueCreditNote } from "./credit-notes.ts";
+import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports.ts";
+import { caseMoneyTerms } from "./refund-terms.ts";
+import { executeSettlement } from "./settle.ts";
+import { issueStoreCredit } from "./store-credit.ts";
+
+export interface RefundRequest {
+  /** Units to refund now (default: every unit the refund trigger has reached and not yet refunded). */
+  readonly lines?: readonly { readonly lineId: string; readonly quantity: number }[];
+  readonly goodwill?: Money | null;
+  /** Exchanges: the replacement the shopper gets; its price decides the difference. */
+  readonly replacement?: { readonly sku: string; readonly title: string; readonly unitPrice: Money } | null;
+}
+
+export interface RefundOutcome {
+  readonly case: ReturnCase;
+  readonly calculation: RefundCalculation;
+  readonly settlements: Settlement[];
+  readonly creditNote: CreditNoteRecord | null;
+}
+
+/** Which gateway refunds a tender: its provider when one is configured, else `manual`. */
+export function gatewayFor(deps: Deps, provider: string | null): string {
+  return provider && deps.gateways.has(provider) ? provider : "manual";
+}
+
+interface Planned {
+  readonly order: Order;
+  readonly merchant: Merchant;
+  readonly calc: RefundCalculation;
+  readonly plan: PlannedSettlement[];
+  readonly units: RefundUnits[];
+}
+
+/** Decides a refund without writing anything (the preview, and the first half of issuing). */
+async function plan(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  req: RefundRequest,
+  at: Date,
+): Promise<Result<Planned | null, DomainError>> {
+  const order = await r.orders.getById(c.merchantId, c.orderId);
+  const merchant = await r.merchants.byId(c.merchantId);
+  if (!order || !merchant) throw new Error(`case ${c.number} lost its order or merchant`);
+  const money = await caseMoneyTerms(r, c);
+  const due = unitsDue(c, money.trigger, money.trackOf);
+  let units = due;
+  if (req.lines) {
+    units = [];
+    for (const [i, want] of req.lines.entries()) {
+      const d = due.find((u) => u.caseLineId === want.lineId);
+      if (!c.lines.some((l) => l.id === want.lineId))
+        return err({
+          code: "invalid_input",
+          issues: [{ path: `lines[${i}].lineId`, message: "no such line on this return" }],
+        });
+      if (!d || want.quantity > d.quantity) {
+        return err({
+          code: "quantity_exceeded",
+          path: `lines[${i}].quantity`,
+          what: `units whose refund is due (the policy refunds at ${money.trigger})`,
+          limit: d?.quantity ?? 0,
+          requested: want.quantity,
+        });
+      }
+      units.push({ ...d, quantity: want.quantity });
+    }
+  }
+  if (units.length === 0 && !(req.goodwill && req.goodwill.amount > 0)) return ok(null);
+  const prior = await r.refunds.priorForOrder(order.id, c.id, c.currency);
+  const version = (await r.refunds.byCase(c.id)).length + 1;
+  const calc = calculateRefund({
+    id: deps.ids.next(),
+    caseId: c.id,
+    version,
+    order,
+    units,
+    terms: money.terms,
+    prior,
+    goodwill: req.goodwill ?? null,
+    replacementTotal: req.replacement?.unitPrice ?? null,
+    at,
+  });
+  if (!calc.ok) return calc;
+  const refunded = await r.settlements.refundedByTender(order.tenders.map((t) => t.id));
+  const tenderOrder = merchant.settings.tenderOrder as TenderKind[] | undefined;
+  return ok({
+    order,
+    merchant,
+    calc: calc.value,
+    plan: planSettlements(calc.value, order, refunded, tenderOrder),
+    units,
+  });
+}
+
+export async function previewRefund(
+  deps: Deps,
+  merchantId: string,
+  caseId: string,
+  req: RefundRequest,
+): Promise<Result<{ calculation: RefundCalculation; plan: PlannedSettlement[] } | null, DomainError>> {
+  const c = await deps.store.read.cases.load(merchantId, caseId);
+  if (!c) return err({ code: "not_found", entity: "return", id: caseId });
+  const p = await plan(deps, deps.store.read, c, req, deps.clock.now());
+  if (!p.ok) return p;
+  return ok(p.value ? { calculation: p.value.calc, plan: p.value.plan } : null);
+}
+
+/**
+ * Issues the refund that is due on a case inside the caller's transaction: the case's counters move
+ * first (version-checked, so of concurrent requests only one can win), then the calculation, the
+ * settlement intents, store credit and the credit note. Provider calls happen after the commit.
+ */
+export async function refundInTx(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  req: RefundRequest,
+  actor: Actor,
+  at: Date,
+): Promise<Result<RefundOutcome | null, DomainError>> {
+  const planned = await plan(deps, r, c, req, at);
+  if (!planned.ok) return planned;
+  if (planned.value === null) return ok(null);
+  const { order, merchant, calc, units } = planned.value;
+  const next = markRefunded(c, units, at);
+  const event = {
+    type: "refund.issued" as const,
+    actor,
+    at,
+    reason: null,
+    fromStatus: c.status,
+    toStatus: c.status,
+    data: {
+      calculationId: calc.id,
+      version: calc.version,
+      total: calc.total,
+      byDestination: calc.byDestination,
+    },
+  };
+  if (!(await r.cases.update(next, c.version, [event])))
+    return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
+  await r.refunds.insert(c.merchantId, calc, actor.id);
+  const settlements: Settlement[] = [];
+  for (const p of planned.value.plan) {
+    const id = deps.ids.next();
+    const tender = order.tenders.find((t) => t.id === p.tenderId);
+    const base: Settlement = {
+      id,
+      merchantId: c.merchantId,
+      caseId: c.id,
+      tenderId: p.tenderId,
+      method: p.method,
+      gateway: null,
+      amount: p.amount,
+      status: "requires_action",
+      idempotencyKey: `crossback-settlement-${id}`,
+      providerReference: null,
+      failureReason: null,
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+      calculationId: calc.id,
+    };
+    let s: Settlement = base;
+    if (p.method === "original_payment")
+      s = { ...base, gateway: gatewayFor(deps, tender?.provider ?? null), status: "pending" };
+    if (p.method === "store_credit") {
+      await issueStoreCredit(r, deps.ids, {
+        merchantId: c.merchantId,
+        customerId: c.customerId,
+        caseId: c.id,
+        amount: p.amount,
+        at,
+        expiryDays: merchant.settings.storeCreditExpiryDays,
+        memo: `return ${c.number}`,
+      });
+      s = { ...base, gateway: "ledger", status: "succeeded", providerReference: `store-credit:${c.number}` };
+    }
+    await r.settlements.insert(s);
+    settlements.push(s);
+  }
+  if (req.replacement && units.some((u) => u.resolution === "exchange"))
+    await createReplacementOrder(deps, r, order, c, req.replacement, at);
+  const creditNote =
+    calc.total.amount > 0
+      ? await issueCreditNote(r, deps.ids, { merchant, order, case: next, calc, settlements, at })
+      : null;
+  return ok({ case: { ...next, version: next.version }, calculation: calc, settlements, creditNote });
+}
+
+/** The exchange's outbound order: the replacement, linked to the case by its external id. */
+async function createReplacementOrder(
+  deps: Deps,
+  r: Repos,
+  order: Order,
+  c: ReturnCase,
+  rep: NonNullable<RefundRequest["replacement"]>,
+  at: Date,
+): Promise<void> {
+  const customer = await r.customers.get(c.merchantId, c.customerId);
+  const zero = { amount: 0, currency: order.currency };
+  await r.orders.save(
+    c.merchantId,
+    {
+      externalId: `${order.externalId}-X-${c.number}`,
+      placedAt: at,
+      currency: order.currency,
+      customer: {
+        email: customer?.email ?? "",
+        name: customer?.name ?? null,
+        locale: customer?.locale ?? null,
+        timeZone: customer?.timeZone ?? null,
+      },
+      shippingAddress: order.shippingAddress,
+      taxesIncluded: order.taxesIncluded,
+      lines: [
+        {
+          externalId: "1",
+          sku: rep.sku,
+          title: rep.title,
+          quantity: 1,
+          unitPrice: rep.unitPrice,
+          tax: zero,
+          discount: zero,
+        },
+      ],
+      shipping: { amount: zero, tax: zero, method: "exchange", cheapestStandardAmount: null },
+      duties: null,
+      tenders: [],
+      fulfilments: [],
+      returnTermsDisclosed: order.returnTermsDisclosed,
+    },
+    `exchange:${c.id}`,
+    deps.ids,
+    at,
+  );
+}
+
+/** POST /returns/{id}/refunds: issue what is due (or the listed units), then execute the settlements. */
+export async function issueRefund(
+  deps: Deps,
+  merchantId: string,
+  caseId: string,
+  req: RefundRequest,
+  actor: Actor,
+): Promise<Result<RefundOutcome, DomainError>> {
+  const done = await deps.store.transaction(async (r): Promise<Result<RefundOutcome, DomainError>> => {
+    const c = await r.cases.load(merchantId, caseId);
+    if (!c) return err({ code: "not_found", entity: "return", id: caseId });
+    const out = await refundInTx(deps, r, c, req, actor, deps.clock.now());
+    if (!out.ok) return out;
+    if (!out.value)
+      return err({
+        code: "invalid_input",
+        issues: [{ path: "lines", message: "nothing is due for refund on this return now" }],
+      });
+    return ok(out.value);
+  });
+  if (!done.ok) return done;
+  return ok({ ...done.value, settlements: await dispatchSettlements(deps, done.value.settlements) });
+}
+
+/** Hands pending settlements to the job queue (or, without one, runs them now). */
+export async function dispatchSettlements(
+  deps: Deps,
+  settlements: readonly Settlement[],
+): Promise<Settlement[]> {
+  const out: Settlement[] = [];
+  for (const s of settlements) {
+    if (s.status !== "pending") out.push(s);
+    else if (deps.jobs) {
+      await deps.jobs.enqueue("settlement.execute", { settlementId: s.id }, { singletonKey: s.id });
+      out.push(s);
+    } else out.push((await executeSettlement(deps, s.id)) ?? s);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import type { Database } from "../adapters/db/database.ts";
+import { startJobQueue } from "../adapters/jobs/job-queue.ts";
+import type { Deps } from "../app/ports.ts";
+import { registerSettlementJobs, sweep } from "../jobs/settlement-jobs.ts";
+
+/** Wiring of the background jobs: the queue, its workers, and a first sweep of what a crash left behind. */
+export async function withJobs(
+  deps: Deps,
+  database: Database,
+): Promise<{ deps: Deps; stop: () => Promise<void> }> {
+  const jobs = await startJobQueue(database);
+  const withQueue: Deps = { ...deps, jobs };
+  await registerSettlementJobs(withQueue, jobs);
+  await sweep(withQueue, jobs);
+  return { deps: withQueue, stop: () => jobs.stop() };
+}
+
+/** `crossback worker`: background jobs without the HTTP API (scale-out on PostgreSQL). */
+export async function workerCommand(base: Deps, database: Database): Promise<number> {
+  if (database.kind === "pglite") {
+    console.error(
+      "The embedded database serves one process: `crossback serve` already runs the jobs. Use DATABASE_URL for separate workers.",
+    );
+    return 1;
+  }
+  const { stop } = await withJobs(base, database);
+  console.log("Crossback worker running (settlements, store-credit expiry).");
+  const quit = async () => {
+    await stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void quit());
+  process.on("SIGTERM", () => void quit());
+  return -1;
+}

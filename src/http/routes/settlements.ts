@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { toMoney } from "../../app/inputs/fields.ts";
+import { bankAccountBody, redeemBody, sepaExportBody } from "../../app/inputs/refund-input.ts";
+import {
+  approvePayout,
+  confirmPaymentRequest,
+  exportSepa,
+  markPaid,
+  provideBankAccount,
+} from "../../app/payouts.ts";
+import type { Deps, SettlementMethod, SettlementStatus } from "../../app/ports.ts";
+import { redeemStoreCredit } from "../../app/store-credit.ts";
+import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
+import { err, ok } from "../../domain/result.ts";
+import { actorOf, merchantOf } from "../auth.ts";
+import { notFoundUnlessUuid } from "../ids.ts";
+import { moneyJson, presentSettlementFull } from "../present-money.ts";
+import { problemOf, sendProblem } from "../problem.ts";
+import { outcome, send, sendIdempotent } from "../respond.ts";
+
+const idParams = z.object({ id: z.string() });
+const STATUSES = [
+  "pending",
+  "processing",
+  "succeeded",
+  "failed",
+  "cancelled",
+  "requires_action",
+  "reversed",
+] as const satisfies readonly SettlementStatus[];
+const METHODS = [
+  "original_payment",
+  "store_credit",
+  "bank_transfer",
+  "exchange",
+  "payment_request",
+] as const satisfies readonly SettlementMethod[];
+
+export const settlementRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/settlements",
+      {
+        schema: {
+          tags: ["settlements"],
+          summary: "Settlements, newest first",
+          querystring: z.object({
+            status: z.enum(STATUSES).optional(),
+            method: z.enum(METHODS).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (req) => ({
+        items: (await deps.store.read.settlements.list(merchantOf(req), req.query)).map(
+          presentSettlementFull,
+        ),
+      }),
+    );
+    app.get(
+      "/settlements/:id",
+      { schema: { tags: ["settlements"], summary: "A settlement", params: idParams } },
+      async (req, reply) => {
+        const bad = notFoundUnlessUuid(reply, "settlement", req.params.id);
+        if (bad) return bad;
+        const s = await deps.store.read.settlements.get(req.params.id);
+        const mine = s && s.merchantId === merchantOf(req) ? s : null;
+        return send(
+          reply,
+          outcome(
+            mine ? ok(mine) : err({ code: "not_found", entity: "settlement", id: req.params.id }),
+            200,
+            presentSettlementFull,
+          ),
+        );
+      },
+    );
+    const action = (
+      path: string,
+      summary: string,
+      run: (
+        merchantId: string,
+        id: string,
+        body: unknown,
+        actor: ReturnType<typeof actorOf>,
+      ) => ReturnType<typeof markPaid>,
+      body: z.ZodType = z.object({}),
+    ) =>
+      app.post(
+        `/settlements/:id/${path}`,
+        { schema: { tags: ["settlements"], summary, params: idParams, body } },
+        async (req, reply) => {
+          const bad = notFoundUnlessUuid(reply, "settlement", req.params.id);
+          if (bad) return bad;
+          return sendIdempotent(
+            deps,
+            req,
+            reply,
+            () => run(merchantOf(req), req.params.id, req.body, actorOf(req)),
+            (r) => outcome(r, 200, presentSettlementFull),
+          );
+        },
+      );
+    action(
+      "bank-account",
+      "Give the account a bank-transfer refund is paid to (validated per country; shown masked)",
+      (m, id, b) => provideBankAccount(deps, m, id, b as BankAccountDetails),
+      bankAccountBody,
+    );
+    action("approve", "Approve a bank transfer above the merchant's threshold", (m, id, _b, actor) =>
+      approvePayout(deps, m, id, actor),
+    );
+    action("confirm", "The shopper confirms paying an exchange's price difference", (m, id) =>
+      confirmPaymentRequest(deps, m, id),
+    );
+    action("mark-paid", "The bank transfer (or collected payment request) went through", (m, id) =>
+      markPaid(deps, m, id),
+    );
+
+    app.post(
+      "/payouts/sepa-export",
+      {
+        schema: {
+          tags: ["settlements"],
+          summary: "Approved EUR bank transfers as an ISO 20022 SEPA credit-transfer file (pain.001.001.09)",
+          body: sepaExportBody,
+        },
+      },
+      async (req, reply) => {
+        const r = await exportSepa(deps, merchantOf(req), req.body.requestedExecutionDate);
+        if (!r.ok) return sendProblem(reply, problemOf(r.error));
+        return reply
+          .type("application/xml")
+          .header("content-disposition", `attachment; filename="${r.value.messageId}.xml"`)
+          .header("x-crossback-payments", String(r.value.count))
+          .send(r.value.xml);
+      },
+    );
+    app.post(
+      "/customers/:id/store-credit/redeem",
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "Spend store credit (the credit that expires first goes first)",
+          params: idParams,
+          body: redeemBody,
+        },
+      },
+      async (req, reply) => {
+        const bad = notFoundUnlessUuid(reply, "customer", req.params.id);
+        if (bad) return bad;
+        return sendIdempotent(
+          deps,
+          req,
+          reply,
+          () =>
+            redeemStoreCredit(
+              deps,
+              merchantOf(req),
+              req.params.id,
+              toMoney(req.body.amount, req.body.currency),
+              req.body.reference,
+            ),
+          (r) => outcome(r, 200, (v) => ({ redeemed: moneyJson(v.redeemed), balance: moneyJson(v.balance) })),
+        );
+      },
+    );
+  };

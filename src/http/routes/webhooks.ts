@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import type { RefundWebhookReceiver } from "../../adapters/payments/refund-updates.ts";
+import type { Deps } from "../../app/ports.ts";
+import { applyRefundUpdates } from "../../app/webhooks.ts";
+import { sendProblem } from "../problem.ts";
+
+/**
+ * Provider webhooks (no API key: the signature over the raw body is the authentication). A bad
+ * signature is a 400 and changes nothing; a verified delivery is applied once per event id.
+ */
+export function webhookRoutes(deps: Deps, receivers: readonly RefundWebhookReceiver[]) {
+  return async (app: FastifyInstance) => {
+    app.addContentTypeParser(["application/json", "text/plain"], { parseAs: "buffer" }, (_req, body, done) =>
+      done(null, body),
+    );
+    for (const receiver of receivers) {
+      app.post(`/webhooks/${receiver.provider}`, { schema: { hide: true } }, async (req, reply) => {
+        const raw = req.body instanceof Buffer ? req.body : Buffer.from(String(req.body ?? ""));
+        const r = receiver.receive(raw, req.headers);
+        if (!r.ok) {
+          return sendProblem(reply, {
+            type: "https://crossback.dev/problems/invalid_signature",
+            title: "Invalid webhook",
+            status: 400,
+            code: "invalid_signature",
+            detail: r.error,
+          });
+        }
+        await applyRefundUpdates(deps, r.value);
+        return reply.code(200).type("text/plain").send(receiver.acknowledgement);
+      });
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import type { JobRunner } from "../adapters/jobs/job-queue.ts";
+import type { Deps } from "../app/ports.ts";
+import { executeSettlement, recoverableSettlements } from "../app/settle.ts";
+import { expireStoreCredit } from "../app/store-credit.ts";
+
+export const JOBS = {
+  execute: "settlement.execute",
+  sweep: "settlement.sweep",
+  expireCredit: "store-credit.expire",
+} as const;
+
+/** A retryable failure: thrown so pg-boss retries the job with backoff. */
+export class RetryLater extends Error {}
+
+/**
+ * Background work: execute settlements (retried with backoff while the provider fails retryably),
+ * re-queue settlements a crash left behind (every minute), expire store credit (hourly).
+ */
+export async function registerSettlementJobs(
+  deps: Deps,
+  jobs: JobRunner,
+  opts: { concurrency?: number } = {},
+): Promise<void> {
+  await jobs.work(
+    JOBS.execute,
+    async (data) => {
+      const s = await executeSettlement(deps, String(data.settlementId));
+      if (s?.status === "pending") throw new RetryLater(`settlement ${s.id}: ${s.failureReason ?? "retry"}`);
+    },
+    { concurrency: opts.concurrency ?? 2 },
+  );
+  await jobs.work(JOBS.sweep, async () => {
+    await sweep(deps, jobs);
+  });
+  await jobs.work(JOBS.expireCredit, async () => {
+    await expireStoreCredit(deps);
+  });
+  await jobs.schedule(JOBS.sweep, "* * * * *");
+  await jobs.schedule(JOBS.expireCredit, "17 * * * *");
+}
+
+/** Queues every settlement left pending, or stuck in processing since before the stale limit. */
+export async function sweep(deps: Deps, jobs: JobRunner): Promise<number> {
+  const due = await recoverableSettlements(deps, 500);
+  for (const s of due) await jobs.enqueue(JOBS.execute, { settlementId: s.id }, { singletonKey: s.id });
+  return due.length;
+}
