@@ -3,6 +3,7 @@ import { decide } from "../domain/case-decide.ts";
 import { effectiveDisposition } from "../domain/case-logistics-commands.ts";
 import { returnableQuantity } from "../domain/case-opening.ts";
 import type { DomainError } from "../domain/errors.ts";
+import type { Money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type {
   CaseCommand,
@@ -22,7 +23,11 @@ export type CommandInput =
   | { type: "ship"; lines?: LineQuantity[]; carrier?: string; trackingNumber?: string }
   | { type: "receive"; locationCode?: string; lines: LineQuantity[]; exceptions: ReceiptExceptionInput[] }
   | { type: "inspect"; lines: InspectionInput[] }
-  | { type: "resolve"; lines?: LineResolution[] };
+  | {
+      type: "resolve";
+      lines?: LineResolution[];
+      replacement?: { sku: string; title: string; unitPrice: Money } | null;
+    };
 
 export interface CommandMetaInput {
   readonly actor: Actor;
@@ -110,8 +115,12 @@ export async function runCaseCommand(
       return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
     }
     await recordLogistics(deps, r, next, cmd.value, at, meta.actor);
-    // Money moves in the same transaction when the command reached the policy's refund trigger.
-    const refunded = await refundInTx(deps, r, next, {}, meta.actor, at);
+    // Money moves in the same transaction when the command reached the policy's refund trigger
+    // (or, with autoRefund off, only when the case is resolved).
+    const merchant = await r.merchants.byId(merchantId);
+    const auto = merchant?.settings.autoRefund !== false || cmd.value.type === "resolve";
+    const replacement = input.type === "resolve" ? (input.replacement ?? null) : null;
+    const refunded = auto ? await refundInTx(deps, r, next, { replacement }, meta.actor, at) : ok(null);
     if (!refunded.ok)
       throw new Error(`refund after ${cmd.value.type} failed: ${JSON.stringify(refunded.error)}`);
     return ok({ case: refunded.value?.case ?? next, settlements: refunded.value?.settlements ?? [] });

@@ -8,6 +8,8 @@ import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
+import { statutoryPackFor } from "../domain/statutory/pack-loader.ts";
+import { statutoryRefundDeadline } from "../domain/statutory/refund-deadline.ts";
 import { currentPolicies } from "./policies.ts";
 import type { Deps, Repos } from "./ports.ts";
 
@@ -18,6 +20,25 @@ export interface CreateReturnInput {
   readonly source: CaseSource;
   /** A staff member's goodwill exception: open the case although the engine refuses some lines. */
   readonly override?: { readonly reason: string } | null;
+}
+
+/**
+ * The statutory refund deadline when a line is withdrawn under the law: the withdrawal notice is the
+ * case's creation, so the clock starts now (it may be withheld until the goods or proof of sending arrive).
+ */
+function refundDeadlineFor(order: Order, decision: ReturnDecision, at: Date): Record<string, unknown> | null {
+  // Whoever's track handles it, a shopper inside the statutory period exercised the right: its refund deadline applies.
+  const withdrawn = decision.lines.some((l) =>
+    l.tracks.some((t) => t.track === "statutory_withdrawal" && t.eligible),
+  );
+  if (!withdrawn) return null;
+  const a = order.shippingAddress;
+  const d = statutoryRefundDeadline(statutoryPackFor(a.country, a.region), at, {
+    country: a.country,
+    region: a.region,
+    timeZone: order.customerTimeZone,
+  });
+  return d ? { ...d } : null;
 }
 
 export const caseNumber = (n: number): string => `R-${String(n).padStart(6, "0")}`;
@@ -100,6 +121,7 @@ export function createReturn(
         data: { rule: "eligibility", refused },
       });
     }
+    c = { ...c, refundDeadline: refundDeadlineFor(order, decision, at) };
     const review = decision.policies.some(
       (p) => policies.find((x) => x.id === p.id && x.version === p.version)?.requireReview,
     );

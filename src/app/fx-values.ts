@@ -41,7 +41,7 @@ export async function settlementFx(
     currency: settlementCurrency,
     amount: value.amount,
     rate: crossRate(from.rate, to.rate),
-    rateDate: from.date < to.date ? from.date : to.date,
+    rateDate: [from.date, to.date].sort()[0] ?? from.date,
     source: FX_SOURCE,
     amountAtCapture: atCapture,
     gainLoss: atCapture === null ? null : atCapture - value.amount,

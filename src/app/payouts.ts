@@ -110,7 +110,6 @@ export function markPaid(
       );
     return ok(
       await recordOutcome(
-        deps,
         r,
         { ...s, status: "succeeded", failureReason: null, updatedAt: deps.clock.now() },
         deps.clock.now(),

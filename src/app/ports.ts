@@ -40,6 +40,8 @@ export interface MerchantSettings {
   readonly storeCreditExpiryDays?: number | null;
   /** Days before a statutory refund deadline when a case is flagged as approaching it. */
   readonly refundDeadlineWarningDays?: number;
+  /** false: refunds wait for an agent's POST /returns/{id}/refunds instead of moving at the trigger. */
+  readonly autoRefund?: boolean;
 }
 
 export interface ApiKeyRecord {
@@ -108,6 +110,8 @@ export interface CaseListQuery {
   readonly limit: number;
   readonly customerId?: string;
   readonly orderId?: string;
+  /** Open cases whose statutory refund deadline is on or before this local date. */
+  readonly refundDueOnOrBefore?: string;
 }
 
 export interface StoredEvent extends CaseEvent {

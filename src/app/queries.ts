@@ -30,13 +30,25 @@ export interface Page<T> {
 export async function listReturns(
   deps: Deps,
   merchantId: string,
-  q: { status?: CaseStatus; cursor?: string; limit: number; customerId?: string },
+  q: {
+    status?: CaseStatus;
+    cursor?: string;
+    limit: number;
+    customerId?: string;
+    refundDueWithinDays?: number;
+  },
 ): Promise<Page<ReturnCase>> {
   const rows = await deps.store.read.cases.list(merchantId, {
     status: q.status,
     before: q.cursor,
     limit: q.limit + 1,
     customerId: q.customerId,
+    refundDueOnOrBefore:
+      q.refundDueWithinDays === undefined
+        ? undefined
+        : new Date(deps.clock.now().getTime() + q.refundDueWithinDays * 86_400_000)
+            .toISOString()
+            .slice(0, 10),
   });
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];

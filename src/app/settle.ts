@@ -15,7 +15,7 @@ const EVENT_OF: Partial<Record<SettlementStatus, CaseEvent["type"]>> = {
 };
 
 /** Records a settlement's new state and, for final states, its case event and FX value (one transaction). */
-export async function recordOutcome(deps: Deps, r: Repos, next: Settlement, at: Date): Promise<Settlement> {
+export async function recordOutcome(r: Repos, next: Settlement, at: Date): Promise<Settlement> {
   let s = next;
   if (s.status === "succeeded" && s.method !== "store_credit" && !s.fx) {
     const merchant = await r.merchants.byId(s.merchantId);
@@ -116,7 +116,7 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
           failureReason: null,
           updatedAt: at,
         };
-  return deps.store.transaction((r) => recordOutcome(deps, r, next, at));
+  return deps.store.transaction((r) => recordOutcome(r, next, at));
 }
 
 /** Settlements left pending, or stuck in processing by a crash: what the sweep hands to the queue. */

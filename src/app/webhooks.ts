@@ -39,7 +39,6 @@ export async function applyRefundUpdates(
       if (!s || s.gateway !== u.provider || !allowed(s.status, u.status)) return 0;
       const at = deps.clock.now();
       await recordOutcome(
-        deps,
         r,
         {
           ...s,

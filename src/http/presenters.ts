@@ -27,7 +27,20 @@ export function presentSettlement(s: Settlement) {
   };
 }
 
-export function presentCase(c: ReturnCase, settlements?: readonly Settlement[]) {
+/** met: everything due is refunded; overdue: past the last local day; approaching: within 3 days of it. */
+export function refundDeadlineStatus(c: ReturnCase, now: Date): "met" | "open" | "approaching" | "overdue" {
+  const dueBy = String(c.refundDeadline?.dueBy ?? "");
+  const owed = c.lines.some(
+    (l) => l.counts.refunded < Math.max(l.counts.approved, l.counts.requested - l.counts.rejected),
+  );
+  if (!owed || ["closed", "cancelled", "rejected", "expired"].includes(c.status)) return "met";
+  const today = now.toISOString().slice(0, 10);
+  if (today > dueBy) return "overdue";
+  const soon = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+  return soon >= dueBy ? "approaching" : "open";
+}
+
+export function presentCase(c: ReturnCase, settlements?: readonly Settlement[], now?: Date) {
   return {
     id: c.id,
     number: c.number,
@@ -43,6 +56,9 @@ export function presentCase(c: ReturnCase, settlements?: readonly Settlement[]) 
     requestedResolution: c.requestedResolution,
     returnRequired: c.returnRequired,
     shipBy: iso(c.shipBy),
+    refundDeadline: c.refundDeadline
+      ? { ...c.refundDeadline, status: refundDeadlineStatus(c, now ?? new Date()) }
+      : null,
     decision: isEngineDecision(c.decision) ? presentDecision(c.decision) : c.decision,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
     createdAt: c.createdAt.toISOString(),

@@ -19,6 +19,7 @@ import { productRoutes } from "./routes/products.ts";
 import { refundRoutes } from "./routes/refunds.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
+import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 
@@ -130,6 +131,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(cancellationRoutes(deps));
       await v1.register(refundRoutes(deps));
       await v1.register(settlementRoutes(deps));
+      await v1.register(settingsRoutes(deps));
     },
     { prefix: "/api/v1" },
   );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { CaseRepo, StoredEvent } from "../../app/ports.ts";
 import type { ActorKind } from "../../domain/actor.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
@@ -211,6 +211,10 @@ export function caseRepo(db: Executor): CaseRepo {
       if (q.before) where.push(lt(returnCases.id, q.before));
       if (q.customerId) where.push(eq(returnCases.customerId, q.customerId));
       if (q.orderId) where.push(eq(returnCases.orderId, q.orderId));
+      if (q.refundDueOnOrBefore) {
+        where.push(sql`${returnCases.refundDeadline}->>'dueBy' <= ${q.refundDueOnOrBefore}`);
+        where.push(notInArray(returnCases.status, ["closed", "cancelled", "rejected", "expired"]));
+      }
       const rows = await db
         .select()
         .from(returnCases)

@@ -6,6 +6,7 @@ import {
   RESOLUTIONS,
   RETURN_REASONS,
 } from "../../domain/return-reasons.ts";
+import { checkMoneyFields, currencyCode, moneyText } from "./fields.ts";
 
 const quantity = z.int().min(1, "must be at least 1").max(1_000_000);
 const reason = z.string().trim().min(1).max(1000);
@@ -96,5 +97,16 @@ export const inspectBody = z.object({
 });
 export const resolveBody = z.object({
   ...base,
+  /** Exchanges: the replacement the shopper gets (default: the same item, like for like). */
+  replacement: z
+    .object({
+      sku: z.string().min(1).max(200),
+      title: z.string().min(1).max(500),
+      unitPrice: z.object({ amount: moneyText, currency: currencyCode }),
+    })
+    .superRefine((r, ctx) =>
+      checkMoneyFields(r.unitPrice.currency, [[["unitPrice", "amount"], r.unitPrice.amount]], ctx),
+    )
+    .nullish(),
   lines: z.array(lineQuantity.extend({ resolution: z.enum(RESOLUTIONS) })).optional(),
 });

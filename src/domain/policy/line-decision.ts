@@ -138,7 +138,10 @@ function shopperCost(o: TrackOption, policy: ReturnPolicy | null, currency: stri
 
 const later = (a: string | null, b: string | null) => (a === null ? b !== null : b !== null && a > b);
 
-/** Picks the best eligible track: least cost to the shopper, then the latest deadline, then the law. */
+/**
+ * Picks the track a return is handled under: least cost to the shopper, then the law's protection
+ * (guarantee, then withdrawal, then the merchant's policy), then the later deadline.
+ */
 function best(
   options: readonly TrackOption[],
   policy: ReturnPolicy | null,
@@ -152,12 +155,8 @@ function best(
       continue;
     }
     const dc = shopperCost(o, policy, currency) - shopperCost(chosen, policy, currency);
-    if (dc < 0 || (dc === 0 && later(o.returnBy, chosen.returnBy))) chosen = o;
-    else if (
-      dc === 0 &&
-      o.returnBy === chosen.returnBy &&
-      PREFERENCE.indexOf(o.track) < PREFERENCE.indexOf(chosen.track)
-    )
+    const dp = PREFERENCE.indexOf(o.track) - PREFERENCE.indexOf(chosen.track);
+    if (dc < 0 || (dc === 0 && dp < 0) || (dc === 0 && dp === 0 && later(o.returnBy, chosen.returnBy)))
       chosen = o;
   }
   return chosen;

@@ -258,15 +258,22 @@ export function calculateRefund(input: RefundInput): Result<RefundCalculation, D
       });
     }
   }
-  if (input.replacementTotal && units.some((u) => u.resolution === "exchange")) {
+  if (units.some((u) => u.resolution === "exchange")) {
+    // Without a replacement price the exchange is like for like: the replacement costs what came back.
+    const returned = lines
+      .filter((l) => l.destination === "exchange")
+      .reduce((n, l) => n + l.amount.amount, 0);
+    const price = input.replacementTotal ?? m(returned, c);
     lines.push({
       type: "exchange_difference",
       caseLineId: null,
       orderLineExternalId: null,
       quantity: null,
-      amount: neg(input.replacementTotal),
+      amount: neg(price),
       destination: "exchange",
-      ruleId: "crossback.refund.exchange",
+      ruleId: input.replacementTotal
+        ? "crossback.refund.exchange"
+        : "crossback.refund.exchange_like_for_like",
       description: "Price of the replacement",
     });
   }

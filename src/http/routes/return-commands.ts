@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type CommandInput, runCaseCommand } from "../../app/case-commands.ts";
+import { toMoney } from "../../app/inputs/fields.ts";
 import {
   approveBody,
   inspectBody,
@@ -76,7 +77,16 @@ const COMMANDS = {
   resolve: route({
     body: resolveBody,
     summary: "Settle units: refund to the original tender, store credit, exchange or keep-it",
-    input: (b) => ({ type: "resolve", lines: b.lines }),
+    input: (b) => ({
+      type: "resolve",
+      lines: b.lines,
+      replacement: b.replacement
+        ? {
+            ...b.replacement,
+            unitPrice: toMoney(b.replacement.unitPrice.amount, b.replacement.unitPrice.currency),
+          }
+        : null,
+    }),
   }),
   close: route({
     body: plainCommandBody,
@@ -123,7 +133,7 @@ export const returnCommandRoutes =
                 reason: body.reason,
                 expectedVersion: body.expectedVersion,
               }),
-            (r) => outcome(r, 200, (v) => presentCase(v.case, v.settlements)),
+            (r) => outcome(r, 200, (v) => presentCase(v.case, v.settlements, deps.clock.now())),
           );
         },
       );

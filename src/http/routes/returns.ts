@@ -33,7 +33,7 @@ export const returnRoutes =
           req,
           reply,
           (d) => createReturn(d, merchantOf(req), { ...req.body, source: "api" }, actorOf(req)),
-          (r) => outcome(r, 201, (c) => presentCase(c, [])),
+          (r) => outcome(r, 201, (c) => presentCase(c, [], deps.clock.now())),
         ),
     );
 
@@ -67,12 +67,16 @@ export const returnRoutes =
             cursor: z.uuid().optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             customerId: z.uuid().optional(),
+            refundDueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
           }),
         },
       },
       async (req) => {
         const page = await listReturns(deps, merchantOf(req), req.query);
-        return { items: page.items.map((c) => presentCase(c)), nextCursor: page.nextCursor };
+        return {
+          items: page.items.map((c) => presentCase(c, undefined, deps.clock.now())),
+          nextCursor: page.nextCursor,
+        };
       },
     );
 
@@ -85,7 +89,7 @@ export const returnRoutes =
         return send(
           reply,
           outcome(await getReturn(deps, merchantOf(req), req.params.id), 200, (v) =>
-            presentCase(v.case, v.settlements),
+            presentCase(v.case, v.settlements, deps.clock.now()),
           ),
         );
       },

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { checkMoneyFields, currencyCode, moneyText } from "../../app/inputs/fields.ts";
+import type { Deps, MerchantSettings } from "../../app/ports.ts";
+import { checkBic, checkIban } from "../../domain/payouts/iban-bic.ts";
+import { merchantOf } from "../auth.ts";
+
+const TENDERS = ["card", "gift_card", "store_credit", "bank_transfer", "cash_on_delivery", "other"] as const;
+
+/** PUT /api/v1/settings: the merchant's money settings. */
+export const settingsBody = z
+  .object({
+    tenderOrder: z.array(z.enum(TENDERS)).min(1).max(6).optional(),
+    bankTransferApprovalAbove: z.record(currencyCode, moneyText).optional(),
+    sepaDebtor: z
+      .object({
+        name: z.string().trim().min(1).max(70),
+        iban: z.string().min(15).max(34),
+        bic: z.string().min(8).max(11),
+      })
+      .optional(),
+    storeCreditExpiryDays: z.int().min(1).max(3650).nullish(),
+    refundDeadlineWarningDays: z.int().min(0).max(30).optional(),
+    autoRefund: z.boolean().optional(),
+  })
+  .superRefine((s, ctx) => {
+    for (const [cur, amount] of Object.entries(s.bankTransferApprovalAbove ?? {}))
+      checkMoneyFields(cur, [[["bankTransferApprovalAbove", cur], amount]], ctx);
+    if (s.sepaDebtor) {
+      const iban = checkIban(s.sepaDebtor.iban, "sepaDebtor.iban");
+      if (!iban.ok)
+        for (const i of iban.error)
+          ctx.addIssue({ code: "custom", path: ["sepaDebtor", "iban"], message: i.message });
+      const bic = checkBic(s.sepaDebtor.bic, "sepaDebtor.bic");
+      if (!bic.ok)
+        for (const i of bic.error)
+          ctx.addIssue({ code: "custom", path: ["sepaDebtor", "bic"], message: i.message });
+    }
+  });
+
+export const settingsRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/settings",
+      { schema: { tags: ["settings"], summary: "The merchant's money settings" } },
+      async (req) => {
+        const m = await deps.store.read.merchants.byId(merchantOf(req));
+        return { settlementCurrency: m?.settlementCurrency, ...m?.settings };
+      },
+    );
+    app.put(
+      "/settings",
+      {
+        schema: { tags: ["settings"], summary: "Replace the merchant's money settings", body: settingsBody },
+      },
+      async (req) => {
+        const settings = req.body as MerchantSettings;
+        await deps.store.transaction((r) => r.merchants.updateSettings(merchantOf(req), settings));
+        const m = await deps.store.read.merchants.byId(merchantOf(req));
+        return { settlementCurrency: m?.settlementCurrency, ...m?.settings };
+      },
+    );
+  };
