@@ -5,6 +5,8 @@ import type { DomainError } from "../domain/errors.ts";
 import type { Order } from "../domain/order.ts";
 import { evaluateReturn, type ReturnDecision, refusals } from "../domain/policy/evaluate-return.ts";
 import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
+import { calculateRefund } from "../domain/refund/calculate-refund.ts";
+import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
@@ -12,6 +14,7 @@ import { statutoryPackFor } from "../domain/statutory/pack-loader.ts";
 import { statutoryRefundDeadline } from "../domain/statutory/refund-deadline.ts";
 import { currentPolicies } from "./policies.ts";
 import type { Deps, Repos } from "./ports.ts";
+import { decisionMoneyTerms } from "./refund-terms.ts";
 
 export interface CreateReturnInput {
   readonly orderExternalId: string;
@@ -71,10 +74,46 @@ async function evaluate(
 export async function previewReturn(
   deps: Deps,
   merchantId: string,
-  input: { orderExternalId: string; lines: readonly RequestedLine[]; at?: Date },
-): Promise<Result<ReturnDecision, DomainError>> {
-  const r = await evaluate(deps.store.read, merchantId, input, input.at ?? deps.clock.now(), false);
-  return r.ok ? ok(r.value.decision) : r;
+  input: {
+    orderExternalId: string;
+    lines: readonly RequestedLine[];
+    at?: Date;
+    requestedResolution?: Resolution;
+  },
+): Promise<Result<{ decision: ReturnDecision; refund: RefundCalculation | null }, DomainError>> {
+  const at = input.at ?? deps.clock.now();
+  const r = await evaluate(deps.store.read, merchantId, input, at, false);
+  if (!r.ok) return r;
+  const { order, decision } = r.value;
+  // The refund the eligible lines would bring, by the same calculation a case uses.
+  const money = await decisionMoneyTerms(deps.store.read, merchantId, decision, order.currency);
+  const units = decision.lines.flatMap((l) => {
+    const line = order.lines.find((x) => x.externalId === l.orderLineExternalId);
+    return l.eligible && line
+      ? [
+          {
+            caseLineId: line.externalId,
+            orderLineId: line.id,
+            quantity: l.quantity,
+            resolution: input.requestedResolution ?? "refund",
+            track: l.track,
+          },
+        ]
+      : [];
+  });
+  if (units.length === 0) return ok({ decision, refund: null });
+  const prior = await deps.store.read.refunds.priorForOrder(order.id, "", order.currency);
+  const calc = calculateRefund({
+    id: "preview",
+    caseId: "preview",
+    version: 0,
+    order,
+    units,
+    terms: money.terms,
+    prior,
+    at,
+  });
+  return ok({ decision, refund: calc.ok ? calc.value : null });
 }
 
 /**

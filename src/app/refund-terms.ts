@@ -20,8 +20,18 @@ function decisionOf(c: ReturnCase): ReturnDecision | null {
 }
 
 /** The money terms a case was decided on: its frozen decision and the policy version named in it. */
-export async function caseMoneyTerms(r: Repos, c: ReturnCase): Promise<CaseMoneyTerms> {
-  const d = decisionOf(c);
+export function caseMoneyTerms(r: Repos, c: ReturnCase): Promise<CaseMoneyTerms> {
+  return decisionMoneyTerms(r, c.merchantId, decisionOf(c), c.currency);
+}
+
+/** The money terms of an engine decision (frozen on a case, or fresh in a preview). */
+export async function decisionMoneyTerms(
+  r: Repos,
+  merchantId: string,
+  d: ReturnDecision | null,
+  currency: string,
+): Promise<CaseMoneyTerms> {
+  const c = { merchantId, currency };
   const ref = d?.policies[0];
   const stored = ref ? await r.policies.get(c.merchantId, ref.id, ref.version) : null;
   const policy = stored ? compilePolicy(c.merchantId, stored) : null;

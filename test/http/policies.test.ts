@@ -165,12 +165,16 @@ describeEachDb("return policies and the eligibility preview", (kind) => {
         ["return_shipping", "4.95", "EUR"],
       ]);
 
+      // The same calculation a case uses: what the shopper would get back now.
+      expect((early.body.refund as Json).total).toBe("84.85"); // 89.80 paid − 4.95 return label
       const late = await preview({
         orderExternalId: "ORD-1",
         lines: [{ orderLineExternalId: "L1", quantity: 2, reason: "changed_mind" }],
         at: "2026-03-18T10:00:00Z",
       });
       expect([line(late.body).track, line(late.body).returnBy]).toEqual(["merchant_policy", "2026-04-17"]);
+      // On the merchant's track the 10 % restocking fee applies too: 89.80 − 8.98 − 4.95.
+      expect((late.body.refund as Json).total).toBe("75.87");
 
       const faulty = await preview({
         orderExternalId: "ORD-1",

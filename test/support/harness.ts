@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
 import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
+import type { RefundWebhookReceiver } from "../../src/adapters/payments/refund-updates.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
@@ -37,7 +38,7 @@ export interface Harness {
 /** A real database of the given kind, the real use cases and the real HTTP server (in-process). */
 export async function startHarness(
   kind: DbKind,
-  opts: { now?: string; gateways?: PaymentGateway[] } = {},
+  opts: { now?: string; gateways?: PaymentGateway[]; webhooks?: RefundWebhookReceiver[] } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
   const clock = new TestClock(new Date(opts.now ?? "2026-03-20T10:00:00Z"));
@@ -46,7 +47,7 @@ export async function startHarness(
     ...(opts.gateways ?? []).map((g) => [g.name, g] as const),
   ]);
   const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways };
-  const app = await buildServer(deps);
+  const app = await buildServer(deps, { webhooks: opts.webhooks ?? [] });
   return {
     database,
     deps,

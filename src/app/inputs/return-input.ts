@@ -46,6 +46,8 @@ export const previewReturnBody = z.object({
     .min(1, "must list at least one line")
     .max(200),
   at: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with offset" }).optional(),
+  /** For the refund estimate: how the shopper wants it (default refund). */
+  requestedResolution: z.enum(RESOLUTIONS).optional(),
 });
 
 const lineQuantity = z.object({ lineId: z.uuid(), quantity });

@@ -5,9 +5,11 @@ import { createReturnBody, previewReturnBody } from "../../app/inputs/return-inp
 import type { Deps } from "../../app/ports.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
 import { CASE_STATUSES } from "../../domain/case-status.ts";
+import { formatMoney } from "../../domain/money.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { presentDecision } from "../present-decision.ts";
+import { presentCalculation } from "../present-money.ts";
 import { presentCase, presentEvent } from "../presenters.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
@@ -52,7 +54,20 @@ export const returnRoutes =
       async (req, reply) => {
         const { at, ...rest } = req.body;
         const r = await previewReturn(deps, merchantOf(req), { ...rest, at: at ? new Date(at) : undefined });
-        return send(reply, outcome(r, 200, presentDecision));
+        return send(
+          reply,
+          outcome(r, 200, (v) => ({
+            ...presentDecision(v.decision),
+            refund: v.refund
+              ? {
+                  currency: v.refund.currency,
+                  total: formatMoney(v.refund.total),
+                  byDestination: presentCalculation(v.refund).byDestination,
+                  lines: presentCalculation(v.refund).lines,
+                }
+              : null,
+          })),
+        );
       },
     );
 
