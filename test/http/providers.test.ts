@@ -119,9 +119,11 @@ describeEachDb(
     it("settles an asynchronous Adyen refund on its signed notification; replays and forgeries change nothing", async () => {
       adyen.addPayment(`PSP${kind}`, 12_460, "EUR");
       const id = await refundVia("adyen", `PSP${kind}`);
-      const processing = await until("processing", async () =>
-        (await settlement(id)).status === "processing" ? settlement(id) : null,
-      );
+      // "processing" with the provider's reference: Adyen received the refund (not merely claimed by the worker).
+      const processing = await until("Adyen to accept the refund", async () => {
+        const s = await settlement(id);
+        return s.status === "processing" && s.providerReference ? s : null;
+      });
       const refundPsp = processing.providerReference as string;
       expect(adyen.refunds().map((r) => r.pspReference)).toContain(refundPsp);
       const forged = await adyen.sendNotification(`${base}/api/webhooks/adyen`, refundPsp, {
