@@ -1,13 +1,18 @@
 import { benchPreview, benchReturnCreation } from "./api-load.ts";
+import { benchRefunds } from "./api-refunds.ts";
 import { benchLineDecisions } from "./policy-decisions.ts";
+import { benchRefundCalculations } from "./refund-calculations.ts";
 
 /** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=name filters, BENCH_SECONDS shortens. */
 const BENCHMARKS: Record<string, () => Promise<string>> = {
   "policy-decisions": async () => benchLineDecisions(),
+  "refund-calculations": async () => benchRefundCalculations(),
   "api-returns-pglite": () => benchReturnCreation("pglite"),
   "api-returns-postgres": () => benchReturnCreation("postgres"),
   "api-preview-pglite": () => benchPreview("pglite"),
   "api-preview-postgres": () => benchPreview("postgres"),
+  "api-refunds-pglite": () => benchRefunds("pglite"),
+  "api-refunds-postgres": () => benchRefunds("postgres"),
 };
 
 export async function runBenchmarks(): Promise<number> {

@@ -77,13 +77,20 @@ export async function startJobQueue(
     },
     async work(name, handler, o = {}) {
       await ensure(name);
-      // pg-boss 10 has no per-worker concurrency option: register several single-job workers.
+      // pg-boss 10 waits a polling interval between fetches: take jobs in batches, settle each on its
+      // own (one job's failure retries only that job), and run several such workers for concurrency.
       for (let i = 0; i < (o.concurrency ?? 1); i++) {
         await boss.work<Record<string, unknown>>(
           name,
-          { batchSize: 1, pollingIntervalSeconds: common.pollingIntervalSeconds },
+          { batchSize: 25, pollingIntervalSeconds: common.pollingIntervalSeconds },
           async (jobs) => {
-            for (const job of jobs) await handler(job.data);
+            for (const job of jobs) {
+              try {
+                await handler(job.data);
+              } catch (e) {
+                await boss.fail(name, job.id, { message: e instanceof Error ? e.message : String(e) });
+              }
+            }
           },
         );
       }
