@@ -12,6 +12,7 @@ import type { CaseEvent, CaseSource, ReturnCase } from "../domain/return-case.ts
 import type { Resolution } from "../domain/return-reasons.ts";
 import { statutoryPackFor } from "../domain/statutory/pack-loader.ts";
 import { statutoryRefundDeadline } from "../domain/statutory/refund-deadline.ts";
+import { localizePolicies } from "./fee-conversion.ts";
 import { currentPolicies } from "./policies.ts";
 import type { Deps, Repos } from "./ports.ts";
 import { decisionMoneyTerms } from "./refund-terms.ts";
@@ -65,9 +66,21 @@ async function evaluate(
   const order = found ? await r.orders.get(merchantId, input.orderExternalId) : null;
   if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
   const held = await r.cases.heldByOrder(order.id, null);
-  const policies = await currentPolicies(r, merchantId);
+  const merchant = await r.merchants.byId(merchantId);
+  const localized = await localizePolicies(
+    r,
+    await currentPolicies(r, merchantId),
+    order,
+    merchant?.settlementCurrency ?? order.currency,
+    at,
+  );
+  const policies = localized.policies;
   const decision = evaluateReturn(order, policies, input.lines, held, at, await r.events.list(merchantId));
-  return decision.ok ? ok({ order, held, decision: decision.value, policies }) : decision;
+  if (!decision.ok) return decision;
+  const used = localized.conversions.filter((c) =>
+    decision.value.policies.some((p) => p.id === c.policy.id && p.version === c.policy.version),
+  );
+  return ok({ order, held, decision: { ...decision.value, feeConversions: used }, policies });
 }
 
 /** Eligibility, deadlines and fees for a return, without side effects (POST /api/v1/returns/preview). */

@@ -43,7 +43,8 @@ export async function decisionMoneyTerms(
     ) ?? [];
   const outbound = statutory.find((t) => t.refund && t.refund.includesOutboundShipping !== "none");
   const restocking = policy?.restockingFee;
-  const fixed = restocking && "fixed" in restocking ? restocking.fixed[c.currency] : undefined;
+  const converted = d?.feeConversions?.find((x) => x.field === "restockingFee.fixed")?.to;
+  const fixed = restocking && "fixed" in restocking ? (restocking.fixed[c.currency] ?? converted) : undefined;
   return {
     policy,
     trigger: d?.refundTrigger ?? policy?.refundTrigger ?? "inspection",

@@ -59,6 +59,13 @@ export function presentDecision(d: ReturnDecision) {
     refundTrigger: d.refundTrigger,
     fees: d.fees.map(fee),
     extenuatingEvents: d.extenuatingEvents ?? [],
+    feeConversions: (d.feeConversions ?? []).map((c) => ({
+      ...c,
+      from: formatMoney(c.from),
+      fromCurrency: c.from.currency,
+      to: formatMoney(c.to),
+      toCurrency: c.to.currency,
+    })),
     lines: d.lines.map(line),
   };
 }

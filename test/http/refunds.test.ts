@@ -340,6 +340,50 @@ describeEachDb("the money engine through the API", (kind) => {
       });
     });
 
+    it("converts fees set in the merchant's currency at the policy's rate rule, and shows the conversion", async () => {
+      await h.deps.store.transaction((r) =>
+        r.fx.upsert("ECB", [
+          { date: "2026-03-01", currency: "GBP", rate: "0.85" },
+          { date: "2026-03-20", currency: "GBP", rate: "0.90" },
+        ]),
+      );
+      const gb = orderJson({
+        currency: "GBP",
+        shippingAddress: { country: "GB" },
+        customer: { email: "gb@example.co.uk" },
+      });
+      const previewFor = async (feeRate: string) => {
+        await api("PUT", "/api/v1/policies/gb", {
+          name: "UK",
+          scope: { countries: ["GB"] },
+          window: { days: 60 },
+          returnShipping: { paidBy: "customer", flatFee: { EUR: "4.95" } },
+          feeRate,
+        });
+        return api("POST", "/api/v1/returns/preview", {
+          orderExternalId: "GB-1",
+          lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+        });
+      };
+      expect((await api("PUT", "/api/v1/orders/GB-1", gb)).status).toBe(201);
+      const original = await previewFor("original");
+      expect((original.body.fees as Json[]).map((f) => [f.amount, f.currency])).toEqual([["4.21", "GBP"]]); // 4.95 × 0.85 = 4.2075
+      expect(original.body.feeConversions).toEqual([
+        expect.objectContaining({
+          field: "returnShipping.flatFee",
+          from: "4.95",
+          fromCurrency: "EUR",
+          to: "4.21",
+          toCurrency: "GBP",
+          rate: "0.85",
+          rateDate: "2026-03-01",
+          rule: "original",
+        }),
+      ]);
+      const current = await previewFor("current");
+      expect((current.body.fees as Json[]).map((f) => f.amount)).toEqual(["4.46"]); // 4.95 × 0.90 = 4.455 → half even
+    });
+
     it("stores the statutory refund deadline on withdrawals and flags cases approaching it", async () => {
       const delivered = orderJson().fulfilments.map((f) => ({ ...f, deliveredAt: "2026-03-15T12:00:00Z" }));
       const { caseId } = await caseWith([], { fulfilments: delivered });

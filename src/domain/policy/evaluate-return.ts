@@ -28,6 +28,16 @@ export interface ReturnDecision {
   readonly fees: readonly Fee[];
   readonly policies: readonly { readonly id: string; readonly version: number }[];
   readonly shipByDays: number;
+  /** Policy amounts converted into the order's currency (set by the app layer; see fee-conversion.ts). */
+  readonly feeConversions?: readonly {
+    readonly field: string;
+    readonly from: Money;
+    readonly to: Money;
+    readonly rate: string;
+    readonly rateDate: string;
+    readonly rule: "original" | "current";
+    readonly source: string;
+  }[];
   /** When money moves (from the first policy used; inspection when none applies). */
   readonly refundTrigger: RefundTrigger;
   /** Extenuating events that changed this decision (e.g. longer windows). */
