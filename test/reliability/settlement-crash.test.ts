@@ -65,6 +65,70 @@ describeEachDb("a crash at any point of a settlement moves the money exactly onc
     await cleanup();
   });
 
+  it("kill -9 while the provider call is in flight, restart: one refund at Stripe, settlement succeeded", async () => {
+    const pi = `pi_inflight_${kind}`;
+    stripe.addPayment(pi, 12_460, "eur");
+    let server = await serve(env);
+    const o = orderJson({ customer: { email: `inflight@example.de` } });
+    o.tenders = [
+      {
+        kind: "card",
+        provider: "stripe",
+        reference: pi,
+        amount: "124.60",
+        capturedAt: "2026-11-20T09:00:00Z",
+      },
+    ];
+    o.fulfilments = o.fulfilments.map((f) => ({
+      ...f,
+      shippedAt: "2026-11-21T08:00:00Z",
+      deliveredAt: "2026-11-22T12:00:00Z",
+    }));
+    expect((await http(server.base, auth, "PUT", `/api/v1/orders/${pi}`, o)).status).toBe(201);
+    expect(
+      (
+        await http(server.base, auth, "PUT", "/api/v1/policies/default", {
+          name: "Refund at approval",
+          scope: { countries: ["*"] },
+          window: { days: 3650 },
+          refundTrigger: "approval",
+        })
+      ).status,
+    ).toBeLessThan(300);
+    const c = await http(server.base, auth, "POST", "/api/v1/returns", {
+      orderExternalId: pi,
+      lines: [{ orderLineExternalId: "L1", quantity: 2, reason: "changed_mind" }],
+      requestedResolution: "refund",
+    });
+    const before = stripe.requests.length;
+    stripe.hangNext(1);
+    expect((await http(server.base, auth, "POST", `/api/v1/returns/${c.body.id}/approve`, {})).status).toBe(
+      200,
+    );
+    await until("the refund call to reach Stripe", async () =>
+      stripe.requests.length > before ? true : null,
+    );
+    await killHard(server); // the call hangs: the process dies while it is in flight
+    server = await serve(env);
+    try {
+      const settled = await until("the settlement to succeed", async () => {
+        const s = (
+          (await http(server.base, auth, "GET", `/api/v1/returns/${c.body.id}`)).body.settlements as Json[]
+        )[0];
+        return s?.status === "succeeded" ? s : null;
+      });
+      expect(
+        stripe
+          .refunds()
+          .filter((r) => r.payment_intent === pi)
+          .map((r) => r.amount),
+      ).toEqual([8_980]);
+      expect(settled.providerReference).toBe(stripe.refunds().find((r) => r.payment_intent === pi)?.id);
+    } finally {
+      await killHard(server);
+    }
+  });
+
   for (const fault of ["before_provider_call", "after_provider_call"] as const) {
     it(`kill -9 ${fault.replaceAll("_", " ")}, restart: one refund at Stripe, settlement succeeded`, async () => {
       const pi = `pi_${fault}_${kind}`;
