@@ -89,11 +89,12 @@ describeEachDb("kill -9 during load", (kind) => {
       }
     };
     const clients = Array.from({ length: 8 }, client);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Kill once the load is well under way (however fast this machine is), with requests in flight.
+    for (let waited = 0; acknowledged.length < 30 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     await killHard(server);
     stop = true;
     await Promise.all(clients);
-    expect(acknowledged.length).toBeGreaterThan(20);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(30);
 
     server = await serve(env);
     try {
