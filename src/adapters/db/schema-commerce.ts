@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   check,
   index,
@@ -9,13 +8,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { minor, ts } from "./schema-columns.ts";
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const minor = (name: string) => bigint(name, { mode: "number" });
 const created = () => ts("created_at").notNull().defaultNow();
 
 export const merchants = pgTable("merchants", {

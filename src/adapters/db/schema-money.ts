@@ -1,21 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { minor, ts } from "./schema-columns.ts";
 import { customers, merchants, orderTenders } from "./schema-commerce.ts";
 import { returnCases } from "./schema-returns.ts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const minor = (name: string) => bigint(name, { mode: "number" });
 
 /** Double-entry ledger: every transaction's entries sum to zero per currency (checked by a deferred trigger). */
 export const ledgerAccounts = pgTable(

@@ -1,7 +1,6 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { ts } from "./schema-columns.ts";
 import { merchants, orders } from "./schema-commerce.ts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** Every saved version of every policy: a new PUT adds a row, nothing is overwritten. */
 export const returnPolicies = pgTable(

@@ -1,20 +1,7 @@
-import {
-  bigint,
-  boolean,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { minor, ts } from "./schema-columns.ts";
 import { customers, legalEntities, merchants } from "./schema-commerce.ts";
 import { returnCases } from "./schema-returns.ts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const minor = (name: string) => bigint(name, { mode: "number" });
 
 /** Immutable refund calculations: a recalculation is a new version, never an edit. */
 export const refundCalculations = pgTable(

@@ -9,14 +9,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { minor, ts } from "./schema-columns.ts";
 import { customers, locations, merchants, orderLines, orders } from "./schema-commerce.ts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const minor = (name: string) => bigint(name, { mode: "number" });
 
 export const returnCases = pgTable(
   "return_cases",
