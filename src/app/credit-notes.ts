@@ -1,9 +1,10 @@
-import type {
-  CreditNoteAdjustment,
-  CreditNoteItemLine,
-  CreditNoteView,
-  RefundMethodView,
-  TaxRateTotal,
+import {
+  ADJUSTMENT_KINDS,
+  type CreditNoteAdjustment,
+  type CreditNoteItemLine,
+  type CreditNoteView,
+  type RefundMethodView,
+  type TaxRateTotal,
 } from "../adapters/documents/credit-note-view.ts";
 import type { Money } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";
@@ -41,20 +42,9 @@ function items(calc: RefundCalculation, order: Order, c: ReturnCase): CreditNote
   return out;
 }
 
-const KINDS = [
-  "outbound_shipping",
-  "duties",
-  "return_shipping_fee",
-  "restocking_fee",
-  "store_credit_bonus",
-  "goodwill",
-  "exchange_difference",
-  "rounding",
-] as const;
-
 function adjustments(calc: RefundCalculation): CreditNoteAdjustment[] {
   return calc.lines
-    .filter((l) => (KINDS as readonly string[]).includes(l.type))
+    .filter((l) => (ADJUSTMENT_KINDS as readonly string[]).includes(l.type))
     .map((l) => ({
       kind: l.type as CreditNoteAdjustment["kind"],
       net: l.amount,

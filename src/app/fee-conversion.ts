@@ -1,21 +1,9 @@
 import { convert, crossRate } from "../domain/fx.ts";
-import type { Money } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";
+import type { FeeConversion } from "../domain/policy/evaluate-return.ts";
 import type { MoneyByCurrency, ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { FX_SOURCE } from "./fx-values.ts";
 import type { Repos } from "./ports.ts";
-
-/** A policy amount set in another currency, converted for this order: shown on the decision. */
-export interface FeeConversion {
-  readonly policy: { readonly id: string; readonly version: number };
-  readonly field: string;
-  readonly from: Money;
-  readonly to: Money;
-  readonly rate: string;
-  readonly rateDate: string;
-  readonly rule: "original" | "current";
-  readonly source: string;
-}
 
 async function rateOn(
   r: Repos,

@@ -4,23 +4,7 @@ import { cliEnvironment } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { GENEROUS_POLICY } from "../support/harness.ts";
-
-type Json = Record<string, unknown>;
-
-async function http(
-  base: string,
-  auth: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Json }> {
-  const res = await fetch(base + path, {
-    method,
-    headers: { authorization: auth, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
+import { http, type Json } from "../support/http-client.ts";
 
 describeEachDb("kill -9 during load", (kind) => {
   let env: Record<string, string>;
@@ -90,7 +74,8 @@ describeEachDb("kill -9 during load", (kind) => {
     };
     const clients = Array.from({ length: 8 }, client);
     // Kill once the load is well under way (however fast this machine is), with requests in flight.
-    for (let waited = 0; acknowledged.length < 30 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; acknowledged.length < 30 && waited < 60_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     await killHard(server);
     stop = true;
     await Promise.all(clients);

@@ -4,33 +4,7 @@ import { crossback, killHard, serve } from "../support/cli.ts";
 import { cliEnvironment } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
-
-type Json = Record<string, unknown>;
-
-async function http(
-  base: string,
-  auth: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Json }> {
-  const res = await fetch(base + path, {
-    method,
-    headers: { authorization: auth, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, ms = 45_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { http, type Json, until } from "../support/http-client.ts";
 
 /** Resolves when the server process has died (here: killed itself at the fault point). */
 const died = (child: {
@@ -65,11 +39,10 @@ describeEachDb("a crash at any point of a settlement moves the money exactly onc
     await cleanup();
   });
 
-  it("kill -9 while the provider call is in flight, restart: one refund at Stripe, settlement succeeded", async () => {
-    const pi = `pi_inflight_${kind}`;
+  /** An order paid by Stripe and a return of two units, with a policy that refunds at approval. */
+  async function openCase(base: string, pi: string): Promise<string> {
     stripe.addPayment(pi, 12_460, "eur");
-    let server = await serve(env);
-    const o = orderJson({ customer: { email: `inflight@example.de` } });
+    const o = orderJson({ customer: { email: `${pi}@example.de` } });
     o.tenders = [
       {
         kind: "card",
@@ -84,111 +57,73 @@ describeEachDb("a crash at any point of a settlement moves the money exactly onc
       shippedAt: "2026-11-21T08:00:00Z",
       deliveredAt: "2026-11-22T12:00:00Z",
     }));
-    expect((await http(server.base, auth, "PUT", `/api/v1/orders/${pi}`, o)).status).toBe(201);
-    expect(
-      (
-        await http(server.base, auth, "PUT", "/api/v1/policies/default", {
-          name: "Refund at approval",
-          scope: { countries: ["*"] },
-          window: { days: 3650 },
-          refundTrigger: "approval",
-        })
-      ).status,
-    ).toBeLessThan(300);
-    const c = await http(server.base, auth, "POST", "/api/v1/returns", {
+    expect((await http(base, auth, "PUT", `/api/v1/orders/${pi}`, o)).status).toBe(201);
+    const policy = {
+      name: "Refund at approval",
+      scope: { countries: ["*"] },
+      window: { days: 3650 },
+      refundTrigger: "approval",
+    };
+    expect((await http(base, auth, "PUT", "/api/v1/policies/default", policy)).status).toBeLessThan(300);
+    const c = await http(base, auth, "POST", "/api/v1/returns", {
       orderExternalId: pi,
       lines: [{ orderLineExternalId: "L1", quantity: 2, reason: "changed_mind" }],
       requestedResolution: "refund",
     });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    return c.body.id as string;
+  }
+
+  /** Restarts the server and waits for the settlement: exactly one refund of 89.80 at Stripe, recorded. */
+  async function expectExactlyOnce(pi: string, caseId: string): Promise<void> {
+    const server = await serve(env);
+    try {
+      const settled = await until("the settlement to succeed", async () => {
+        const s = (
+          (await http(server.base, auth, "GET", `/api/v1/returns/${caseId}`)).body.settlements as Json[]
+        )[0];
+        return s?.status === "succeeded" ? s : null;
+      });
+      const refunds = stripe.refunds().filter((r) => r.payment_intent === pi);
+      expect(refunds.map((r) => r.amount)).toEqual([8_980]);
+      expect([settled.amount, settled.gateway, settled.providerReference]).toEqual([
+        "89.80",
+        "stripe",
+        refunds[0]?.id,
+      ]);
+    } finally {
+      await killHard(server);
+    }
+  }
+
+  it("kill -9 while the provider call is in flight, restart: one refund at Stripe, settlement succeeded", async () => {
+    const pi = `pi_inflight_${kind}`;
+    const server = await serve(env);
+    const caseId = await openCase(server.base, pi);
     const before = stripe.requests.length;
     stripe.hangNext(1);
-    expect((await http(server.base, auth, "POST", `/api/v1/returns/${c.body.id}/approve`, {})).status).toBe(
-      200,
-    );
+    expect((await http(server.base, auth, "POST", `/api/v1/returns/${caseId}/approve`, {})).status).toBe(200);
     await until("the refund call to reach Stripe", async () =>
       stripe.requests.length > before ? true : null,
     );
     await killHard(server); // the call hangs: the process dies while it is in flight
-    server = await serve(env);
-    try {
-      const settled = await until("the settlement to succeed", async () => {
-        const s = (
-          (await http(server.base, auth, "GET", `/api/v1/returns/${c.body.id}`)).body.settlements as Json[]
-        )[0];
-        return s?.status === "succeeded" ? s : null;
-      });
-      expect(
-        stripe
-          .refunds()
-          .filter((r) => r.payment_intent === pi)
-          .map((r) => r.amount),
-      ).toEqual([8_980]);
-      expect(settled.providerReference).toBe(stripe.refunds().find((r) => r.payment_intent === pi)?.id);
-    } finally {
-      await killHard(server);
-    }
+    await expectExactlyOnce(pi, caseId);
   });
 
   for (const fault of ["before_provider_call", "after_provider_call"] as const) {
     it(`kill -9 ${fault.replaceAll("_", " ")}, restart: one refund at Stripe, settlement succeeded`, async () => {
       const pi = `pi_${fault}_${kind}`;
-      stripe.addPayment(pi, 12_460, "eur");
-      let server = await serve({ ...env, CROSSBACK_FAULT: fault });
-      const o = orderJson({ customer: { email: `${fault}@example.de` } });
-      o.tenders = [
-        {
-          kind: "card",
-          provider: "stripe",
-          reference: pi,
-          amount: "124.60",
-          capturedAt: "2026-11-20T09:00:00Z",
-        },
-      ];
-      o.fulfilments = o.fulfilments.map((f) => ({
-        ...f,
-        shippedAt: "2026-11-21T08:00:00Z",
-        deliveredAt: "2026-11-22T12:00:00Z",
-      }));
-      expect((await http(server.base, auth, "PUT", `/api/v1/orders/${pi}`, o)).status).toBe(201);
-      expect(
-        (
-          await http(server.base, auth, "PUT", "/api/v1/policies/default", {
-            name: "Refund at approval",
-            scope: { countries: ["*"] },
-            window: { days: 3650 },
-            refundTrigger: "approval",
-          })
-        ).status,
-      ).toBeLessThan(300);
-      const c = await http(server.base, auth, "POST", "/api/v1/returns", {
-        orderExternalId: pi,
-        lines: [{ orderLineExternalId: "L1", quantity: 2, reason: "changed_mind" }],
-        requestedResolution: "refund",
-      });
-      expect(c.status, JSON.stringify(c.body)).toBe(201);
+      const server = await serve({ ...env, CROSSBACK_FAULT: fault });
+      const caseId = await openCase(server.base, pi);
       const exited = died(server.child);
-      const approved = await http(server.base, auth, "POST", `/api/v1/returns/${c.body.id}/approve`, {});
-      expect(approved.status).toBe(200);
+      expect((await http(server.base, auth, "POST", `/api/v1/returns/${caseId}/approve`, {})).status).toBe(
+        200,
+      );
       await exited; // the job worker reached the fault point and the process killed itself
       expect(stripe.refunds().filter((r) => r.payment_intent === pi)).toHaveLength(
         fault === "after_provider_call" ? 1 : 0,
       );
-
-      server = await serve(env);
-      try {
-        const settled = await until("the settlement to succeed", async () => {
-          const s = (
-            (await http(server.base, auth, "GET", `/api/v1/returns/${c.body.id}`)).body.settlements as Json[]
-          )[0];
-          return s?.status === "succeeded" ? s : null;
-        });
-        expect([settled.amount, settled.gateway]).toEqual(["89.80", "stripe"]);
-        const refunds = stripe.refunds().filter((r) => r.payment_intent === pi);
-        expect(refunds.map((r) => r.amount)).toEqual([8_980]);
-        expect(settled.providerReference).toBe(refunds[0]?.id);
-      } finally {
-        await killHard(server);
-      }
+      await expectExactlyOnce(pi, caseId);
     });
   }
 });

@@ -81,6 +81,11 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
       );
       if (!key.ok) throw new Error(`demo API key refused: ${JSON.stringify(key.error)}`);
       await setUpDemoMerchant(repos, d.ids, merchant.value.id);
+      await repos.merchants.updateSettings(merchant.value.id, {
+        sepaDebtor: { name: "Northwind Apparel & Goods B.V.", iban: "NL91ABNA0417164300", bic: "ABNANL2A" },
+        bankTransferApprovalAbove: { EUR: "250.00", BRL: "1500.00", MXN: "5000.00" },
+        storeCreditExpiryDays: 365,
+      });
       await seedCatalog({ ...d, clock: at(125) }, merchant.value.id);
       await seedPolicies({ ...d, clock: at(125) }, merchant.value.id);
       const orders = buildDemoOrders(now, mulberry32(ORDER_SEED), ORDER_COUNT);

@@ -18,6 +18,18 @@ export interface RequestedReturnLine {
   readonly reason: ReturnReason;
 }
 
+/** A policy amount set in another currency, converted for this order: shown on the decision. */
+export interface FeeConversion {
+  readonly policy: { readonly id: string; readonly version: number };
+  readonly field: string;
+  readonly from: Money;
+  readonly to: Money;
+  readonly rate: string;
+  readonly rateDate: string;
+  readonly rule: "original" | "current";
+  readonly source: string;
+}
+
 /** The engine's decision for a whole return request: what the preview shows and a case freezes. */
 export interface ReturnDecision {
   readonly engine: "crossback-policy-engine/1";
@@ -29,15 +41,7 @@ export interface ReturnDecision {
   readonly policies: readonly { readonly id: string; readonly version: number }[];
   readonly shipByDays: number;
   /** Policy amounts converted into the order's currency (set by the app layer; see fee-conversion.ts). */
-  readonly feeConversions?: readonly {
-    readonly field: string;
-    readonly from: Money;
-    readonly to: Money;
-    readonly rate: string;
-    readonly rateDate: string;
-    readonly rule: "original" | "current";
-    readonly source: string;
-  }[];
+  readonly feeConversions?: readonly FeeConversion[];
   /** When money moves (from the first policy used; inspection when none applies). */
   readonly refundTrigger: RefundTrigger;
   /** Extenuating events that changed this decision (e.g. longer windows). */
