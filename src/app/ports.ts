@@ -239,6 +239,18 @@ export interface Settlement {
   readonly nextAttemptAt?: Date | null;
 }
 
+export interface FxReportRow {
+  readonly currency: string;
+  readonly settlementCurrency: string;
+  readonly refunds: number;
+  readonly refunded: number;
+  readonly settlementValue: number;
+  readonly valueAtCapture: number;
+  readonly gainLoss: number;
+  /** Settlements without a rate on record (import ECB rates to value them). */
+  readonly unvalued: number;
+}
+
 export interface SettlementRepo {
   insert(s: Settlement): Promise<void>;
   update(s: Settlement): Promise<void>;
@@ -249,6 +261,8 @@ export interface SettlementRepo {
   /** Settlements waiting for their provider call: pending, or processing since before `staleBefore`. */
   recoverable(staleBefore: Date, limit: number): Promise<Settlement[]>;
   byProviderReference(gateway: string, reference: string): Promise<Settlement | null>;
+  /** Succeeded refunds between two instants, summed per refund currency and settlement currency. */
+  fxReport(merchantId: string, from: Date, to: Date): Promise<FxReportRow[]>;
   /** Bank-transfer settlements approved and not yet exported (for a SEPA file). */
   exportable(merchantId: string, currency: string): Promise<Settlement[]>;
   list(

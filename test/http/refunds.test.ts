@@ -330,6 +330,15 @@ describeEachDb("the money engine through the API", (kind) => {
         await api("GET", `/api/v1/settlements/${((inspected.body.settlements as Json[])[0] as Json).id}`)
       ).body;
       // 105.00 USD: 95.45 EUR at 1.10 today, 100.00 EUR at 1.05 on capture day → the merchant gains 4.55 EUR.
+      const report = await api("GET", "/api/v1/reports/fx?from=2026-03-20&to=2026-03-20");
+      expect((report.body.items as Json[]).find((x) => x.currency === "USD")).toMatchObject({
+        refunds: 1,
+        refunded: "105.00",
+        settlementCurrency: "EUR",
+        settlementValue: "95.45",
+        valueAtCapture: "100.00",
+        gainLoss: "4.55",
+      });
       expect(s.settlementValue).toMatchObject({
         currency: "EUR",
         amount: "95.45",

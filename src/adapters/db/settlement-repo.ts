@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
 import type {
   Settlement,
   SettlementFx,
@@ -117,6 +131,41 @@ export function settlementRepo(db: Executor): SettlementRepo {
         .orderBy(asc(settlements.createdAt))
         .limit(limit);
       return rows.map(toSettlement);
+    },
+    async fxReport(merchantId, from, to) {
+      const rows = await db
+        .select({
+          currency: settlements.currency,
+          settlementCurrency: sql<string>`coalesce(${settlements.settlementCurrency}, '')`,
+          refunds: sql<string>`count(*)`,
+          refunded: sql<string>`sum(${settlements.amount})`,
+          settlementValue: sql<string>`coalesce(sum(${settlements.settlementAmount}), 0)`,
+          valueAtCapture: sql<string>`coalesce(sum((${settlements.fx}->>'amountAtCapture')::bigint), 0)`,
+          gainLoss: sql<string>`coalesce(sum((${settlements.fx}->>'gainLoss')::bigint), 0)`,
+          unvalued: sql<string>`count(*) filter (where ${settlements.fx} is null)`,
+        })
+        .from(settlements)
+        .where(
+          and(
+            eq(settlements.merchantId, merchantId),
+            eq(settlements.status, "succeeded"),
+            ne(settlements.method, "store_credit"),
+            gte(settlements.updatedAt, from),
+            lt(settlements.updatedAt, to),
+          ),
+        )
+        .groupBy(settlements.currency, sql`coalesce(${settlements.settlementCurrency}, '')`)
+        .orderBy(settlements.currency);
+      return rows.map((r) => ({
+        currency: r.currency,
+        settlementCurrency: r.settlementCurrency,
+        refunds: Number(r.refunds),
+        refunded: Number(r.refunded),
+        settlementValue: Number(r.settlementValue),
+        valueAtCapture: Number(r.valueAtCapture),
+        gainLoss: Number(r.gainLoss),
+        unvalued: Number(r.unvalued),
+      }));
     },
     async byProviderReference(gateway, reference) {
       const [row] = await db

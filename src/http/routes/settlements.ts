@@ -11,6 +11,7 @@ import {
 } from "../../app/payouts.ts";
 import type { Deps, SettlementMethod, SettlementStatus } from "../../app/ports.ts";
 import { redeemStoreCredit } from "../../app/store-credit.ts";
+import { formatMoney } from "../../domain/money.ts";
 import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
 import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
@@ -119,6 +120,39 @@ export const settlementRoutes =
       markPaid(deps, m, id),
     );
 
+    app.get(
+      "/reports/fx",
+      {
+        schema: {
+          tags: ["settlements"],
+          summary:
+            "Refunds valued in the settlement currency, and the FX gain or loss since capture, per currency",
+          querystring: z.object({ from: z.iso.date(), to: z.iso.date() }),
+        },
+      },
+      async (req) => {
+        const rows = await deps.store.read.settlements.fxReport(
+          merchantOf(req),
+          new Date(`${req.query.from}T00:00:00Z`),
+          new Date(new Date(`${req.query.to}T00:00:00Z`).getTime() + 86_400_000),
+        );
+        const m = (amount: number, currency: string) => (currency ? formatMoney({ amount, currency }) : null);
+        return {
+          from: req.query.from,
+          to: req.query.to,
+          items: rows.map((r) => ({
+            currency: r.currency,
+            refunds: r.refunds,
+            refunded: m(r.refunded, r.currency),
+            settlementCurrency: r.settlementCurrency || null,
+            settlementValue: m(r.settlementValue, r.settlementCurrency),
+            valueAtCapture: m(r.valueAtCapture, r.settlementCurrency),
+            gainLoss: m(r.gainLoss, r.settlementCurrency),
+            unvalued: r.unvalued,
+          })),
+        };
+      },
+    );
     app.post(
       "/payouts/sepa-export",
       {
