@@ -194,13 +194,14 @@ describeEachDb("the money engine through the API", (kind) => {
     ]);
     expect((await api("POST", "/api/v1/payouts/sepa-export", {})).status).toBe(422); // not approved yet
     expect((await api("POST", `/api/v1/settlements/${s.id}/approve`, {})).body.status).toBe("processing");
-    const file = await h.app.inject({
+    const exported = await h.app.inject({
       method: "POST",
       url: "/api/v1/payouts/sepa-export",
       headers: { authorization: auth, "content-type": "application/json" },
       payload: { requestedExecutionDate: "2026-03-23" },
     });
-    expect(file.statusCode).toBe(200);
+    expect(exported.statusCode).toBe(200);
+    const file = { body: (exported.json() as { xml: string }).xml };
     const xml = join(dir, `sepa-${kind}.xml`);
     writeFileSync(xml, file.body);
     execFileSync("xmllint", ["--noout", "--schema", "reference/schemas/pain.001.001.09.xsd", xml], {

@@ -11,7 +11,7 @@ import { formatMoney, type Money } from "../../domain/money.ts";
 import type { CancellationDecision } from "../../domain/policy/cancellation.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
 import { actorOf, merchantOf } from "../auth.ts";
-import { outcome, send, sendIdempotent } from "../respond.ts";
+import { outcome, sendIdempotent } from "../respond.ts";
 
 const money = (m: Money) => ({ amount: formatMoney(m), currency: m.currency });
 
@@ -49,13 +49,12 @@ export const cancellationRoutes =
       },
       async (req, reply) => {
         const at = req.body.at ? new Date(req.body.at) : undefined;
-        return send(
+        return sendIdempotent(
+          deps,
+          req,
           reply,
-          outcome(
-            await previewCancellation(deps, merchantOf(req), req.params.externalId, at),
-            200,
-            presentCancellation,
-          ),
+          (d) => previewCancellation(d, merchantOf(req), req.params.externalId, at),
+          (r) => outcome(r, 200, presentCancellation),
         );
       },
     );

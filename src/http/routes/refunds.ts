@@ -49,18 +49,21 @@ export const refundRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "return", req.params.id);
         if (bad) return bad;
-        const r = await previewRefund(deps, merchantOf(req), req.params.id, request(req.body));
-        return send(
+        return sendIdempotent(
+          deps,
+          req,
           reply,
-          outcome(r, 200, (v) =>
-            v
-              ? {
-                  due: true,
-                  calculation: presentCalculation(v.calculation),
-                  settlements: presentPlan(v.plan),
-                }
-              : { due: false, calculation: null, settlements: [] },
-          ),
+          (d) => previewRefund(d, merchantOf(req), req.params.id, request(req.body)),
+          (r) =>
+            outcome(r, 200, (v) =>
+              v
+                ? {
+                    due: true,
+                    calculation: presentCalculation(v.calculation),
+                    settlements: presentPlan(v.plan),
+                  }
+                : { due: false, calculation: null, settlements: [] },
+            ),
         );
       },
     );

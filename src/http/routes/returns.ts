@@ -53,20 +53,23 @@ export const returnRoutes =
       },
       async (req, reply) => {
         const { at, ...rest } = req.body;
-        const r = await previewReturn(deps, merchantOf(req), { ...rest, at: at ? new Date(at) : undefined });
-        return send(
+        return sendIdempotent(
+          deps,
+          req,
           reply,
-          outcome(r, 200, (v) => ({
-            ...presentDecision(v.decision),
-            refund: v.refund
-              ? {
-                  currency: v.refund.currency,
-                  total: formatMoney(v.refund.total),
-                  byDestination: presentCalculation(v.refund).byDestination,
-                  lines: presentCalculation(v.refund).lines,
-                }
-              : null,
-          })),
+          (d) => previewReturn(d, merchantOf(req), { ...rest, at: at ? new Date(at) : undefined }),
+          (r) =>
+            outcome(r, 200, (v) => ({
+              ...presentDecision(v.decision),
+              refund: v.refund
+                ? {
+                    currency: v.refund.currency,
+                    total: formatMoney(v.refund.total),
+                    byDestination: presentCalculation(v.refund).byDestination,
+                    lines: presentCalculation(v.refund).lines,
+                  }
+                : null,
+            })),
         );
       },
     );

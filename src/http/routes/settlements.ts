@@ -17,7 +17,6 @@ import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { moneyJson, presentSettlementFull } from "../present-money.ts";
-import { problemOf, sendProblem } from "../problem.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
 const idParams = z.object({ id: z.string() });
@@ -158,19 +157,26 @@ export const settlementRoutes =
       {
         schema: {
           tags: ["settlements"],
-          summary: "Approved EUR bank transfers as an ISO 20022 SEPA credit-transfer file (pain.001.001.09)",
+          summary:
+            "Approved EUR bank transfers as an ISO 20022 SEPA credit-transfer file (pain.001.001.09), in `xml`",
           body: sepaExportBody,
         },
       },
-      async (req, reply) => {
-        const r = await exportSepa(deps, merchantOf(req), req.body.requestedExecutionDate);
-        if (!r.ok) return sendProblem(reply, problemOf(r.error));
-        return reply
-          .type("application/xml")
-          .header("content-disposition", `attachment; filename="${r.value.messageId}.xml"`)
-          .header("x-crossback-payments", String(r.value.count))
-          .send(r.value.xml);
-      },
+      (req, reply) =>
+        // Idempotent like every POST: a retry after a lost answer gets the same file, not an empty export.
+        sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) => exportSepa(d, merchantOf(req), req.body.requestedExecutionDate),
+          (r) =>
+            outcome(r, 200, (v) => ({
+              messageId: v.messageId,
+              payments: v.count,
+              format: "pain.001.001.09",
+              xml: v.xml,
+            })),
+        ),
     );
     app.post(
       "/customers/:id/store-credit/redeem",
