@@ -1,11 +1,14 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
+import type { TenderKind } from "../domain/order.ts";
 import { type CancellationDecision, decideCancellation } from "../domain/policy/cancellation.ts";
 import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
 import { selectPolicy } from "../domain/policy/policy-scope.ts";
+import { planSettlements } from "../domain/refund/settlement-plan.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { currentPolicies } from "./policies.ts";
-import type { Deps, Repos } from "./ports.ts";
+import type { Deps, Repos, Settlement } from "./ports.ts";
+import { createSettlements, dispatchSettlements } from "./refunds.ts";
 
 async function decide(
   r: Repos,
@@ -51,32 +54,61 @@ export async function previewCancellation(
   return r.ok ? ok(r.value.decision) : r;
 }
 
-/** Cancels the order and freezes the decision that priced it. The refund itself is settled by the money engine. */
-export function cancelOrder(
+/**
+ * Cancels the order, freezes the decision that priced it, and refunds it: one settlement per tender
+ * (intents in this transaction, provider calls after the commit).
+ */
+export async function cancelOrder(
   deps: Deps,
   merchantId: string,
   externalId: string,
   reason: string | null,
   actor: Actor,
-): Promise<Result<CancellationDecision, DomainError>> {
-  return deps.store.transaction(async (r) => {
-    await r.orders.lock(merchantId, { externalId });
-    const at = deps.clock.now();
-    const d = await decide(r, merchantId, externalId, at);
-    if (!d.ok) return d;
-    const inserted = await r.cancellations.insert(merchantId, d.value.orderId, {
-      decision: d.value.decision,
-      reason,
-      cancelledAt: at,
-      actorId: actor.id,
-    });
-    if (!inserted)
-      return err({
-        code: "invalid_input",
-        issues: [{ path: "order", message: `order ${externalId} is already cancelled` }],
+): Promise<Result<{ decision: CancellationDecision; settlements: Settlement[] }, DomainError>> {
+  const done = await deps.store.transaction(
+    async (
+      r,
+    ): Promise<Result<{ decision: CancellationDecision; settlements: Settlement[] }, DomainError>> => {
+      await r.orders.lock(merchantId, { externalId });
+      const at = deps.clock.now();
+      const d = await decide(r, merchantId, externalId, at);
+      if (!d.ok) return d;
+      const inserted = await r.cancellations.insert(merchantId, d.value.orderId, {
+        decision: d.value.decision,
+        reason,
+        cancelledAt: at,
+        actorId: actor.id,
       });
-    return ok(d.value.decision);
-  });
+      if (!inserted)
+        return err({
+          code: "invalid_input",
+          issues: [{ path: "order", message: `order ${externalId} is already cancelled` }],
+        });
+      const order = await r.orders.get(merchantId, externalId);
+      const merchant = await r.merchants.byId(merchantId);
+      if (!order || !merchant) throw new Error("order or merchant vanished");
+      const zero = { amount: 0, currency: order.currency };
+      const refunded = await r.settlements.refundedByTender(order.tenders.map((t) => t.id));
+      const byDestination = { original_payment: d.value.decision.total, store_credit: zero, exchange: zero };
+      const plan = planSettlements(
+        { byDestination },
+        order,
+        refunded,
+        merchant.settings.tenderOrder as TenderKind[] | undefined,
+      );
+      const settlements = await createSettlements(deps, r, plan, {
+        merchant,
+        order,
+        caseId: null,
+        calculationId: null,
+        reference: `cancellation ${externalId}`,
+        at,
+      });
+      return ok({ decision: d.value.decision, settlements });
+    },
+  );
+  if (!done.ok) return done;
+  return ok({ ...done.value, settlements: await dispatchSettlements(deps, done.value.settlements) });
 }
 
 export async function declareEvent(

@@ -179,7 +179,7 @@ export function exportSepa(
           iban: String(s.bankAccount?.iban ?? ""),
           bic: (s.bankAccount?.bic as string | null | undefined) ?? null,
         },
-        remittance: `Refund ${s.caseId.slice(0, 8)}`,
+        remittance: `Refund ${s.id.slice(-12)}`,
       })),
     });
     if (!built.ok) return err({ code: "invalid_input", issues: built.error });

@@ -218,7 +218,9 @@ export interface SettlementFx {
 export interface Settlement {
   readonly id: string;
   readonly merchantId: string;
-  readonly caseId: string;
+  /** The return case it settles; null for the refund of a cancelled order. */
+  readonly caseId: string | null;
+  readonly orderId: string | null;
   readonly tenderId: string | null;
   readonly method: SettlementMethod;
   readonly gateway: string | null;

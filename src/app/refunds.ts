@@ -152,14 +152,50 @@ export async function refundInTx(
   if (!(await r.cases.update(next, c.version, [event])))
     return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
   await r.refunds.insert(c.merchantId, calc, actor.id);
-  const settlements: Settlement[] = [];
-  for (const p of planned.value.plan) {
+  const settlements = await createSettlements(deps, r, planned.value.plan, {
+    merchant,
+    order,
+    caseId: c.id,
+    calculationId: calc.id,
+    reference: c.number,
+    at,
+  });
+  if (req.replacement && units.some((u) => u.resolution === "exchange"))
+    await createReplacementOrder(deps, r, order, c, req.replacement, at);
+  const creditNote =
+    calc.total.amount > 0
+      ? await issueCreditNote(r, deps.ids, { merchant, order, case: next, calc, settlements, at })
+      : null;
+  return ok({ case: { ...next, version: next.version }, calculation: calc, settlements, creditNote });
+}
+
+/**
+ * Writes the settlement intents of a plan: provider refunds `pending` (executed after the commit),
+ * bank transfers and payment requests `requires_action`, store credit issued at once.
+ */
+export async function createSettlements(
+  deps: Deps,
+  r: Repos,
+  plan: readonly PlannedSettlement[],
+  ctx: {
+    merchant: Merchant;
+    order: Order;
+    caseId: string | null;
+    calculationId: string | null;
+    reference: string;
+    at: Date;
+  },
+): Promise<Settlement[]> {
+  const { merchant, order, at } = ctx;
+  const out: Settlement[] = [];
+  for (const p of plan) {
     const id = deps.ids.next();
     const tender = order.tenders.find((t) => t.id === p.tenderId);
     const base: Settlement = {
       id,
-      merchantId: c.merchantId,
-      caseId: c.id,
+      merchantId: merchant.id,
+      caseId: ctx.caseId,
+      orderId: order.id,
       tenderId: p.tenderId,
       method: p.method,
       gateway: null,
@@ -171,33 +207,32 @@ export async function refundInTx(
       attempts: 0,
       createdAt: at,
       updatedAt: at,
-      calculationId: calc.id,
+      calculationId: ctx.calculationId,
     };
     let s: Settlement = base;
     if (p.method === "original_payment")
       s = { ...base, gateway: gatewayFor(deps, tender?.provider ?? null), status: "pending" };
     if (p.method === "store_credit") {
       await issueStoreCredit(r, deps.ids, {
-        merchantId: c.merchantId,
-        customerId: c.customerId,
-        caseId: c.id,
+        merchantId: merchant.id,
+        customerId: order.customerId,
+        caseId: ctx.caseId,
         amount: p.amount,
         at,
         expiryDays: merchant.settings.storeCreditExpiryDays,
-        memo: `return ${c.number}`,
+        memo: `refund ${ctx.reference}`,
       });
-      s = { ...base, gateway: "ledger", status: "succeeded", providerReference: `store-credit:${c.number}` };
+      s = {
+        ...base,
+        gateway: "ledger",
+        status: "succeeded",
+        providerReference: `store-credit:${ctx.reference}`,
+      };
     }
     await r.settlements.insert(s);
-    settlements.push(s);
+    out.push(s);
   }
-  if (req.replacement && units.some((u) => u.resolution === "exchange"))
-    await createReplacementOrder(deps, r, order, c, req.replacement, at);
-  const creditNote =
-    calc.total.amount > 0
-      ? await issueCreditNote(r, deps.ids, { merchant, order, case: next, calc, settlements, at })
-      : null;
-  return ok({ case: { ...next, version: next.version }, calculation: calc, settlements, creditNote });
+  return out;
 }
 
 /** The exchange's outbound order: the replacement, linked to the case by its external id. */

@@ -19,8 +19,7 @@ export async function recordOutcome(r: Repos, next: Settlement, at: Date): Promi
   let s = next;
   if (s.status === "succeeded" && s.method !== "store_credit" && !s.fx) {
     const merchant = await r.merchants.byId(s.merchantId);
-    const c = await r.cases.load(s.merchantId, s.caseId);
-    const order = c ? await r.orders.getById(s.merchantId, c.orderId) : null;
+    const order = s.orderId ? await r.orders.getById(s.merchantId, s.orderId) : null;
     const tender = order?.tenders.find((t) => t.id === s.tenderId);
     if (merchant)
       s = {
@@ -36,7 +35,7 @@ export async function recordOutcome(r: Repos, next: Settlement, at: Date): Promi
   }
   await r.settlements.update(s);
   const type = EVENT_OF[s.status];
-  const c = type ? await r.cases.load(s.merchantId, s.caseId) : null;
+  const c = type && s.caseId ? await r.cases.load(s.merchantId, s.caseId) : null;
   if (type && c) {
     await r.cases.append(c, [
       {
@@ -79,8 +78,9 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
       retryable: false,
     };
   } else {
-    const c = await deps.store.read.cases.load(claimed.merchantId, claimed.caseId);
-    const order = c ? await deps.store.read.orders.getById(claimed.merchantId, c.orderId) : null;
+    const order = claimed.orderId
+      ? await deps.store.read.orders.getById(claimed.merchantId, claimed.orderId)
+      : null;
     const tender = order?.tenders.find((t) => t.id === claimed.tenderId);
     try {
       await faultPoint("before_provider_call");

@@ -29,6 +29,7 @@ export function presentSettlementFull(s: Settlement) {
   return {
     id: s.id,
     caseId: s.caseId,
+    orderId: s.orderId,
     calculationId: s.calculationId ?? null,
     method: s.method,
     gateway: s.gateway,

@@ -103,6 +103,10 @@ describeEachDb("cancellation schedules and extenuating events", (kind) => {
       { "idempotency-key": "c-1" },
     );
     expect(done.status, JSON.stringify(done.body)).toBe(200);
+    // The declared storm covers this booking too: all 300.00 back to the card, settled by the manual gateway.
+    expect((done.body.settlements as Json[]).map((s) => [s.method, s.amount, s.status, s.caseId])).toEqual([
+      ["original_payment", "300.00", "succeeded", null],
+    ]);
     const again = await call(h.app, auth, "POST", "/api/v1/orders/STAY-2/cancel", {
       reason: "Plans changed",
     });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { minor, ts } from "./schema-columns.ts";
-import { customers, merchants, orderTenders } from "./schema-commerce.ts";
+import { customers, merchants, orders, orderTenders } from "./schema-commerce.ts";
 import { returnCases } from "./schema-returns.ts";
 
 /** Double-entry ledger: every transaction's entries sum to zero per currency (checked by a deferred trigger). */
@@ -53,9 +53,9 @@ export const settlements = pgTable(
     merchantId: uuid("merchant_id")
       .notNull()
       .references(() => merchants.id),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => returnCases.id),
+    /** The return case it settles; null for the refund of a cancelled order. */
+    caseId: uuid("case_id").references(() => returnCases.id),
+    orderId: uuid("order_id").references(() => orders.id),
     tenderId: uuid("tender_id").references(() => orderTenders.id),
     method: text("method").notNull(),
     gateway: text("gateway"),

@@ -21,7 +21,7 @@ const BANK_KINDS: readonly TenderKind[] = ["cash_on_delivery", "bank_transfer"];
  * payment request, never a silent charge).
  */
 export function planSettlements(
-  calc: RefundCalculation,
+  calc: Pick<RefundCalculation, "byDestination">,
   order: Order,
   refundedByTender: ReadonlyMap<string, number>,
   tenderOrder: readonly TenderKind[] = DEFAULT_TENDER_ORDER,

@@ -11,6 +11,7 @@ import { formatMoney, type Money } from "../../domain/money.ts";
 import type { CancellationDecision } from "../../domain/policy/cancellation.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
 import { actorOf, merchantOf } from "../auth.ts";
+import { presentSettlementFull } from "../present-money.ts";
 import { outcome, sendIdempotent } from "../respond.ts";
 
 const money = (m: Money) => ({ amount: formatMoney(m), currency: m.currency });
@@ -63,7 +64,8 @@ export const cancellationRoutes =
       {
         schema: {
           tags: ["cancellations"],
-          summary: "Cancel the order; the decision that priced it is frozen",
+          summary:
+            "Cancel the order and refund it (one settlement per tender); the decision that priced it is frozen",
           params: orderParams,
           body: cancelOrderBody,
         },
@@ -75,7 +77,11 @@ export const cancellationRoutes =
           reply,
           (d) =>
             cancelOrder(d, merchantOf(req), req.params.externalId, req.body.reason ?? null, actorOf(req)),
-          (r) => outcome(r, 200, presentCancellation),
+          (r) =>
+            outcome(r, 200, (v) => ({
+              ...presentCancellation(v.decision),
+              settlements: v.settlements.map(presentSettlementFull),
+            })),
         ),
     );
     app.put(
