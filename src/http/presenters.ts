@@ -59,6 +59,15 @@ export function presentCase(c: ReturnCase, settlements?: readonly Settlement[], 
     refundDeadline: c.refundDeadline
       ? { ...c.refundDeadline, status: refundDeadlineStatus(c, now ?? new Date()) }
       : null,
+    /** Units refunded before inspection that inspection then refused: the merchant decides (recover or write off). */
+    refundedButRefused: c.lines
+      .filter(
+        (l) =>
+          l.counts.refused > 0 &&
+          l.counts.refunded >
+            l.counts.accepted + l.counts.lost + (l.counts.approved - l.counts.received - l.counts.lost),
+      )
+      .map((l) => ({ lineId: l.id, sku: l.sku, refused: l.counts.refused, refunded: l.counts.refunded })),
     decision: isEngineDecision(c.decision) ? presentDecision(c.decision) : c.decision,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
     createdAt: c.createdAt.toISOString(),

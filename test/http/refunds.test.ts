@@ -270,6 +270,29 @@ describeEachDb("the money engine through the API", (kind) => {
     );
   });
 
+  it("shows units refunded before inspection that inspection then refused", async () => {
+    await api("PUT", "/api/v1/policies/default", { ...GENEROUS_POLICY, refundTrigger: "hub_receipt" });
+    const { last } = await caseWith([
+      ["approve", {}],
+      ["receive", (lineId: string) => ({ lines: [{ lineId, quantity: 2 }] })],
+      [
+        "inspect",
+        (lineId: string) => ({
+          lines: [
+            { lineId, quantity: 1, outcome: "accepted", condition: "good" },
+            { lineId, quantity: 1, outcome: "refused", condition: "damaged" },
+          ],
+        }),
+      ],
+    ]);
+    expect(last.refundedButRefused).toEqual([expect.objectContaining({ refused: 1, refunded: 2 })]);
+    await api("PUT", "/api/v1/policies/default", {
+      ...GENEROUS_POLICY,
+      storeCreditBonus: { percent: 10 },
+      refundTrigger: "inspection",
+    });
+  });
+
   describe("FX and deadlines", () => {
     it("records the settlement-currency value with its rate, and the FX gain or loss since capture", async () => {
       await h.deps.store.transaction((r) =>
