@@ -7,12 +7,18 @@ import { err, ok, type Result } from "../domain/result.ts";
 import type { Deps, Repos, Settlement } from "./ports.ts";
 import { recordOutcome } from "./settle.ts";
 
-async function load(r: Repos, merchantId: string, id: string): Promise<Settlement | null> {
-  const s = await r.settlements.get(id);
-  return s && s.merchantId === merchantId ? s : null;
+/** Runs `fn` on one of the merchant's settlements inside a transaction; another merchant's id is not found. */
+function onSettlement(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+  fn: (r: Repos, s: Settlement) => Promise<Result<Settlement, DomainError>>,
+): Promise<Result<Settlement, DomainError>> {
+  return deps.store.transaction(async (r) => {
+    const s = await r.settlements.get(id);
+    return s && s.merchantId === merchantId ? fn(r, s) : err({ code: "not_found", entity: "settlement", id });
+  });
 }
-
-const notFound = (id: string): DomainError => ({ code: "not_found", entity: "settlement", id });
 const wrongState = (s: Settlement, what: string): DomainError => ({
   code: "invalid_input",
   issues: [{ path: "settlement", message: `${what} (settlement is ${s.method}, ${s.status})` }],
@@ -28,9 +34,7 @@ export function provideBankAccount(
   id: string,
   details: BankAccountDetails,
 ): Promise<Result<Settlement, DomainError>> {
-  return deps.store.transaction(async (r) => {
-    const s = await load(r, merchantId, id);
-    if (!s) return err(notFound(id));
+  return onSettlement(deps, merchantId, id, async (r, s) => {
     if (s.method !== "bank_transfer" || s.status !== "requires_action" || s.exportedAt)
       return err(wrongState(s, "bank details can only be given while the transfer waits for them"));
     const account = validateBankAccount(details);
@@ -65,9 +69,7 @@ export function approvePayout(
   id: string,
   actor: Actor,
 ): Promise<Result<Settlement, DomainError>> {
-  return deps.store.transaction(async (r) => {
-    const s = await load(r, merchantId, id);
-    if (!s) return err(notFound(id));
+  return onSettlement(deps, merchantId, id, async (r, s) => {
     if (s.method !== "bank_transfer" || !s.bankAccount || s.approvedAt)
       return err(
         wrongState(s, "only a bank transfer with account details, not yet approved, can be approved"),
@@ -92,9 +94,7 @@ export function markPaid(
   merchantId: string,
   id: string,
 ): Promise<Result<Settlement, DomainError>> {
-  return deps.store.transaction(async (r) => {
-    const s = await load(r, merchantId, id);
-    if (!s) return err(notFound(id));
+  return onSettlement(deps, merchantId, id, async (r, s) => {
     const manual =
       s.method === "bank_transfer" &&
       (s.exportedAt ||
@@ -124,9 +124,7 @@ export function confirmPaymentRequest(
   merchantId: string,
   id: string,
 ): Promise<Result<Settlement, DomainError>> {
-  return deps.store.transaction(async (r) => {
-    const s = await load(r, merchantId, id);
-    if (!s) return err(notFound(id));
+  return onSettlement(deps, merchantId, id, async (r, s) => {
     if (s.method !== "payment_request" || s.status !== "requires_action")
       return err(wrongState(s, "only an open payment request can be confirmed"));
     const next: Settlement = { ...s, status: "processing", failureReason: null, updatedAt: deps.clock.now() };

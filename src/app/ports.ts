@@ -129,8 +129,6 @@ export interface CaseRepo {
   events(caseId: string): Promise<StoredEvent[]>;
   /** Per order line id: units held by the order's cases other than `exceptCaseId` (invariant 1). */
   heldByOrder(orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
-  /** Per order line id: units resolved by the order's cases other than `exceptCaseId`. */
-  resolvedByOrder(orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
   /** Appends events that do not change the case itself (money and logistics records). */
   append(c: Pick<ReturnCase, "id" | "merchantId">, events: readonly CaseEvent[]): Promise<void>;
   nextNumber(merchantId: string): Promise<number>;

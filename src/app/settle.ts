@@ -125,13 +125,6 @@ export async function recoverableSettlements(deps: Deps, limit = 100): Promise<S
   return deps.store.read.settlements.recoverable(new Date(now.getTime() - STALE_MS), limit);
 }
 
-/** Runs every recoverable settlement now (start-up without a queue, tests). Returns how many ran. */
-export async function executePendingSettlements(deps: Deps, limit = 100): Promise<number> {
-  const due = await recoverableSettlements(deps, limit);
-  for (const s of due) await executeSettlement(deps, s.id);
-  return due.length;
-}
-
 /**
  * Test-only crash injection for the kill -9 tests: CROSSBACK_FAULT=<point> makes the process kill
  * itself (SIGKILL, no clean-up) when it reaches that point of a settlement.

@@ -55,8 +55,6 @@ export const TRANSITIONS: Readonly<Record<CaseCommandType, Transition>> = {
 /** Statuses in which the case no longer holds any quantity of the order (it gave it back). */
 export const RELEASING_STATUSES: readonly CaseStatus[] = ["cancelled", "rejected", "expired"];
 
-export const TERMINAL_STATUSES: readonly CaseStatus[] = ["closed", "cancelled", "expired"];
-
 export function allowedCommands(status: CaseStatus): CaseCommandType[] {
   return CASE_COMMANDS.filter((c) => TRANSITIONS[c].from.includes(status));
 }

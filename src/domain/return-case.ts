@@ -1,5 +1,5 @@
 import type { Actor } from "./actor.ts";
-import type { CaseStatus } from "./case-status.ts";
+import { type CaseStatus, RELEASING_STATUSES } from "./case-status.ts";
 import type { Money } from "./money.ts";
 import type {
   ConditionGrade,
@@ -182,7 +182,7 @@ export interface CommandMeta {
 
 /** How many units of a case line still hold quantity of the order (invariant 1). */
 export function heldQuantity(status: CaseStatus, line: Pick<CaseLine, "counts">): number {
-  if (status === "cancelled" || status === "rejected" || status === "expired") return 0;
+  if (RELEASING_STATUSES.includes(status)) return 0;
   const c = line.counts;
   return c.approved + c.rejected === c.requested ? c.approved : c.requested;
 }

@@ -1,31 +1,16 @@
 import type { Product, Settlement, StoredEvent } from "../app/ports.ts";
-import { allowedCommands } from "../domain/case-status.ts";
+import { allowedCommands, RELEASING_STATUSES } from "../domain/case-status.ts";
 import { formatMoney, type Money } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
+import { faultOf } from "../domain/return-reasons.ts";
 import { isEngineDecision, presentDecision } from "./present-decision.ts";
+import { presentSettlementFull } from "./present-money.ts";
 
 /** Turns domain values into the public JSON: money as decimal strings, times as ISO 8601. */
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const amount = (m: Money): string => formatMoney(m);
-
-export function presentSettlement(s: Settlement) {
-  return {
-    id: s.id,
-    method: s.method,
-    gateway: s.gateway,
-    tenderId: s.tenderId,
-    status: s.status,
-    amount: amount(s.amount),
-    currency: s.amount.currency,
-    providerReference: s.providerReference,
-    failureReason: s.failureReason,
-    attempts: s.attempts,
-    createdAt: s.createdAt.toISOString(),
-    updatedAt: s.updatedAt.toISOString(),
-  };
-}
 
 /** met: everything due is refunded; overdue: past the last local day; approaching: within 3 days of it. */
 export function refundDeadlineStatus(c: ReturnCase, now: Date): "met" | "open" | "approaching" | "overdue" {
@@ -33,7 +18,7 @@ export function refundDeadlineStatus(c: ReturnCase, now: Date): "met" | "open" |
   const owed = c.lines.some(
     (l) => l.counts.refunded < Math.max(l.counts.approved, l.counts.requested - l.counts.rejected),
   );
-  if (!owed || ["closed", "cancelled", "rejected", "expired"].includes(c.status)) return "met";
+  if (!owed || c.status === "closed" || RELEASING_STATUSES.includes(c.status)) return "met";
   const today = now.toISOString().slice(0, 10);
   if (today > dueBy) return "overdue";
   const soon = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
@@ -79,11 +64,12 @@ export function presentCase(c: ReturnCase, settlements?: readonly Settlement[], 
       title: l.title,
       unitPrice: amount(l.unitPrice),
       reason: l.reason,
+      fault: faultOf(l.reason),
       comment: l.comment,
       resolution: l.resolution,
       quantities: l.counts,
     })),
-    ...(settlements ? { settlements: settlements.map(presentSettlement) } : {}),
+    ...(settlements ? { settlements: settlements.map(presentSettlementFull) } : {}),
   };
 }
 

@@ -270,17 +270,6 @@ export function caseRepo(db: Executor): CaseRepo {
       }
       return held;
     },
-    async resolvedByOrder(orderId, exceptCaseId) {
-      const where = [eq(orderLines.orderId, orderId)];
-      if (exceptCaseId) where.push(ne(returnLines.caseId, exceptCaseId));
-      const rows = await db
-        .select({ lineId: returnLines.orderLineId, n: sql<number>`sum(${returnLines.resolved})::int` })
-        .from(returnLines)
-        .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
-        .where(and(...where))
-        .groupBy(returnLines.orderLineId);
-      return new Map(rows.map((r) => [r.lineId, Number(r.n)]));
-    },
     async append(c, events) {
       // Events that do not bump the version: lock the case row so concurrent appenders number in turn.
       await db.select({ id: returnCases.id }).from(returnCases).where(eq(returnCases.id, c.id)).for("update");

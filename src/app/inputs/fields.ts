@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { currencyOf, isCurrencyCode } from "../../domain/currency.ts";
-import type { FieldIssue } from "../../domain/errors.ts";
 import { type Money, parseMoney } from "../../domain/money.ts";
 
 /** Reusable field schemas: the API contract and the CSV importer validate with the same ones. */
@@ -70,21 +69,4 @@ export function toMoney(text: string, currency: string): Money {
   const r = parseMoney(text, currency);
   if (!r.ok) throw new Error(`unchecked money ${text}: ${r.error}`);
   return r.value;
-}
-
-/** `["lines", 0, "unitPrice"]` → `lines[0].unitPrice`. */
-export function pathText(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const p of path) {
-    if (typeof p === "number") out += `[${p}]`;
-    else out += out === "" ? String(p) : `.${String(p)}`;
-  }
-  return out || "(body)";
-}
-
-export function zodIssues(error: z.ZodError, prefix = ""): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path: prefix && i.path.length === 0 ? prefix : pathText([...(prefix ? [prefix] : []), ...i.path]),
-    message: i.message,
-  }));
 }

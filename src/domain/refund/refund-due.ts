@@ -1,3 +1,4 @@
+import { RELEASING_STATUSES } from "../case-status.ts";
 import type { RefundTrigger } from "../policy/return-policy.ts";
 import type { CaseLine, ReturnCase } from "../return-case.ts";
 import type { Track } from "../statutory/statutory-facts.ts";
@@ -29,7 +30,7 @@ export function unitsDue(
   trigger: RefundTrigger,
   trackOf: (orderLineExternalId: string) => Track | null,
 ): RefundUnits[] {
-  if (c.status === "cancelled" || c.status === "rejected" || c.status === "expired") return [];
+  if (RELEASING_STATUSES.includes(c.status)) return [];
   const out: RefundUnits[] = [];
   for (const l of c.lines) {
     const byTrigger = l.resolution === "exchange" ? 0 : reached(c, l, trigger);

@@ -1,5 +1,6 @@
 /** Builds merchant return policies for the renderer tests: a typical policy, overridable field by field. */
 import type { MoneyByCurrency, ReturnPolicy } from "../../../../src/domain/policy/return-policy.ts";
+import { policy } from "../policy-fixtures.ts";
 
 /** `{ EUR: 495, JPY: 800 }` (minor units) → MoneyByCurrency. */
 export const amounts = (byCurrency: Readonly<Record<string, number>>): MoneyByCurrency =>
@@ -12,34 +13,19 @@ export const amounts = (byCurrency: Readonly<Record<string, number>>): MoneyByCu
  * €100 / $100 / £100 / ¥10,000, a 10 % restocking fee and final-sale items excluded.
  */
 export function makePolicy(overrides: Partial<ReturnPolicy> = {}): ReturnPolicy {
-  return {
+  return policy({
     id: "pol_standard",
     version: 3,
     name: "Standard returns",
-    active: true,
-    scope: { countries: ["*"], vendors: [], categories: [], skus: [] },
-    window: { days: 30, from: "delivery" },
-    holidayWindows: [],
     nonReturnable: { categories: [], skus: [], attributes: ["finalSale"] },
-    reasons: {},
     returnShipping: {
       paidBy: "customer",
       flatFee: amounts({ EUR: 495, USD: 495, GBP: 395, JPY: 800 }),
       freeAbove: amounts({ EUR: 10_000, USD: 10_000, GBP: 10_000, JPY: 10_000 }),
     },
     restockingFee: { basisPoints: 1000 },
-    resolutions: ["refund", "store_credit", "exchange"],
-    storeCreditBonusBasisPoints: 0,
-    keepItBelow: {},
-    shipByDays: 14,
-    refundTrigger: "inspection",
-    dutiesRefund: "proportional",
-    refundOutboundShipping: false,
-    feeRate: "original",
-    requireReview: false,
-    cancellation: null,
     ...overrides,
-  };
+  });
 }
 
 /** A policy using every feature: holiday window, exclusions, reasons, bonus, keep-it, review, cancellation. */
