@@ -1,5 +1,6 @@
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
+import { toMoney } from "./inputs/fields.ts";
 import type { ProductBody } from "./inputs/product-input.ts";
 import type { Deps, Product } from "./ports.ts";
 
@@ -24,6 +25,12 @@ export async function upsertProduct(
     hsCode: body.hsCode ?? null,
     originCountry: body.originCountry ?? null,
     weightGrams: body.weightGrams ?? null,
+    variantGroup: body.variantGroup ?? null,
+    variantOptions: body.variantOptions,
+    prices: Object.fromEntries(
+      Object.entries(body.prices).map(([currency, text]) => [currency, toMoney(text, currency).amount]),
+    ),
+    inStock: body.inStock,
     updatedAt: deps.clock.now(),
   };
   return deps.store.transaction((r) => r.products.upsert(merchantId, product));

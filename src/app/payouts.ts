@@ -1,7 +1,11 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { parseMoney } from "../domain/money.ts";
-import { type BankAccountDetails, validateBankAccount } from "../domain/payouts/bank-account.ts";
+import {
+  type BankAccountDetails,
+  type NormalizedAccount,
+  validateBankAccount,
+} from "../domain/payouts/bank-account.ts";
 import { buildPain001 } from "../domain/payouts/pain001.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { Deps, Repos, Settlement } from "./ports.ts";
@@ -39,27 +43,39 @@ export function provideBankAccount(
       return err(wrongState(s, "bank details can only be given while the transfer waits for them"));
     const account = validateBankAccount(details);
     if (!account.ok) return err({ code: "invalid_input", issues: account.error });
-    const merchant = await r.merchants.byId(merchantId);
-    const limitText = merchant?.settings.bankTransferApprovalAbove?.[s.amount.currency];
-    const limit = limitText ? parseMoney(limitText, s.amount.currency) : null;
-    const needsApproval = account.value.manualPayout || !limit?.ok || s.amount.amount > limit.value.amount;
-    const at = deps.clock.now();
-    const next: Settlement = {
-      ...s,
-      bankAccount: account.value as unknown as Record<string, unknown>,
-      status: needsApproval ? "requires_action" : "processing",
-      approvedBy: needsApproval ? null : "auto:below-threshold",
-      approvedAt: needsApproval ? null : at,
-      failureReason: needsApproval
-        ? account.value.manualPayout
-          ? "pay by hand, then mark as paid"
-          : "awaiting an agent's approval"
-        : null,
-      updatedAt: at,
-    };
+    const next = await withBankAccount(r, s, account.value, deps.clock.now());
     await r.settlements.update(next);
     return ok(next);
   });
+}
+
+/**
+ * A bank transfer with its (validated) account: approved at once below the merchant's threshold,
+ * otherwise waiting for an agent (or paid by hand when no rail reaches the account).
+ */
+export async function withBankAccount(
+  r: Repos,
+  s: Settlement,
+  account: NormalizedAccount,
+  at: Date,
+): Promise<Settlement> {
+  const merchant = await r.merchants.byId(s.merchantId);
+  const limitText = merchant?.settings.bankTransferApprovalAbove?.[s.amount.currency];
+  const limit = limitText ? parseMoney(limitText, s.amount.currency) : null;
+  const needsApproval = account.manualPayout || !limit?.ok || s.amount.amount > limit.value.amount;
+  return {
+    ...s,
+    bankAccount: account as unknown as Record<string, unknown>,
+    status: needsApproval ? "requires_action" : "processing",
+    approvedBy: needsApproval ? null : "auto:below-threshold",
+    approvedAt: needsApproval ? null : at,
+    failureReason: needsApproval
+      ? account.manualPayout
+        ? "pay by hand, then mark as paid"
+        : "awaiting an agent's approval"
+      : null,
+    updatedAt: at,
+  };
 }
 
 /** An agent approves a bank transfer above the threshold. */

@@ -57,6 +57,13 @@ export interface Product extends ProductAttributes {
   readonly id: string;
   readonly sku: string;
   readonly title: string;
+  /** Variants of one product share a group; the portal offers them for exchanges. */
+  readonly variantGroup: string | null;
+  /** What sets this variant apart, e.g. { size: "M", colour: "Navy" }. */
+  readonly variantOptions: Readonly<Record<string, string>>;
+  /** Current selling price per currency, in minor units. */
+  readonly prices: Readonly<Record<string, number>>;
+  readonly inStock: boolean;
   readonly updatedAt: Date;
 }
 
@@ -86,10 +93,19 @@ export interface ApiKeyRepo {
 export interface ProductRepo {
   upsert(merchantId: string, p: Product): Promise<Product>;
   get(merchantId: string, sku: string): Promise<Product | null>;
+  /** Every product of a variant group. */
+  variants(merchantId: string, group: string): Promise<Product[]>;
 }
 
 export interface CustomerRepo {
   get(merchantId: string, id: string): Promise<Customer | null>;
+  /** The customer with this e-mail, created when new (gift recipients get their own store credit). */
+  ensure(
+    merchantId: string,
+    c: { email: string; name: string | null; locale: string | null },
+    id: string,
+    at: Date,
+  ): Promise<Customer>;
 }
 
 export interface OrderRepo {
@@ -445,7 +461,45 @@ export interface WebhookEventRepo {
   firstSeen(provider: string, eventId: string, at: Date): Promise<boolean>;
 }
 
+/** A photo a shopper uploaded in the portal; the bytes are in the PhotoStorage under `storageKey`. */
+export interface PortalUpload {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly orderId: string;
+  readonly caseId: string | null;
+  readonly lineId: string | null;
+  readonly storage: string;
+  readonly storageKey: string;
+  readonly contentType: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly createdAt: Date;
+}
+
+export interface PortalRepo {
+  insertUpload(u: PortalUpload): Promise<void>;
+  /** The order's uploads among `ids` (others are ignored). */
+  uploads(merchantId: string, orderId: string, ids: readonly string[]): Promise<PortalUpload[]>;
+  caseUploads(merchantId: string, caseId: string): Promise<PortalUpload[]>;
+  linkUploads(ids: readonly string[], caseId: string, lineId: string): Promise<void>;
+  recordLookup(l: {
+    merchantId: string;
+    orderNumber: string;
+    ip: string;
+    ok: boolean;
+    at: Date;
+  }): Promise<void>;
+  /** Failed lookups since `since` from an address (any merchant), or for one order number of a merchant. */
+  failedLookups(
+    q: { ip: string } | { merchantId: string; orderNumber: string },
+    since: Date,
+  ): Promise<{ count: number; oldest: Date | null }>;
+  /** A secret of this installation, created with `create()` on first use (one value for every process). */
+  secret(name: string, create: () => string, at: Date): Promise<string>;
+}
+
 export interface Repos {
+  readonly portal: PortalRepo;
   readonly setup: SetupRepo;
   readonly refunds: RefundRepo;
   readonly creditNotes: CreditNoteRepo;
@@ -504,7 +558,16 @@ export interface JobQueue {
   ): Promise<void>;
 }
 
+/** Where portal photos are kept: the data directory, or an S3-compatible bucket. */
+export interface PhotoStorage {
+  readonly kind: string;
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+}
+
 export interface Deps {
+  /** Portal photo uploads; without it uploads are refused. */
+  readonly photos?: PhotoStorage;
   readonly store: Store;
   readonly clock: Clock;
   readonly ids: IdSource;

@@ -2,13 +2,15 @@ import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
 import type { Money } from "../domain/money.ts";
 import type { Order, TenderKind } from "../domain/order.ts";
+import type { NormalizedAccount } from "../domain/payouts/bank-account.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
 import type { RefundCalculation, RefundUnits } from "../domain/refund/refund-calculation.ts";
 import { markRefunded, unitsDue } from "../domain/refund/refund-due.ts";
 import { type PlannedSettlement, planSettlements } from "../domain/refund/settlement-plan.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { ReturnCase } from "../domain/return-case.ts";
+import type { PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import { issueCreditNote } from "./credit-notes.ts";
+import { withBankAccount } from "./payouts.ts";
 import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports.ts";
 import { caseMoneyTerms } from "./refund-terms.ts";
 import { executeSettlement } from "./settle.ts";
@@ -19,8 +21,19 @@ export interface RefundRequest {
   readonly lines?: readonly { readonly lineId: string; readonly quantity: number }[];
   readonly goodwill?: Money | null;
   /** Exchanges: the replacement the shopper gets; its price decides the difference. */
-  readonly replacement?: { readonly sku: string; readonly title: string; readonly unitPrice: Money } | null;
+  readonly replacement?: Replacement | null;
 }
+
+/** What the shopper gets in an exchange: `quantity` units (default 1) at `unitPrice`. */
+export interface Replacement {
+  readonly sku: string;
+  readonly title: string;
+  readonly unitPrice: Money;
+  readonly quantity?: number;
+}
+
+export const replacementTotal = (r: Replacement | null | undefined): Money | null =>
+  r ? { amount: r.unitPrice.amount * (r.quantity ?? 1), currency: r.unitPrice.currency } : null;
 
 export interface RefundOutcome {
   readonly case: ReturnCase;
@@ -89,7 +102,7 @@ async function plan(
     terms: money.terms,
     prior,
     goodwill: req.goodwill ?? null,
-    replacementTotal: req.replacement?.unitPrice ?? null,
+    replacementTotal: replacementTotal(req.replacement ?? c.portal?.replacement),
     at,
   });
   if (!calc.ok) return calc;
@@ -158,10 +171,13 @@ export async function refundInTx(
     caseId: c.id,
     calculationId: calc.id,
     reference: c.number,
+    portal: c.portal ?? null,
     at,
   });
-  if (req.replacement && units.some((u) => u.resolution === "exchange"))
-    await createReplacementOrder(deps, r, order, c, req.replacement, at);
+  // The replacement the agent names, or the variant the shopper picked in the portal.
+  const replacement = req.replacement ?? c.portal?.replacement ?? null;
+  if (replacement && units.some((u) => u.resolution === "exchange"))
+    await createReplacementOrder(deps, r, order, c, replacement, at);
   const creditNote =
     calc.total.amount > 0
       ? await issueCreditNote(r, deps.ids, { merchant, order, case: next, calc, settlements, at })
@@ -183,6 +199,8 @@ export async function createSettlements(
     caseId: string | null;
     calculationId: string | null;
     reference: string;
+    /** Portal choices: a gift recipient's store credit, the payout account the shopper gave. */
+    portal?: PortalDetails | null;
     at: Date;
   },
 ): Promise<Settlement[]> {
@@ -215,7 +233,7 @@ export async function createSettlements(
     if (p.method === "store_credit") {
       await issueStoreCredit(r, deps.ids, {
         merchantId: merchant.id,
-        customerId: order.customerId,
+        customerId: ctx.portal?.giftRecipient?.customerId ?? order.customerId,
         caseId: ctx.caseId,
         amount: p.amount,
         at,
@@ -229,6 +247,9 @@ export async function createSettlements(
         providerReference: `store-credit:${ctx.reference}`,
       };
     }
+    const account = ctx.portal?.payoutAccount;
+    if (p.method === "bank_transfer" && account)
+      s = await withBankAccount(r, s, account as unknown as NormalizedAccount, at);
     await r.settlements.insert(s);
     out.push(s);
   }
@@ -265,7 +286,7 @@ async function createReplacementOrder(
           externalId: "1",
           sku: rep.sku,
           title: rep.title,
-          quantity: 1,
+          quantity: rep.quantity ?? 1,
           unitPrice: rep.unitPrice,
           tax: zero,
           discount: zero,

@@ -38,7 +38,18 @@ export type DomainError =
   | { readonly code: "not_yet_expired"; readonly shipBy: string | null }
   | { readonly code: "order_line_in_use"; readonly lineExternalId: string; readonly minimum: number }
   | { readonly code: "idempotency_key_reused"; readonly key: string }
-  | { readonly code: "idempotency_key_in_flight"; readonly key: string };
+  | { readonly code: "idempotency_key_in_flight"; readonly key: string }
+  | {
+      readonly code: "rate_limited";
+      readonly scope: "ip" | "order_number";
+      readonly retryAfterSeconds: number;
+    }
+  | {
+      readonly code: "unsupported_media_type";
+      readonly path: string;
+      readonly found: string;
+      readonly accepted: readonly string[];
+    };
 
 export type ErrorCode = DomainError["code"];
 
@@ -72,5 +83,9 @@ export function describe(e: DomainError): string {
       return `Idempotency-Key "${e.key}" was used with a different request.`;
     case "idempotency_key_in_flight":
       return `A request with Idempotency-Key "${e.key}" is still running; retry shortly.`;
+    case "rate_limited":
+      return `Too many failed attempts ${e.scope === "ip" ? "from this address" : "for this order number"}; try again in ${Math.ceil(e.retryAfterSeconds / 60)} minutes.`;
+    case "unsupported_media_type":
+      return `${e.path}: this is ${e.found}; accepted: ${e.accepted.join(", ")}.`;
   }
 }

@@ -52,6 +52,8 @@ export interface OrderDraft {
     readonly trackingNumber: string | null;
   }[];
   readonly returnTermsDisclosed: boolean;
+  /** SHA-256 (hex) of the gift code printed on the order (null: not a gift). */
+  readonly giftCodeHash?: string | null;
 }
 
 /** Checks what a schema cannot: references between parts of the order and that the money adds up. */

@@ -92,6 +92,8 @@ export interface Order {
   readonly tenders: readonly Tender[];
   readonly fulfilments: readonly Fulfilment[];
   readonly returnTermsDisclosed: boolean;
+  /** SHA-256 (hex) of the gift code printed on the order; a recipient returns with the code. */
+  readonly giftCodeHash?: string | null;
 }
 
 /** Units of an order line delivered by `at` (fulfilments without a delivery time are still on their way). */

@@ -1,6 +1,7 @@
 import type { Actor } from "./actor.ts";
 import { type CaseStatus, RELEASING_STATUSES } from "./case-status.ts";
 import type { Money } from "./money.ts";
+import type { WithdrawalDeclaration } from "./portal/withdrawal-function.ts";
 import type {
   ConditionGrade,
   Disposition,
@@ -58,6 +59,33 @@ export interface Override {
   readonly reason: string;
 }
 
+/** What a shopper chose in the returns portal, kept with the case for the refund to honour. */
+export interface PortalDetails {
+  /** Gift returns: store credit goes to the recipient, who never sees prices. */
+  readonly giftRecipient?: {
+    readonly email: string;
+    readonly name: string | null;
+    readonly customerId: string;
+  } | null;
+  /** Exchanges: the variant the shopper picked, at its current price. */
+  readonly replacement?: {
+    readonly sku: string;
+    readonly title: string;
+    readonly unitPrice: Money;
+    readonly quantity: number;
+  } | null;
+  /** The EU withdrawal declaration and the time it was received. */
+  readonly withdrawal?: WithdrawalDeclaration | null;
+  /** Bank-transfer refunds: the account the shopper gave (checked; attached to the payout when it is due). */
+  readonly payoutAccount?: Readonly<Record<string, unknown>> | null;
+  /** Carrier and tracking number the shopper entered. */
+  readonly tracking?: {
+    readonly carrier: string | null;
+    readonly trackingNumber: string;
+    readonly at: string;
+  } | null;
+}
+
 /** The frozen decision made when the case was opened. Never changes after creation (invariant 6). */
 export type FrozenDecision = Readonly<Record<string, unknown>>;
 
@@ -83,6 +111,8 @@ export interface ReturnCase {
   readonly shipBy: Date | null;
   /** The statutory refund deadline, when the law sets one (frozen at creation). */
   readonly refundDeadline?: Readonly<Record<string, unknown>> | null;
+  /** What the shopper gave in the returns portal (null for cases opened through the API). */
+  readonly portal?: PortalDetails | null;
   readonly version: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -88,8 +88,15 @@ export function presentEvent(e: StoredEvent) {
 }
 
 export function presentProduct(p: Product) {
-  const { id, updatedAt, ...rest } = p;
-  return { id, ...rest, updatedAt: updatedAt.toISOString() };
+  const { id, updatedAt, prices, ...rest } = p;
+  return {
+    id,
+    ...rest,
+    prices: Object.fromEntries(
+      Object.entries(prices).map(([currency, minor]) => [currency, amount({ amount: minor, currency })]),
+    ),
+    updatedAt: updatedAt.toISOString(),
+  };
 }
 
 export function presentOrder(o: Order) {

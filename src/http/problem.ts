@@ -14,6 +14,8 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   order_line_in_use: [409, "Order line used by returns"],
   idempotency_key_reused: [422, "Idempotency key reused"],
   idempotency_key_in_flight: [409, "Request in progress"],
+  rate_limited: [429, "Too many requests"],
+  unsupported_media_type: [415, "Unsupported media type"],
 };
 
 export interface Problem {
@@ -53,6 +55,12 @@ function extras(e: DomainError): Record<string, unknown> {
         limit: e.limit,
         requested: e.requested,
         errors: [{ path: e.path, pointer: pointer(e.path), message: `at most ${e.limit} (${e.what})` }],
+      };
+    case "unsupported_media_type":
+      return {
+        found: e.found,
+        accepted: e.accepted,
+        errors: [{ path: e.path, pointer: pointer(e.path), message: describe(e) }],
       };
     case "idempotency_key_reused":
     case "idempotency_key_in_flight":

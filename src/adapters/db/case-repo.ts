@@ -10,6 +10,7 @@ import {
   heldQuantity,
   NO_COUNTS,
   type Override,
+  type PortalDetails,
   type ReturnCase,
 } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
@@ -76,6 +77,7 @@ function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
     overrides,
     shipBy: row.shipBy,
     refundDeadline: (row.refundDeadline as Record<string, unknown> | null) ?? null,
+    portal: (row.portal as PortalDetails | null) ?? null,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -89,6 +91,7 @@ function caseValues(c: ReturnCase) {
     returnRequired: c.returnRequired,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
     shipBy: c.shipBy,
+    portal: c.portal ?? null,
     version: c.version,
     updatedAt: c.updatedAt,
   };

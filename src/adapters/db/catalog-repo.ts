@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { CustomerRepo, Product, ProductRepo } from "../../app/ports.ts";
 import type { Executor } from "./database.ts";
 import { customers, products } from "./schema.ts";
@@ -18,8 +18,20 @@ const productColumns = {
   hsCode: products.hsCode,
   originCountry: products.originCountry,
   weightGrams: products.weightGrams,
+  variantGroup: products.variantGroup,
+  variantOptions: products.variantOptions,
+  prices: products.prices,
+  inStock: products.inStock,
   updatedAt: products.updatedAt,
 };
+
+type ProductRow = Omit<Product, "variantOptions" | "prices"> & { variantOptions: unknown; prices: unknown };
+
+const toProduct = (row: ProductRow): Product => ({
+  ...row,
+  variantOptions: row.variantOptions as Record<string, string>,
+  prices: row.prices as Record<string, number>,
+});
 
 export function productRepo(db: Executor): ProductRepo {
   return {
@@ -31,32 +43,55 @@ export function productRepo(db: Executor): ProductRepo {
         .onConflictDoUpdate({ target: [products.merchantId, products.sku], set: { ...fields, updatedAt } })
         .returning(productColumns);
       if (!row) throw new Error(`product ${sku} (${id}) not written`);
-      return row;
+      return toProduct(row);
     },
     async get(merchantId, sku) {
       const [row] = await db
         .select(productColumns)
         .from(products)
         .where(and(eq(products.merchantId, merchantId), eq(products.sku, sku)));
-      return row ?? null;
+      return row ? toProduct(row) : null;
+    },
+    async variants(merchantId, group) {
+      const rows = await db
+        .select(productColumns)
+        .from(products)
+        .where(and(eq(products.merchantId, merchantId), eq(products.variantGroup, group)))
+        .orderBy(asc(products.sku))
+        .limit(200);
+      return rows.map(toProduct);
     },
   };
 }
+
+const customerColumns = {
+  id: customers.id,
+  email: customers.email,
+  name: customers.name,
+  locale: customers.locale,
+  timeZone: customers.timeZone,
+};
 
 export function customerRepo(db: Executor): CustomerRepo {
   return {
     async get(merchantId, id) {
       const [row] = await db
-        .select({
-          id: customers.id,
-          email: customers.email,
-          name: customers.name,
-          locale: customers.locale,
-          timeZone: customers.timeZone,
-        })
+        .select(customerColumns)
         .from(customers)
         .where(and(eq(customers.merchantId, merchantId), eq(customers.id, id)));
       return row ?? null;
+    },
+    async ensure(merchantId, c, id, at) {
+      await db
+        .insert(customers)
+        .values({ id, merchantId, email: c.email, name: c.name, locale: c.locale, createdAt: at })
+        .onConflictDoNothing({ target: [customers.merchantId, customers.email] });
+      const [row] = await db
+        .select(customerColumns)
+        .from(customers)
+        .where(and(eq(customers.merchantId, merchantId), eq(customers.email, c.email)));
+      if (!row) throw new Error(`customer ${c.email} not written`);
+      return row;
     },
   };
 }

@@ -121,6 +121,7 @@ async function hydrate(db: Executor, o: OrderRow): Promise<Order> {
       trackingNumber: f.trackingNumber,
     })),
     returnTermsDisclosed: o.returnTermsDisclosed,
+    giftCodeHash: o.giftCodeHash,
   };
 }
 

@@ -41,6 +41,7 @@ export async function saveOrder(
     dutiesPaidBy: d.duties?.paidBy ?? null,
     dutiesIncoterm: d.duties?.incoterm ?? null,
     returnTermsDisclosed: d.returnTermsDisclosed,
+    giftCodeHash: d.giftCodeHash ?? null,
     contentHash: hash,
     updatedAt: at,
   };

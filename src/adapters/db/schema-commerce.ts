@@ -123,10 +123,17 @@ export const products = pgTable(
     hsCode: text("hs_code"),
     originCountry: text("origin_country"),
     weightGrams: integer("weight_grams"),
+    /** Variants of one product share a group (sizes, colours): the portal offers them for exchanges. */
+    variantGroup: text("variant_group"),
+    /** What sets this variant apart, e.g. {"size": "M", "colour": "Navy"}. */
+    variantOptions: jsonb("variant_options").notNull().default({}),
+    /** Current selling price per currency, in minor units: {"EUR": 4990}. */
+    prices: jsonb("prices").notNull().default({}),
+    inStock: boolean("in_stock").notNull().default(true),
     createdAt: created(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [unique().on(t.merchantId, t.sku)],
+  (t) => [unique().on(t.merchantId, t.sku), index().on(t.merchantId, t.variantGroup)],
 );
 
 export const customers = pgTable(
@@ -168,6 +175,8 @@ export const orders = pgTable(
     dutiesPaidBy: text("duties_paid_by"),
     dutiesIncoterm: text("duties_incoterm"),
     returnTermsDisclosed: boolean("return_terms_disclosed").notNull(),
+    /** SHA-256 of the gift code printed on the order (a recipient returns with it); null: not a gift. */
+    giftCodeHash: text("gift_code_hash"),
     contentHash: text("content_hash").notNull(),
     createdAt: created(),
     updatedAt: ts("updated_at").notNull().defaultNow(),

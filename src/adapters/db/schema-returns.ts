@@ -42,6 +42,8 @@ export const returnCases = pgTable(
     shipBy: ts("ship_by"),
     /** The statutory refund deadline (local date and its rule), when the law sets one. */
     refundDeadline: jsonb("refund_deadline"),
+    /** What the shopper gave in the portal: gift recipient, chosen replacement, withdrawal, payout account. */
+    portal: jsonb("portal"),
     version: integer("version").notNull(),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),

@@ -10,6 +10,7 @@ import { ledgerRepo } from "./ledger-repo.ts";
 import { apiKeyRepo, merchantRepo } from "./merchant-repo.ts";
 import { orderRepo } from "./order-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
+import { portalRepo } from "./portal-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
@@ -17,6 +18,7 @@ import { storeCreditRepo } from "./store-credit-repo.ts";
 
 export function repos(db: Executor): Repos {
   return {
+    portal: portalRepo(db),
     setup: setupRepo(db),
     refunds: refundRepo(db),
     creditNotes: creditNoteRepo(db),

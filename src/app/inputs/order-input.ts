@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { OrderDraft } from "../../domain/order-draft.ts";
 import {
@@ -105,6 +106,14 @@ export const orderBody = z
       .max(100)
       .default([]),
     returnTermsDisclosed: z.boolean().default(true),
+    /** The gift code printed on a gift order's packing slip: the recipient returns with it (stored hashed). */
+    giftCode: z
+      .string()
+      .trim()
+      .min(6, "must be at least 6 characters")
+      .max(64)
+      .regex(/^[A-Za-z0-9-]+$/, "letters, digits and dashes only")
+      .nullish(),
   })
   .superRefine((o, ctx) => {
     checkMoneyFields(
@@ -127,6 +136,11 @@ export const orderBody = z
       ctx,
     );
   });
+
+/** Gift codes are compared case-insensitively, without dashes or spaces, and stored as SHA-256. */
+export function hashGiftCode(code: string): string {
+  return createHash("sha256").update(code.replace(/[\s-]/g, "").toUpperCase()).digest("hex");
+}
 
 export type OrderBody = z.infer<typeof orderBody>;
 
@@ -184,5 +198,6 @@ export function toOrderDraft(externalId: string, b: OrderBody): OrderDraft {
       trackingNumber: f.trackingNumber ?? null,
     })),
     returnTermsDisclosed: b.returnTermsDisclosed,
+    giftCodeHash: b.giftCode ? hashGiftCode(b.giftCode) : null,
   };
 }

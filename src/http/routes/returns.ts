@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createReturn, previewReturn } from "../../app/create-return.ts";
+import { createReturn } from "../../app/create-return.ts";
 import { createReturnBody, previewReturnBody } from "../../app/inputs/return-input.ts";
 import type { Deps } from "../../app/ports.ts";
+import { previewReturn } from "../../app/preview-return.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
 import { CASE_STATUSES } from "../../domain/case-status.ts";
 import { formatMoney } from "../../domain/money.ts";
