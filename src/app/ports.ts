@@ -42,6 +42,19 @@ export interface MerchantSettings {
   readonly refundDeadlineWarningDays?: number;
   /** false: refunds wait for an agent's POST /returns/{id}/refunds instead of moving at the trigger. */
   readonly autoRefund?: boolean;
+  /** How the shoppers' returns portal looks: name shown, logo, brand colour, where shoppers get help. */
+  readonly branding?: Branding;
+}
+
+export interface Branding {
+  readonly displayName?: string | null;
+  /** An https:// image URL (shown at most 48 px high). */
+  readonly logoUrl?: string | null;
+  /** "#RRGGBB"; the portal picks black or white text on it for contrast. */
+  readonly colour?: string | null;
+  readonly supportEmail?: string | null;
+  /** The shop's own page the portal links back to. */
+  readonly shopUrl?: string | null;
 }
 
 export interface ApiKeyRecord {
@@ -481,6 +494,7 @@ export interface PortalRepo {
   /** The order's uploads among `ids` (others are ignored). */
   uploads(merchantId: string, orderId: string, ids: readonly string[]): Promise<PortalUpload[]>;
   caseUploads(merchantId: string, caseId: string): Promise<PortalUpload[]>;
+  uploadCount(orderId: string): Promise<number>;
   linkUploads(ids: readonly string[], caseId: string, lineId: string): Promise<void>;
   recordLookup(l: {
     merchantId: string;

@@ -188,6 +188,8 @@ export type CaseEventType =
   | "return.closed"
   | "return.expired"
   | "return.overridden"
+  | "return.withdrawal_declared"
+  | "return.tracking_added"
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"

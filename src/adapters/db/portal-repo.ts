@@ -29,6 +29,13 @@ export function portalRepo(db: Executor): PortalRepo {
         .where(and(eq(portalUploads.merchantId, merchantId), eq(portalUploads.caseId, caseId)))
         .orderBy(asc(portalUploads.createdAt), asc(portalUploads.id));
     },
+    async uploadCount(orderId) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(portalUploads)
+        .where(eq(portalUploads.orderId, orderId));
+      return Number(row?.n ?? 0);
+    },
     async linkUploads(ids, caseId, lineId) {
       if (ids.length === 0) return;
       await db

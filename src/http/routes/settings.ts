@@ -22,6 +22,24 @@ export const settingsBody = z
     storeCreditExpiryDays: z.int().min(1).max(3650).nullish(),
     refundDeadlineWarningDays: z.int().min(0).max(30).optional(),
     autoRefund: z.boolean().optional(),
+    branding: z
+      .object({
+        displayName: z.string().trim().min(1).max(100).nullish(),
+        logoUrl: z
+          .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+          .max(2000)
+          .nullish(),
+        colour: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as "#1F6FEB"')
+          .nullish(),
+        supportEmail: z.email().max(320).nullish(),
+        shopUrl: z
+          .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+          .max(2000)
+          .nullish(),
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     for (const [cur, amount] of Object.entries(s.bankTransferApprovalAbove ?? {}))
