@@ -8,6 +8,21 @@ export interface Config {
   readonly dataDir: string;
   readonly demo: boolean;
   readonly logRequests: boolean;
+  /** Signs portal sessions; null: a key generated once and kept in the database. */
+  readonly portalSecret: string | null;
+  /** Portal photos go to this S3-compatible bucket instead of the data directory. */
+  readonly s3: {
+    readonly bucket: string;
+    readonly endpoint: string | null;
+    readonly region: string;
+    readonly prefix: string;
+  } | null;
+}
+
+function portalSecret(v: string | undefined): string | null {
+  if (!v) return null;
+  if (v.length < 32) throw new Error("CROSSBACK_PORTAL_SECRET must be at least 32 characters");
+  return v;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +39,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.CROSSBACK_DATA_DIR ?? ".crossback"),
     demo: env.CROSSBACK_DEMO !== "0",
     logRequests: env.CROSSBACK_LOG === "1",
+    portalSecret: portalSecret(env.CROSSBACK_PORTAL_SECRET),
+    s3: env.CROSSBACK_S3_BUCKET
+      ? {
+          bucket: env.CROSSBACK_S3_BUCKET,
+          endpoint: env.CROSSBACK_S3_ENDPOINT || null,
+          region: env.CROSSBACK_S3_REGION || env.AWS_REGION || "us-east-1",
+          prefix: env.CROSSBACK_S3_PREFIX ?? "photos/",
+        }
+      : null,
   };
 }

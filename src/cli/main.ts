@@ -1,8 +1,11 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { dbStore } from "../adapters/db/store.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
+import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
+import { s3PhotoStorage } from "../adapters/storage/s3-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import type { Deps } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
@@ -25,6 +28,7 @@ Usage: crossback <command> [options]
   worker                              run background jobs only (PostgreSQL; serve runs them too)
   fx import <eurofxref.xml>           import ECB reference rates (daily or history file)
   bench                               run the benchmarks (same as npm run bench)
+  build-web [--force]                 build the returns portal (web/ → web/dist) when its sources changed
 
 Without DATABASE_URL the embedded PostgreSQL (PGlite) keeps its data in CROSSBACK_DATA_DIR (./.crossback).`;
 
@@ -42,6 +46,7 @@ export async function wire(
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
+    photos: config.s3 ? s3PhotoStorage(config.s3) : localPhotoStorage(join(config.dataDir, "uploads")),
   };
   return { deps, database, webhooks };
 }
@@ -61,6 +66,11 @@ async function main(argv: string[]): Promise<number> {
   if (!command || values.help || command === "help") {
     console.log(HELP);
     return command || values.help ? 0 : 1;
+  }
+  if (command === "build-web") {
+    const { ensureWebBuilt } = await import("./web-build.ts");
+    await ensureWebBuilt({ force: rest.includes("--force") });
+    return 0;
   }
   if (command === "bench") {
     const { runBenchmarks } = await import("../../bench/run.ts");

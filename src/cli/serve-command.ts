@@ -1,9 +1,11 @@
 import type { Database } from "../adapters/db/database.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
+import { DEMO_PORTAL_HINT } from "../app/demo/demo-portal.ts";
 import { DEMO_API_KEY, seedDemo } from "../app/demo/seed-demo.ts";
 import type { Deps } from "../app/ports.ts";
 import { buildServer } from "../http/server.ts";
 import type { Config } from "./config.ts";
+import { ensureWebBuilt } from "./web-build.ts";
 import { withJobs } from "./worker.ts";
 
 export async function demoCommand(deps: Deps): Promise<number> {
@@ -30,7 +32,12 @@ export async function serveCommand(
     if (r.created)
       console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
   }
-  const app = await buildServer(deps, { logger: config.logRequests, webhooks });
+  await ensureWebBuilt();
+  const app = await buildServer(deps, {
+    logger: config.logRequests,
+    webhooks,
+    portalSecret: config.portalSecret,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -38,6 +45,7 @@ export async function serveCommand(
   console.log(`Crossback is running on ${base} (database: ${database.kind}, ${database.location})`);
   console.log(`  API docs:     ${base}/api/docs`);
   console.log(`  OpenAPI:      ${base}/api/openapi.json`);
+  if (config.demo) console.log(`  Returns portal: ${base}/returns/demo   (${DEMO_PORTAL_HINT})`);
   if (config.demo)
     console.log(
       `  Demo API key: ${DEMO_API_KEY}   (merchant "demo"; try: curl -H "Authorization: Bearer ${DEMO_API_KEY}" ${base}/api/v1/returns)`,

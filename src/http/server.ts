@@ -1,3 +1,6 @@
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
@@ -10,11 +13,16 @@ import {
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import type { Deps } from "../app/ports.ts";
 import { authenticate } from "./auth.ts";
+import { portalOptions, type SecurityLog } from "./portal/portal-options.ts";
+import { PORTAL_API, SESSION_COOKIE } from "./portal/session.ts";
 import { sendProblem } from "./problem.ts";
 import { cancellationRoutes } from "./routes/cancellations.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { portalOrderRoutes } from "./routes/portal-order.ts";
+import { portalPublicRoutes } from "./routes/portal-public.ts";
+import { portalReturnRoutes } from "./routes/portal-returns.ts";
 import { productRoutes } from "./routes/products.ts";
 import { refundRoutes } from "./routes/refunds.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
@@ -22,12 +30,19 @@ import { returnRoutes } from "./routes/returns.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
+import { WEB_DIST, webApp } from "./web-app.ts";
 
 export interface ServerOptions {
   readonly logger?: boolean;
   readonly version?: string;
   /** Payment providers whose refund webhooks arrive at /api/webhooks/{provider}. */
   readonly webhooks?: readonly RefundWebhookReceiver[];
+  /** Signs portal sessions (CROSSBACK_PORTAL_SECRET); none: a key generated once and kept in the database. */
+  readonly portalSecret?: string | null;
+  /** Where blocked brute forces and other security events go (default: a JSON line on stderr). */
+  readonly securityLog?: SecurityLog;
+  /** The built web apps (default web/dist). */
+  readonly webDist?: string;
 }
 
 /** `/lines/0/unitPrice` → `lines[0].unitPrice`, prefixed with the part of the request. */
@@ -41,6 +56,18 @@ function fieldPath(context: string | undefined, instancePath: string): string {
 export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
   app.decorateRequest("apiKey", null);
+  app.decorateRequest("portalSession", null);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 4, parts: 5 } });
+  // Limits are per route (`config.rateLimit`); routes without one are not limited here.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: "rate_limited",
+      message: `Too many requests from this address; retry in ${Math.ceil(ctx.ttl / 1000)} s.`,
+    }),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -61,6 +88,12 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
             type: "http",
             scheme: "bearer",
             description: "A merchant API key (`crossback api-key create`).",
+          },
+          portalSession: {
+            type: "apiKey",
+            in: "cookie",
+            name: SESSION_COOKIE,
+            description: `The shoppers' portal session, set by POST ${PORTAL_API}/{slug}/lookup (one order, 30 minutes).`,
           },
         },
       },
@@ -85,6 +118,15 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
         code: "invalid_request",
         detail: errors.map((e) => `${e.path}: ${e.message}`).join("; "),
         errors,
+      });
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(reply, {
+        type: "https://crossback.dev/problems/rate_limited",
+        title: "Too many requests",
+        status: 429,
+        code: "rate_limited",
+        detail: error.message,
       });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -136,5 +178,15 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
     { prefix: "/api/v1" },
   );
   await app.register(webhookRoutes(deps, opts.webhooks ?? []), { prefix: "/api" });
+  const portal = portalOptions(deps, opts.portalSecret, opts.securityLog);
+  await app.register(
+    async (p) => {
+      await p.register(portalPublicRoutes(deps, portal));
+      await p.register(portalOrderRoutes(deps, portal));
+      await p.register(portalReturnRoutes(deps, portal));
+    },
+    { prefix: PORTAL_API },
+  );
+  await webApp(app, deps, opts.webDist ?? WEB_DIST);
   return app;
 }

@@ -20,6 +20,20 @@ export const DEMO_POLICIES: Record<string, unknown> = {
     resolutions: [...ALL, "keep_it"],
     storeCreditBonus: { percent: 10 },
     keepItBelow: { EUR: "10.00" },
+    // Every reason offered; faulty or damaged goods need a photo.
+    reasons: Object.fromEntries(
+      [
+        "changed_mind",
+        "wrong_size",
+        "not_as_described",
+        "defective",
+        "damaged_in_transit",
+        "wrong_item",
+        "arrived_late",
+        "no_longer_needed",
+        "other",
+      ].map((r) => [r, { allowed: true, photosRequired: r === "defective" || r === "damaged_in_transit" }]),
+    ),
     shipByDays: 14,
     refundTrigger: "hub_receipt",
   },

@@ -4,6 +4,7 @@ import { seedCatalog } from "./demo-catalog.ts";
 import { DEMO_NAME, DEMO_SLUG, setUpDemoMerchant } from "./demo-merchant.ts";
 import { buildDemoOrders, seedOrders } from "./demo-orders.ts";
 import { seedPolicies } from "./demo-policies.ts";
+import { seedPortalOrders, seedVariants } from "./demo-portal.ts";
 import { seedReturns } from "./demo-returns.ts";
 import { DAY_MS } from "./demo-shipments.ts";
 import { mulberry32 } from "./prng.ts";
@@ -88,10 +89,12 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
       });
       await seedCatalog({ ...d, clock: at(125) }, merchant.value.id);
       await seedPolicies({ ...d, clock: at(125) }, merchant.value.id);
+      await seedVariants({ ...d, clock: at(125) }, merchant.value.id);
       const orders = buildDemoOrders(now, mulberry32(ORDER_SEED), ORDER_COUNT);
       await seedOrders(d, merchant.value.id, orders);
+      const showcase = await seedPortalOrders(d, merchant.value.id);
       const returns = await seedReturns(d, merchant.value.id, orders, mulberry32(RETURN_SEED));
-      return { slug: DEMO_SLUG, created: true, orders: orders.length, returns };
+      return { slug: DEMO_SLUG, created: true, orders: orders.length + showcase, returns };
     });
   } catch (e) {
     if (await deps.store.read.merchants.bySlug(DEMO_SLUG)) return skipped;
