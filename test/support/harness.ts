@@ -1,13 +1,18 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
 import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
+import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
 import type { RefundWebhookReceiver } from "../../src/adapters/payments/refund-updates.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import { savePolicy } from "../../src/app/policies.ts";
-import type { Clock, Deps, PaymentGateway } from "../../src/app/ports.ts";
+import type { Clock, Deps, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
+import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { type DbKind, freshDatabase } from "./databases.ts";
 
@@ -38,7 +43,13 @@ export interface Harness {
 /** A real database of the given kind, the real use cases and the real HTTP server (in-process). */
 export async function startHarness(
   kind: DbKind,
-  opts: { now?: string; gateways?: PaymentGateway[]; webhooks?: RefundWebhookReceiver[] } = {},
+  opts: {
+    now?: string;
+    gateways?: PaymentGateway[];
+    webhooks?: RefundWebhookReceiver[];
+    securityLog?: SecurityLog;
+    photos?: PhotoStorage;
+  } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
   const clock = new TestClock(new Date(opts.now ?? "2026-03-20T10:00:00Z"));
@@ -46,8 +57,13 @@ export async function startHarness(
     ["manual", manualGateway()],
     ...(opts.gateways ?? []).map((g) => [g.name, g] as const),
   ]);
-  const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways };
-  const app = await buildServer(deps, { webhooks: opts.webhooks ?? [] });
+  const uploads = mkdtempSync(join(tmpdir(), "crossback-uploads-"));
+  const photos = opts.photos ?? localPhotoStorage(uploads);
+  const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways, photos };
+  const app = await buildServer(deps, {
+    webhooks: opts.webhooks ?? [],
+    securityLog: opts.securityLog ?? (() => {}),
+  });
   return {
     database,
     deps,
@@ -56,6 +72,7 @@ export async function startHarness(
     async close() {
       await app.close();
       await drop();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

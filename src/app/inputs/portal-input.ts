@@ -7,7 +7,7 @@ import { bankAccountBody } from "./refund-input.ts";
 
 const lineId = z.string().trim().min(1).max(200);
 const quantity = z.int().min(1, "must be at least 1").max(10_000);
-const email = z.email("must be an e-mail address").max(320);
+const email = z.string().trim().max(320).pipe(z.email("must be an e-mail address"));
 
 export const lookupBody = z
   .object({
