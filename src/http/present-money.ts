@@ -19,6 +19,12 @@ export function presentCalculation(c: RefundCalculation) {
   };
 }
 
+/** The refund a return would bring, as POST /api/v1/returns/preview answers it (the portal shows the same). */
+export function presentPreviewRefund(c: RefundCalculation) {
+  const p = presentCalculation(c);
+  return { currency: p.currency, total: p.total, byDestination: p.byDestination, lines: p.lines };
+}
+
 export function presentPlan(p: readonly PlannedSettlement[]) {
   return p.map((s) => ({ method: s.method, tenderId: s.tenderId, ...moneyJson(s.amount) }));
 }

@@ -33,10 +33,18 @@ describeEachDb("portal sessions", (kind) => {
     expect(r.body).toMatchObject({ orderNumber: "A-1", gift: false, locale: "de" });
     expect(String(r.headers["set-cookie"])).toMatch(/HttpOnly; SameSite=Strict/);
     expect(String(r.headers["set-cookie"])).toMatch(/Path=\/api\/portal\/v1/);
-    expect((await lookUp(h.app, shopper("203.0.113.1"), "acme", { orderNumber: "A-1", postalCode: "10 115" })).status).toBe(200);
-    const gift = await lookUp(h.app, shopper("203.0.113.1"), "acme", { orderNumber: "A-2", giftCode: "gift-1234" });
+    expect(
+      (await lookUp(h.app, shopper("203.0.113.1"), "acme", { orderNumber: "A-1", postalCode: "10 115" }))
+        .status,
+    ).toBe(200);
+    const gift = await lookUp(h.app, shopper("203.0.113.1"), "acme", {
+      orderNumber: "A-2",
+      giftCode: "gift-1234",
+    });
     expect(gift.body).toMatchObject({ gift: true });
-    expect((await portalCall(h.app, a, "GET", "/acme/order")).body).toMatchObject({ order: { number: "A-1" } });
+    expect((await portalCall(h.app, a, "GET", "/acme/order")).body).toMatchObject({
+      order: { number: "A-1" },
+    });
   });
 
   it("scopes a session to its one order and merchant", async () => {
@@ -76,7 +84,10 @@ describeEachDb("portal sessions", (kind) => {
   it("blocks an address after ten failed lookups, and logs it", async () => {
     const attacker = shopper("192.0.2.66");
     for (let i = 0; i < 10; i++) {
-      const r = await lookUp(h.app, attacker, "acme", { orderNumber: `A-${100 + i}`, email: "x@example.com" });
+      const r = await lookUp(h.app, attacker, "acme", {
+        orderNumber: `A-${100 + i}`,
+        email: "x@example.com",
+      });
       expect(r.status).toBe(404);
       expect(r.body.detail).toBe(`No order "A-${100 + i}".`);
     }
@@ -84,21 +95,41 @@ describeEachDb("portal sessions", (kind) => {
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ code: "rate_limited", scope: "ip" });
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
-    expect(logged).toContainEqual(expect.objectContaining({ event: "portal.lookup_blocked", ip: "192.0.2.66", scope: "ip" }));
+    expect(logged).toContainEqual(
+      expect.objectContaining({ event: "portal.lookup_blocked", ip: "192.0.2.66", scope: "ip" }),
+    );
     // Another address is not affected; after the window the address may try again.
-    expect((await lookUp(h.app, shopper("192.0.2.67"), "acme", { orderNumber: "A-1", email: "ana@example.de" })).status).toBe(200);
+    expect(
+      (await lookUp(h.app, shopper("192.0.2.67"), "acme", { orderNumber: "A-1", email: "ana@example.de" }))
+        .status,
+    ).toBe(200);
     h.clock.advance(16 * 60_000);
-    expect((await lookUp(h.app, attacker, "acme", { orderNumber: "A-1", email: "ana@example.de" })).status).toBe(200);
+    expect(
+      (await lookUp(h.app, attacker, "acme", { orderNumber: "A-1", email: "ana@example.de" })).status,
+    ).toBe(200);
   });
 
   it("blocks an order number after five failures, from any addresses", async () => {
     for (let i = 0; i < 5; i++)
-      expect((await lookUp(h.app, shopper(`192.0.2.${10 + i}`), "acme", { orderNumber: "A-2", postalCode: "99999" })).status).toBe(404);
-    const r = await lookUp(h.app, shopper("192.0.2.99"), "acme", { orderNumber: "A-2", email: "bo@example.de" });
+      expect(
+        (
+          await lookUp(h.app, shopper(`192.0.2.${10 + i}`), "acme", {
+            orderNumber: "A-2",
+            postalCode: "99999",
+          })
+        ).status,
+      ).toBe(404);
+    const r = await lookUp(h.app, shopper("192.0.2.99"), "acme", {
+      orderNumber: "A-2",
+      email: "bo@example.de",
+    });
     expect(r.status).toBe(429);
     expect(r.body.scope).toBe("order_number");
     // The other merchant's order with a similar number is another order number.
-    expect((await lookUp(h.app, shopper("192.0.2.98"), "globex", { orderNumber: "G-1", email: "ana@example.de" })).status).toBe(200);
+    expect(
+      (await lookUp(h.app, shopper("192.0.2.98"), "globex", { orderNumber: "G-1", email: "ana@example.de" }))
+        .status,
+    ).toBe(200);
     h.clock.advance(16 * 60_000);
   });
 
@@ -140,15 +171,39 @@ describeEachDb("portal sessions", (kind) => {
     await post("/acme/preview", { lines: [] }, "lines");
     await post("/acme/preview", { lines: [{ ...line, quantity: 0 }] }, "lines[0].quantity");
     await post("/acme/preview", { lines: [{ ...line, reason: "bored" }] }, "lines[0].reason");
-    await post("/acme/preview", { lines: [{ ...line, orderLineExternalId: "" }] }, "lines[0].orderLineExternalId");
+    await post(
+      "/acme/preview",
+      { lines: [{ ...line, orderLineExternalId: "" }] },
+      "lines[0].orderLineExternalId",
+    );
     await post("/acme/preview", { lines: [line], resolution: "cash" }, "resolution");
     await post("/acme/returns", { lines: [line] }, "resolution");
-    await post("/acme/returns", { lines: [{ ...line, photoIds: ["x"] }], resolution: "refund" }, "lines[0].photoIds[0]");
-    await post("/acme/returns", { lines: [{ ...line, comment: "x".repeat(2001) }], resolution: "refund" }, "lines[0].comment");
-    await post("/acme/returns", { lines: [line], resolution: "refund", giftRecipient: { email: "no" } }, "giftRecipient.email");
-    await post("/acme/returns", { lines: [line], resolution: "refund", bankAccount: { scheme: "iban" } }, "bankAccount.accountHolder");
+    await post(
+      "/acme/returns",
+      { lines: [{ ...line, photoIds: ["x"] }], resolution: "refund" },
+      "lines[0].photoIds[0]",
+    );
+    await post(
+      "/acme/returns",
+      { lines: [{ ...line, comment: "x".repeat(2001) }], resolution: "refund" },
+      "lines[0].comment",
+    );
+    await post(
+      "/acme/returns",
+      { lines: [line], resolution: "refund", giftRecipient: { email: "no" } },
+      "giftRecipient.email",
+    );
+    await post(
+      "/acme/returns",
+      { lines: [line], resolution: "refund", bankAccount: { scheme: "iban" } },
+      "bankAccount.accountHolder",
+    );
     await post("/acme/withdrawals", { lines: [line], name: "Ana", email: "ana@example.de" }, "confirm");
-    await post("/acme/withdrawals", { lines: [line], name: "", email: "ana@example.de", confirm: true }, "name");
+    await post(
+      "/acme/withdrawals",
+      { lines: [line], name: "", email: "ana@example.de", confirm: true },
+      "name",
+    );
     await post("/acme/bank-account/check", { scheme: "swift", accountHolder: "A" }, "scheme");
     const id = "0190a0a0-0000-7000-8000-000000000000";
     await post(`/acme/returns/${id}/tracking`, { trackingNumber: "<>" }, "trackingNumber");

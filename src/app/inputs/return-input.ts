@@ -48,6 +48,8 @@ export const previewReturnBody = z.object({
   at: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with offset" }).optional(),
   /** For the refund estimate: how the shopper wants it (default refund). */
   requestedResolution: z.enum(RESOLUTIONS).optional(),
+  /** Exchanges (one line): the variant wanted instead; its current price decides the difference. */
+  replacementSku: z.string().trim().min(1).max(200).nullish(),
 });
 
 const lineQuantity = z.object({ lineId: z.uuid(), quantity });

@@ -4,7 +4,7 @@ import type { DomainError } from "../../domain/errors.ts";
 import type { ReturnDecision } from "../../domain/policy/evaluate-return.ts";
 import { explainLine, type LineExplanation } from "../../domain/portal/line-explanation.ts";
 import type { RefundCalculation } from "../../domain/refund/refund-calculation.ts";
-import { err, ok, type Result } from "../../domain/result.ts";
+import { ok, type Result } from "../../domain/result.ts";
 import type { Resolution } from "../../domain/return-reasons.ts";
 import type { Deps } from "../ports.ts";
 import { previewReturn } from "../preview-return.ts";
@@ -12,7 +12,6 @@ import type { Replacement } from "../refunds.ts";
 import { refundDeadlineFor } from "../return-evaluation.ts";
 import { sessionContext } from "./portal-order.ts";
 import { type RefundTiming, refundTiming } from "./refund-timing.ts";
-import { pickReplacement } from "./replacement.ts";
 import type { PortalSession } from "./session-token.ts";
 
 export interface PortalPreviewInput {
@@ -32,38 +31,6 @@ export interface PortalPreview {
   readonly replacement: Replacement | null;
 }
 
-export function exchangeReplacement(
-  deps: Deps,
-  merchantId: string,
-  ctx: Awaited<ReturnType<typeof sessionContext>>,
-  input: PortalPreviewInput,
-) {
-  if (input.resolution !== "exchange" || !ctx.ok) return Promise.resolve(ok(null));
-  const [line, more] = input.lines;
-  if (!line || more)
-    return Promise.resolve(
-      err<DomainError>({
-        code: "invalid_input",
-        issues: [{ path: "lines", message: "exchange one item at a time" }],
-      }),
-    );
-  if (!input.replacementSku)
-    return Promise.resolve(
-      err<DomainError>({
-        code: "invalid_input",
-        issues: [{ path: "replacementSku", message: "pick the variant you want instead" }],
-      }),
-    );
-  return pickReplacement(
-    deps.store.read,
-    merchantId,
-    ctx.value.order,
-    line.orderLineExternalId,
-    input.replacementSku,
-    line.quantity,
-  );
-}
-
 /** The full cost of a return before it is submitted: one calculation, the API preview's own. */
 export async function portalPreview(
   deps: Deps,
@@ -73,18 +40,16 @@ export async function portalPreview(
   const ctx = await sessionContext(deps.store.read, session);
   if (!ctx.ok) return ctx;
   const { merchant, order } = ctx.value;
-  const replacement = await exchangeReplacement(deps, merchant.id, ctx, input);
-  if (!replacement.ok) return replacement;
   const now = deps.clock.now();
   const p = await previewReturn(deps, merchant.id, {
     orderExternalId: order.externalId,
     lines: input.lines,
     at: now,
     requestedResolution: input.resolution,
-    replacement: replacement.value,
+    replacementSku: input.replacementSku,
   });
   if (!p.ok) return p;
-  const { decision, refund } = p.value;
+  const { decision, refund, replacement } = p.value;
   const zone = decision.lines[0]?.timeZone ?? "UTC";
   return ok({
     decision,
@@ -95,6 +60,6 @@ export async function portalPreview(
     })),
     timing: refund ? refundTiming(refund, decision.refundTrigger, now, zone) : [],
     refundDeadline: refundDeadlineFor(order, decision, now),
-    replacement: replacement.value,
+    replacement,
   });
 }

@@ -64,3 +64,21 @@ export async function pickReplacement(
   if (!v.inStock) return err(bad("replacementSku", "is out of stock"));
   return ok({ sku: v.sku, title: v.title, unitPrice: v.price, quantity });
 }
+
+/** An exchange's replacement: one line at a time, a variant of it in stock (null when not an exchange). */
+export async function exchangeReplacement(
+  r: Repos,
+  merchantId: string,
+  order: Order,
+  input: {
+    readonly lines: readonly { readonly orderLineExternalId: string; readonly quantity: number }[];
+    readonly resolution: string;
+    readonly replacementSku?: string | null;
+  },
+): Promise<Result<Replacement | null, DomainError>> {
+  if (input.resolution !== "exchange") return ok(null);
+  const [line, more] = input.lines;
+  if (!line || more) return err(bad("lines", "exchange one item at a time"));
+  if (!input.replacementSku) return err(bad("replacementSku", "pick the variant you want instead"));
+  return pickReplacement(r, merchantId, order, line.orderLineExternalId, input.replacementSku, line.quantity);
+}

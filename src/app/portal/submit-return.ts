@@ -1,14 +1,14 @@
 import type { Actor } from "../../domain/actor.ts";
 import type { DomainError, FieldIssue } from "../../domain/errors.ts";
 import { type BankAccountDetails, validateBankAccount } from "../../domain/payouts/bank-account.ts";
-import { err, ok, type Result } from "../../domain/result.ts";
+import { err, type Result } from "../../domain/result.ts";
 import type { PortalDetails, ReturnCase } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
 import { openReturnIn } from "../create-return.ts";
 import { currentPolicies } from "../policies.ts";
 import type { Deps } from "../ports.ts";
 import { lineFacts, reasonsFor, type SessionContext, sessionContext } from "./portal-order.ts";
-import { exchangeReplacement } from "./portal-preview.ts";
+import { exchangeReplacement } from "./replacement.ts";
 import type { PortalSession } from "./session-token.ts";
 
 export interface PortalReturnInput {
@@ -80,11 +80,7 @@ export async function submitPortalReturn(
   const account = input.bankAccount ? validateBankAccount(input.bankAccount, "bankAccount") : null;
   if (account && !account.ok) issues.push(...account.error);
   if (issues.length > 0) return err({ code: "invalid_input", issues });
-  const replacement = await exchangeReplacement(deps, merchant.id, ctx, {
-    lines: input.lines,
-    resolution: input.resolution,
-    replacementSku: input.replacementSku,
-  });
+  const replacement = await exchangeReplacement(deps.store.read, merchant.id, order, input);
   if (!replacement.ok) return replacement;
   const at = deps.clock.now();
   return deps.store.transaction(async (r) => {

@@ -86,12 +86,6 @@ export function explainLine(d: LineDecision, today: string): LineExplanation {
     else if (t.track === "merchant_policy") whyNot.push(...policy(t, today));
     else whyNot.push(...guarantee(t, today));
   }
-  const seen = new Set<string>();
-  return {
-    basis: null,
-    whyNot: whyNot.filter((w) => {
-      const key = JSON.stringify(w);
-      return seen.has(key) ? false : (seen.add(key), true);
-    }),
-  };
+  const unique = new Map(whyNot.map((w) => [JSON.stringify(w), w]));
+  return { basis: null, whyNot: [...unique.values()] };
 }

@@ -5,7 +5,7 @@ import type { Merchant } from "../../app/ports.ts";
 import { formatMoney, type Money } from "../../domain/money.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import { presentDecision } from "../present-decision.ts";
-import { moneyJson, presentCalculation } from "../present-money.ts";
+import { moneyJson, presentPreviewRefund } from "../present-money.ts";
 import { PORTAL_LOCALES, RTL_LOCALES } from "./locales.ts";
 
 /** Portal JSON. A gift recipient's session never carries an amount: `gift` strips them here. */
@@ -84,7 +84,7 @@ export function presentPortalOrder(v: PortalOrder, locale: string) {
 
 export function presentPortalPreview(p: PortalPreview, gift: boolean) {
   const decision = presentDecision(p.decision);
-  const calc = p.refund ? presentCalculation(p.refund) : null;
+
   return {
     eligible: p.decision.eligible,
     lines: decision.lines.map((l) => ({
@@ -104,15 +104,7 @@ export function presentPortalPreview(p: PortalPreview, gift: boolean) {
     refundTrigger: p.decision.refundTrigger,
     shipByDays: p.decision.shipByDays,
     /** The API preview's own numbers (POST /api/v1/returns/preview `refund`); none for a gift recipient. */
-    refund:
-      gift || !calc || !p.refund
-        ? null
-        : {
-            currency: calc.currency,
-            total: calc.total,
-            byDestination: calc.byDestination,
-            lines: calc.lines,
-          },
+    refund: gift || !p.refund ? null : presentPreviewRefund(p.refund),
     fees: gift ? [] : decision.fees,
     timing: p.timing,
     refundDeadline: p.refundDeadline,
@@ -151,10 +143,10 @@ export function presentPortalCase(v: PortalCaseView) {
       approved: l.counts.approved,
       photos: v.photos.filter((p) => p.lineId === l.id).length,
     })),
-    instructions: a
+    instructions: c.returnRequired
       ? {
           reference: c.number,
-          address: { name: a.name, ...a.address, country: a.country },
+          address: a ? { name: a.name, ...a.address, country: a.country } : null,
           /** Filled by carrier integrations (labels, QR codes for drop-off); empty while shipping is by the shopper. */
           labels: [] as { kind: string; url: string }[],
         }

@@ -6,11 +6,10 @@ import type { Deps } from "../../app/ports.ts";
 import { previewReturn } from "../../app/preview-return.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
 import { CASE_STATUSES } from "../../domain/case-status.ts";
-import { formatMoney } from "../../domain/money.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { presentDecision } from "../present-decision.ts";
-import { presentCalculation } from "../present-money.ts";
+import { moneyJson, presentPreviewRefund } from "../present-money.ts";
 import { presentCase, presentEvent } from "../presenters.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
@@ -62,13 +61,9 @@ export const returnRoutes =
           (r) =>
             outcome(r, 200, (v) => ({
               ...presentDecision(v.decision),
-              refund: v.refund
-                ? {
-                    currency: v.refund.currency,
-                    total: formatMoney(v.refund.total),
-                    byDestination: presentCalculation(v.refund).byDestination,
-                    lines: presentCalculation(v.refund).lines,
-                  }
+              refund: v.refund ? presentPreviewRefund(v.refund) : null,
+              replacement: v.replacement
+                ? { ...v.replacement, unitPrice: moneyJson(v.replacement.unitPrice) }
                 : null,
             })),
         );
