@@ -8,6 +8,8 @@ export interface Config {
   readonly dataDir: string;
   readonly demo: boolean;
   readonly logRequests: boolean;
+  /** Build the portal at start when web/ changed (CROSSBACK_WEB_BUILD=0 skips it: the portal then answers 503). */
+  readonly webBuild: boolean;
   /** Signs portal sessions; null: a key generated once and kept in the database. */
   readonly portalSecret: string | null;
   /** Portal photos go to this S3-compatible bucket instead of the data directory. */
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.CROSSBACK_DATA_DIR ?? ".crossback"),
     demo: env.CROSSBACK_DEMO !== "0",
     logRequests: env.CROSSBACK_LOG === "1",
+    webBuild: env.CROSSBACK_WEB_BUILD !== "0",
     portalSecret: portalSecret(env.CROSSBACK_PORTAL_SECRET),
     s3: env.CROSSBACK_S3_BUCKET
       ? {

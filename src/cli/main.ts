@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       merchant: { type: "string" },
       "skip-invalid": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "build-web") {
     const { ensureWebBuilt } = await import("./web-build.ts");
-    await ensureWebBuilt({ force: rest.includes("--force") });
+    await ensureWebBuilt({ force: values.force });
     return 0;
   }
   if (command === "bench") {

@@ -32,7 +32,7 @@ export async function serveCommand(
     if (r.created)
       console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
   }
-  await ensureWebBuilt();
+  if (config.webBuild) await ensureWebBuilt();
   const app = await buildServer(deps, {
     logger: config.logRequests,
     webhooks,

@@ -38,7 +38,7 @@ function load(dist: string, app: string): Built | null {
   if (existsSync(manifest)) {
     const m = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, { file: string }>;
     for (const [src, entry] of Object.entries(m)) {
-      const hit = /messages\/([A-Za-z-]+)\.json$/.exec(src);
+      const hit = /messages\/([A-Za-z-]+)\.json/.exec(src);
       if (hit?.[1]) catalogues[hit[1]] = `/${entry.file}`;
     }
   }

@@ -32,7 +32,14 @@ export interface Server {
 export function serve(env: Record<string, string>): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, "serve"], {
-      env: { ...process.env, NO_COLOR: "1", PORT: "0", CROSSBACK_DEMO: "0", ...env },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        PORT: "0",
+        CROSSBACK_DEMO: "0",
+        CROSSBACK_WEB_BUILD: "0",
+        ...env,
+      },
     });
     let out = "";
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
