@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import type { Plugin } from "vite";
@@ -34,18 +35,18 @@ export function compileCatalogues(): Plugin {
   };
 }
 
-/** Writes .gz and .br beside every asset, served as they are (no compression work per request). */
+/** Writes .gz and .br beside every built asset (after Vite's last rewrite), served as they are. */
 export function precompress(): Plugin {
   return {
     name: "crossback-precompress",
     apply: "build",
-    generateBundle(_options, bundle) {
-      for (const [name, file] of Object.entries(bundle)) {
-        if (!/\.(js|css|svg|json)$/.test(name)) continue;
-        const source = file.type === "chunk" ? file.code : file.source;
-        const bytes = typeof source === "string" ? Buffer.from(source) : Buffer.from(source);
-        this.emitFile({ type: "asset", fileName: `${name}.gz`, source: gzipSync(bytes, { level: 9 }) });
-        this.emitFile({ type: "asset", fileName: `${name}.br`, source: brotliCompressSync(bytes) });
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? "";
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(js|css|svg)$/.test(name)) continue;
+        const bytes = readFileSync(join(dir, name));
+        writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+        writeFileSync(join(dir, `${name}.br`), brotliCompressSync(bytes));
       }
     },
   };

@@ -21,7 +21,10 @@ export interface LineExplanation {
   /** The track a return is handled under, its last day and the law or policy it stands on. */
   readonly basis: {
     readonly track: Track;
+    /** The last day of the track the return is handled under. */
     readonly returnBy: string | null;
+    /** The last day any track still allows a return (may be later, e.g. the shop's longer window). */
+    readonly latestReturnBy: string | null;
     readonly citation: string;
     readonly jurisdiction: string;
   } | null;
@@ -74,7 +77,8 @@ export function explainLine(d: LineDecision, today: string): LineExplanation {
     return {
       basis: {
         track: chosen.track,
-        returnBy: d.returnBy,
+        returnBy: chosen.returnBy,
+        latestReturnBy: d.returnBy,
         citation: chosen.citation,
         jurisdiction: chosen.jurisdiction,
       },

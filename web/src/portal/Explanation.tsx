@@ -30,6 +30,12 @@ export function Explanation({ e, country }: { e: E; country: string }) {
           id={`basis.${b.track}${b.returnBy ? "" : ".open"}`}
           values={{ date: f.date(b.returnBy), citation: b.citation }}
         />
+        {b.latestReturnBy && b.latestReturnBy !== b.returnBy && (
+          <>
+            {" "}
+            <FormattedMessage id="items.returnBy" values={{ date: f.date(b.latestReturnBy) }} />
+          </>
+        )}
       </p>
     );
   }

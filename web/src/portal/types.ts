@@ -6,6 +6,7 @@ export type WhyNot = { readonly code: string; readonly [k: string]: unknown };
 export interface Basis {
   readonly track: string;
   readonly returnBy: string | null;
+  readonly latestReturnBy: string | null;
   readonly citation: string;
   readonly jurisdiction: string;
 }

@@ -81,7 +81,7 @@ export default function ItemsPage() {
       <p className="muted">
         <FormattedMessage
           id="items.order"
-          values={{ number: order.order.number, date: f.dateTime(order.order.placedAt).split(",")[0] ?? "" }}
+          values={{ number: order.order.number, date: f.day(order.order.placedAt, order.order.timeZone) }}
         />
       </p>
       {order.cases.length > 0 && (

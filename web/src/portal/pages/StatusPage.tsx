@@ -157,10 +157,7 @@ export default function StatusPage({ id }: { id: string }) {
           </p>
           {c.shipBy && (
             <p>
-              <FormattedMessage
-                id="instructions.shipBy"
-                values={{ date: f.dateTime(c.shipBy).split(",")[0] ?? "" }}
-              />
+              <FormattedMessage id="instructions.shipBy" values={{ date: f.day(c.shipBy) }} />
             </p>
           )}
           {/* Slot for carrier labels and drop-off QR codes (filled when carriers are integrated). */}

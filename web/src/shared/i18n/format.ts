@@ -21,6 +21,13 @@ export function useFormat() {
       const d = new Date(`${localDate.slice(0, 10)}T00:00:00Z`);
       return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(d);
     },
+    /** The calendar day of an instant. */
+    day(iso: string | null | undefined, timeZone?: string | null): string {
+      if (!iso) return "";
+      return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: timeZone ?? undefined }).format(
+        new Date(iso),
+      );
+    },
     dateTime(iso: string | null | undefined, timeZone?: string | null): string {
       if (!iso) return "";
       return new Intl.DateTimeFormat(locale, {
