@@ -1,6 +1,11 @@
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type PortalSession, signSession, verifySession } from "../../app/portal/session-token.ts";
+import {
+  type PortalSession,
+  SESSION_MINUTES,
+  signSession,
+  verifySession,
+} from "../../app/portal/session-token.ts";
 import type { Deps } from "../../app/ports.ts";
 import { sendProblem } from "../problem.ts";
 
@@ -34,7 +39,8 @@ export function setSessionCookie(
     httpOnly: true,
     sameSite: "strict",
     secure: req.protocol === "https",
-    expires: s.expiresAt,
+    // Relative: the browser's clock need not agree with ours (the token carries the real expiry).
+    maxAge: SESSION_MINUTES * 60,
   });
 }
 

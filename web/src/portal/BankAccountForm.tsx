@@ -35,6 +35,7 @@ export function BankAccountForm({
   const fields = ["accountHolder", ...(SCHEMES[scheme] ?? [])];
   const key = JSON.stringify(value);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the form's content
   useEffect(() => {
     const filled = fields.some((f) => f !== "bic" && (value[f] ?? "") !== "");
     if (!filled) return;
@@ -49,7 +50,6 @@ export function BankAccountForm({
       );
     }, 400);
     return () => clearTimeout(timer);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the form's content
   }, [key]);
 
   const set = (field: string, v: string) => onChange({ ...value, scheme, [field]: v }, false);

@@ -30,6 +30,7 @@ export function CostSummary({ p, gift, giftEmail }: { p: Preview; gift: boolean;
           </thead>
           <tbody>
             {p.refund.lines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: calculation lines are ordered and have no id
               <tr key={`${l.type}-${i}`}>
                 <th scope="row">
                   <FormattedMessage id={`cost.line.${l.type}`} />

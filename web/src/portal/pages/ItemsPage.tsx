@@ -18,27 +18,31 @@ export default function ItemsPage() {
   const intl = useIntl();
   const f = useFormat();
   const t = (id: string, v?: Record<string, string | number>) => intl.formatMessage({ id }, v);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [judged, setJudged] = useState<{ key: string; preview: Preview | null } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const selected = Object.entries(draft.lines).filter(([, l]) => l.selected && l.reason);
   const key = JSON.stringify(selected.map(([id, l]) => [id, l.quantity, l.reason]));
 
+  const judge = () =>
+    api
+      .preview({
+        lines: selected.map(([id, l]) => ({
+          orderLineExternalId: id,
+          quantity: l.quantity,
+          reason: l.reason,
+        })),
+        resolution: "refund",
+      })
+      .then(
+        (p) => ({ key, preview: p }),
+        () => ({ key, preview: null }),
+      );
+  const preview = judged?.key === key ? judged.preview : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the selection's content
   useEffect(() => {
-    if (selected.length === 0) return setPreview(null);
-    const timer = setTimeout(() => {
-      api
-        .preview({
-          lines: selected.map(([id, l]) => ({
-            orderLineExternalId: id,
-            quantity: l.quantity,
-            reason: l.reason,
-          })),
-          resolution: "refund",
-        })
-        .then(setPreview, () => setPreview(null));
-    }, 250);
+    if (selected.length === 0) return;
+    const timer = setTimeout(() => void judge().then(setJudged), 250);
     return () => clearTimeout(timer);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the selection's content
   }, [key, api]);
 
   if (failed)
@@ -57,7 +61,9 @@ export default function ItemsPage() {
   const update = (id: string, choice: LineChoice) =>
     setDraft({ ...draft, lines: { ...draft.lines, [id]: choice } });
 
-  function next() {
+  async function next() {
+    // The engine's answer for exactly this selection (the live one may still be on its way).
+    const current = selected.length > 0 && judged?.key !== key ? (await judge()).preview : preview;
     const e: Record<string, string> = {};
     const chosen = Object.entries(draft.lines).filter(([, l]) => l.selected);
     if (chosen.length === 0) e["line-none"] = t("items.none");
@@ -66,7 +72,7 @@ export default function ItemsPage() {
       if (!l.reason) e[`reason-${id}`] = t("items.reason.missing", { item: line?.title ?? id });
       else if (line?.photosRequiredFor.includes(l.reason) && l.photoIds.length === 0)
         e[`photo-${id}`] = t("items.photos.missing", { item: line.title });
-      else if (preview?.lines.find((p) => p.orderLineExternalId === id)?.eligible === false)
+      else if (current?.lines.find((p) => p.orderLineExternalId === id)?.eligible === false)
         e[`reason-${id}`] = t("items.notEligible", { item: line?.title ?? id });
     }
     setErrors(e);
@@ -150,7 +156,7 @@ export default function ItemsPage() {
         );
       })}
       <div className="actions">
-        <button type="button" className="primary" onClick={next}>
+        <button type="button" className="primary" onClick={() => void next()}>
           <FormattedMessage id="items.continue" />
         </button>
         {order.withdrawalFunction && (

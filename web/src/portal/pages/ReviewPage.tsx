@@ -46,6 +46,7 @@ export default function ReviewPage() {
   const exchangeSku = resolution === "exchange" ? draft.replacementSku : null;
   const key = JSON.stringify([lines, resolution, exchangeSku]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the choice's content
   useEffect(() => {
     if (lines.length === 0) return;
     if (resolution === "exchange" && !exchangeSku) return setPreview(null);
@@ -56,7 +57,6 @@ export default function ReviewPage() {
         replacementSku: exchangeSku,
       })
       .then(setPreview, () => setPreview(null));
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the choice's content
   }, [key, api]);
   useEffect(() => {
     if (single?.exchangeable)

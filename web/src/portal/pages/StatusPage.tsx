@@ -102,6 +102,14 @@ export default function StatusPage({ id }: { id: string }) {
           </p>
         </section>
       )}
+      {c.refundDeadline?.dueBy && c.status !== "cancelled" && (
+        <p className="notice">
+          <FormattedMessage
+            id="cost.deadline"
+            values={{ date: f.date(c.refundDeadline.dueBy), citation: c.refundDeadline.citation ?? "" }}
+          />
+        </p>
+      )}
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline">
           <FormattedMessage id="timeline.title" />
