@@ -1,6 +1,7 @@
 import { benchPreview, benchReturnCreation } from "./api-load.ts";
 import { benchRefunds } from "./api-refunds.ts";
 import { benchLineDecisions } from "./policy-decisions.ts";
+import { benchPortalWeb } from "./portal-web.ts";
 import { benchRefundCalculations } from "./refund-calculations.ts";
 
 /** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=name filters, BENCH_SECONDS shortens. */
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   "api-preview-postgres": () => benchPreview("postgres"),
   "api-refunds-pglite": () => benchRefunds("pglite"),
   "api-refunds-postgres": () => benchRefunds("postgres"),
+  "portal-web": () => benchPortalWeb(),
 };
 
 export async function runBenchmarks(): Promise<number> {

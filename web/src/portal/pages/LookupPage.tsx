@@ -18,7 +18,10 @@ export function LookupPage() {
   const intl = useIntl();
   const { setLocale } = useLocale();
   const t = (id: string, v?: Record<string, string | number>) => intl.formatMessage({ id }, v);
-  const [orderNumber, setOrderNumber] = useState("");
+  // A shop can link straight to its order: /returns/{merchant}?order=NW-100123
+  const [orderNumber, setOrderNumber] = useState(
+    () => new URLSearchParams(window.location.search).get("order") ?? "",
+  );
   const [method, setMethod] = useState<Method>("email");
   const [secret, setSecret] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
