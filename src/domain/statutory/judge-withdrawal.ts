@@ -39,19 +39,40 @@ export function placeName(pack: EffectivePack, f: StatutoryLineFacts): string {
   return pack.name.split(":")[0] ?? pack.id;
 }
 
+const coverage = (f: StatutoryLineFacts): string =>
+  f.merchantPolicyCovers
+    ? "a merchant return policy covers this market"
+    : "no merchant return policy covers this market";
+
+/**
+ * Which fact of the order decides a conditional right, as a sentence; null for rights that do not
+ * depend on the order. `if_no_policy_posted` (JP, US-CA, US-NY): the order's `returnTermsDisclosed`
+ * says whether the merchant's terms were shown; a covering policy is named but never decides.
+ */
+function rightBasis(pack: EffectivePack, f: StatutoryLineFacts): string | null {
+  const place = placeName(pack, f);
+  switch (pack.withdrawal.right.availability) {
+    case "if_no_policy_posted":
+      return f.returnTermsDisclosed
+        ? `The order records that the merchant's return terms were shown to the shopper (returnTermsDisclosed), so the statutory default right in ${place} does not apply; ${coverage(f)}, and the terms shown govern.`
+        : `The order records that the merchant's return terms were not shown to the shopper (returnTermsDisclosed: false), so the statutory default right in ${place} applies although ${coverage(f)}.`;
+    case "if_terms_not_disclosed":
+      return f.returnTermsDisclosed
+        ? `The order records that the merchant gave the required information (returnTermsDisclosed), so there is no statutory cancellation right in ${place}.`
+        : `The order records that the merchant did not give the required information (returnTermsDisclosed: false), so the statutory cancellation right in ${place} applies.`;
+    default:
+      return null;
+  }
+}
+
 /** Why the right does not exist for these facts, or null when it does. */
 function rightDenied(pack: EffectivePack, f: StatutoryLineFacts): string | null {
   switch (pack.withdrawal.right.availability) {
     case "none":
       return `There is no statutory change-of-mind right for online purchases in ${placeName(pack, f)}.`;
     case "if_no_policy_posted":
-      return f.returnPolicyPosted
-        ? `The merchant displayed its own return policy, so the statutory default right in ${placeName(pack, f)} does not apply.`
-        : null;
     case "if_terms_not_disclosed":
-      return f.returnTermsDisclosed
-        ? `The merchant gave the required information, so there is no statutory cancellation right in ${placeName(pack, f)}.`
-        : null;
+      return f.returnTermsDisclosed ? rightBasis(pack, f) : null;
     default:
       return null;
   }
@@ -122,6 +143,8 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
     for (const b of blockedBy) reasons += ` ${b.message}`;
     explanation = `No statutory withdrawal:${reasons}`;
   }
+  const basis = rightBasis(pack, f);
+  if (basis) explanation = `${basis} ${explanation}`;
 
   const returnCost = w.returnCost as NonNullable<Withdrawal["returnCost"]>;
   const paidBy =
