@@ -51,7 +51,8 @@ describe("Japan: an 8-day default, delivery day is day 1, only without a display
 
   test("the buyer pays the return", () => {
     expect(
-      withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false })).returnShippingPaidBy,
+      withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false }))
+        .returnShippingPaidBy,
     ).toBe("customer");
   });
 });
