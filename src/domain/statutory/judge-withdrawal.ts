@@ -2,7 +2,7 @@
 import { localDateOfDay } from "../calendar/local-date.ts";
 import { localDayOfInstant } from "../calendar/time-zone.ts";
 import { DEFAULT_PACK_ID, type EffectivePack, EXCEPTION_ATTRIBUTES, type RuleRef } from "./pack-schema.ts";
-import { citationsOf, messageOf, notesOf, weakestConfidence } from "./rule-refs.ts";
+import { citationsOf, messageOf, notesOf, present, weakestConfidence } from "./rule-refs.ts";
 import type { RefundTerms, RuleMessage, StatutoryLineFacts, TrackJudgement } from "./statutory-facts.ts";
 import { START_LABEL, withdrawalWindow } from "./withdrawal-window.ts";
 
@@ -96,7 +96,7 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
   const denied = rightDenied(pack, f);
   if (denied) return unavailable(pack, w.right, denied, zone);
 
-  const period = w.period as NonNullable<Withdrawal["period"]>;
+  const period = present(w.period, "withdrawal.period");
   const window = withdrawalWindow(pack, f, zone);
   const decisive: RuleRef[] = [w.right, ...window.used];
   const blockedBy: RuleMessage[] = [];
@@ -118,7 +118,7 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
   const kind = `${period.days} ${period.dayKind} day${period.days === 1 ? "" : "s"}`;
   let explanation: string;
   if (window.state === "not_started") {
-    const before = w.beforeStart as NonNullable<Withdrawal["beforeStart"]>;
+    const before = present(w.beforeStart, "withdrawal.beforeStart");
     decisive.push(before);
     const label = START_LABEL[period.start];
     if (before.allowed) {
@@ -146,7 +146,7 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
   const basis = rightBasis(pack, f);
   if (basis) explanation = `${basis} ${explanation}`;
 
-  const returnCost = w.returnCost as NonNullable<Withdrawal["returnCost"]>;
+  const returnCost = present(w.returnCost, "withdrawal.returnCost");
   const paidBy =
     returnCost.paidBy === "customer_if_informed"
       ? f.returnTermsDisclosed
