@@ -54,9 +54,7 @@ export const RTL_CASES: readonly LocaleCase[] = [
         address: { lines: ["רחוב הרצל 7", "חיפה"], country: "IL" },
       },
       items: [{ description: "מעיל גשם – החזרה", sku: "RJ-200-M", quantity: 1, unit: 34_990, rateBp: 1800 }],
-      refunds: [
-        { kind: "store_credit", amount: { amount: 34_990, currency: "ILS" }, reference: "GC-7781" },
-      ],
+      refunds: [{ kind: "store_credit", amount: { amount: 34_990, currency: "ILS" }, reference: "GC-7781" }],
     },
     expected: ["חשבונית זיכוי", "נועה כהן", "מעיל גשם – החזרה", "סה״כ זיכוי", "זיכוי בחנות", "GC-7781"],
   },
