@@ -13,7 +13,7 @@ export const RTL_CASES: readonly LocaleCase[] = [
         vatNumber: "100123456700003",
       },
       customer: {
-        name: "محمد عبد الله",
+        name: "محمد عبد الرحمن",
         address: { lines: ["شارع الوصل 45", "دبي"], country: "AE" },
       },
       items: [
@@ -29,14 +29,18 @@ export const RTL_CASES: readonly LocaleCase[] = [
         },
       ],
     },
+    // pdftotext gives lam-alef ligatures (لا, لإ) back in reverse: the expected words have none.
     expected: [
       "إشعار دائن",
-      "محمد عبد الله",
+      "محمد عبد الرحمن",
       "سترة مقاومة للمطر – إرجاع",
       "إجمالي المبلغ الدائن",
       "رقم الطلب",
-      "رسوم شحن الإرجاع",
+      "المنتجات المرتجعة",
       "RJ-100-L",
+      "499.00",
+      "484.00",
+      "4242",
     ],
   },
   {
