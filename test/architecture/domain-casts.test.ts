@@ -13,7 +13,7 @@ function files(dir: string): string[] {
 }
 
 /** Every `x as T` and `<T>x` except `as const`, as "file:line: text". */
-export function castsIn(path: string, text: string): string[] {
+function castsIn(path: string, text: string): string[] {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {

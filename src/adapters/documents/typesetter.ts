@@ -74,7 +74,7 @@ function tokenize(paragraph: string): Token[] {
     if (m[1] !== undefined) tokens.push({ start, text: " ", space: true });
     else if (m[2] !== undefined) {
       const glue = prev !== undefined && !prev.space && NO_LINE_START.test(m[2]);
-      if (glue && prev.start + prev.text.length === start && /[^\x00-\x7F]/.test(prev.text))
+      if (glue && prev.start + prev.text.length === start && /[^\p{ASCII}]/u.test(prev.text))
         tokens[tokens.length - 1] = { ...prev, text: prev.text + m[2] };
       else tokens.push({ start, text: m[2], space: false, glue });
     } else {

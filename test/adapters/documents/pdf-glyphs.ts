@@ -9,7 +9,7 @@ import { inflateSync } from "node:zlib";
 export function toUnicodeMaps(pdf: Buffer): Map<number, string>[] {
   const maps: Map<number, string>[] = [];
   const raw = pdf.toString("latin1");
-  for (const m of raw.matchAll(/\/FlateDecode[^]*?stream\r?\n/g)) {
+  for (const m of raw.matchAll(/\/FlateDecode[\s\S]*?stream\r?\n/g)) {
     const start = (m.index ?? 0) + m[0].length;
     const end = raw.indexOf("endstream", start);
     let text: string;
@@ -26,7 +26,8 @@ export function toUnicodeMaps(pdf: Buffer): Map<number, string>[] {
       );
     for (const r of text.matchAll(/<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]/gi)) {
       const from = Number.parseInt(r[1] ?? "0", 16);
-      [...(r[3] ?? "").matchAll(/<([0-9a-f ]+)>/gi)].forEach((v, i) => map.set(from + i, hex(v[1] ?? "")));
+      for (const [i, v] of [...(r[3] ?? "").matchAll(/<([0-9a-f ]+)>/gi)].entries())
+        map.set(from + i, hex(v[1] ?? ""));
     }
     for (const r of text.matchAll(/^<([0-9a-f]+)> <([0-9a-f]+)>$/gim))
       map.set(Number.parseInt(r[1] ?? "0", 16), hex(r[2] ?? ""));
