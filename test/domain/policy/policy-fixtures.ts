@@ -1,6 +1,7 @@
 import type { Order } from "../../../src/domain/order.ts";
 import type { PolicyLineFacts } from "../../../src/domain/policy/judge-merchant-policy.ts";
 import type { ReturnPolicy } from "../../../src/domain/policy/return-policy.ts";
+import { PLAIN } from "../statutory/facts.ts";
 
 export const eur = (amount: number) => ({ amount, currency: "EUR" });
 
@@ -60,20 +61,7 @@ export const product = (
     Record<"finalSale" | "personalised" | "perishable" | "sealedHygiene" | "sealedMedia" | "digital", boolean>
   > = {},
   category: string | null = null,
-) => ({
-  category,
-  vendor: null,
-  hsCode: null,
-  originCountry: null,
-  weightGrams: null,
-  finalSale: false,
-  personalised: false,
-  perishable: false,
-  sealedHygiene: false,
-  sealedMedia: false,
-  digital: false,
-  ...flags,
-});
+) => ({ ...PLAIN, category, ...flags });
 
 /** An EUR order shipped to Germany with one unit per line, each delivered at its time. */
 export function order(deliveries: [string, string][], over: Partial<Order> = {}): Order {

@@ -9,7 +9,7 @@ import { type Order, orderTotal } from "../../../src/domain/order.ts";
 import { calculateRefund } from "../../../src/domain/refund/calculate-refund.ts";
 import type { RefundTerms, RefundUnits } from "../../../src/domain/refund/refund-calculation.ts";
 import { orderArb } from "./refund-arbitraries.ts";
-import { money, TERMS } from "./refund-fixtures.ts";
+import { nextCalculation, TERMS } from "./refund-fixtures.ts";
 
 /**
  * Units `from`..`from + count - 1` of `units` equal shares of `total`: each unit gets the quotient,
@@ -62,21 +62,7 @@ function returnAll(
       items += paidFor(o, l.id, before, n);
     }
     if (units.length === 0) continue;
-    const r = calculateRefund({
-      id: `r${k}`,
-      caseId: `c${k}`,
-      version: 1,
-      order: o,
-      units,
-      terms,
-      prior: {
-        unitsByOrderLine: new Map(refunded),
-        shippingRefunded: money(shipping, o.currency),
-        dutiesRefunded: money(duties, o.currency),
-        returnFeeCharged: false,
-      },
-      at: new Date(0),
-    });
+    const r = calculateRefund(nextCalculation(o, k, units, terms, { refunded, shipping, duties }));
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     for (const u of units) refunded.set(u.orderLineId, (refunded.get(u.orderLineId) ?? 0) + u.quantity);
     for (const l of r.value.lines) {
