@@ -3,6 +3,7 @@ import { decide } from "../domain/case-decide.ts";
 import { openCase, type RequestedLine } from "../domain/case-opening.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { refusals } from "../domain/policy/evaluate-return.ts";
+import { agreementAtOpening } from "../domain/refund/store-credit-agreement.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
@@ -77,6 +78,12 @@ export async function openReturnIn(
       toStatus: c.status,
       data: { rule: "eligibility", refused },
     });
+  }
+  const agreed = agreementAtOpening(c, decision.lines, actor, at);
+  if (!agreed.ok) return agreed;
+  if (agreed.value) {
+    c = { ...c, expressAgreements: [agreed.value.agreement], version: c.version + 1 };
+    events.push(agreed.value.event);
   }
   c = {
     ...c,
