@@ -5,7 +5,6 @@ import { type Database, migrateDatabase, openDatabase } from "../adapters/db/dat
 import { dbStore } from "../adapters/db/store.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
-import { s3PhotoStorage } from "../adapters/storage/s3-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import type { Deps } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
@@ -46,7 +45,10 @@ export async function wire(
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
-    photos: config.s3 ? s3PhotoStorage(config.s3) : localPhotoStorage(join(config.dataDir, "uploads")),
+    // The AWS SDK is large: loaded only when a bucket is configured.
+    photos: config.s3
+      ? (await import("../adapters/storage/s3-photo-storage.ts")).s3PhotoStorage(config.s3)
+      : localPhotoStorage(join(config.dataDir, "uploads")),
   };
   return { deps, database, webhooks };
 }

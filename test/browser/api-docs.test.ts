@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)(`API docs page in a real browser${chromiumSkipNote
       .click();
     await page.locator(".modal-ux input").first().fill(auth.replace("Bearer ", ""));
     await page.locator(".modal-ux button.authorize").first().click();
-    await page.locator(".modal-ux button.btn-done").click();
+    await page.locator(".modal-ux button.btn-done").first().click();
 
     const list = page.locator(".opblock-get", { hasText: "List return cases" }).first();
     await list.locator(".opblock-summary").click();
