@@ -7,6 +7,7 @@ import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
 import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
 import { PORTAL_LOCALES } from "../../src/http/portal/locales.ts";
+import { SETTLEMENT_METHODS, SETTLEMENT_STATUSES } from "../../src/http/routes/settlements.ts";
 
 const DIR = new URL("../../web/messages/", import.meta.url).pathname;
 const SRC = new URL("../../web/src/", import.meta.url).pathname;
@@ -74,22 +75,8 @@ describe("portal catalogues", () => {
       ...family("status", CASE_STATUSES),
       ...family("resolution", RESOLUTIONS),
       ...family("cost.trigger", REFUND_TRIGGERS),
-      ...family("cost.byMethod", [
-        "original_payment",
-        "store_credit",
-        "bank_transfer",
-        "exchange",
-        "payment_request",
-      ]),
-      ...family("settlement", [
-        "pending",
-        "processing",
-        "succeeded",
-        "failed",
-        "cancelled",
-        "requires_action",
-        "reversed",
-      ]),
+      ...family("cost.byMethod", [...SETTLEMENT_METHODS, "bank_transfer"]),
+      ...family("settlement", SETTLEMENT_STATUSES),
       ...family("cost.line", REFUND_LINE_TYPES),
       ...family("timeline", [
         "requested",

@@ -1,4 +1,5 @@
 import type { Actor } from "../../domain/actor.ts";
+import { RETURN_REASONS } from "../../domain/return-reasons.ts";
 import { policyBody } from "../inputs/policy-input.ts";
 import { savePolicy } from "../policies.ts";
 import type { Deps } from "../ports.ts";
@@ -22,17 +23,10 @@ export const DEMO_POLICIES: Record<string, unknown> = {
     keepItBelow: { EUR: "10.00" },
     // Every reason offered; faulty or damaged goods need a photo.
     reasons: Object.fromEntries(
-      [
-        "changed_mind",
-        "wrong_size",
-        "not_as_described",
-        "defective",
-        "damaged_in_transit",
-        "wrong_item",
-        "arrived_late",
-        "no_longer_needed",
-        "other",
-      ].map((r) => [r, { allowed: true, photosRequired: r === "defective" || r === "damaged_in_transit" }]),
+      RETURN_REASONS.map((r) => [
+        r,
+        { allowed: true, photosRequired: r === "defective" || r === "damaged_in_transit" },
+      ]),
     ),
     shipByDays: 14,
     refundTrigger: "hub_receipt",

@@ -20,7 +20,7 @@ import { moneyJson, presentSettlementFull } from "../present-money.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
 const idParams = z.object({ id: z.string() });
-const STATUSES = [
+export const SETTLEMENT_STATUSES = [
   "pending",
   "processing",
   "succeeded",
@@ -29,7 +29,7 @@ const STATUSES = [
   "requires_action",
   "reversed",
 ] as const satisfies readonly SettlementStatus[];
-const METHODS = [
+export const SETTLEMENT_METHODS = [
   "original_payment",
   "store_credit",
   "bank_transfer",
@@ -47,8 +47,8 @@ export const settlementRoutes =
           tags: ["settlements"],
           summary: "Settlements, newest first",
           querystring: z.object({
-            status: z.enum(STATUSES).optional(),
-            method: z.enum(METHODS).optional(),
+            status: z.enum(SETTLEMENT_STATUSES).optional(),
+            method: z.enum(SETTLEMENT_METHODS).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
         },
