@@ -32,7 +32,9 @@ export function chooseRate(
 ): { rate: RateQuote; applied: string } | null {
   if (rates.length === 0) return null;
   const cheapest = (xs: readonly RateQuote[]) =>
-    [...xs].sort((a, b) => a.amount - b.amount || (a.days ?? 99) - (b.days ?? 99) || a.rateId.localeCompare(b.rateId))[0];
+    [...xs].sort(
+      (a, b) => a.amount - b.amount || (a.days ?? 99) - (b.days ?? 99) || a.rateId.localeCompare(b.rateId),
+    )[0];
   if (rule.rule === "fastest") {
     const r = [...rates].sort(
       (a, b) => (a.days ?? 99) - (b.days ?? 99) || a.amount - b.amount || a.rateId.localeCompare(b.rateId),
@@ -41,7 +43,9 @@ export function chooseRate(
   }
   if (rule.rule === "preferred") {
     const mine = rates.filter(
-      (r) => r.carrier.toLowerCase() === rule.carrier.toLowerCase() && (!rule.service || r.service === rule.service),
+      (r) =>
+        r.carrier.toLowerCase() === rule.carrier.toLowerCase() &&
+        (!rule.service || r.service === rule.service),
     );
     const r = cheapest(mine);
     if (r) return { rate: r, applied: `preferred:${rule.carrier}` };

@@ -26,18 +26,38 @@ export function euLowValueDuty(
   if (customsTerritory(destination) !== "EU") return null;
   const day = date.toISOString().slice(0, 10);
   if (valueEurCents >= THRESHOLD_CENTS)
-    return { applies: false, amountEurCents: null, tariffLines, rule: "not_low_value", citation: "Regulation (EU) No 952/2013; standard duty by tariff line (value ≥ €150)" };
+    return {
+      applies: false,
+      amountEurCents: null,
+      tariffLines,
+      rule: "not_low_value",
+      citation: "Regulation (EU) No 952/2013; standard duty by tariff line (value ≥ €150)",
+    };
   if (day < LOW_VALUE_DUTY_FROM)
-    return { applies: true, amountEurCents: 0, tariffLines, rule: "negligible_value_relief", citation: "Council Regulation (EC) No 1186/2009 Art. 23: relief for consignments of negligible value (≤ €150)" };
+    return {
+      applies: true,
+      amountEurCents: 0,
+      tariffLines,
+      rule: "negligible_value_relief",
+      citation:
+        "Council Regulation (EC) No 1186/2009 Art. 23: relief for consignments of negligible value (≤ €150)",
+    };
   if (day < LOW_VALUE_DUTY_UNTIL)
     return {
       applies: true,
       amountEurCents: FLAT_PER_LINE * tariffLines,
       tariffLines,
       rule: "flat_3_eur_per_tariff_line",
-      citation: "Council interim flat customs duty of €3 per distinct tariff line on parcels under €150 to EU consumers, 1 July 2026 – 1 July 2028",
+      citation:
+        "Council interim flat customs duty of €3 per distinct tariff line on parcels under €150 to EU consumers, 1 July 2026 – 1 July 2028",
     };
-  return { applies: true, amountEurCents: null, tariffLines, rule: "unknown_after_interim", citation: "the interim €3 duty ends on 1 July 2028; the rule after it is not in this table" };
+  return {
+    applies: true,
+    amountEurCents: null,
+    tariffLines,
+    rule: "unknown_after_interim",
+    citation: "the interim €3 duty ends on 1 July 2028; the rule after it is not in this table",
+  };
 }
 
 /** Returned goods relief: re-import into the territory the goods were exported from, in the same state. */
@@ -50,9 +70,21 @@ export interface ReliefEligibility {
 }
 
 const RELIEF: Readonly<Record<string, { regime: string; citation: string; years: number }>> = {
-  EU: { regime: "EU returned goods relief", citation: "UCC (Reg. 952/2013) Art. 203 (exclusion: Art. 204)", years: 3 },
-  GB: { regime: "UK Returned Goods Relief", citation: "HMRC Returned Goods Relief (re-import within 3 years, unaltered)", years: 3 },
-  US: { regime: "HTSUS 9801.00.10", citation: "HTSUS 9801.00.10: goods returned within 3 years of export, not advanced in value", years: 3 },
+  EU: {
+    regime: "EU returned goods relief",
+    citation: "UCC (Reg. 952/2013) Art. 203 (exclusion: Art. 204)",
+    years: 3,
+  },
+  GB: {
+    regime: "UK Returned Goods Relief",
+    citation: "HMRC Returned Goods Relief (re-import within 3 years, unaltered)",
+    years: 3,
+  },
+  US: {
+    regime: "HTSUS 9801.00.10",
+    citation: "HTSUS 9801.00.10: goods returned within 3 years of export, not advanced in value",
+    years: 3,
+  },
 };
 
 export function returnedGoodsRelief(
@@ -62,13 +94,29 @@ export function returnedGoodsRelief(
   date: Date,
 ): ReliefEligibility {
   const territory = customsTerritory(destination);
-  const r = RELIEF[territory] ?? { regime: `${territory} returned goods relief`, citation: "national returned-goods relief (re-import within 3 years, unaltered)", years: 3 };
-  const no = (reason: string, deadline: string | null = null): ReliefEligibility => ({ eligible: false, regime: r.regime, citation: r.citation, deadline, reason });
+  const r = RELIEF[territory] ?? {
+    regime: `${territory} returned goods relief`,
+    citation: "national returned-goods relief (re-import within 3 years, unaltered)",
+    years: 3,
+  };
+  const no = (reason: string, deadline: string | null = null): ReliefEligibility => ({
+    eligible: false,
+    regime: r.regime,
+    citation: r.citation,
+    deadline,
+    reason,
+  });
   if (!exportedFrom || !exportedAt) return no("the original export (origin and date) is not known");
   if (customsTerritory(exportedFrom) !== territory)
     return no(`the goods were exported from ${exportedFrom}, not from ${territory}: not a re-import`);
   const deadline = new Date(exportedAt.getTime() + r.years * 365.25 * DAY_MS);
   const iso = deadline.toISOString().slice(0, 10);
   if (date.getTime() > deadline.getTime()) return no(`more than ${r.years} years since export`, iso);
-  return { eligible: true, regime: r.regime, citation: r.citation, deadline: iso, reason: `re-imported within ${r.years} years of export, in the state exported (claim on import with the export reference)` };
+  return {
+    eligible: true,
+    regime: r.regime,
+    citation: r.citation,
+    deadline: iso,
+    reason: `re-imported within ${r.years} years of export, in the state exported (claim on import with the export reference)`,
+  };
 }

@@ -60,9 +60,20 @@ export function validateCustomsPapers(p: CustomsPapers, needsEori: boolean): Fie
   const need = (path: string, v: string | null, message = "is missing") => {
     if (v === null || v.trim() === "") issues.push({ path, message });
   };
-  need("exportReference.trackingNumber", p.exportReference.trackingNumber, "is missing: the outbound tracking number or air waybill of the original shipment (order fulfilment trackingNumber)");
-  need("exportReference.invoiceNumber", p.exportReference.invoiceNumber, "is missing: the original invoice number");
-  for (const [side, party] of [["sender", p.sender], ["recipient", p.recipient]] as const) {
+  need(
+    "exportReference.trackingNumber",
+    p.exportReference.trackingNumber,
+    "is missing: the outbound tracking number or air waybill of the original shipment (order fulfilment trackingNumber)",
+  );
+  need(
+    "exportReference.invoiceNumber",
+    p.exportReference.invoiceNumber,
+    "is missing: the original invoice number",
+  );
+  for (const [side, party] of [
+    ["sender", p.sender],
+    ["recipient", p.recipient],
+  ] as const) {
     need(`${side}.name`, party.name);
     need(`${side}.line1`, party.line1);
     need(`${side}.city`, party.city);
@@ -70,7 +81,12 @@ export function validateCustomsPapers(p: CustomsPapers, needsEori: boolean): Fie
   }
   need("merchant.legalName", p.merchant.legalName, "is missing: add a legal entity to the market");
   need("merchant.vatNumber", p.merchant.vatNumber);
-  if (needsEori) need("merchant.eoriNumber", p.merchant.eoriNumber, "is missing: an EORI number is needed to import into the EU or the UK");
+  if (needsEori)
+    need(
+      "merchant.eoriNumber",
+      p.merchant.eoriNumber,
+      "is missing: an EORI number is needed to import into the EU or the UK",
+    );
   need("incoterm", p.incoterm, "is missing: set customs.incoterm in the logistics settings");
   need("signer", p.signer, "is missing: set customs.signer in the logistics settings");
   if (p.lines.length === 0) issues.push({ path: "lines", message: "no goods to declare" });
@@ -80,8 +96,10 @@ export function validateCustomsPapers(p: CustomsPapers, needsEori: boolean): Fie
     if (!l.hsCode) issues.push({ path: at("hsCode"), message: `is missing${sku}` });
     else if (!HS.test(l.hsCode)) issues.push({ path: at("hsCode"), message: `must be 6 to 10 digits${sku}` });
     if (!l.originCountry) issues.push({ path: at("originCountry"), message: `is missing${sku}` });
-    else if (!COUNTRY.test(l.originCountry)) issues.push({ path: at("originCountry"), message: `must be an ISO country code${sku}` });
-    if (l.weightGrams === null || l.weightGrams <= 0) issues.push({ path: at("weightGrams"), message: `is missing${sku}` });
+    else if (!COUNTRY.test(l.originCountry))
+      issues.push({ path: at("originCountry"), message: `must be an ISO country code${sku}` });
+    if (l.weightGrams === null || l.weightGrams <= 0)
+      issues.push({ path: at("weightGrams"), message: `is missing${sku}` });
     if (l.description.trim() === "") issues.push({ path: at("description"), message: "is missing" });
     if (l.value.amount <= 0) issues.push({ path: at("value"), message: "must be more than zero" });
   });

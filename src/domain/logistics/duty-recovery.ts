@@ -5,7 +5,14 @@ import { percentOf } from "./routing.ts";
 import { isEu } from "./territories.ts";
 
 /** Duty and tax recovery regimes (statutory-returns.md Part B) and the ledger's states. */
-export const DUTY_REGIMES = ["US_DRAWBACK", "EU_UCC_118", "UK_C285", "CA_B2G", "AU_DRAWBACK", "IOSS_VAT"] as const;
+export const DUTY_REGIMES = [
+  "US_DRAWBACK",
+  "EU_UCC_118",
+  "UK_C285",
+  "CA_B2G",
+  "AU_DRAWBACK",
+  "IOSS_VAT",
+] as const;
 export type DutyRegime = (typeof DUTY_REGIMES)[number];
 
 export const CLAIM_STATES = ["recoverable", "claimed", "recovered", "lost"] as const;
@@ -27,12 +34,46 @@ interface RegimeRule {
 }
 
 export const REGIME_RULES: Readonly<Record<DutyRegime, RegimeRule>> = {
-  US_DRAWBACK: { percent: 99, years: 5, conformityOnly: false, citation: "19 U.S.C. 1313(c) rejected merchandise / 1313(j) unused merchandise drawback; 19 CFR 190.51 (99 %, 5 years from import)" },
-  EU_UCC_118: { percent: 100, years: 1, conformityOnly: true, citation: "UCC (Reg. 952/2013) Art. 118 repayment for defective or non-conforming goods; time limit Art. 121(1)(c): 1 year" },
-  UK_C285: { percent: 100, years: 1, conformityOnly: true, citation: "HMRC C285 repayment for rejected imports (defective / not as contracted): 1 year from notification" },
-  CA_B2G: { percent: 100, years: 4, conformityOnly: false, citation: "CBSA Form B2G, casual goods returned to sender/exported (duties and GST/HST), D6-2-6" },
-  AU_DRAWBACK: { percent: 100, years: 4, conformityOnly: false, citation: "Customs Act 1901 / Customs Regulation 2015 duty drawback (no GST), 4 years from export" },
-  IOSS_VAT: { percent: 100, years: 3, conformityOnly: false, citation: "IOSS return correction (VAT Directive Art. 369o; Implementing Reg. 282/2011 Art. 61): VAT refunded with the price" },
+  US_DRAWBACK: {
+    percent: 99,
+    years: 5,
+    conformityOnly: false,
+    citation:
+      "19 U.S.C. 1313(c) rejected merchandise / 1313(j) unused merchandise drawback; 19 CFR 190.51 (99 %, 5 years from import)",
+  },
+  EU_UCC_118: {
+    percent: 100,
+    years: 1,
+    conformityOnly: true,
+    citation:
+      "UCC (Reg. 952/2013) Art. 118 repayment for defective or non-conforming goods; time limit Art. 121(1)(c): 1 year",
+  },
+  UK_C285: {
+    percent: 100,
+    years: 1,
+    conformityOnly: true,
+    citation:
+      "HMRC C285 repayment for rejected imports (defective / not as contracted): 1 year from notification",
+  },
+  CA_B2G: {
+    percent: 100,
+    years: 4,
+    conformityOnly: false,
+    citation: "CBSA Form B2G, casual goods returned to sender/exported (duties and GST/HST), D6-2-6",
+  },
+  AU_DRAWBACK: {
+    percent: 100,
+    years: 4,
+    conformityOnly: false,
+    citation: "Customs Act 1901 / Customs Regulation 2015 duty drawback (no GST), 4 years from export",
+  },
+  IOSS_VAT: {
+    percent: 100,
+    years: 3,
+    conformityOnly: false,
+    citation:
+      "IOSS return correction (VAT Directive Art. 369o; Implementing Reg. 282/2011 Art. 61): VAT refunded with the price",
+  },
 };
 
 /** The regime that can recover import duty paid in the shopper's country (null: none known). */
@@ -58,7 +99,12 @@ export interface RecoveryAssessment {
 const YEAR_MS = 365.25 * 86_400_000;
 
 /** What of `paid` the regime recovers, by when, and whether the reason qualifies at all. */
-export function assessRecovery(regime: DutyRegime, paid: Money, reason: ReturnReason, since: Date): RecoveryAssessment {
+export function assessRecovery(
+  regime: DutyRegime,
+  paid: Money,
+  reason: ReturnReason,
+  since: Date,
+): RecoveryAssessment {
   const rule = REGIME_RULES[regime];
   const deadline = new Date(since.getTime() + rule.years * YEAR_MS).toISOString().slice(0, 10);
   const excluded = rule.conformityOnly && !CONFORMITY_REASONS.includes(reason);
@@ -68,7 +114,9 @@ export function assessRecovery(regime: DutyRegime, paid: Money, reason: ReturnRe
     recoverable: excluded ? zero(paid.currency) : percentOf(paid, rule.percent),
     deadline,
     state: excluded ? "lost" : "recoverable",
-    lostReason: excluded ? `a ${reason.replaceAll("_", " ")} return is not a repayment case under ${regime} (only defective or non-conforming goods)` : null,
+    lostReason: excluded
+      ? `a ${reason.replaceAll("_", " ")} return is not a repayment case under ${regime} (only defective or non-conforming goods)`
+      : null,
     citation: rule.citation,
   };
 }

@@ -68,7 +68,17 @@ export function reconcile(
   };
 }
 
-const CSV_COLUMNS = ["licence_plate", "bag", "pallet", "rma", "case_id", "line_id", "sku", "title", "shopper_country"] as const;
+const CSV_COLUMNS = [
+  "licence_plate",
+  "bag",
+  "pallet",
+  "rma",
+  "case_id",
+  "line_id",
+  "sku",
+  "title",
+  "shopper_country",
+] as const;
 
 function csvCell(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;

@@ -33,7 +33,13 @@ const keyOf = (r: Pick<LaneRow, "from" | "to">) => `${r.from}>${r.to}`;
 /** How well a row matches a lane: exact countries beat the customs union, which beats "*". */
 function score(row: LaneRow, from: string, to: string): number {
   const part = (pattern: string, country: string): number =>
-    pattern === country ? 4 : pattern === "EU" && customsTerritory(country) === "EU" ? 2 : pattern === "*" ? 1 : 0;
+    pattern === country
+      ? 4
+      : pattern === "EU" && customsTerritory(country) === "EU"
+        ? 2
+        : pattern === "*"
+          ? 1
+          : 0;
   const a = part(row.from, from);
   const b = part(row.to, to);
   if (a === 0 || b === 0) return 0;

@@ -9,7 +9,8 @@ import {
 
 const byNet = (a: RouteOption, b: RouteOption) => b.net.amount - a.net.amount;
 const byDays = (a: RouteOption, b: RouteOption) => (a.days ?? 999) - (b.days ?? 999) || byNet(a, b);
-const code = (o: RouteOption) => (o.destination.type === "location" ? o.destination.code : o.destination.type);
+const code = (o: RouteOption) =>
+  o.destination.type === "location" ? o.destination.code : o.destination.type;
 const stable = (f: (a: RouteOption, b: RouteOption) => number) => (a: RouteOption, b: RouteOption) =>
   f(a, b) || code(a).localeCompare(code(b));
 
@@ -28,30 +29,28 @@ export function decideRoute(input: RoutingInput): RoutingDecision {
   const bestDisposal = open(disposals).sort(stable(byNet))[0];
   const bestPlace = places[0];
   const base = { currency: input.currency, options };
-  if (!bestPlace && !bestDisposal) {
+  const mostNet = [...places].sort(stable(byNet))[0];
+  if (!bestPlace || !mostNet) {
+    // Disposal is a choice against a real alternative: without an accepting location the goods wait.
     return {
       ...base,
-      destination: { type: "keep_it" },
+      destination: { type: "none" },
       rule: "no_accepting_location",
-      explanation: `No location accepts returns from ${input.shopperCountry}; the goods stay with the shopper until one is set up.`,
+      explanation: `No location accepts returns from ${input.shopperCountry}: add one (PUT /api/v1/locations/{code}) with ${input.shopperCountry} in "accepts".`,
       chosen: null,
     };
   }
-  const mostNet = [...places].sort(stable(byNet))[0];
-  if (bestDisposal && (!mostNet || bestDisposal.net.amount > mostNet.net.amount)) {
+  if (bestDisposal && bestDisposal.net.amount > mostNet.net.amount) {
     const kind = bestDisposal.destination.type;
     return {
       ...base,
       destination: bestDisposal.destination,
-      rule: mostNet ? `${kind}_cheaper` : `${kind}_no_accepting_location`,
-      explanation: mostNet
-        ? `Returning to ${code(mostNet)} nets ${mostNet.net.amount} (label ${mostNet.label.amount} + duties ${mostNet.duties.amount} + handling ${mostNet.handling.amount} against ${mostNet.recovery.amount} recovered); ${kind} nets ${bestDisposal.net.amount}.`
-        : `No location accepts returns from ${input.shopperCountry}.`,
+      rule: `${kind}_cheaper`,
+      explanation: `Returning to ${code(mostNet)} nets ${mostNet.net.amount} (label ${mostNet.label.amount} + duties ${mostNet.duties.amount} + handling ${mostNet.handling.amount} against ${mostNet.recovery.amount} recovered); ${kind} nets ${bestDisposal.net.amount} ${input.currency}.`,
       chosen: bestDisposal,
     };
   }
-  const chosen = bestPlace ?? mostNet;
-  if (!chosen) throw new Error("unreachable: a place exists when no disposal wins");
+  const chosen = bestPlace;
   const rule = input.settings.prefer === "fastest" ? "fastest_accepting_location" : "highest_net_recovery";
   return {
     ...base,

@@ -14,7 +14,11 @@ export interface RoutingSettings {
   /** Donation through a local partner instead of keep-it: its cost per parcel. */
   readonly donate: { readonly cost: Money } | null;
   /** Local liquidation in the shopper's country: recovery share (%) and cost per parcel. */
-  readonly liquidate: { readonly percent: number; readonly cost: Money; readonly countries: readonly string[] } | null;
+  readonly liquidate: {
+    readonly percent: number;
+    readonly cost: Money;
+    readonly countries: readonly string[];
+  } | null;
 }
 
 export const DEFAULT_RECOVERY: Readonly<Record<Disposition, number>> = {

@@ -43,8 +43,15 @@ export interface RoutingInput {
 }
 
 export type Destination =
-  | { readonly type: "location"; readonly code: string; readonly kind: RouteCandidate["kind"]; readonly country: string }
-  | { readonly type: "keep_it" | "donate" | "liquidate" };
+  | {
+      readonly type: "location";
+      readonly code: string;
+      readonly kind: RouteCandidate["kind"];
+      readonly country: string;
+    }
+  | { readonly type: "keep_it" | "donate" | "liquidate" }
+  /** No accepting location: the goods still have to come back once one exists. */
+  | { readonly type: "none" };
 
 export interface RouteOption {
   readonly destination: Destination;
@@ -68,7 +75,8 @@ export interface RoutingDecision {
   readonly options: readonly RouteOption[];
 }
 
-const accepts = (c: RouteCandidate, country: string) => c.accepts.includes("*") || c.accepts.includes(country);
+const accepts = (c: RouteCandidate, country: string) =>
+  c.accepts.includes("*") || c.accepts.includes(country);
 
 function toCase(m: Money, currency: string, rates: RoutingInput["rates"]): Money | null {
   if (m.currency === currency) return m;
@@ -108,10 +116,21 @@ export function locationOption(input: RoutingInput, c: RouteCandidate, recovery:
   if (!label || !perUnit || !duties) {
     const missing = [c.lane.labelCurrency, c.handling.currency, c.duties.currency].filter((x) => x !== cur);
     const excluded = `no exchange rate for ${[...new Set(missing)].join(", ")} → ${cur}`;
-    return { destination, label: z, duties: z, handling: z, recovery, net: z, days: laneDays(c.lane), excluded };
+    return {
+      destination,
+      label: z,
+      duties: z,
+      handling: z,
+      recovery,
+      net: z,
+      days: laneDays(c.lane),
+      excluded,
+    };
   }
   const handling = { amount: perUnit.amount * units, currency: cur };
-  const excluded = accepts(c, input.shopperCountry) ? null : `does not accept returns from ${input.shopperCountry}`;
+  const excluded = accepts(c, input.shopperCountry)
+    ? null
+    : `does not accept returns from ${input.shopperCountry}`;
   const net = minus(recovery, label, duties, handling);
   return { destination, label, duties, handling, recovery, net, days: laneDays(c.lane), excluded };
 }
@@ -121,7 +140,12 @@ export function disposalOptions(input: RoutingInput): RouteOption[] {
   const z = zero(cur);
   const s = input.settings;
   const blocked = input.mustReturn ? "the goods must come back" : null;
-  const option = (type: "keep_it" | "donate" | "liquidate", cost: Money | null, rec: Money, why: string | null) => {
+  const option = (
+    type: "keep_it" | "donate" | "liquidate",
+    cost: Money | null,
+    rec: Money,
+    why: string | null,
+  ) => {
     const c = cost ?? z;
     return {
       destination: { type },
@@ -134,14 +158,20 @@ export function disposalOptions(input: RoutingInput): RouteOption[] {
       excluded: blocked ?? why ?? (cost === null ? "no exchange rate for its cost" : null),
     } satisfies RouteOption;
   };
-  const out: RouteOption[] = [option("keep_it", z, z, s.keepIt ? null : "the merchant does not offer keep-it")];
+  const out: RouteOption[] = [
+    option("keep_it", z, z, s.keepIt ? null : "the merchant does not offer keep-it"),
+  ];
   if (s.donate) out.push(option("donate", toCase(s.donate.cost, cur, input.rates), z, null));
   const l = s.liquidate;
   if (l) {
-    const why = l.countries.includes(input.shopperCountry) ? null : `no liquidation partner in ${input.shopperCountry}`;
-    const value = sum(cur, input.lines.map((x) => x.value));
+    const why = l.countries.includes(input.shopperCountry)
+      ? null
+      : `no liquidation partner in ${input.shopperCountry}`;
+    const value = sum(
+      cur,
+      input.lines.map((x) => x.value),
+    );
     out.push(option("liquidate", toCase(l.cost, cur, input.rates), percentOf(value, l.percent), why));
   }
   return out;
 }
-

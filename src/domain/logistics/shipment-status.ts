@@ -28,7 +28,13 @@ export function canMove(from: ShipmentStatus, to: ShipmentStatus): boolean {
 }
 
 /** A carrier's tracking status, normalised across carriers. */
-export type TrackingStatus = "pre_transit" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "unknown";
+export type TrackingStatus =
+  | "pre_transit"
+  | "in_transit"
+  | "out_for_delivery"
+  | "delivered"
+  | "exception"
+  | "unknown";
 
 /** The shipment status a tracking status moves it to (null: no change). */
 export function statusForTracking(t: TrackingStatus): ShipmentStatus | null {
