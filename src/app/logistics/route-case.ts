@@ -85,3 +85,22 @@ export async function routeLines(
   });
   return decideRoute({ shopperCountry: country, currency: order.currency, lines: routeLinesIn, candidates, settings: settings.routing, rates, mustReturn: false });
 }
+
+/** The route a return of these order lines would take (POST /returns/preview): no side effects. */
+export async function previewRoute(
+  deps: Deps,
+  merchantId: string,
+  input: { orderExternalId: string; lines: readonly { orderLineExternalId: string; quantity: number; reason: ReturnReason }[]; vendor?: string | null },
+  at: Date,
+): Promise<RoutingDecision | null> {
+  const r = deps.store.read;
+  const order = await r.orders.get(merchantId, input.orderExternalId);
+  if (!order) return null;
+  const lines = input.lines.flatMap((l) => {
+    const ol = order.lines.find((x) => x.externalId === l.orderLineExternalId);
+    return ol ? [{ orderLineId: ol.id, quantity: Math.min(l.quantity, ol.quantity), reason: l.reason, lineId: ol.id }] : [];
+  });
+  if (lines.length === 0) return null;
+  const vendor = input.vendor ?? order.lines.find((x) => x.id === lines[0]?.orderLineId)?.product?.vendor ?? null;
+  return routeLines(deps, r, order, vendor, lines, at);
+}

@@ -7,10 +7,12 @@ import { err, ok, type Result } from "../../domain/result.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { ShipmentBody } from "../inputs/logistics-input.ts";
 import type { Deps, Repos } from "../ports.ts";
+import { assessCustoms } from "./customs-assessment.ts";
 import { buildCustomsPapers } from "./customs-build.ts";
 import { legalEntityFor } from "./legal-entity.ts";
 import { locationParty, shopperParty } from "./parties.ts";
 import { purchaseLabel } from "./purchase.ts";
+import { originalExport } from "./route-case.ts";
 import type { ShipmentRecord } from "./records.ts";
 import { loadSettings } from "./settings.ts";
 
@@ -75,7 +77,7 @@ async function recordIntent(deps: Deps, r: Repos, merchantId: string, caseId: st
     providerShipmentId: null, providerRateId: null, providerLabelId: null,
     trackingNumber: body.trackingNumber ?? null, carrierLabelUrl: null, cost: null,
     destinationCode: location.code, destination: { code: location.code, kind: location.kind, country: location.country, name: location.name },
-    lines, customs: papers ? (JSON.parse(JSON.stringify(papers)) as Record<string, unknown>) : null,
+    lines, customs: papers ? (JSON.parse(JSON.stringify({ ...papers, assessment: await assessCustoms(r, papers, originalExport(order, await r.locations.list(merchantId), settings.exportedFrom).from) })) as Record<string, unknown>) : null,
     lane: laneEstimate(deps.logistics?.lanes ?? [], from.country, to.country, location.lanes[from.country] ?? null),
     request: { from, to, parcel: body.parcel ?? settings.defaultParcel, rule: ruleFor(settings.carrierRules, from.country), reference: c.number },
     failureReason: null, attempts: 0, firstScanAt: null, deliveredAt: null, delayedAt: null, polledAt: null, createdAt: at, updatedAt: at,
