@@ -13,9 +13,9 @@ import type {
   ReceiptExceptionInput,
   ReturnCase,
 } from "../domain/return-case.ts";
-import type { Deps, Repos, Settlement } from "./ports.ts";
-import { isDisposal, recordRoute, routeApproval } from "./logistics/case-route.ts";
 import { afterLogisticsCommand } from "./logistics/case-hooks.ts";
+import { isDisposal, recordRoute, routeApproval } from "./logistics/case-route.ts";
+import type { Deps, Repos, Settlement } from "./ports.ts";
 import { dispatchSettlements, refundInTx } from "./refunds.ts";
 
 /** A command as callers send it; the use case adds what it must look up (availability, location ids). */

@@ -6,6 +6,7 @@ import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import type { Deps } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
+import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
 import { gatewaysFromEnv } from "./gateways.ts";
 
@@ -42,6 +43,7 @@ export async function wire(
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
+    logistics: logisticsDeps(systemClock, carriersFromEnv()),
   };
   return { deps, database, webhooks };
 }

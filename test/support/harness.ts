@@ -5,9 +5,11 @@ import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
 import type { RefundWebhookReceiver } from "../../src/adapters/payments/refund-updates.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
+import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import { savePolicy } from "../../src/app/policies.ts";
 import type { Clock, Deps, PaymentGateway } from "../../src/app/ports.ts";
+import { logisticsDeps } from "../../src/cli/carriers.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { type DbKind, freshDatabase } from "./databases.ts";
 
@@ -38,7 +40,12 @@ export interface Harness {
 /** A real database of the given kind, the real use cases and the real HTTP server (in-process). */
 export async function startHarness(
   kind: DbKind,
-  opts: { now?: string; gateways?: PaymentGateway[]; webhooks?: RefundWebhookReceiver[] } = {},
+  opts: {
+    now?: string;
+    gateways?: PaymentGateway[];
+    webhooks?: RefundWebhookReceiver[];
+    carriers?: CarrierAdapter[];
+  } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
   const clock = new TestClock(new Date(opts.now ?? "2026-03-20T10:00:00Z"));
@@ -46,7 +53,14 @@ export async function startHarness(
     ["manual", manualGateway()],
     ...(opts.gateways ?? []).map((g) => [g.name, g] as const),
   ]);
-  const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways };
+  const carriers = new Map((opts.carriers ?? []).map((c) => [c.name, c] as const));
+  const deps: Deps = {
+    store: dbStore(database),
+    clock,
+    ids: uuidv7Source(clock),
+    gateways,
+    logistics: logisticsDeps(clock, carriers),
+  };
   const app = await buildServer(deps, { webhooks: opts.webhooks ?? [] });
   return {
     database,

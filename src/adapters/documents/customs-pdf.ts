@@ -1,4 +1,4 @@
-import type { CustomsParty, CustomsPapers } from "../../domain/logistics/customs-papers.ts";
+import type { CustomsPapers, CustomsParty } from "../../domain/logistics/customs-papers.ts";
 import { distinctTariffLines, totalWeightGrams } from "../../domain/logistics/customs-papers.ts";
 import { formatMoney, type Money, sum } from "../../domain/money.ts";
 import { A4, drawTable, PageFrame } from "./page-frame.ts";
@@ -9,7 +9,8 @@ import type { Typesetter } from "./typesetter.ts";
  * Customs papers of a return parcel, in English (CN23 headings also in French, as the UPU form has
  * them): the returned-goods commercial invoice and the CN23 customs declaration.
  */
-const party = (p: CustomsParty) => [p.name, p.line1, [p.postalCode, p.city].filter(Boolean).join(" "), p.country].filter(Boolean).join("\n");
+const party = (p: CustomsParty) =>
+  [p.name, p.line1, [p.postalCode, p.city].filter(Boolean).join(" "), p.country].filter(Boolean).join("\n");
 const money = (m: Money) => `${formatMoney(m)} ${m.currency}`;
 const kg = (g: number) => `${(g / 1000).toFixed(3)} kg`;
 
@@ -18,8 +19,20 @@ function parties(frame: PageFrame, ts: Typesetter, p: CustomsPapers, left: strin
   const y = frame.y;
   const a = ts.write(`${left}\n${party(p.sender)}`, frame.left, y, half, { size: 8.5 });
   const m = p.merchant;
-  const ids = [m.vatNumber && `VAT ${m.vatNumber}`, m.eoriNumber && `EORI ${m.eoriNumber}`, m.iossNumber && `IOSS ${m.iossNumber}`].filter(Boolean).join(" · ");
-  const b = ts.write(`${right}\n${m.legalName ?? ""}\n${party(p.recipient)}\n${ids}`, frame.left + half + 16, y, half, { size: 8.5 });
+  const ids = [
+    m.vatNumber && `VAT ${m.vatNumber}`,
+    m.eoriNumber && `EORI ${m.eoriNumber}`,
+    m.iossNumber && `IOSS ${m.iossNumber}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const b = ts.write(
+    `${right}\n${m.legalName ?? ""}\n${party(p.recipient)}\n${ids}`,
+    frame.left + half + 16,
+    y,
+    half,
+    { size: 8.5 },
+  );
   frame.y += Math.max(a, b) + 10;
 }
 
@@ -46,34 +59,88 @@ function lines(frame: PageFrame, ts: Typesetter, p: CustomsPapers): void {
       { header: "Value", width: 80, align: "right" },
     ],
     p.lines.map((l) => ({
-      cells: [l.description, l.hsCode ?? "—", l.originCountry ?? "—", String(l.quantity), kg((l.weightGrams ?? 0) * l.quantity), money(l.value)],
+      cells: [
+        l.description,
+        l.hsCode ?? "—",
+        l.originCountry ?? "—",
+        String(l.quantity),
+        kg((l.weightGrams ?? 0) * l.quantity),
+        money(l.value),
+      ],
       sub: `SKU ${l.sku}`,
     })),
   );
-  const total = sum(p.currency, p.lines.map((l) => l.value));
+  const total = sum(
+    p.currency,
+    p.lines.map((l) => l.value),
+  );
   frame.y += 6;
-  frame.y += ts.write(`Total: ${money(total)}    Gross weight: ${kg(totalWeightGrams(p))}    Tariff lines: ${distinctTariffLines(p)}`, frame.left, frame.y, frame.width, { size: 9, bold: true }, "right") + 12;
+  frame.y +=
+    ts.write(
+      `Total: ${money(total)}    Gross weight: ${kg(totalWeightGrams(p))}    Tariff lines: ${distinctTariffLines(p)}`,
+      frame.left,
+      frame.y,
+      frame.width,
+      { size: 9, bold: true },
+      "right",
+    ) + 12;
 }
 
 function signature(frame: PageFrame, ts: Typesetter, p: CustomsPapers, text: string): void {
   frame.ensure(70);
   frame.y += ts.write(text, frame.left, frame.y, frame.width, { size: 8 }) + 18;
   frame.rule(frame.y + 14);
-  ts.write(`Signed: ${p.signer ?? ""}    Date: ${p.date.toISOString().slice(0, 10)}`, frame.left, frame.y + 18, frame.width, { size: 8.5 });
+  ts.write(
+    `Signed: ${p.signer ?? ""}    Date: ${p.date.toISOString().slice(0, 10)}`,
+    frame.left,
+    frame.y + 18,
+    frame.width,
+    { size: 8.5 },
+  );
   frame.y += 34;
 }
 
-export async function renderCustomsInvoicePdf(p: CustomsPapers, notes: { dutyNote: string; reliefNote: string }): Promise<Buffer> {
-  const { doc, ts, done } = openPdf({ title: `Commercial invoice — returned goods ${p.rmaNumber}`, size: A4, date: p.date });
+export async function renderCustomsInvoicePdf(
+  p: CustomsPapers,
+  notes: { dutyNote: string; reliefNote: string },
+): Promise<Buffer> {
+  const { doc, ts, done } = openPdf({
+    title: `Commercial invoice — returned goods ${p.rmaNumber}`,
+    size: A4,
+    date: p.date,
+  });
   const frame = new PageFrame(doc, 0);
   frame.newPage();
-  frame.y += ts.write("COMMERCIAL INVOICE — RETURNED GOODS", frame.left, frame.y, frame.width, { size: 15, bold: true }) + 4;
-  frame.y += ts.write("Goods returned by the consumer to the seller; no sale, no payment due (value for customs purposes only).", frame.left, frame.y, frame.width, { size: 8.5, color: "#555555" }) + 10;
+  frame.y +=
+    ts.write("COMMERCIAL INVOICE — RETURNED GOODS", frame.left, frame.y, frame.width, {
+      size: 15,
+      bold: true,
+    }) + 4;
+  frame.y +=
+    ts.write(
+      "Goods returned by the consumer to the seller; no sale, no payment due (value for customs purposes only).",
+      frame.left,
+      frame.y,
+      frame.width,
+      { size: 8.5, color: "#555555" },
+    ) + 10;
   parties(frame, ts, p, "Exporter (consumer returning the goods)", "Consignee / importer of record");
   references(frame, ts, p);
   lines(frame, ts, p);
-  frame.y += ts.write(`Duty: ${notes.dutyNote}\nReturned goods relief: ${notes.reliefNote}`, frame.left, frame.y, frame.width, { size: 8.5 }) + 12;
-  signature(frame, ts, p, "I declare that the information on this invoice is true and correct, and that the goods are returned in the state in which they were exported.");
+  frame.y +=
+    ts.write(
+      `Duty: ${notes.dutyNote}\nReturned goods relief: ${notes.reliefNote}`,
+      frame.left,
+      frame.y,
+      frame.width,
+      { size: 8.5 },
+    ) + 12;
+  signature(
+    frame,
+    ts,
+    p,
+    "I declare that the information on this invoice is true and correct, and that the goods are returned in the state in which they were exported.",
+  );
   doc.end();
   return done;
 }
@@ -82,12 +149,28 @@ export async function renderCn23Pdf(p: CustomsPapers): Promise<Buffer> {
   const { doc, ts, done } = openPdf({ title: `CN 23 ${p.rmaNumber}`, size: A4, date: p.date });
   const frame = new PageFrame(doc, 0);
   frame.newPage();
-  frame.y += ts.write("CN 23 — DÉCLARATION EN DOUANE / CUSTOMS DECLARATION", frame.left, frame.y, frame.width, { size: 14, bold: true }) + 4;
-  frame.y += ts.write("Catégorie de l'envoi / Category of item: ☒ Marchandises retournées / Returned goods", frame.left, frame.y, frame.width, { size: 9 }) + 10;
+  frame.y +=
+    ts.write("CN 23 — DÉCLARATION EN DOUANE / CUSTOMS DECLARATION", frame.left, frame.y, frame.width, {
+      size: 14,
+      bold: true,
+    }) + 4;
+  frame.y +=
+    ts.write(
+      "Catégorie de l'envoi / Category of item: ☒ Marchandises retournées / Returned goods",
+      frame.left,
+      frame.y,
+      frame.width,
+      { size: 9 },
+    ) + 10;
   parties(frame, ts, p, "Expéditeur / Sender", "Destinataire / Addressee");
   references(frame, ts, p);
   lines(frame, ts, p);
-  signature(frame, ts, p, "Je certifie que les renseignements donnés dans la présente déclaration sont exacts. / I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article prohibited by legislation or by postal or customs regulations.");
+  signature(
+    frame,
+    ts,
+    p,
+    "Je certifie que les renseignements donnés dans la présente déclaration sont exacts. / I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article prohibited by legislation or by postal or customs regulations.",
+  );
   doc.end();
   return done;
 }

@@ -26,7 +26,10 @@ export async function renderManifestPdf(v: ManifestView): Promise<Buffer> {
       { header: "SKU", width: 70 },
       { header: "From", width: 34 },
     ],
-    v.units.map((u) => ({ cells: [u.licencePlate, u.bag, u.pallet ?? "—", u.rmaNumber, u.sku, u.shopperCountry], sub: u.title })),
+    v.units.map((u) => ({
+      cells: [u.licencePlate, u.bag, u.pallet ?? "—", u.rmaNumber, u.sku, u.shopperCountry],
+      sub: u.title,
+    })),
   );
   doc.end();
   return done;
@@ -37,8 +40,19 @@ export async function renderClaimPackPdf(v: ClaimPackView): Promise<Buffer> {
   const { doc, ts, done } = openPdf({ title: `Claim pack ${v.regime}`, size: A4, date: v.generatedAt });
   const frame = new PageFrame(doc, 0);
   frame.newPage();
-  frame.y += ts.write(`DUTY RECOVERY CLAIM PACK — ${v.regime}`, frame.left, frame.y, frame.width, { size: 14, bold: true }) + 4;
-  frame.y += ts.write(`${v.merchant} · generated ${v.generatedAt.toISOString().slice(0, 10)}\n${v.citation}`, frame.left, frame.y, frame.width, { size: 8.5 }) + 10;
+  frame.y +=
+    ts.write(`DUTY RECOVERY CLAIM PACK — ${v.regime}`, frame.left, frame.y, frame.width, {
+      size: 14,
+      bold: true,
+    }) + 4;
+  frame.y +=
+    ts.write(
+      `${v.merchant} · generated ${v.generatedAt.toISOString().slice(0, 10)}\n${v.citation}`,
+      frame.left,
+      frame.y,
+      frame.width,
+      { size: 8.5 },
+    ) + 10;
   drawTable(
     frame,
     ts,
@@ -50,12 +64,20 @@ export async function renderClaimPackPdf(v: ClaimPackView): Promise<Buffer> {
       { header: "Deadline", width: 62 },
     ],
     v.rows.map((r) => ({
-      cells: [`${r.rma} · ${r.sku} × ${r.quantity}`, r.state ?? "", `${r.paid} ${r.currency}`, `${r.recoverable} ${r.currency}`, r.deadline ?? ""],
+      cells: [
+        `${r.rma} · ${r.sku} × ${r.quantity}`,
+        r.state ?? "",
+        `${r.paid} ${r.currency}`,
+        `${r.recoverable} ${r.currency}`,
+        r.deadline ?? "",
+      ],
       sub: `export ${r.export_reference || "—"} · return ${r.return_tracking || "—"} · receipt ${r.receipt || "—"}`,
     })),
   );
   frame.y += 8;
-  const totals = v.totals.map((t) => `${t.currency}: paid ${t.paid}, recoverable ${t.recoverable}, recovered ${t.recovered}`).join("\n");
+  const totals = v.totals
+    .map((t) => `${t.currency}: paid ${t.paid}, recoverable ${t.recoverable}, recovered ${t.recovered}`)
+    .join("\n");
   ts.write(`Totals\n${totals || "—"}`, frame.left, frame.y, frame.width, { size: 9, bold: true });
   doc.end();
   return done;

@@ -20,7 +20,13 @@ export function openPdf(o: { title: string; size: readonly [number, number]; dat
     font: locateFont("latin", "regular", locale).path,
     lang: locale,
     displayTitle: true,
-    info: { Title: o.title, Creator: "Crossback", Producer: "Crossback", CreationDate: o.date, ModDate: o.date },
+    info: {
+      Title: o.title,
+      Creator: "Crossback",
+      Producer: "Crossback",
+      CreationDate: o.date,
+      ModDate: o.date,
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

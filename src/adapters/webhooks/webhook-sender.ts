@@ -5,16 +5,26 @@ import { standardWebhookHeaders } from "./standard-webhooks.ts";
 export function standardWebhookSender(opts: { timeoutMs?: number } = {}): WebhookSender {
   return {
     async send(url, secret, msg) {
-      const body = JSON.stringify({ type: msg.type, timestamp: msg.timestamp.toISOString(), data: msg.payload });
+      const body = JSON.stringify({
+        type: msg.type,
+        timestamp: msg.timestamp.toISOString(),
+        data: msg.payload,
+      });
       try {
         const res = await fetch(url, {
           method: "POST",
           body,
-          headers: { "content-type": "application/json", "user-agent": "Crossback-Webhooks/1", ...standardWebhookHeaders(secret, msg.id, msg.timestamp, body) },
+          headers: {
+            "content-type": "application/json",
+            "user-agent": "Crossback-Webhooks/1",
+            ...standardWebhookHeaders(secret, msg.id, msg.timestamp, body),
+          },
           signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
         });
         await res.arrayBuffer().catch(() => undefined);
-        return res.ok ? { ok: true, status: res.status, error: null } : { ok: false, status: res.status, error: `HTTP ${res.status}` };
+        return res.ok
+          ? { ok: true, status: res.status, error: null }
+          : { ok: false, status: res.status, error: `HTTP ${res.status}` };
       } catch (e) {
         return { ok: false, status: null, error: e instanceof Error ? e.message : String(e) };
       }

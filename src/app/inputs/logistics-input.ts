@@ -35,7 +35,9 @@ export const locationBody = z.strictObject({
   accepts: z.array(countryOrAll).max(300).default([]),
   handlingPerUnit: moneyObject.nullish(),
   lanes: z.record(countryCode, laneOverrideBody).default({}),
-  asn: z.strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(16).max(300) }).nullish(),
+  asn: z
+    .strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(16).max(300) })
+    .nullish(),
   vendor: text().nullish(),
   active: z.boolean().default(true),
 });
@@ -60,7 +62,13 @@ export const logisticsSettingsBody = z.strictObject({
   expectedDisposition: z.partialRecord(z.enum(RETURN_REASONS), z.enum(DISPOSITIONS)).default({}),
   keepIt: z.boolean().default(true),
   donate: z.strictObject({ cost: moneyObject }).nullish(),
-  liquidate: z.strictObject({ percent: z.int().min(0).max(100), cost: moneyObject, countries: z.array(countryCode).min(1) }).nullish(),
+  liquidate: z
+    .strictObject({
+      percent: z.int().min(0).max(100),
+      cost: moneyObject,
+      countries: z.array(countryCode).min(1),
+    })
+    .nullish(),
   carrierRules: z.record(countryOrAll, carrierRule).default({}),
   customs: z
     .strictObject({
@@ -81,9 +89,16 @@ export const shipmentBody = z
     method: z.enum(SHIPMENT_METHODS).default("carrier"),
     carrier: text(40).optional(),
     carrierName: text(60).optional(),
-    trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,64}$/, "must be 4 to 64 letters, digits or dashes").optional(),
+    trackingNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,64}$/, "must be 4 to 64 letters, digits or dashes")
+      .optional(),
     destination: text(64).optional(),
-    lines: z.array(z.strictObject({ lineId: z.uuid(), quantity: z.int().min(1).max(100_000) })).min(1).optional(),
+    lines: z
+      .array(z.strictObject({ lineId: z.uuid(), quantity: z.int().min(1).max(100_000) }))
+      .min(1)
+      .optional(),
     parcel: parcelBody.optional(),
   })
   .superRefine((b, ctx) => {
@@ -95,7 +110,8 @@ export const shipmentBody = z
       need("trackingNumber", 'with method "self_ship"');
       need("carrierName", 'with method "self_ship" (the carrier the shopper used)');
     }
-    if (b.method === "merchant_label") need("trackingNumber", 'with method "merchant_label" (the printed label\'s number)');
+    if (b.method === "merchant_label")
+      need("trackingNumber", 'with method "merchant_label" (the printed label\'s number)');
   });
 export type ShipmentBody = z.infer<typeof shipmentBody>;
 
@@ -109,5 +125,7 @@ export const consolidationBody = z.strictObject({
   trackingNumber: text(64).optional(),
 });
 export const receiptBody = z.strictObject({
-  bags: z.array(z.strictObject({ code: text(64), licencePlates: z.array(text(64)).max(5000).optional() })).max(2000),
+  bags: z
+    .array(z.strictObject({ code: text(64), licencePlates: z.array(text(64)).max(5000).optional() }))
+    .max(2000),
 });

@@ -28,9 +28,23 @@ export async function routeApproval(
 }
 
 /** Freezes the route on the case and records it as an event (its numbers and rule). */
-export async function recordRoute(r: Repos, c: ReturnCase, route: RoutingDecision, actor: Actor, at: Date): Promise<void> {
+export async function recordRoute(
+  r: Repos,
+  c: ReturnCase,
+  route: RoutingDecision,
+  actor: Actor,
+  at: Date,
+): Promise<void> {
   await r.shipments.saveRoute(c.merchantId, c.id, route, at);
   await r.cases.append(c, [
-    { type: "return.routed", actor, at, reason: route.explanation, fromStatus: c.status, toStatus: c.status, data: { route } },
+    {
+      type: "return.routed",
+      actor,
+      at,
+      reason: route.explanation,
+      fromStatus: c.status,
+      toStatus: c.status,
+      data: { route },
+    },
   ]);
 }

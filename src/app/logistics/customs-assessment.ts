@@ -1,6 +1,11 @@
-import { euLowValueDuty, type LowValueDuty, type ReliefEligibility, returnedGoodsRelief } from "../../domain/logistics/customs-duty.ts";
-import { type CustomsPapers, distinctTariffLines } from "../../domain/logistics/customs-papers.ts";
 import { convert } from "../../domain/fx.ts";
+import {
+  euLowValueDuty,
+  type LowValueDuty,
+  type ReliefEligibility,
+  returnedGoodsRelief,
+} from "../../domain/logistics/customs-duty.ts";
+import { type CustomsPapers, distinctTariffLines } from "../../domain/logistics/customs-papers.ts";
 import { formatMoney, sum } from "../../domain/money.ts";
 import { FX_SOURCE } from "../fx-values.ts";
 import type { Repos } from "../ports.ts";
@@ -15,11 +20,23 @@ export interface CustomsAssessment {
 }
 
 /** What the return parcel faces at the border: the EU low-value duty exposure and returned-goods relief. */
-export async function assessCustoms(r: Repos, p: CustomsPapers, exportedFrom: string | null): Promise<CustomsAssessment> {
-  const value = sum(p.currency, p.lines.map((l) => l.value));
-  const rate = p.currency === "EUR" ? "1" : (await r.fx.rateOn(FX_SOURCE, p.currency, p.date.toISOString().slice(0, 10)))?.rate;
+export async function assessCustoms(
+  r: Repos,
+  p: CustomsPapers,
+  exportedFrom: string | null,
+): Promise<CustomsAssessment> {
+  const value = sum(
+    p.currency,
+    p.lines.map((l) => l.value),
+  );
+  const rate =
+    p.currency === "EUR"
+      ? "1"
+      : (await r.fx.rateOn(FX_SOURCE, p.currency, p.date.toISOString().slice(0, 10)))?.rate;
   const eur = rate ? convert(value, "EUR", rate, "1") : null;
-  const lowValueDuty = eur ? euLowValueDuty(p.recipient.country, eur.amount, distinctTariffLines(p), p.date) : null;
+  const lowValueDuty = eur
+    ? euLowValueDuty(p.recipient.country, eur.amount, distinctTariffLines(p), p.date)
+    : null;
   const relief = returnedGoodsRelief(exportedFrom, p.recipient.country, p.exportReference.exportedAt, p.date);
   const duty =
     lowValueDuty === null
@@ -33,7 +50,10 @@ export async function assessCustoms(r: Repos, p: CustomsPapers, exportedFrom: st
     lowValueDuty,
     valueEur: eur ? formatMoney(eur) : null,
     relief,
-    dutyNote: relief.eligible && lowValueDuty?.amountEurCents ? `${duty}; relieved on application as returned goods` : duty,
+    dutyNote:
+      relief.eligible && lowValueDuty?.amountEurCents
+        ? `${duty}; relieved on application as returned goods`
+        : duty,
     reliefNote: `${relief.eligible ? "eligible" : "not eligible"} — ${relief.reason} (${relief.citation}${relief.deadline ? `, until ${relief.deadline}` : ""})`,
   };
 }

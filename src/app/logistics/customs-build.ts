@@ -18,7 +18,13 @@ export function buildCustomsPapers(o: {
   date: Date;
 }): CustomsPapers {
   const f = o.order.fulfilments.find((x) => x.trackingNumber) ?? o.order.fulfilments[0];
-  const party = (p: PostalParty) => ({ name: p.name || null, line1: p.line1 || null, city: p.city || null, postalCode: p.postalCode || null, country: p.country });
+  const party = (p: PostalParty) => ({
+    name: p.name || null,
+    line1: p.line1 || null,
+    city: p.city || null,
+    postalCode: p.postalCode || null,
+    country: p.country,
+  });
   return {
     rmaNumber: o.c.number,
     orderNumber: o.order.externalId,
@@ -62,10 +68,16 @@ export function buildCustomsPapers(o: {
 
 /** Customs papers back from JSON (dates revived). */
 export function revivePapers(json: Readonly<Record<string, unknown>>): CustomsPapers {
-  const p = json as unknown as CustomsPapers & { date: string; exportReference: { exportedAt: string | null } };
+  const p = json as unknown as CustomsPapers & {
+    date: string;
+    exportReference: { exportedAt: string | null };
+  };
   return {
     ...p,
     date: new Date(p.date),
-    exportReference: { ...p.exportReference, exportedAt: p.exportReference.exportedAt ? new Date(p.exportReference.exportedAt) : null },
+    exportReference: {
+      ...p.exportReference,
+      exportedAt: p.exportReference.exportedAt ? new Date(p.exportReference.exportedAt) : null,
+    },
   };
 }

@@ -1,6 +1,11 @@
 import type { Actor } from "../../domain/actor.ts";
 import type { DomainError } from "../../domain/errors.ts";
-import { CLAIM_TRANSITIONS, type ClaimState, type DutyRegime, REGIME_RULES } from "../../domain/logistics/duty-recovery.ts";
+import {
+  CLAIM_TRANSITIONS,
+  type ClaimState,
+  type DutyRegime,
+  REGIME_RULES,
+} from "../../domain/logistics/duty-recovery.ts";
 import { csvCell } from "../../domain/logistics/hub.ts";
 import { formatMoney, type Money } from "../../domain/money.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
@@ -14,14 +19,31 @@ export type ClaimAction =
   | { readonly to: "lost"; readonly reason: string };
 
 /** Moves a ledger row on: recoverable → claimed → recovered | lost (as data; anything else is refused). */
-export function moveClaim(deps: Deps, merchantId: string, id: string, action: ClaimAction, actor: Actor): Promise<Result<DutyClaim, DomainError>> {
+export function moveClaim(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+  action: ClaimAction,
+  actor: Actor,
+): Promise<Result<DutyClaim, DomainError>> {
   return deps.store.transaction(async (r) => {
     const c = await r.dutyClaims.get(merchantId, id);
     if (!c) return err({ code: "not_found", entity: "duty claim", id });
     if (!CLAIM_TRANSITIONS[c.state].includes(action.to))
-      return err({ code: "invalid_input", issues: [{ path: "state", message: `a ${c.state} claim cannot become ${action.to} (allowed: ${CLAIM_TRANSITIONS[c.state].join(", ") || "none"})` }] });
+      return err({
+        code: "invalid_input",
+        issues: [
+          {
+            path: "state",
+            message: `a ${c.state} claim cannot become ${action.to} (allowed: ${CLAIM_TRANSITIONS[c.state].join(", ") || "none"})`,
+          },
+        ],
+      });
     if (action.to === "recovered" && action.amount.currency !== c.paid.currency)
-      return err({ code: "invalid_input", issues: [{ path: "currency", message: `the claim is in ${c.paid.currency}` }] });
+      return err({
+        code: "invalid_input",
+        issues: [{ path: "currency", message: `the claim is in ${c.paid.currency}` }],
+      });
     const at = deps.clock.now();
     const next: DutyClaim = {
       ...c,
@@ -53,7 +75,16 @@ export function totals(rows: readonly DutyClaim[]): RegimeTotals[] {
   const map = new Map<string, { -readonly [K in keyof RegimeTotals]: RegimeTotals[K] }>();
   for (const c of rows) {
     const key = `${c.regime}:${c.paid.currency}`;
-    const t = map.get(key) ?? { regime: c.regime, currency: c.paid.currency, lines: 0, paid: 0, recoverable: 0, claimed: 0, recovered: 0, lost: 0 };
+    const t = map.get(key) ?? {
+      regime: c.regime,
+      currency: c.paid.currency,
+      lines: 0,
+      paid: 0,
+      recoverable: 0,
+      claimed: 0,
+      recovered: 0,
+      lost: 0,
+    };
     t.lines++;
     t.paid += c.paid.amount;
     if (c.state === "recoverable") t.recoverable += c.recoverable.amount;
@@ -62,31 +93,89 @@ export function totals(rows: readonly DutyClaim[]): RegimeTotals[] {
     if (c.state === "lost") t.lost += c.recoverable.amount;
     map.set(key, t);
   }
-  return [...map.values()].sort((a, b) => a.regime.localeCompare(b.regime) || a.currency.localeCompare(b.currency));
+  return [...map.values()].sort(
+    (a, b) => a.regime.localeCompare(b.regime) || a.currency.localeCompare(b.currency),
+  );
 }
 
-export async function listClaims(deps: Deps, merchantId: string, q: { state?: ClaimState; regime?: DutyRegime; caseId?: string; limit?: number }) {
+export async function listClaims(
+  deps: Deps,
+  merchantId: string,
+  q: { state?: ClaimState; regime?: DutyRegime; caseId?: string; limit?: number },
+) {
   const rows = await deps.store.read.dutyClaims.list(merchantId, { ...q, limit: q.limit ?? 5000 });
   return { items: rows, totals: totals(rows) };
 }
 
-const CSV_COLUMNS = ["claim_id", "regime", "state", "rma", "order", "sku", "quantity", "currency", "paid", "recoverable", "recovered", "deadline", "export_reference", "return_tracking", "receipt", "claim_reference", "citation"] as const;
+const CSV_COLUMNS = [
+  "claim_id",
+  "regime",
+  "state",
+  "rma",
+  "order",
+  "sku",
+  "quantity",
+  "currency",
+  "paid",
+  "recoverable",
+  "recovered",
+  "deadline",
+  "export_reference",
+  "return_tracking",
+  "receipt",
+  "claim_reference",
+  "citation",
+] as const;
 
 /** The claim pack of a regime: every recoverable or claimed line with its evidence, as rows and a PDF view. */
-export async function claimPack(deps: Deps, merchantId: string, regime: DutyRegime): Promise<{ csv: string; view: ClaimPackView }> {
+export async function claimPack(
+  deps: Deps,
+  merchantId: string,
+  regime: DutyRegime,
+): Promise<{ csv: string; view: ClaimPackView }> {
   const merchant = await deps.store.read.merchants.byId(merchantId);
-  const rows = (await deps.store.read.dutyClaims.list(merchantId, { regime, limit: 10_000 })).filter((c) => c.state === "recoverable" || c.state === "claimed");
+  const rows = (await deps.store.read.dutyClaims.list(merchantId, { regime, limit: 10_000 })).filter(
+    (c) => c.state === "recoverable" || c.state === "claimed",
+  );
   const dec = (m: Money | null) => (m ? formatMoney(m) : "");
   const records = rows.map((c) => {
     const e = c.evidence as Record<string, unknown>;
     return {
-      claim_id: c.id, regime: c.regime, state: c.state, rma: String(e.rmaNumber ?? ""), order: String(e.orderNumber ?? ""), sku: String(e.sku ?? ""),
-      quantity: String(c.quantity), currency: c.paid.currency, paid: dec(c.paid), recoverable: dec(c.recoverable), recovered: dec(c.recovered), deadline: c.deadline,
-      export_reference: String(e.exportReference ?? ""), return_tracking: Array.isArray(e.returnTracking) ? e.returnTracking.join(" ") : "",
-      receipt: String(e.receivedAt ?? ""), claim_reference: c.claimReference ?? "", citation: c.citation,
+      claim_id: c.id,
+      regime: c.regime,
+      state: c.state,
+      rma: String(e.rmaNumber ?? ""),
+      order: String(e.orderNumber ?? ""),
+      sku: String(e.sku ?? ""),
+      quantity: String(c.quantity),
+      currency: c.paid.currency,
+      paid: dec(c.paid),
+      recoverable: dec(c.recoverable),
+      recovered: dec(c.recovered),
+      deadline: c.deadline,
+      export_reference: String(e.exportReference ?? ""),
+      return_tracking: Array.isArray(e.returnTracking) ? e.returnTracking.join(" ") : "",
+      receipt: String(e.receivedAt ?? ""),
+      claim_reference: c.claimReference ?? "",
+      citation: c.citation,
     };
   });
   const csv = `${[CSV_COLUMNS.join(","), ...records.map((rec) => CSV_COLUMNS.map((k) => csvCell(rec[k])).join(","))].join("\r\n")}\r\n`;
-  const t = totals(rows).map((x) => ({ currency: x.currency, paid: formatMoney({ amount: x.paid, currency: x.currency }), recoverable: formatMoney({ amount: x.recoverable + x.claimed, currency: x.currency }), recovered: formatMoney({ amount: x.recovered, currency: x.currency }) }));
-  return { csv, view: { merchant: merchant?.name ?? "", regime, citation: REGIME_RULES[regime].citation, generatedAt: deps.clock.now(), rows: records, totals: t } };
+  const t = totals(rows).map((x) => ({
+    currency: x.currency,
+    paid: formatMoney({ amount: x.paid, currency: x.currency }),
+    recoverable: formatMoney({ amount: x.recoverable + x.claimed, currency: x.currency }),
+    recovered: formatMoney({ amount: x.recovered, currency: x.currency }),
+  }));
+  return {
+    csv,
+    view: {
+      merchant: merchant?.name ?? "",
+      regime,
+      citation: REGIME_RULES[regime].citation,
+      generatedAt: deps.clock.now(),
+      rows: records,
+      totals: t,
+    },
+  };
 }

@@ -1,7 +1,13 @@
-import { assessRecovery, type DutyRegime, dutyRegimeFor, lineDutyShare, lineVatShare } from "../../domain/logistics/duty-recovery.ts";
-import { isEu } from "../../domain/logistics/territories.ts";
 import { SYSTEM } from "../../domain/actor.ts";
 import { convert } from "../../domain/fx.ts";
+import {
+  assessRecovery,
+  type DutyRegime,
+  dutyRegimeFor,
+  lineDutyShare,
+  lineVatShare,
+} from "../../domain/logistics/duty-recovery.ts";
+import { isEu } from "../../domain/logistics/territories.ts";
 import { orderTotal } from "../../domain/order.ts";
 import type { LineQuantity, ReturnCase } from "../../domain/return-case.ts";
 import { FX_SOURCE } from "../fx-values.ts";
@@ -29,9 +35,13 @@ export async function recordDutyClaims(
   const country = order.shippingAddress.country;
   const dutyRegime = dutyRegimeFor(country);
   const entity = await legalEntityFor(r, c.merchantId, country);
-  const eurRate = order.currency === "EUR" ? "1" : (await r.fx.rateOn(FX_SOURCE, order.currency, order.placedAt.toISOString().slice(0, 10)))?.rate;
+  const eurRate =
+    order.currency === "EUR"
+      ? "1"
+      : (await r.fx.rateOn(FX_SOURCE, order.currency, order.placedAt.toISOString().slice(0, 10)))?.rate;
   const totalEur = eurRate ? convert(orderTotal(order), "EUR", eurRate, "1").amount : null;
-  const ioss = Boolean(entity?.iossNumber) && isEu(country) && totalEur !== null && totalEur <= IOSS_LIMIT_EUR_CENTS;
+  const ioss =
+    Boolean(entity?.iossNumber) && isEu(country) && totalEur !== null && totalEur <= IOSS_LIMIT_EUR_CENTS;
   const shipments = await r.shipments.byCase(c.id);
   const fulfilment = order.fulfilments.find((f) => f.trackingNumber) ?? order.fulfilments[0];
   const evidence = {
@@ -59,18 +69,46 @@ export async function recordDutyClaims(
       if (!paid || paid.amount === 0) continue;
       const a = assessRecovery(regime, paid, line.reason, regime === "AU_DRAWBACK" ? at : since);
       const row: DutyClaim = {
-        id: ids.next(), merchantId: c.merchantId, caseId: c.id, lineId: line.id, orderId: order.id, regime,
-        paid, recoverable: a.recoverable, recovered: null, quantity: q.quantity, deadline: a.deadline,
-        state: a.state, evidence: { ...evidence, sku: line.sku }, citation: a.citation, lostReason: a.lostReason,
-        claimReference: null, createdAt: at, updatedAt: at,
+        id: ids.next(),
+        merchantId: c.merchantId,
+        caseId: c.id,
+        lineId: line.id,
+        orderId: order.id,
+        regime,
+        paid,
+        recoverable: a.recoverable,
+        recovered: null,
+        quantity: q.quantity,
+        deadline: a.deadline,
+        state: a.state,
+        evidence: { ...evidence, sku: line.sku },
+        citation: a.citation,
+        lostReason: a.lostReason,
+        claimReference: null,
+        createdAt: at,
+        updatedAt: at,
       };
       if (await r.dutyClaims.insert(row)) rows.push(row);
     }
   }
   if (rows.length > 0)
     await r.cases.append(c, [
-      { type: "duty.recoverable", actor: SYSTEM, at, reason: null, fromStatus: c.status, toStatus: c.status, data: { claims: rows.map((x) => ({ id: x.id, regime: x.regime, state: x.state, recoverable: x.recoverable })) } },
+      {
+        type: "duty.recoverable",
+        actor: SYSTEM,
+        at,
+        reason: null,
+        fromStatus: c.status,
+        toStatus: c.status,
+        data: {
+          claims: rows.map((x) => ({
+            id: x.id,
+            regime: x.regime,
+            state: x.state,
+            recoverable: x.recoverable,
+          })),
+        },
+      },
     ]);
   return rows;
 }
-

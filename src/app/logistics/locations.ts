@@ -33,9 +33,14 @@ export async function putLocation(
       kind: body.kind,
       name: body.name,
       country: body.country,
-      address: Object.fromEntries(Object.entries(body.address).filter(([, v]) => v !== undefined)) as Record<string, string>,
+      address: Object.fromEntries(Object.entries(body.address).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >,
       accepts: [...new Set(body.accepts)],
-      handling: body.handlingPerUnit ? toMoney(body.handlingPerUnit.amount, body.handlingPerUnit.currency) : null,
+      handling: body.handlingPerUnit
+        ? toMoney(body.handlingPerUnit.amount, body.handlingPerUnit.currency)
+        : null,
       lanes,
       asn: body.asn ?? null,
       vendorCode: body.vendor ?? null,
@@ -49,7 +54,11 @@ export async function listLocations(deps: Deps, merchantId: string): Promise<Loc
   return deps.store.read.locations.list(merchantId);
 }
 
-export async function getLocation(deps: Deps, merchantId: string, code: string): Promise<Result<LocationRecord, DomainError>> {
+export async function getLocation(
+  deps: Deps,
+  merchantId: string,
+  code: string,
+): Promise<Result<LocationRecord, DomainError>> {
   const l = await deps.store.read.locations.byCode(merchantId, code);
   return l ? ok(l) : { ok: false, error: { code: "not_found", entity: "location", id: code } };
 }

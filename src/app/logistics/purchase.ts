@@ -17,15 +17,23 @@ export async function purchaseLabel(deps: Deps, shipmentId: string): Promise<Shi
   const now = deps.clock.now();
   const claimed = await deps.store.transaction(async (r) => {
     const s = await r.shipments.lock(shipmentId);
-    if (!s || s.status !== "purchasing") return null;
-    if (s.attempts > 0 && s.updatedAt.getTime() > now.getTime() - PURCHASE_STALE_MS && s.failureReason === null) return null;
+    if (s?.status !== "purchasing") return null;
+    if (
+      s.attempts > 0 &&
+      s.updatedAt.getTime() > now.getTime() - PURCHASE_STALE_MS &&
+      s.failureReason === null
+    )
+      return null;
     const next = { ...s, attempts: s.attempts + 1, updatedAt: now };
     await r.shipments.update(next);
     return next;
   });
   if (!claimed) return deps.store.transaction((r) => r.shipments.lock(shipmentId));
   const carrier = deps.logistics?.carriers.get(claimed.carrier ?? "");
-  const q = claimed.request as unknown as Omit<LabelRequest, "shipmentId" | "idempotencyKey" | "customs" | "progress">;
+  const q = claimed.request as unknown as Omit<
+    LabelRequest,
+    "shipmentId" | "idempotencyKey" | "customs" | "progress"
+  >;
   const req: LabelRequest = {
     ...q,
     shipmentId: claimed.id,
@@ -34,13 +42,20 @@ export async function purchaseLabel(deps: Deps, shipmentId: string): Promise<Shi
     progress: { providerShipmentId: claimed.providerShipmentId, rateId: claimed.providerRateId },
   };
   let result: LabelResult;
-  if (!carrier) result = { status: "failed", reason: `carrier "${claimed.carrier}" is not configured`, retryable: false };
+  if (!carrier)
+    result = { status: "failed", reason: `carrier "${claimed.carrier}" is not configured`, retryable: false };
   else {
     try {
       result = await carrier.purchase(req, async (p) => {
         await deps.store.transaction(async (r) => {
           const s = await r.shipments.lock(claimed.id);
-          if (s) await r.shipments.update({ ...s, providerShipmentId: p.providerShipmentId, providerRateId: p.rateId, updatedAt: deps.clock.now() });
+          if (s)
+            await r.shipments.update({
+              ...s,
+              providerShipmentId: p.providerShipmentId,
+              providerRateId: p.rateId,
+              updatedAt: deps.clock.now(),
+            });
         });
       });
     } catch (e) {
@@ -55,19 +70,53 @@ async function recordPurchase(deps: Deps, id: string, result: LabelResult): Prom
   const at = deps.clock.now();
   return deps.store.transaction(async (r) => {
     const s = await r.shipments.lock(id);
-    if (!s || s.status !== "purchasing") return s;
+    if (s?.status !== "purchasing") return s;
     const giveUp = result.status === "failed" && (!result.retryable || s.attempts >= MAX_PURCHASE_ATTEMPTS);
     const next: ShipmentRecord =
       result.status === "purchased"
-        ? { ...s, status: "label_created", trackingNumber: result.trackingNumber, carrierLabelUrl: result.labelUrl, carrierName: result.carrierName, service: result.service, cost: result.cost, providerShipmentId: result.providerShipmentId, providerLabelId: result.providerLabelId, providerRateId: result.rateId, failureReason: null, updatedAt: at, request: { ...s.request, ruleApplied: result.ruleApplied } }
+        ? {
+            ...s,
+            status: "label_created",
+            trackingNumber: result.trackingNumber,
+            carrierLabelUrl: result.labelUrl,
+            carrierName: result.carrierName,
+            service: result.service,
+            cost: result.cost,
+            providerShipmentId: result.providerShipmentId,
+            providerLabelId: result.providerLabelId,
+            providerRateId: result.rateId,
+            failureReason: null,
+            updatedAt: at,
+            request: { ...s.request, ruleApplied: result.ruleApplied },
+          }
         : { ...s, status: giveUp ? "failed" : "purchasing", failureReason: result.reason, updatedAt: at };
     await r.shipments.update(next);
     const c = await r.cases.load(s.merchantId, s.caseId);
-    if (c && (next.status !== "purchasing")) {
-      const data = result.status === "purchased"
-        ? { shipmentId: s.id, carrier: s.carrier, carrierName: result.carrierName, service: result.service, trackingNumber: result.trackingNumber, cost: result.cost, rule: result.ruleApplied, recovered: result.recovered }
-        : { shipmentId: s.id, carrier: s.carrier, reason: next.failureReason };
-      await r.cases.append(c, [{ type: result.status === "purchased" ? "shipment.label_created" : "shipment.failed", actor: SYSTEM, at, reason: next.failureReason, fromStatus: c.status, toStatus: c.status, data }]);
+    if (c && next.status !== "purchasing") {
+      const data =
+        result.status === "purchased"
+          ? {
+              shipmentId: s.id,
+              carrier: s.carrier,
+              carrierName: result.carrierName,
+              service: result.service,
+              trackingNumber: result.trackingNumber,
+              cost: result.cost,
+              rule: result.ruleApplied,
+              recovered: result.recovered,
+            }
+          : { shipmentId: s.id, carrier: s.carrier, reason: next.failureReason };
+      await r.cases.append(c, [
+        {
+          type: result.status === "purchased" ? "shipment.label_created" : "shipment.failed",
+          actor: SYSTEM,
+          at,
+          reason: next.failureReason,
+          fromStatus: c.status,
+          toStatus: c.status,
+          data,
+        },
+      ]);
     }
     return next;
   });
@@ -75,7 +124,10 @@ async function recordPurchase(deps: Deps, id: string, result: LabelResult): Prom
 
 /** Purchases left in `purchasing` (a crash, or a retryable failure): what the sweep runs again. */
 export async function unfinishedPurchases(deps: Deps, limit = 100): Promise<ShipmentRecord[]> {
-  return deps.store.read.shipments.unfinished(new Date(deps.clock.now().getTime() - PURCHASE_STALE_MS), limit);
+  return deps.store.read.shipments.unfinished(
+    new Date(deps.clock.now().getTime() - PURCHASE_STALE_MS),
+    limit,
+  );
 }
 
 /** Test-only crash injection (kill -9 tests): CROSSBACK_FAULT=after_label_purchase. */

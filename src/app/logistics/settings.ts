@@ -1,8 +1,12 @@
+import type { DomainError } from "../../domain/errors.ts";
 import type { CarrierRules } from "../../domain/logistics/carrier-choice.ts";
-import { DEFAULT_EXPECTED, DEFAULT_RECOVERY, type RoutingSettings } from "../../domain/logistics/routing-settings.ts";
+import {
+  DEFAULT_EXPECTED,
+  DEFAULT_RECOVERY,
+  type RoutingSettings,
+} from "../../domain/logistics/routing-settings.ts";
 import type { Money } from "../../domain/money.ts";
 import { ok, type Result } from "../../domain/result.ts";
-import type { DomainError } from "../../domain/errors.ts";
 import { toMoney } from "../inputs/fields.ts";
 import { type LogisticsSettingsBody, logisticsSettingsBody } from "../inputs/logistics-input.ts";
 import type { Deps, Repos } from "../ports.ts";
@@ -31,7 +35,9 @@ export function toSettings(doc: LogisticsSettingsBody): LogisticsSettings {
       expectedDisposition: { ...DEFAULT_EXPECTED, ...doc.expectedDisposition },
       keepIt: doc.keepIt,
       donate: doc.donate ? { cost: m(doc.donate.cost) } : null,
-      liquidate: doc.liquidate ? { percent: doc.liquidate.percent, cost: m(doc.liquidate.cost), countries: doc.liquidate.countries } : null,
+      liquidate: doc.liquidate
+        ? { percent: doc.liquidate.percent, cost: m(doc.liquidate.cost), countries: doc.liquidate.countries }
+        : null,
     },
     carrierRules: doc.carrierRules,
     signer: doc.customs.signer ?? null,

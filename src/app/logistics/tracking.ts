@@ -16,10 +16,16 @@ const CARRIER: typeof SYSTEM = { ...SYSTEM, id: "carrier", name: "carrier scan" 
  * the first carrier scan, `receive` on delivery to the destination when the refund trigger is
  * hub_receipt (otherwise the hub's scan receives it).
  */
-export async function applyTrackingUpdates(deps: Deps, updates: readonly TrackingUpdate[], source: "webhook" | "poll"): Promise<number> {
+export async function applyTrackingUpdates(
+  deps: Deps,
+  updates: readonly TrackingUpdate[],
+  source: "webhook" | "poll",
+): Promise<number> {
   let applied = 0;
   for (const u of [...updates].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    const fresh = await deps.store.transaction((r) => r.webhookEvents.firstSeen(`carrier:${u.provider}`, u.eventId, deps.clock.now()));
+    const fresh = await deps.store.transaction((r) =>
+      r.webhookEvents.firstSeen(`carrier:${u.provider}`, u.eventId, deps.clock.now()),
+    );
     if (!fresh) continue;
     for (const s of await deps.store.read.shipments.byTracking(u.trackingNumber)) {
       if (s.carrier !== null && s.carrier !== u.provider) continue;
@@ -35,7 +41,14 @@ async function applyOne(deps: Deps, shipmentId: string, u: TrackingUpdate, sourc
     const s = await r.shipments.lock(shipmentId);
     if (!s) return null;
     const moves = to !== null && s.status !== to && canMove(s.status, to);
-    await r.shipments.appendEvent(s.id, { at: u.at, status: moves && to ? to : s.status, trackingStatus: u.status, message: u.message, location: u.location, source });
+    await r.shipments.appendEvent(s.id, {
+      at: u.at,
+      status: moves && to ? to : s.status,
+      trackingStatus: u.status,
+      message: u.message,
+      location: u.location,
+      source,
+    });
     const firstScan = isScan(u.status) && s.firstScanAt === null;
     if (!moves && !firstScan) return { s, firstScan: false, delivered: false };
     const next: ShipmentRecord = {
@@ -48,16 +61,54 @@ async function applyOne(deps: Deps, shipmentId: string, u: TrackingUpdate, sourc
     await r.shipments.update(next);
     const c = await r.cases.load(s.merchantId, s.caseId);
     if (c && moves && to)
-      await r.cases.append(c, [{ type: to === "in_transit" ? "shipment.in_transit" : to === "delivered" ? "shipment.delivered" : "shipment.exception", actor: CARRIER, at: deps.clock.now(), reason: u.message, fromStatus: c.status, toStatus: c.status, data: { shipmentId: s.id, trackingNumber: u.trackingNumber, trackingStatus: u.status, location: u.location, scannedAt: u.at.toISOString() } }]);
+      await r.cases.append(c, [
+        {
+          type:
+            to === "in_transit"
+              ? "shipment.in_transit"
+              : to === "delivered"
+                ? "shipment.delivered"
+                : "shipment.exception",
+          actor: CARRIER,
+          at: deps.clock.now(),
+          reason: u.message,
+          fromStatus: c.status,
+          toStatus: c.status,
+          data: {
+            shipmentId: s.id,
+            trackingNumber: u.trackingNumber,
+            trackingStatus: u.status,
+            location: u.location,
+            scannedAt: u.at.toISOString(),
+          },
+        },
+      ]);
     const trigger = c ? (await caseMoneyTerms(r, c)).trigger : "inspection";
     return { s: next, firstScan, delivered: to === "delivered" && moves && trigger === "hub_receipt" };
   });
   if (!step) return false;
   const { s } = step;
   if (step.firstScan)
-    await runCaseCommand(deps, s.merchantId, s.caseId, { type: "ship", lines: [...s.lines], carrier: s.carrierName ?? s.carrier ?? undefined, trackingNumber: s.trackingNumber ?? undefined }, { actor: CARRIER, reason: `first carrier scan ${u.at.toISOString()}` });
+    await runCaseCommand(
+      deps,
+      s.merchantId,
+      s.caseId,
+      {
+        type: "ship",
+        lines: [...s.lines],
+        carrier: s.carrierName ?? s.carrier ?? undefined,
+        trackingNumber: s.trackingNumber ?? undefined,
+      },
+      { actor: CARRIER, reason: `first carrier scan ${u.at.toISOString()}` },
+    );
   if (step.delivered)
-    await runCaseCommand(deps, s.merchantId, s.caseId, { type: "receive", locationCode: s.destinationCode, lines: [...s.lines], exceptions: [] }, { actor: CARRIER, reason: `delivered to ${s.destinationCode}` });
+    await runCaseCommand(
+      deps,
+      s.merchantId,
+      s.caseId,
+      { type: "receive", locationCode: s.destinationCode, lines: [...s.lines], exceptions: [] },
+      { actor: CARRIER, reason: `delivered to ${s.destinationCode}` },
+    );
   return true;
 }
 
@@ -76,7 +127,24 @@ export async function checkDelays(deps: Deps, shipments: readonly ShipmentRecord
       await r.shipments.update({ ...s, delayedAt: now });
       const c = await r.cases.load(s.merchantId, s.caseId);
       if (c)
-        await r.cases.append(c, [{ type: "case.delayed", actor: SYSTEM, at: now, reason: `parcel ${s.code} is ${late.daysLate} day(s) past its lane estimate`, fromStatus: c.status, toStatus: c.status, data: { shipmentId: s.id, code: s.code, trackingNumber: s.trackingNumber, dueBy: late.dueBy.toISOString(), daysLate: late.daysLate, lane: s.lane } }]);
+        await r.cases.append(c, [
+          {
+            type: "case.delayed",
+            actor: SYSTEM,
+            at: now,
+            reason: `parcel ${s.code} is ${late.daysLate} day(s) past its lane estimate`,
+            fromStatus: c.status,
+            toStatus: c.status,
+            data: {
+              shipmentId: s.id,
+              code: s.code,
+              trackingNumber: s.trackingNumber,
+              dueBy: late.dueBy.toISOString(),
+              daysLate: late.daysLate,
+              lane: s.lane,
+            },
+          },
+        ]);
       raised++;
     });
   }
@@ -84,7 +152,10 @@ export async function checkDelays(deps: Deps, shipments: readonly ShipmentRecord
 }
 
 /** The polling job: asks each carrier about shipments still moving, then checks for delays. */
-export async function pollTracking(deps: Deps, limit = 200): Promise<{ polled: number; applied: number; delayed: number }> {
+export async function pollTracking(
+  deps: Deps,
+  limit = 200,
+): Promise<{ polled: number; applied: number; delayed: number }> {
   const due = await deps.store.read.shipments.trackable(limit);
   let applied = 0;
   let polled = 0;

@@ -67,7 +67,10 @@ describe("EasyPost carrier against the local fake", () => {
     const req = labelRequest();
     const bad = {
       ...req,
-      customs: req.customs && { ...req.customs, lines: [{ ...req.customs.lines[0]!, hsCode: null }] },
+      customs: req.customs && {
+        ...req.customs,
+        lines: req.customs.lines.map((l) => ({ ...l, hsCode: null })),
+      },
     };
     const r = await carrier.purchase(bad, noop);
     expect(r).toMatchObject({ status: "failed", retryable: false });
@@ -84,7 +87,11 @@ describe("EasyPost carrier against the local fake", () => {
 
   it("never buys twice: a retry after the answer was lost finds the bought label", async () => {
     let progress = { providerShipmentId: "", rateId: "" };
-    const first = bought(await carrier.purchase(labelRequest(), async (p) => void (progress = p)));
+    const first = bought(
+      await carrier.purchase(labelRequest(), async (p) => {
+        progress = p;
+      }),
+    );
     const before = fake.purchases().length;
     // The process died after EasyPost bought the label, before Crossback recorded it: retry with the recorded ids.
     const again = bought(await carrier.purchase(labelRequest({ progress }), noop));

@@ -69,7 +69,11 @@ describe("Shippo carrier against the local fake", () => {
   it("never buys twice: a retry finds the transaction bought under its key", async () => {
     const req = labelRequest({ idempotencyKey: "crossback-shipment-twice" });
     let progress = { providerShipmentId: "", rateId: "" };
-    const first = bought(await carrier.purchase(req, async (p) => void (progress = p)));
+    const first = bought(
+      await carrier.purchase(req, async (p) => {
+        progress = p;
+      }),
+    );
     const before = fake.purchases().length;
     const again = bought(await carrier.purchase({ ...req, progress }, noop));
     expect(again).toMatchObject({ recovered: true, trackingNumber: first.trackingNumber });
