@@ -75,6 +75,16 @@ export const logisticsSettingsBody = z.strictObject({
       signer: text().nullish(),
       incoterm: z.enum(["DAP", "DDP", "DDU"]).default("DAP"),
       exportedFrom: countryCode.nullish(),
+      /** Importer of record for return parcels when no market names a legal entity. */
+      importer: z
+        .strictObject({
+          name: text(),
+          country: countryCode,
+          vatNumber: text(40),
+          eoriNumber: text(40).nullish(),
+          iossNumber: text(40).nullish(),
+        })
+        .nullish(),
     })
     .default({ incoterm: "DAP" }),
   defaultParcel: parcelBody.default({ weightGrams: 1000, lengthCm: 30, widthCm: 20, heightCm: 10 }),

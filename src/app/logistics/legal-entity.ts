@@ -1,6 +1,10 @@
 import type { LegalEntity, Repos } from "../ports.ts";
+import { loadSettings } from "./settings.ts";
 
-/** The legal entity selling into `country`: its market's, else the merchant's only (or first) one. */
+/**
+ * The legal entity selling into `country`: its market's, else the importer of record from the
+ * logistics settings, else the merchant's first one.
+ */
 export async function legalEntityFor(
   r: Repos,
   merchantId: string,
@@ -10,5 +14,6 @@ export async function legalEntityFor(
   const market = (await r.setup.markets(merchantId)).find(
     (m) => m.countries.includes(country) && m.legalEntityId,
   );
-  return entities.find((e) => e.id === market?.legalEntityId) ?? entities[0] ?? null;
+  const own = entities.find((e) => e.id === market?.legalEntityId);
+  return own ?? (await loadSettings(r, merchantId)).importer ?? entities[0] ?? null;
 }

@@ -9,7 +9,7 @@ import type { Money } from "../../domain/money.ts";
 import { ok, type Result } from "../../domain/result.ts";
 import { toMoney } from "../inputs/fields.ts";
 import { type LogisticsSettingsBody, logisticsSettingsBody } from "../inputs/logistics-input.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, LegalEntity, Repos } from "../ports.ts";
 import type { Parcel } from "./ports.ts";
 
 /** A merchant's logistics settings, defaults applied, in the shapes the domain uses. */
@@ -20,6 +20,8 @@ export interface LogisticsSettings {
   readonly signer: string | null;
   readonly incoterm: string;
   readonly exportedFrom: string | null;
+  /** The importer of record from the settings (used when no market names a legal entity). */
+  readonly importer: LegalEntity | null;
   readonly defaultParcel: Parcel;
   readonly delayGraceDays: number;
 }
@@ -43,6 +45,17 @@ export function toSettings(doc: LogisticsSettingsBody): LogisticsSettings {
     signer: doc.customs.signer ?? null,
     incoterm: doc.customs.incoterm,
     exportedFrom: doc.customs.exportedFrom ?? null,
+    importer: doc.customs.importer
+      ? {
+          id: "settings",
+          name: doc.customs.importer.name,
+          country: doc.customs.importer.country,
+          vatNumber: doc.customs.importer.vatNumber,
+          eoriNumber: doc.customs.importer.eoriNumber ?? null,
+          iossNumber: doc.customs.importer.iossNumber ?? null,
+          address: {},
+        }
+      : null,
     defaultParcel: doc.defaultParcel,
     delayGraceDays: doc.delayGraceDays,
   };
