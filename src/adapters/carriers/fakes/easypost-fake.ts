@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { crossesBorder } from "../../../domain/logistics/territories.ts";
 import {
   deliver,
   type FakeReply,
@@ -81,7 +82,8 @@ function validateShipment(s: Obj): Obj[] {
   const parcel = (s.parcel ?? {}) as Obj;
   if (!(Number(parcel.weight) > 0))
     errors.push({ field: "parcel.weight", message: "must be greater than 0" });
-  if (to.country && from.country && to.country !== from.country) {
+  // Carriers need customs papers between customs territories (not inside the EU customs union).
+  if (to.country && from.country && crossesBorder(String(from.country), String(to.country))) {
     const ci = s.customs_info as Obj | undefined;
     if (!ci) errors.push({ field: "customs_info", message: "is required for international shipments" });
     else {

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { crossesBorder } from "../../../domain/logistics/territories.ts";
 import {
   deliver,
   type FakeReply,
@@ -78,7 +79,8 @@ function validate(s: Obj): Obj {
   if (!to.country) errors.address_to = ["country: This field is required."];
   if (!from.country) errors.address_from = ["country: This field is required."];
   if (!Array.isArray(s.parcels) || s.parcels.length === 0) errors.parcels = ["This field is required."];
-  if (to.country && from.country && to.country !== from.country) {
+  // Carriers need customs papers between customs territories (not inside the EU customs union).
+  if (to.country && from.country && crossesBorder(String(from.country), String(to.country))) {
     const cd = s.customs_declaration as Obj | undefined;
     if (!cd) errors.customs_declaration = ["A customs declaration is required for international shipments."];
     else {
