@@ -1,6 +1,12 @@
 import { customsTerritory } from "./territories.ts";
 
-const DAY_MS = 86_400_000;
+/** The same calendar day `years` later (29 February falls to 1 March). */
+export function addYears(at: Date, years: number): Date {
+  const d = new Date(at.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d;
+}
+
 const LOW_VALUE_DUTY_FROM = "2026-07-01";
 const LOW_VALUE_DUTY_UNTIL = "2028-07-01";
 /** €3 per distinct tariff line, in euro cents. */
@@ -109,7 +115,7 @@ export function returnedGoodsRelief(
   if (!exportedFrom || !exportedAt) return no("the original export (origin and date) is not known");
   if (customsTerritory(exportedFrom) !== territory)
     return no(`the goods were exported from ${exportedFrom}, not from ${territory}: not a re-import`);
-  const deadline = new Date(exportedAt.getTime() + r.years * 365.25 * DAY_MS);
+  const deadline = addYears(exportedAt, r.years);
   const iso = deadline.toISOString().slice(0, 10);
   if (date.getTime() > deadline.getTime()) return no(`more than ${r.years} years since export`, iso);
   return {

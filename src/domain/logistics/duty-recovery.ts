@@ -1,6 +1,7 @@
 import { allocate, type Money, unitsShare, zero } from "../money.ts";
 import type { Order } from "../order.ts";
 import { CONFORMITY_REASONS, type ReturnReason } from "../return-reasons.ts";
+import { addYears } from "./customs-duty.ts";
 import { percentOf } from "./routing.ts";
 import { isEu } from "./territories.ts";
 
@@ -96,8 +97,6 @@ export interface RecoveryAssessment {
   readonly citation: string;
 }
 
-const YEAR_MS = 365.25 * 86_400_000;
-
 /** What of `paid` the regime recovers, by when, and whether the reason qualifies at all. */
 export function assessRecovery(
   regime: DutyRegime,
@@ -106,7 +105,7 @@ export function assessRecovery(
   since: Date,
 ): RecoveryAssessment {
   const rule = REGIME_RULES[regime];
-  const deadline = new Date(since.getTime() + rule.years * YEAR_MS).toISOString().slice(0, 10);
+  const deadline = addYears(since, rule.years).toISOString().slice(0, 10);
   const excluded = rule.conformityOnly && !CONFORMITY_REASONS.includes(reason);
   return {
     regime,
