@@ -6,11 +6,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * is base64 after the prefix), sent as `webhook-signature: v1,<base64>` (space-separated when several).
  * Reusable for every outgoing webhook (advance shipping notices now, merchant webhooks later).
  */
-export interface StandardWebhookHeaders {
+export type StandardWebhookHeaders = {
   readonly "webhook-id": string;
   readonly "webhook-timestamp": string;
   readonly "webhook-signature": string;
-}
+};
 
 function secretBytes(secret: string): Buffer {
   return secret.startsWith("whsec_") ? Buffer.from(secret.slice(6), "base64") : Buffer.from(secret, "utf8");
