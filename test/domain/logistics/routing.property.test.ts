@@ -53,7 +53,7 @@ const input: fc.Arbitrary<RoutingInput> = fc
         ),
       })
       .map((s) => ({ ...DEFAULT_ROUTING, ...s })),
-    rates: fc.constantFrom({ EUR: "1", GBP: "0.85" }, { EUR: "1" }),
+    rates: fc.constantFrom<Record<string, string>>({ EUR: "1", GBP: "0.85" }, { EUR: "1" }),
     mustReturn: fc.boolean(),
   })
   .map((i) => ({ ...i, lines: i.lines.map((l) => ({ ...l, value: { ...l.value, currency: i.currency } })) }));
