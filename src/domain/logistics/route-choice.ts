@@ -32,6 +32,15 @@ export function decideRoute(input: RoutingInput): RoutingDecision {
   const mostNet = [...places].sort(stable(byNet))[0];
   if (!bestPlace || !mostNet) {
     // Disposal is a choice against a real alternative: without an accepting location the goods wait.
+    const unpriced = locations.find((o) => o.excluded?.startsWith("no exchange rate"));
+    if (unpriced)
+      return {
+        ...base,
+        destination: { type: "none" },
+        rule: "no_exchange_rate",
+        explanation: `Costs cannot be compared: ${unpriced.excluded} (import ECB rates: crossback fx import).`,
+        chosen: null,
+      };
     return {
       ...base,
       destination: { type: "none" },

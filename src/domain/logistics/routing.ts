@@ -113,6 +113,19 @@ export function locationOption(input: RoutingInput, c: RouteCandidate, recovery:
   const perUnit = toCase(c.handling, cur, input.rates);
   const duties = toCase(c.duties, cur, input.rates);
   const z = zero(cur);
+  if (!accepts(c, input.shopperCountry)) {
+    const excluded = `does not accept returns from ${input.shopperCountry}`;
+    return {
+      destination,
+      label: label ?? z,
+      duties: duties ?? z,
+      handling: z,
+      recovery,
+      net: z,
+      days: laneDays(c.lane),
+      excluded,
+    };
+  }
   if (!label || !perUnit || !duties) {
     const missing = [c.lane.labelCurrency, c.handling.currency, c.duties.currency].filter((x) => x !== cur);
     const excluded = `no exchange rate for ${[...new Set(missing)].join(", ")} → ${cur}`;
