@@ -55,7 +55,7 @@ export function benchLineDecisions(): string {
       lineDeliveredAt: delivered,
       orderFullyDeliveredAt: delivered,
       returnTermsDisclosed: i % 7 !== 0,
-      returnPolicyPosted: true,
+      merchantPolicyCovers: true,
       product: null,
       reason: RETURN_REASONS[i % RETURN_REASONS.length] ?? "changed_mind",
       wholeOrderReturned: i % 3 === 0,

@@ -7,6 +7,7 @@ import { evaluateReturn, type ReturnDecision, refusals } from "../domain/policy/
 import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
 import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
+import { agreementAtOpening } from "../domain/refund/store-credit-agreement.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
@@ -172,6 +173,12 @@ export function createReturn(
         toStatus: c.status,
         data: { rule: "eligibility", refused },
       });
+    }
+    const agreed = agreementAtOpening(c, decision.lines, actor, at);
+    if (!agreed.ok) return agreed;
+    if (agreed.value) {
+      c = { ...c, expressAgreements: [agreed.value.agreement], version: c.version + 1 };
+      events.push(agreed.value.event);
     }
     c = { ...c, refundDeadline: refundDeadlineFor(order, decision, at) };
     const review = decision.policies.some(

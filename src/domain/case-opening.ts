@@ -112,6 +112,7 @@ export function openCase(
     returnRequired: input.requestedResolution !== "keep_it",
     decision: input.decision,
     overrides: [],
+    expressAgreements: [],
     shipBy: null,
     version: 1,
     createdAt: at,

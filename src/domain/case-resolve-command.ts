@@ -1,4 +1,6 @@
 import { type CommandResult, exceeded, resolveLineRefs, transition, withCounts } from "./case-transition.ts";
+import { frozenLineTracks } from "./policy/frozen-decision.ts";
+import { storeCreditWithoutAgreement } from "./refund/store-credit-agreement.ts";
 import { err } from "./result.ts";
 import type { CaseCommand, CaseLine, CommandMeta, ReturnCase } from "./return-case.ts";
 import type { Resolution } from "./return-reasons.ts";
@@ -26,6 +28,8 @@ export interface ResolvedLine {
 export function resolve(c: ReturnCase, cmd: Resolve, meta: CommandMeta): CommandResult {
   const refs = resolveLineRefs(c, cmd.lines ?? [], "lines");
   if (!refs.ok) return refs;
+  const unagreed = storeCreditWithoutAgreement(c, cmd.lines ?? [], frozenLineTracks(c.decision));
+  if (unagreed.length > 0) return err({ code: "invalid_input", issues: unagreed });
   const resolved: ResolvedLine[] = [];
   const lines: CaseLine[] = [];
   for (const line of c.lines) {
@@ -42,15 +46,12 @@ export function resolve(c: ReturnCase, cmd: Resolve, meta: CommandMeta): Command
     if (q > open) {
       return err(exceeded(`lines[${index}].quantity`, `units of line ${line.sku} ready to resolve`, open, q));
     }
+    const resolution = ref?.resolution ?? line.resolution;
     if (q > 0) {
-      resolved.push({
-        lineId: line.id,
-        quantity: q,
-        resolution: ref?.resolution ?? line.resolution,
-        alreadyResolved: line.counts.resolved,
-      });
+      resolved.push({ lineId: line.id, quantity: q, resolution, alreadyResolved: line.counts.resolved });
     }
-    lines.push(q > 0 ? withCounts(line, { resolved: line.counts.resolved + q }) : line);
+    // The resolution given here is how the line's remaining money goes.
+    lines.push(q > 0 ? { ...withCounts(line, { resolved: line.counts.resolved + q }), resolution } : line);
   }
   if (resolved.length === 0) {
     return err({

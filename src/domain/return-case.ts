@@ -1,6 +1,7 @@
 import type { Actor } from "./actor.ts";
 import { type CaseStatus, RELEASING_STATUSES } from "./case-status.ts";
 import type { Money } from "./money.ts";
+import type { ExpressAgreement } from "./refund/store-credit-agreement.ts";
 import type {
   ConditionGrade,
   Disposition,
@@ -80,6 +81,8 @@ export interface ReturnCase {
   readonly returnRequired: boolean;
   readonly decision: FrozenDecision;
   readonly overrides: readonly Override[];
+  /** What the shopper expressly agreed to (store credit instead of the original payment on a withdrawal). */
+  readonly expressAgreements: readonly ExpressAgreement[];
   readonly shipBy: Date | null;
   /** The statutory refund deadline, when the law sets one (frozen at creation). */
   readonly refundDeadline?: Readonly<Record<string, unknown>> | null;
@@ -158,6 +161,7 @@ export type CaseEventType =
   | "return.closed"
   | "return.expired"
   | "return.overridden"
+  | "return.store_credit_agreed"
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"

@@ -55,6 +55,7 @@ export function presentCase(c: ReturnCase, settlements?: readonly Settlement[], 
       .map((l) => ({ lineId: l.id, sku: l.sku, refused: l.counts.refused, refunded: l.counts.refunded })),
     decision: isEngineDecision(c.decision) ? presentDecision(c.decision) : c.decision,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
+    expressAgreements: c.expressAgreements.map((a) => ({ ...a, at: a.at.toISOString() })),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     lines: c.lines.map((l) => ({

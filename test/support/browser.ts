@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { optionalTool } from "./tools.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const hasChromium = existsSync(CHROMIUM);
-export const chromiumSkipNote = hasChromium
-  ? ""
-  : ` — skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+const tool = optionalTool(CHROMIUM, "chromium");
+export const hasChromium = tool.available;
+export const chromiumSkipNote = tool.skipNote;
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from "drizzle-or
 import type { CaseRepo, StoredEvent } from "../../app/ports.ts";
 import type { ActorKind } from "../../domain/actor.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
+import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
 import {
   type CaseEvent,
   type CaseEventType,
@@ -74,6 +75,9 @@ function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
     returnRequired: row.returnRequired,
     decision: row.decision as Record<string, unknown>,
     overrides,
+    expressAgreements: (row.expressAgreements as (Omit<ExpressAgreement, "at"> & { at: string })[]).map(
+      (a) => ({ ...a, at: new Date(a.at) }),
+    ),
     shipBy: row.shipBy,
     refundDeadline: (row.refundDeadline as Record<string, unknown> | null) ?? null,
     version: row.version,
@@ -88,6 +92,7 @@ function caseValues(c: ReturnCase) {
     status: c.status,
     returnRequired: c.returnRequired,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
+    expressAgreements: c.expressAgreements.map((a) => ({ ...a, at: a.at.toISOString() })),
     shipBy: c.shipBy,
     version: c.version,
     updatedAt: c.updatedAt,

@@ -39,6 +39,8 @@ export const returnCases = pgTable(
     returnRequired: boolean("return_required").notNull(),
     decision: jsonb("decision").notNull(),
     overrides: jsonb("overrides").notNull().default(sql`'[]'::jsonb`),
+    /** What the shopper expressly agreed to (store credit instead of the original payment on a withdrawal). */
+    expressAgreements: jsonb("express_agreements").notNull().default(sql`'[]'::jsonb`),
     shipBy: ts("ship_by"),
     /** The statutory refund deadline (local date and its rule), when the law sets one. */
     refundDeadline: jsonb("refund_deadline"),

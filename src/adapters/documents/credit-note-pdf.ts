@@ -30,7 +30,7 @@ function header(ctx: SectionContext, view: CreditNoteView): void {
   const { frame, ts, t, f } = ctx;
   const half = frame.width / 2 - 10;
   const title = ts.write(t.title, frame.left, frame.y, half + 60, { size: 20, bold: true });
-  ts.write(view.number, frame.left + half + 20, frame.y + 6, half, { size: 11, bold: true }, "right");
+  ts.write(view.number, frame.left + half + 20, frame.y + 6, half, { size: 11, bold: true }, "end");
   frame.y += title + 2;
   if (view.corrects)
     frame.y += ts.write(t.correctsNote(view.corrects), frame.left, frame.y, frame.width, {
@@ -68,7 +68,7 @@ function header(ctx: SectionContext, view: CreditNoteView): void {
     const l = ts.layout(label, labelWidth - 6, { size: 8.5, color: GREY });
     const v = ts.layout(value, half - labelWidth, { size: 8.5, bold: true });
     ts.draw(l, x, frame.y + right, labelWidth - 6);
-    ts.draw(v, x + labelWidth, frame.y + right, half - labelWidth, "right");
+    ts.draw(v, x + labelWidth, frame.y + right, half - labelWidth, "end");
     right += Math.max(l.height, v.height);
   }
   frame.y += Math.max(left, right) + 14;
@@ -93,7 +93,7 @@ function footers(doc: PDFKit.PDFDocument, ctx: SectionContext, view: CreditNoteV
     frame.rule(top - 6, 0.5);
     ts.write(text, frame.left, top, frame.width - PAGE_LABEL_WIDTH, FOOTER);
     const label = `${view.number} · ${t.page(i - range.start + 1, range.count)}`;
-    ts.write(label, frame.left + frame.width - PAGE_LABEL_WIDTH, top, PAGE_LABEL_WIDTH, FOOTER, "right");
+    ts.write(label, frame.left + frame.width - PAGE_LABEL_WIDTH, top, PAGE_LABEL_WIDTH, FOOTER, "end");
   }
 }
 
@@ -104,7 +104,7 @@ export async function renderCreditNotePdf(
   options: RenderOptions = {},
 ): Promise<Buffer> {
   checkCreditNote(view);
-  const { locale: tag, labels: t } = creditNoteLocale(locale);
+  const { locale: tag, labels: t, direction } = creditNoteLocale(locale);
   const issued = new Date(`${view.issueDate}T00:00:00Z`);
   const doc = new PDFDocument({
     size: [...A4],
@@ -112,7 +112,7 @@ export async function renderCreditNotePdf(
     autoFirstPage: false,
     bufferPages: true,
     // The default would load the built-in Helvetica, which cannot show most of these languages.
-    font: locateFont("latin", "regular", tag, options.fontDirs).path,
+    font: locateFont("latin", "regular", options.fontDirs).path,
     lang: tag,
     displayTitle: true,
     info: {
@@ -132,7 +132,7 @@ export async function renderCreditNotePdf(
     doc.on("error", reject);
   });
 
-  const ts = new Typesetter(doc, tag, options.fontDirs);
+  const ts = new Typesetter(doc, { locale: tag, direction, fontDirs: options.fontDirs });
   const footerText = [...view.footer, t.immutableNotice].join("\n");
   const frame = new PageFrame(
     doc,

@@ -27,12 +27,12 @@ const rate = (ctx: SectionContext, bp: number | null) => (bp === null ? NO_RATE 
 function lineColumns(t: CreditNoteLabels): Column[] {
   return [
     { header: t.description, width: 0 },
-    { header: t.quantity, width: 38, align: "right" },
-    { header: t.unitPrice, width: 62, align: "right" },
-    { header: t.net, width: 64, align: "right" },
-    { header: t.taxRate, width: 50, align: "right" },
-    { header: t.tax, width: 58, align: "right" },
-    { header: t.gross, width: 66, align: "right" },
+    { header: t.quantity, width: 38, align: "end" },
+    { header: t.unitPrice, width: 62, align: "end" },
+    { header: t.net, width: 64, align: "end" },
+    { header: t.taxRate, width: 50, align: "end" },
+    { header: t.tax, width: 58, align: "end" },
+    { header: t.gross, width: 66, align: "end" },
   ];
 }
 
@@ -77,9 +77,9 @@ export function taxSection(ctx: SectionContext, view: CreditNoteView): void {
     heading(ctx, t.taxSummary);
     const columns: Column[] = [
       { header: t.taxRate, width: 0 },
-      { header: t.net, width: 96, align: "right" },
-      { header: t.tax, width: 96, align: "right" },
-      { header: t.gross, width: 96, align: "right" },
+      { header: t.net, width: 96, align: "end" },
+      { header: t.tax, width: 96, align: "end" },
+      { header: t.gross, width: 96, align: "end" },
     ];
     const rows: TableRow[] = view.taxTotals.map((r) => ({
       cells: [rate(ctx, r.taxRateBp), f.money(r.net), f.money(r.tax), f.money(r.gross)],
@@ -97,7 +97,7 @@ export function taxSection(ctx: SectionContext, view: CreditNoteView): void {
   frame.rule(frame.y, 1);
   frame.y += 5;
   const label = ts.write(t.totalCredited, frame.left, frame.y, frame.width - 170, style);
-  ts.draw(amount, frame.left + frame.width - 160, frame.y, 160, "right");
+  ts.draw(amount, frame.left + frame.width - 160, frame.y, 160, "end");
   frame.y += Math.max(label, amount.height) + 4;
 }
 
@@ -138,7 +138,7 @@ export function refundSection(ctx: SectionContext, view: CreditNoteView): void {
     ctx.ts,
     [
       { header: "", width: 0 },
-      { header: "", width: 110, align: "right" },
+      { header: "", width: 110, align: "end" },
     ],
     rows,
   );

@@ -54,9 +54,9 @@ function lines(frame: PageFrame, ts: Typesetter, p: CustomsPapers): void {
       { header: "Description", width: 0 },
       { header: "HS code", width: 62 },
       { header: "Origin", width: 40 },
-      { header: "Qty", width: 30, align: "right" },
-      { header: "Net weight", width: 62, align: "right" },
-      { header: "Value", width: 80, align: "right" },
+      { header: "Qty", width: 30, align: "end" },
+      { header: "Net weight", width: 62, align: "end" },
+      { header: "Value", width: 80, align: "end" },
     ],
     p.lines.map((l) => ({
       cells: [
@@ -82,7 +82,7 @@ function lines(frame: PageFrame, ts: Typesetter, p: CustomsPapers): void {
       frame.y,
       frame.width,
       { size: 9, bold: true },
-      "right",
+      "end",
     ) + 12;
 }
 

@@ -59,8 +59,8 @@ export async function renderClaimPackPdf(v: ClaimPackView): Promise<Buffer> {
     [
       { header: "RMA / line", width: 0 },
       { header: "State", width: 60 },
-      { header: "Paid", width: 62, align: "right" },
-      { header: "Recoverable", width: 70, align: "right" },
+      { header: "Paid", width: 62, align: "end" },
+      { header: "Recoverable", width: 70, align: "end" },
       { header: "Deadline", width: 62 },
     ],
     v.rows.map((r) => ({

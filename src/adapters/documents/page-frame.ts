@@ -50,7 +50,7 @@ export interface Column {
   readonly header: string;
   /** Points; the first column takes whatever the others leave. */
   readonly width: number;
-  readonly align?: "left" | "right";
+  readonly align?: "start" | "end";
 }
 
 export interface TableRow {

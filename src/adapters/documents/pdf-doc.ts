@@ -17,7 +17,7 @@ export function openPdf(o: { title: string; size: readonly [number, number]; dat
     margin: 0,
     autoFirstPage: false,
     bufferPages: true,
-    font: locateFont("latin", "regular", locale).path,
+    font: locateFont("latin", "regular").path,
     lang: locale,
     displayTitle: true,
     info: {
@@ -34,5 +34,5 @@ export function openPdf(o: { title: string; size: readonly [number, number]; dat
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  return { doc, ts: new Typesetter(doc, locale), done };
+  return { doc, ts: new Typesetter(doc, { locale }), done };
 }

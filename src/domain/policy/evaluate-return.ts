@@ -145,7 +145,7 @@ export function evaluateReturn(
       lineDeliveredAt: lastTime(order, line, "deliveredAt", at),
       orderFullyDeliveredAt: fullyDelivered,
       returnTermsDisclosed: order.returnTermsDisclosed,
-      returnPolicyPosted: covered,
+      merchantPolicyCovers: covered,
       product,
       reason: req.reason,
       wholeOrderReturned: whole,

@@ -1,6 +1,6 @@
 import { REGISTRY } from "../statutory/pack-loader.ts";
 import { statutoryRightsOf } from "../statutory/statutory-rights.ts";
-import type { ProductFlag, ReturnPolicy } from "./return-policy.ts";
+import { PRODUCT_FLAGS, type ProductFlag, type ReturnPolicy } from "./return-policy.ts";
 
 /** A policy term below a statutory floor in some covered country. Saved anyway; the engine applies the floor. */
 export interface PolicyWarning {
@@ -55,7 +55,9 @@ export function policyWarnings(policy: ReturnPolicy): PolicyWarning[] {
             "A restocking fee cannot be charged on a statutory withdrawal; it applies only to returns under the merchant's own policy.",
         });
       }
-      const statutory = new Set<ProductFlag>(w.exceptions.map((e) => e.attribute as ProductFlag));
+      const statutory = new Set<ProductFlag>(
+        PRODUCT_FLAGS.filter((flag) => w.exceptions.some((e) => e.attribute === flag)),
+      );
       for (const flag of policy.nonReturnable.attributes) {
         if (!statutory.has(flag)) {
           add(place, {

@@ -2,7 +2,7 @@
 import { localDateOfDay } from "../calendar/local-date.ts";
 import { localDayOfInstant } from "../calendar/time-zone.ts";
 import { DEFAULT_PACK_ID, type EffectivePack, EXCEPTION_ATTRIBUTES, type RuleRef } from "./pack-schema.ts";
-import { citationsOf, messageOf, notesOf, weakestConfidence } from "./rule-refs.ts";
+import { citationsOf, messageOf, notesOf, present, weakestConfidence } from "./rule-refs.ts";
 import type { RefundTerms, RuleMessage, StatutoryLineFacts, TrackJudgement } from "./statutory-facts.ts";
 import { START_LABEL, withdrawalWindow } from "./withdrawal-window.ts";
 
@@ -39,19 +39,40 @@ export function placeName(pack: EffectivePack, f: StatutoryLineFacts): string {
   return pack.name.split(":")[0] ?? pack.id;
 }
 
+const coverage = (f: StatutoryLineFacts): string =>
+  f.merchantPolicyCovers
+    ? "a merchant return policy covers this market"
+    : "no merchant return policy covers this market";
+
+/**
+ * Which fact of the order decides a conditional right, as a sentence; null for rights that do not
+ * depend on the order. `if_no_policy_posted` (JP, US-CA, US-NY): the order's `returnTermsDisclosed`
+ * says whether the merchant's terms were shown; a covering policy is named but never decides.
+ */
+function rightBasis(pack: EffectivePack, f: StatutoryLineFacts): string | null {
+  const place = placeName(pack, f);
+  switch (pack.withdrawal.right.availability) {
+    case "if_no_policy_posted":
+      return f.returnTermsDisclosed
+        ? `The order records that the merchant's return terms were shown to the shopper (returnTermsDisclosed), so the statutory default right in ${place} does not apply; ${coverage(f)}, and the terms shown govern.`
+        : `The order records that the merchant's return terms were not shown to the shopper (returnTermsDisclosed: false), so the statutory default right in ${place} applies although ${coverage(f)}.`;
+    case "if_terms_not_disclosed":
+      return f.returnTermsDisclosed
+        ? `The order records that the merchant gave the required information (returnTermsDisclosed), so there is no statutory cancellation right in ${place}.`
+        : `The order records that the merchant did not give the required information (returnTermsDisclosed: false), so the statutory cancellation right in ${place} applies.`;
+    default:
+      return null;
+  }
+}
+
 /** Why the right does not exist for these facts, or null when it does. */
 function rightDenied(pack: EffectivePack, f: StatutoryLineFacts): string | null {
   switch (pack.withdrawal.right.availability) {
     case "none":
       return `There is no statutory change-of-mind right for online purchases in ${placeName(pack, f)}.`;
     case "if_no_policy_posted":
-      return f.returnPolicyPosted
-        ? `The merchant displayed its own return policy, so the statutory default right in ${placeName(pack, f)} does not apply.`
-        : null;
     case "if_terms_not_disclosed":
-      return f.returnTermsDisclosed
-        ? `The merchant gave the required information, so there is no statutory cancellation right in ${placeName(pack, f)}.`
-        : null;
+      return f.returnTermsDisclosed ? rightBasis(pack, f) : null;
     default:
       return null;
   }
@@ -75,7 +96,7 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
   const denied = rightDenied(pack, f);
   if (denied) return unavailable(pack, w.right, denied, zone);
 
-  const period = w.period as NonNullable<Withdrawal["period"]>;
+  const period = present(w.period, "withdrawal.period");
   const window = withdrawalWindow(pack, f, zone);
   const decisive: RuleRef[] = [w.right, ...window.used];
   const blockedBy: RuleMessage[] = [];
@@ -97,7 +118,7 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
   const kind = `${period.days} ${period.dayKind} day${period.days === 1 ? "" : "s"}`;
   let explanation: string;
   if (window.state === "not_started") {
-    const before = w.beforeStart as NonNullable<Withdrawal["beforeStart"]>;
+    const before = present(w.beforeStart, "withdrawal.beforeStart");
     decisive.push(before);
     const label = START_LABEL[period.start];
     if (before.allowed) {
@@ -122,8 +143,10 @@ export function judgeWithdrawal(pack: EffectivePack, f: StatutoryLineFacts, zone
     for (const b of blockedBy) reasons += ` ${b.message}`;
     explanation = `No statutory withdrawal:${reasons}`;
   }
+  const basis = rightBasis(pack, f);
+  if (basis) explanation = `${basis} ${explanation}`;
 
-  const returnCost = w.returnCost as NonNullable<Withdrawal["returnCost"]>;
+  const returnCost = present(w.returnCost, "withdrawal.returnCost");
   const paidBy =
     returnCost.paidBy === "customer_if_informed"
       ? f.returnTermsDisclosed

@@ -12,6 +12,7 @@ import {
   type PackFile,
   PackFileSchema,
 } from "./pack-schema.ts";
+import { present } from "./rule-refs.ts";
 
 export { DEFAULT_PACK_ID };
 
@@ -63,7 +64,7 @@ export function effectivePackOf(id: string, files: ReadonlyMap<string, PackFile>
     merged = mergeOver(merged, rules);
     notes.push(...fileNotes.map((n) => (file.id === id ? n : `[${file.id}] ${n}`)));
   }
-  const leaf = chain[chain.length - 1] as PackFile;
+  const leaf = present(chain.at(-1), `pack ${id}`);
   const candidate = {
     ...merged,
     id: leaf.id,
@@ -121,7 +122,7 @@ export function statutoryPackFor(country: string, region: string | null): Effect
     pack =
       (r ? REGISTRY.byCode.get(`${c}-${r}`) : undefined) ??
       REGISTRY.byCode.get(c) ??
-      (REGISTRY.packs.get(DEFAULT_PACK_ID) as EffectivePack);
+      present(REGISTRY.packs.get(DEFAULT_PACK_ID), "default pack");
     if (resolved.size >= 10_000) resolved.clear();
     resolved.set(key, pack);
   }

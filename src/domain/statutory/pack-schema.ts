@@ -3,7 +3,7 @@
  * pack (a pack merged over its parents). Rules themselves are in rule-schema.ts.
  */
 import { z } from "zod";
-import { EXCEPTION_ATTRIBUTES, type ExceptionAttribute, Rules } from "./rule-schema.ts";
+import { type ExceptionAttribute, Rules } from "./rule-schema.ts";
 
 export {
   ConfidenceSchema,
@@ -15,12 +15,14 @@ export {
 } from "./rule-schema.ts";
 
 const exceptionsOf = <S extends z.ZodType>(schema: S) =>
-  z.strictObject(
-    Object.fromEntries(EXCEPTION_ATTRIBUTES.map((a) => [a, schema.optional()])) as Record<
-      ExceptionAttribute,
-      z.ZodOptional<S>
-    >,
-  );
+  z.strictObject({
+    personalised: schema.optional(),
+    perishable: schema.optional(),
+    sealedHygiene: schema.optional(),
+    sealedMedia: schema.optional(),
+    digital: schema.optional(),
+    finalSale: schema.optional(),
+  } satisfies Record<ExceptionAttribute, z.ZodOptional<S>>);
 const conditionsOf = <S extends z.ZodType>(schema: S) => z.record(z.string().regex(/^[a-z_]+$/), schema);
 
 /** Sections of a pack file: every rule optional and partial (merged over the parent's). */
@@ -110,12 +112,8 @@ export const EffectivePackSchema = z
         "deadlineMetBy",
         "returnCost",
         "refund",
-      ]) {
-        need(
-          w[k as keyof typeof w] !== undefined,
-          `withdrawal.${k}`,
-          "required when a withdrawal right exists",
-        );
+      ] as const) {
+        need(w[k] !== undefined, `withdrawal.${k}`, "required when a withdrawal right exists");
       }
     }
     const needsCalendar =

@@ -54,3 +54,12 @@ export function notesOf(rules: readonly RuleRef[]): RuleMessage[] {
   }
   return out;
 }
+
+/**
+ * A rule the pack schema guarantees once a right exists (period, return cost, …): missing here is a
+ * bug in the schema check, not bad input.
+ */
+export function present<T>(rule: T | undefined, what: string): T {
+  if (rule === undefined) throw new Error(`the effective pack has no ${what}`);
+  return rule;
+}

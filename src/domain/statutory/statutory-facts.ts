@@ -22,10 +22,18 @@ export interface StatutoryLineFacts {
   lineDeliveredAt: Date | null;
   /** Delivery of the last item of the whole order (null if some item is not delivered yet). */
   orderFullyDeliveredAt: Date | null;
-  /** The shop gave the legally required withdrawal/returns information before the sale. */
+  /**
+   * A fact of the order: the shop showed the shopper its return terms (and the legally required
+   * withdrawal information) before the sale. Decides the default rights of JP, US-CA and US-NY
+   * (`if_no_policy_posted`) and the cancellation rights of `if_terms_not_disclosed` packs.
+   */
   returnTermsDisclosed: boolean;
-  /** The merchant has a posted/displayed return policy (JP, US-CA, US-NY defaults). */
-  returnPolicyPosted: boolean;
+  /**
+   * An active merchant policy in Crossback covers the shopper's market. It may be the terms that
+   * were shown, but only the order says whether they were: this fact is named in explanations and
+   * never decides a right.
+   */
+  merchantPolicyCovers: boolean;
   product: ProductAttributes | null;
   reason: ReturnReason;
   /** Every line of the order is being withdrawn (EU outbound shipping refund). */

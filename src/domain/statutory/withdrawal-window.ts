@@ -13,6 +13,7 @@ import {
   workingDays,
 } from "../calendar/working-days.ts";
 import type { EffectivePack, RuleRef } from "./pack-schema.ts";
+import { present } from "./rule-refs.ts";
 import type { StatutoryLineFacts } from "./statutory-facts.ts";
 
 type Period = NonNullable<EffectivePack["withdrawal"]["period"]>;
@@ -73,7 +74,7 @@ function roll(ctx: RollContext, day: DayNumber): DayNumber {
 
 export function withdrawalWindow(pack: EffectivePack, f: StatutoryLineFacts, zone: string): WithdrawalWindow {
   const w = pack.withdrawal;
-  const period = w.period as Period;
+  const period = present(w.period, "withdrawal.period");
   const used: RuleRef[] = [period];
   const how: string[] = [];
   const ev = startInstant(period, f);

@@ -4,8 +4,8 @@ import { locateFont } from "../../../src/adapters/documents/fonts.ts";
 import { type TextBlock, Typesetter } from "../../../src/adapters/documents/typesetter.ts";
 
 function typesetter(locale: string): Typesetter {
-  const doc = new PDFDocument({ autoFirstPage: false, font: locateFont("latin", "regular", locale).path });
-  return new Typesetter(doc, locale);
+  const doc = new PDFDocument({ autoFirstPage: false, font: locateFont("latin", "regular").path });
+  return new Typesetter(doc, { locale });
 }
 
 const lineTexts = (b: TextBlock) => b.lines.map((l) => l.segments.map((s) => s.text).join(""));
@@ -33,8 +33,8 @@ describe("Typesetter line breaking", () => {
       expect(l.segments[0]?.text).not.toMatch(/^[、。）：]/);
     }
     const mixed = typesetter("ja-JP").layout("山田太郎 Łukasz Ελένη", 500, { size: 8 });
-    expect(mixed.lines[0]?.segments.map((s) => [s.script, s.text])).toEqual([
-      ["cjk", "山田太郎 "],
+    expect(mixed.lines[0]?.segments.map((s) => [s.font, s.text])).toEqual([
+      ["japanese", "山田太郎 "],
       ["latin", "Łukasz Ελένη"],
     ]);
   });

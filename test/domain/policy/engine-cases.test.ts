@@ -1,68 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Order } from "../../../src/domain/order.ts";
 import { evaluateReturn } from "../../../src/domain/policy/evaluate-return.ts";
 import { decideLine } from "../../../src/domain/policy/line-decision.ts";
-import { eur, facts, policy } from "./policy-fixtures.ts";
-
-const product = (
-  flags: Partial<
-    Record<"finalSale" | "personalised" | "perishable" | "sealedHygiene" | "sealedMedia" | "digital", boolean>
-  > = {},
-  category: string | null = null,
-) => ({
-  category,
-  vendor: null,
-  hsCode: null,
-  originCountry: null,
-  weightGrams: null,
-  finalSale: false,
-  personalised: false,
-  perishable: false,
-  sealedHygiene: false,
-  sealedMedia: false,
-  digital: false,
-  ...flags,
-});
-
-function order(deliveries: [string, string][], over: Partial<Order> = {}): Order {
-  return {
-    id: "o",
-    merchantId: "m",
-    externalId: "O-1",
-    customerId: "c",
-    customerTimeZone: "Europe/Berlin",
-    customerLocale: "de-DE",
-    placedAt: new Date("2026-02-27T10:00:00Z"),
-    currency: "EUR",
-    taxesIncluded: true,
-    shippingAddress: { country: "DE", region: null, postalCode: null, city: null, line1: null },
-    lines: deliveries.map(([id]) => ({
-      id,
-      externalId: id,
-      sku: id,
-      title: id,
-      quantity: 1,
-      unitPrice: eur(5000),
-      tax: eur(0),
-      discount: eur(0),
-      product: product(),
-    })),
-    shipping: { amount: eur(0), tax: eur(0), method: null, cheapestStandardAmount: null },
-    duties: null,
-    tenders: [],
-    fulfilments: deliveries.map(([id, at], i) => ({
-      id: `f${i}`,
-      externalId: `F${i}`,
-      lines: [{ orderLineId: id, quantity: 1 }],
-      shippedAt: new Date("2026-02-28T10:00:00Z"),
-      deliveredAt: new Date(at),
-      carrier: null,
-      trackingNumber: null,
-    })),
-    returnTermsDisclosed: true,
-    ...over,
-  };
-}
+import { eur, facts, order, policy, product } from "./policy-fixtures.ts";
 
 const track = (d: ReturnType<typeof decideLine>, t: string) => d.tracks.find((x) => x.track === t);
 

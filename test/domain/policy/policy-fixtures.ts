@@ -1,5 +1,7 @@
+import type { Order } from "../../../src/domain/order.ts";
 import type { PolicyLineFacts } from "../../../src/domain/policy/judge-merchant-policy.ts";
 import type { ReturnPolicy } from "../../../src/domain/policy/return-policy.ts";
+import { PLAIN } from "../statutory/facts.ts";
 
 export const eur = (amount: number) => ({ amount, currency: "EUR" });
 
@@ -40,7 +42,7 @@ export function facts(over: Partial<PolicyLineFacts> = {}): PolicyLineFacts {
     lineDeliveredAt: delivered,
     orderFullyDeliveredAt: delivered,
     returnTermsDisclosed: true,
-    returnPolicyPosted: true,
+    merchantPolicyCovers: true,
     product: null,
     reason: "changed_mind",
     wholeOrderReturned: false,
@@ -50,6 +52,54 @@ export function facts(over: Partial<PolicyLineFacts> = {}): PolicyLineFacts {
     lineShippedAt: new Date("2026-02-28T10:00:00Z"),
     unitPaid: eur(4990),
     orderTotal: eur(9980),
+    ...over,
+  };
+}
+
+export const product = (
+  flags: Partial<
+    Record<"finalSale" | "personalised" | "perishable" | "sealedHygiene" | "sealedMedia" | "digital", boolean>
+  > = {},
+  category: string | null = null,
+) => ({ ...PLAIN, category, ...flags });
+
+/** An EUR order shipped to Germany with one unit per line, each delivered at its time. */
+export function order(deliveries: [string, string][], over: Partial<Order> = {}): Order {
+  return {
+    id: "o",
+    merchantId: "m",
+    externalId: "O-1",
+    customerId: "c",
+    customerTimeZone: "Europe/Berlin",
+    customerLocale: "de-DE",
+    placedAt: new Date("2026-02-27T10:00:00Z"),
+    currency: "EUR",
+    taxesIncluded: true,
+    shippingAddress: { country: "DE", region: null, postalCode: null, city: null, line1: null },
+    lines: deliveries.map(([id]) => ({
+      id,
+      externalId: id,
+      sku: id,
+      title: id,
+      quantity: 1,
+      unitPrice: eur(5000),
+      tax: eur(0),
+      discount: eur(0),
+      product: product(),
+    })),
+    shipping: { amount: eur(0), tax: eur(0), method: null, cheapestStandardAmount: null },
+    duties: null,
+    tenders: [],
+    fulfilments: deliveries.map(([id, at], i) => ({
+      id: `f${i}`,
+      externalId: `F${i}`,
+      lines: [{ orderLineId: id, quantity: 1 }],
+      shippedAt: new Date("2026-02-28T10:00:00Z"),
+      deliveredAt: new Date(at),
+      carrier: null,
+      trackingNumber: null,
+    })),
+    returnTermsDisclosed: true,
     ...over,
   };
 }

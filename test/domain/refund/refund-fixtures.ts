@@ -1,5 +1,10 @@
 import type { Order, OrderLine } from "../../../src/domain/order.ts";
-import type { PriorRefunds, RefundTerms } from "../../../src/domain/refund/refund-calculation.ts";
+import type { RefundInput } from "../../../src/domain/refund/calculate-refund.ts";
+import type {
+  PriorRefunds,
+  RefundTerms,
+  RefundUnits,
+} from "../../../src/domain/refund/refund-calculation.ts";
 
 export const money = (amount: number, currency = "EUR") => ({ amount, currency });
 
@@ -68,3 +73,28 @@ export const NOTHING_BEFORE = (currency = "EUR"): PriorRefunds => ({
   dutiesRefunded: money(0, currency),
   returnFeeCharged: false,
 });
+
+/** The k-th calculation of a sequence over one order, after what earlier ones refunded. */
+export function nextCalculation(
+  o: Order,
+  k: number,
+  units: RefundUnits[],
+  terms: RefundTerms,
+  before: { refunded: ReadonlyMap<string, number>; shipping: number; duties: number },
+): RefundInput {
+  return {
+    id: `r${k}`,
+    caseId: `c${k}`,
+    version: 1,
+    order: o,
+    units,
+    terms,
+    prior: {
+      unitsByOrderLine: new Map(before.refunded),
+      shippingRefunded: money(before.shipping, o.currency),
+      dutiesRefunded: money(before.duties, o.currency),
+      returnFeeCharged: false,
+    },
+    at: new Date(0),
+  };
+}

@@ -1,75 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Order, Tender } from "../../../src/domain/order.ts";
 import { linePaid } from "../../../src/domain/order.ts";
 import { calculateRefund } from "../../../src/domain/refund/calculate-refund.ts";
 import type { RefundUnits } from "../../../src/domain/refund/refund-calculation.ts";
 import { planSettlements } from "../../../src/domain/refund/settlement-plan.ts";
-import { line, money, order, TERMS } from "./refund-fixtures.ts";
-
-const orderArb = fc
-  .record({
-    currency: fc.constantFrom("JPY", "EUR", "KWD", "KRW", "BHD", "USD"),
-    taxesIncluded: fc.boolean(),
-    lines: fc.array(
-      fc.record({
-        quantity: fc.integer({ min: 1, max: 6 }),
-        unit: fc.integer({ min: 1, max: 200_000 }),
-        taxBp: fc.integer({ min: 0, max: 2_500 }),
-        discountBp: fc.integer({ min: 0, max: 5_000 }),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
-    shipping: fc.integer({ min: 0, max: 5_000 }),
-    cheapest: fc.integer({ min: 0, max: 5_000 }),
-    duties: fc.integer({ min: 0, max: 20_000 }),
-    giftShare: fc.integer({ min: 0, max: 10_000 }),
-  })
-  .map((r): Order => {
-    const lines = r.lines.map((l, i) => {
-      const gross = l.unit * l.quantity;
-      const discount = Math.floor((gross * l.discountBp) / 10_000);
-      const tax = Math.floor(((gross - discount) * l.taxBp) / 10_000);
-      return line(`L${i}`, l.quantity, l.unit, tax, discount, r.currency);
-    });
-    const base = order(lines, {
-      currency: r.currency,
-      taxesIncluded: r.taxesIncluded,
-      shipping: {
-        amount: money(r.shipping, r.currency),
-        tax: money(0, r.currency),
-        method: null,
-        cheapestStandardAmount: money(Math.min(r.cheapest, r.shipping), r.currency),
-      },
-      duties:
-        r.duties > 0 ? { amount: money(r.duties, r.currency), paidBy: "customer", incoterm: "DDP" } : null,
-    });
-    const total = lines.reduce((n, l) => n + linePaid(base, l).amount, 0) + r.shipping + r.duties;
-    const gift = Math.floor((total * r.giftShare) / 10_000);
-    const tenders: Tender[] = [
-      {
-        id: "card",
-        kind: "card",
-        provider: "stripe",
-        reference: "pi",
-        amount: money(total - gift, r.currency),
-        capturedAt: null,
-      },
-      ...(gift > 0
-        ? [
-            {
-              id: "gift",
-              kind: "gift_card" as const,
-              provider: null,
-              reference: "g",
-              amount: money(gift, r.currency),
-              capturedAt: null,
-            },
-          ]
-        : []),
-    ];
-    return { ...base, tenders };
-  });
+import { orderArb } from "./refund-arbitraries.ts";
+import { nextCalculation, TERMS } from "./refund-fixtures.ts";
 
 describe("refund calculation properties", () => {
   it("over several cases: never more than paid per line and per tender, lines and settlements sum exactly, shipping once", () => {
@@ -106,21 +42,15 @@ describe("refund calculation properties", () => {
                 });
             }
             if (units.length === 0) continue;
-            const r = calculateRefund({
-              id: `r${k}`,
-              caseId: `c${k}`,
-              version: 1,
-              order: o,
-              units,
-              terms: { ...TERMS, dutiesRefund: step.duties, outboundShipping: step.outbound },
-              prior: {
-                unitsByOrderLine: new Map(refunded),
-                shippingRefunded: money(shipping, o.currency),
-                dutiesRefunded: money(duties, o.currency),
-                returnFeeCharged: false,
-              },
-              at: new Date(),
-            });
+            const r = calculateRefund(
+              nextCalculation(
+                o,
+                k,
+                units,
+                { ...TERMS, dutiesRefund: step.duties, outboundShipping: step.outbound },
+                { refunded, shipping, duties },
+              ),
+            );
             if (!r.ok) throw new Error(JSON.stringify(r.error));
             const c = r.value;
             expect(c.lines.reduce((n, l) => n + l.amount.amount, 0)).toBe(c.total.amount);

@@ -41,7 +41,7 @@ export function facts(
     lineDeliveredAt: deliveredAt,
     orderFullyDeliveredAt: deliveredAt,
     returnTermsDisclosed: true,
-    returnPolicyPosted: true,
+    merchantPolicyCovers: true,
     product: PLAIN,
     reason: "changed_mind",
     wholeOrderReturned: false,

@@ -39,7 +39,7 @@ const factsArb: fc.Arbitrary<StatutoryLineFacts> = fc
     orderAfter: fc.option(fc.integer({ min: 0, max: 15 * DAY }), { nil: null }),
     atAfter: fc.integer({ min: 0, max: 900 * DAY }),
     returnTermsDisclosed: fc.boolean(),
-    returnPolicyPosted: fc.boolean(),
+    merchantPolicyCovers: fc.boolean(),
     flags: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
     reason: fc.constantFrom(...RETURN_REASONS),
     wholeOrderReturned: fc.boolean(),
@@ -57,7 +57,7 @@ const factsArb: fc.Arbitrary<StatutoryLineFacts> = fc
       lineDeliveredAt: line === null ? null : new Date(line),
       orderFullyDeliveredAt: order === null ? null : new Date(order),
       returnTermsDisclosed: r.returnTermsDisclosed,
-      returnPolicyPosted: r.returnPolicyPosted,
+      merchantPolicyCovers: r.merchantPolicyCovers,
       product: {
         category: null,
         vendor: null,

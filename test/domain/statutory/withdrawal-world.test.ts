@@ -36,7 +36,7 @@ describe("business days (MX, CO): Saturdays, Sundays and the shopper's public ho
 
 describe("Japan: an 8-day default, delivery day is day 1, only without a displayed policy", () => {
   test("policy displayed → no statutory right", () => {
-    const w = withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnPolicyPosted: true }));
+    const w = withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnTermsDisclosed: true }));
     expect(w.eligible).toBe(false);
     expect(w.blockedBy[0]?.ruleId).toBe("jp.scta.withdrawal.right");
   });
@@ -44,14 +44,15 @@ describe("Japan: an 8-day default, delivery day is day 1, only without a display
   test("delivery at 23:30 vs 00:30 Tokyo time (UTC timestamps) moves the deadline by a day", () => {
     const at = (iso: string) => ({ lineDeliveredAt: new Date(iso), orderFullyDeliveredAt: new Date(iso) });
     const f = (iso: string) =>
-      facts("JP", "2026-03-02", "2026-03-04", { returnPolicyPosted: false, ...at(iso) });
+      facts("JP", "2026-03-02", "2026-03-04", { returnTermsDisclosed: false, ...at(iso) });
     expect(withdrawal(f("2026-03-02T14:30:00Z")).returnBy).toBe("2026-03-09"); // 23:30 JST on 2 Mar
     expect(withdrawal(f("2026-03-02T15:30:00Z")).returnBy).toBe("2026-03-10"); // 00:30 JST on 3 Mar
   });
 
   test("the buyer pays the return", () => {
     expect(
-      withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnPolicyPosted: false })).returnShippingPaidBy,
+      withdrawal(facts("JP", "2026-03-02", "2026-03-03", { returnTermsDisclosed: false }))
+        .returnShippingPaidBy,
     ).toBe("customer");
   });
 });
@@ -59,7 +60,7 @@ describe("Japan: an 8-day default, delivery day is day 1, only without a display
 describe("US: no federal right; California and New York only without a posted policy", () => {
   test("US federal: no right, verified", () => {
     const w = withdrawal(
-      facts("US", "2026-03-02", "2026-03-03", { region: "TX", returnPolicyPosted: false }),
+      facts("US", "2026-03-02", "2026-03-03", { region: "TX", returnTermsDisclosed: false }),
     );
     expect(w).toMatchObject({ eligible: false, jurisdiction: "US", returnBy: null, confidence: "verified" });
   });
@@ -68,7 +69,7 @@ describe("US: no federal right; California and New York only without a posted po
     ["CA", "US-CA"],
     ["NY", "US-NY"],
   ])("US-%s with a posted policy → no statutory right", (region, id) => {
-    const w = withdrawal(facts("US", "2026-03-02", "2026-03-03", { region, returnPolicyPosted: true }));
+    const w = withdrawal(facts("US", "2026-03-02", "2026-03-03", { region, returnTermsDisclosed: true }));
     expect(w).toMatchObject({ eligible: false, jurisdiction: id });
   });
 
@@ -77,7 +78,7 @@ describe("US: no federal right; California and New York only without a posted po
       facts("US", "2026-03-05", "2026-03-20", {
         region: "NY",
         placedAt: noon("2026-03-02"),
-        returnPolicyPosted: false,
+        returnTermsDisclosed: false,
       }),
     );
     expect(w.returnBy).toBe("2026-04-01");
@@ -89,7 +90,7 @@ describe("US: no federal right; California and New York only without a posted po
       facts("US", "2026-03-05", "2026-03-20", {
         region: "CA",
         placedAt: new Date(iso),
-        returnPolicyPosted: false,
+        returnTermsDisclosed: false,
       });
     expect(withdrawal(f("2026-03-03T07:30:00Z")).returnBy).toBe("2026-04-01"); // 23:30 PST on 2 Mar
     expect(withdrawal(f("2026-03-03T08:30:00Z")).returnBy).toBe("2026-04-02"); // 00:30 PST on 3 Mar
@@ -97,7 +98,7 @@ describe("US: no federal right; California and New York only without a posted po
   });
 
   test("US-CA exemptions: final sale and food are blocked; hygiene goods must come back sealed", () => {
-    const base = { region: "CA", returnPolicyPosted: false };
+    const base = { region: "CA", returnTermsDisclosed: false };
     const finalSale = withdrawal(
       facts("US", "2026-03-02", "2026-03-03", { ...base, product: product({ finalSale: true }) }),
     );
@@ -193,8 +194,8 @@ describe("other jurisdictions", () => {
     (country) => {
       const w = withdrawal(
         facts(country, "2026-03-02", "2026-03-03", {
-          returnPolicyPosted: false,
           returnTermsDisclosed: false,
+          merchantPolicyCovers: false,
         }),
       );
       expect(w.eligible).toBe(false);

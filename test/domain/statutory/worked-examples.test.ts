@@ -22,7 +22,7 @@ describe("§4.2 worked examples", () => {
       "Japan: delivered Mon 2 Mar → Mon 9 Mar",
       "JP",
       "2026-03-02",
-      { returnPolicyPosted: false },
+      { returnTermsDisclosed: false },
       "2026-03-09",
     ],
     ["Mexico: business days 3, 4, 5, 6, 9 Mar", "MX", "2026-03-02", {}, "2026-03-09"],
@@ -37,7 +37,7 @@ describe("§4.2 worked examples", () => {
     const f = facts("US", "2026-03-05", "2026-03-20", {
       region: "CA",
       placedAt: noon("2026-03-02"),
-      returnPolicyPosted: false,
+      returnTermsDisclosed: false,
     });
     const w = withdrawal(f);
     expect(w.jurisdiction).toBe("US-CA");
@@ -67,7 +67,7 @@ describe("§4.2 worked examples", () => {
   test("EU: the consumer must send the withdrawal by the last day (dispatch); Japan: it must arrive", () => {
     expect(withdrawal(facts("DE", "2026-03-02", "2026-03-02")).deadlineMetBy).toBe("dispatch");
     expect(
-      withdrawal(facts("JP", "2026-03-02", "2026-03-02", { returnPolicyPosted: false })).deadlineMetBy,
+      withdrawal(facts("JP", "2026-03-02", "2026-03-02", { returnTermsDisclosed: false })).deadlineMetBy,
     ).toBe("arrival");
   });
 });

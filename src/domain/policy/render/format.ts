@@ -20,8 +20,12 @@ function decimal(amount: number, exponent: number): `${number}` {
     .toString()
     .padStart(exponent + 1, "0");
   const text = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
-  return `${amount < 0 ? "-" : ""}${text}` as `${number}`;
+  const out = `${amount < 0 ? "-" : ""}${text}`;
+  if (!isNumeric(out)) throw new Error(`not a decimal: ${out}`);
+  return out;
 }
+
+const isNumeric = (s: string): s is `${number}` => /^-?\d+(\.\d+)?$/.test(s);
 
 export function formatterFor(locale: string): Formatter {
   const lists = {

@@ -11,7 +11,7 @@ export type Language = (typeof SUPPORTED_LOCALES)[number];
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, de, fr, es, ja };
 
-const isLanguage = (s: string): s is Language => (SUPPORTED_LOCALES as readonly string[]).includes(s);
+const isLanguage = (s: string): s is Language => SUPPORTED_LOCALES.some((l) => l === s);
 
 export interface NegotiatedLocale {
   /** The BCP 47 tag used for text and formatting ("de-AT"), or "en" when nothing matched. */

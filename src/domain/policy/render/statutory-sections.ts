@@ -10,9 +10,8 @@ import {
   sectionBuilder,
 } from "./render-context.ts";
 
-const isConditionKey = (k: string): k is ConditionKey => (CONDITION_KEYS as readonly string[]).includes(k);
-const remedyOf = (r: string): Remedy =>
-  (REMEDIES as readonly string[]).find((x): x is Remedy => x === r) ?? "other";
+const isConditionKey = (k: string): k is ConditionKey => CONDITION_KEYS.some((c) => c === k);
+const remedyOf = (r: string): Remedy => REMEDIES.find((x) => x === r) ?? "other";
 
 export function statutoryRightsSection(ctx: RenderContext): RenderedSection {
   const { m, rights, pack, policy } = ctx;

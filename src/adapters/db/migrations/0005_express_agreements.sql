@@ -1,0 +1,1 @@
+ALTER TABLE "return_cases" ADD COLUMN "express_agreements" jsonb DEFAULT '[]'::jsonb NOT NULL;
