@@ -3,7 +3,14 @@ import { Shippo } from "shippo";
 import type { CarrierAdapter, LabelRequest, LabelResult, TrackingUpdate } from "../../app/logistics/ports.ts";
 import { chooseRate, type RateQuote } from "../../domain/logistics/carrier-choice.ts";
 import { err, ok } from "../../domain/result.ts";
-import { decimalToMinor, failed, minorToDecimal, retryableStatus, shippoStatus } from "./carrier-common.ts";
+import {
+  decimalToMinor,
+  failed,
+  minorToDecimal,
+  retryableStatus,
+  shippoStatus,
+  street,
+} from "./carrier-common.ts";
 
 /**
  * Return labels through Shippo with the official SDK (`shippo`). Docs followed:
@@ -33,23 +40,12 @@ type Client = InstanceType<typeof Shippo>;
 type Shipment = Awaited<ReturnType<Client["shipments"]["create"]>>;
 type Transaction = Awaited<ReturnType<Client["transactions"]["create"]>>;
 
-const address = (p: LabelRequest["from"]) => ({
-  name: p.name,
-  street1: p.line1,
-  city: p.city,
-  zip: p.postalCode,
-  state: p.region ?? undefined,
-  country: p.country,
-  email: p.email ?? undefined,
-  phone: p.phone ?? undefined,
-});
-
 function shipmentRequest(req: LabelRequest) {
   const c = req.customs;
   const p = req.parcel;
   return {
-    addressFrom: address(req.from),
-    addressTo: address(req.to),
+    addressFrom: street(req.from),
+    addressTo: street(req.to),
     parcels: [
       {
         massUnit: "g" as const,

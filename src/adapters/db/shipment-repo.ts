@@ -3,8 +3,9 @@ import type { ShipmentEventRow, ShipmentRecord, ShipmentRepo } from "../../app/l
 import type { LaneEstimate } from "../../domain/logistics/lanes.ts";
 import type { RoutingDecision } from "../../domain/logistics/routing.ts";
 import type { ShipmentStatus } from "../../domain/logistics/shipment-status.ts";
+import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
-import { caseRoutes, counters, returnShipments, shipmentEvents } from "./schema.ts";
+import { caseRoutes, returnShipments, shipmentEvents } from "./schema.ts";
 
 type Row = typeof returnShipments.$inferSelect;
 
@@ -123,17 +124,6 @@ export function shipmentRepo(db: Executor): ShipmentRepo {
       const [row] = await db.select().from(caseRoutes).where(eq(caseRoutes.caseId, caseId));
       return row ? (row.decision as RoutingDecision) : null;
     },
-    async nextSequence(merchantId, name) {
-      const [row] = await db
-        .insert(counters)
-        .values({ merchantId, name, value: 1 })
-        .onConflictDoUpdate({
-          target: [counters.merchantId, counters.name],
-          set: { value: sql`${counters.value} + 1` },
-        })
-        .returning({ value: counters.value });
-      if (!row) throw new Error("counter not advanced");
-      return row.value;
-    },
+    nextSequence: (merchantId, name) => nextCounter(db, merchantId, name),
   };
 }

@@ -100,77 +100,55 @@ function signature(frame: PageFrame, ts: Typesetter, p: CustomsPapers, text: str
   frame.y += 34;
 }
 
-export async function renderCustomsInvoicePdf(
-  p: CustomsPapers,
-  notes: { dutyNote: string; reliefNote: string },
-): Promise<Buffer> {
-  const { doc, ts, done } = openPdf({
-    title: `Commercial invoice — returned goods ${p.rmaNumber}`,
-    size: A4,
-    date: p.date,
-  });
+interface CustomsForm {
+  readonly title: string;
+  readonly heading: string;
+  readonly subtitle: string;
+  readonly parties: readonly [string, string];
+  readonly notes: string | null;
+  readonly declaration: string;
+}
+
+/** One customs form: heading, parties, references, the goods, optional notes, the signed declaration. */
+function renderForm(p: CustomsPapers, f: CustomsForm): Promise<Buffer> {
+  const { doc, ts, done } = openPdf({ title: f.title, size: A4, date: p.date });
   const frame = new PageFrame(doc, 0);
   frame.newPage();
-  frame.y +=
-    ts.write("COMMERCIAL INVOICE — RETURNED GOODS", frame.left, frame.y, frame.width, {
-      size: 15,
-      bold: true,
-    }) + 4;
-  frame.y +=
-    ts.write(
-      "Goods returned by the consumer to the seller; no sale, no payment due (value for customs purposes only).",
-      frame.left,
-      frame.y,
-      frame.width,
-      { size: 8.5, color: "#555555" },
-    ) + 10;
-  parties(frame, ts, p, "Exporter (consumer returning the goods)", "Consignee / importer of record");
+  frame.y += ts.write(f.heading, frame.left, frame.y, frame.width, { size: 14, bold: true }) + 4;
+  frame.y += ts.write(f.subtitle, frame.left, frame.y, frame.width, { size: 8.5, color: "#555555" }) + 10;
+  parties(frame, ts, p, f.parties[0], f.parties[1]);
   references(frame, ts, p);
   lines(frame, ts, p);
-  frame.y +=
-    ts.write(
-      `Duty: ${notes.dutyNote}\nReturned goods relief: ${notes.reliefNote}`,
-      frame.left,
-      frame.y,
-      frame.width,
-      { size: 8.5 },
-    ) + 12;
-  signature(
-    frame,
-    ts,
-    p,
-    "I declare that the information on this invoice is true and correct, and that the goods are returned in the state in which they were exported.",
-  );
+  if (f.notes) frame.y += ts.write(f.notes, frame.left, frame.y, frame.width, { size: 8.5 }) + 12;
+  signature(frame, ts, p, f.declaration);
   doc.end();
   return done;
 }
 
-export async function renderCn23Pdf(p: CustomsPapers): Promise<Buffer> {
-  const { doc, ts, done } = openPdf({ title: `CN 23 ${p.rmaNumber}`, size: A4, date: p.date });
-  const frame = new PageFrame(doc, 0);
-  frame.newPage();
-  frame.y +=
-    ts.write("CN 23 — DÉCLARATION EN DOUANE / CUSTOMS DECLARATION", frame.left, frame.y, frame.width, {
-      size: 14,
-      bold: true,
-    }) + 4;
-  frame.y +=
-    ts.write(
-      "Catégorie de l'envoi / Category of item: ☒ Marchandises retournées / Returned goods",
-      frame.left,
-      frame.y,
-      frame.width,
-      { size: 9 },
-    ) + 10;
-  parties(frame, ts, p, "Expéditeur / Sender", "Destinataire / Addressee");
-  references(frame, ts, p);
-  lines(frame, ts, p);
-  signature(
-    frame,
-    ts,
-    p,
-    "Je certifie que les renseignements donnés dans la présente déclaration sont exacts. / I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article prohibited by legislation or by postal or customs regulations.",
-  );
-  doc.end();
-  return done;
+export function renderCustomsInvoicePdf(
+  p: CustomsPapers,
+  notes: { dutyNote: string; reliefNote: string },
+): Promise<Buffer> {
+  return renderForm(p, {
+    title: `Commercial invoice — returned goods ${p.rmaNumber}`,
+    heading: "COMMERCIAL INVOICE — RETURNED GOODS",
+    subtitle:
+      "Goods returned by the consumer to the seller; no sale, no payment due (value for customs purposes only).",
+    parties: ["Exporter (consumer returning the goods)", "Consignee / importer of record"],
+    notes: `Duty: ${notes.dutyNote}\nReturned goods relief: ${notes.reliefNote}`,
+    declaration:
+      "I declare that the information on this invoice is true and correct, and that the goods are returned in the state in which they were exported.",
+  });
+}
+
+export function renderCn23Pdf(p: CustomsPapers): Promise<Buffer> {
+  return renderForm(p, {
+    title: `CN 23 ${p.rmaNumber}`,
+    heading: "CN 23 — DÉCLARATION EN DOUANE / CUSTOMS DECLARATION",
+    subtitle: "Catégorie de l'envoi / Category of item: ☒ Marchandises retournées / Returned goods",
+    parties: ["Expéditeur / Sender", "Destinataire / Addressee"],
+    notes: null,
+    declaration:
+      "Je certifie que les renseignements donnés dans la présente déclaration sont exacts. / I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article prohibited by legislation or by postal or customs regulations.",
+  });
 }

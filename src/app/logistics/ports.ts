@@ -4,16 +4,12 @@ import type { LaneOverride, LaneRow } from "../../domain/logistics/lanes.ts";
 import type { ShipmentStatus, TrackingStatus } from "../../domain/logistics/shipment-status.ts";
 import type { Money } from "../../domain/money.ts";
 import type { Result } from "../../domain/result.ts";
+import type { Location } from "../ports.ts";
 
 /** What logistics needs from the outside: carriers, documents, signed webhooks, the lane table. */
 
-export interface LocationRecord {
-  readonly id: string;
-  readonly code: string;
-  readonly kind: "warehouse" | "hub" | "vendor";
-  readonly name: string;
-  readonly country: string;
-  readonly address: Readonly<Record<string, string>>;
+/** A location (ports.ts) with what routing and hubs need. */
+export interface LocationRecord extends Location {
   readonly accepts: readonly string[];
   readonly handling: Money | null;
   readonly lanes: Readonly<Record<string, LaneOverride>>;

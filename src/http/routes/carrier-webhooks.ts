@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { applyTrackingUpdates } from "../../app/logistics/tracking.ts";
 import type { Deps } from "../../app/ports.ts";
-import { sendProblem } from "../problem.ts";
+import { sendInvalidSignature } from "../problem.ts";
 
 /**
  * Carrier tracking webhooks at /api/webhooks/carriers/{easypost|shippo} (no API key: the signature over
@@ -18,14 +18,7 @@ export function carrierWebhookRoutes(deps: Deps) {
         const raw = req.body instanceof Buffer ? req.body : Buffer.from(String(req.body ?? ""));
         const query = req.query as Record<string, string | undefined>;
         const r = carrier.webhooks.receive(raw, req.headers, query);
-        if (!r.ok)
-          return sendProblem(reply, {
-            type: "https://crossback.dev/problems/invalid_signature",
-            title: "Invalid webhook",
-            status: 400,
-            code: "invalid_signature",
-            detail: r.error,
-          });
+        if (!r.ok) return sendInvalidSignature(reply, r.error);
         const applied = await applyTrackingUpdates(deps, r.value, "webhook");
         return reply.code(200).send({ received: r.value.length, applied });
       });

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { shipmentBody } from "../../app/inputs/logistics-input.ts";
@@ -23,6 +24,13 @@ const DOCS: Record<string, { kind: (q: { size?: string }) => ShipmentDocument; t
 export const shipmentRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
+    /** The merchant's case named in the path, or the 404 already sent. */
+    const caseOr404 = async (req: FastifyRequest, id: string, reply: FastifyReply) => {
+      const bad = notFoundUnlessUuid(reply, "return", id);
+      if (bad) return bad;
+      const c = await deps.store.read.cases.load(merchantOf(req), id);
+      return c ?? sendProblem(reply, problemOf({ code: "not_found", entity: "return", id }));
+    };
     app.post(
       "/returns/:id/shipments",
       {
@@ -67,11 +75,8 @@ export const shipmentRoutes =
       "/returns/:id/shipments",
       { schema: { tags: ["logistics"], summary: "The case's return shipments", params: caseParams } },
       async (req, reply) => {
-        const bad = notFoundUnlessUuid(reply, "return", req.params.id);
-        if (bad) return bad;
-        const c = await deps.store.read.cases.load(merchantOf(req), req.params.id);
-        if (!c)
-          return sendProblem(reply, problemOf({ code: "not_found", entity: "return", id: req.params.id }));
+        const c = await caseOr404(req, req.params.id, reply);
+        if (!("id" in c)) return c;
         return { items: (await deps.store.read.shipments.byCase(c.id)).map(presentShipment) };
       },
     );
@@ -86,11 +91,8 @@ export const shipmentRoutes =
         },
       },
       async (req, reply) => {
-        const bad = notFoundUnlessUuid(reply, "return", req.params.id);
-        if (bad) return bad;
-        const c = await deps.store.read.cases.load(merchantOf(req), req.params.id);
-        if (!c)
-          return sendProblem(reply, problemOf({ code: "not_found", entity: "return", id: req.params.id }));
+        const c = await caseOr404(req, req.params.id, reply);
+        if (!("id" in c)) return c;
         return { route: presentRoute(await deps.store.read.shipments.route(c.id)) };
       },
     );
