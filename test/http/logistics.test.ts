@@ -230,4 +230,87 @@ describeEachDb("logistics API: routing, labels, customs papers, tracking", (kind
     expect(polled.delayed).toBeGreaterThanOrEqual(1);
     expect(await events(id)).toContain("case.delayed");
   });
+
+  it("answers bad input with 400, 404 or 422 naming the field, never 500", async () => {
+    await api("PUT", "/api/v1/orders/DE-BAD", orderJson());
+    const c = await api("POST", "/api/v1/returns", {
+      orderExternalId: "DE-BAD",
+      requestedResolution: "refund",
+      lines: [{ orderLineExternalId: "L2", quantity: 1, reason: "wrong_size" }],
+    });
+    const id = String(c.body.id);
+    const cases: [string, string, unknown, number, string][] = [
+      [
+        "PUT",
+        "/api/v1/locations/X",
+        { kind: "depot", name: "x", country: "DE", address: { line1: "a", city: "b", postalCode: "c" } },
+        400,
+        "kind",
+      ],
+      [
+        "PUT",
+        "/api/v1/locations/X",
+        { kind: "hub", name: "x", country: "XX", address: { line1: "a", city: "b", postalCode: "c" } },
+        400,
+        "country",
+      ],
+      [
+        "PUT",
+        "/api/v1/locations/X",
+        {
+          kind: "hub",
+          name: "x",
+          country: "DE",
+          address: { line1: "a", city: "b", postalCode: "c" },
+          handlingPerUnit: { amount: "1.234", currency: "EUR" },
+        },
+        400,
+        "handlingPerUnit.amount",
+      ],
+      ["PUT", "/api/v1/locations/bad code!", { kind: "hub" }, 400, "params.code"],
+      [
+        "PUT",
+        "/api/v1/logistics/settings",
+        { carrierRules: { DE: { rule: "preferred" } } },
+        400,
+        "carrierRules.DE.carrier",
+      ],
+      ["POST", `/api/v1/returns/${id}/shipments`, { method: "teleport" }, 400, "method"],
+      ["POST", `/api/v1/returns/${id}/shipments`, { method: "qr_dropoff" }, 422, "status"],
+      [
+        "POST",
+        `/api/v1/returns/${id}/shipments`,
+        { method: "carrier", carrier: "easypost", lines: [{ lineId: "x", quantity: 0 }] },
+        400,
+        "lines[0].lineId",
+      ],
+      ["POST", "/api/v1/hubs/DE-HUB/parcels", { code: "NOPE-123" }, 422, "code"],
+      ["POST", "/api/v1/hubs/DE-HUB/bags/BAG-NONE/items", { licencePlate: "LP-1" }, 404, ""],
+      ["POST", "/api/v1/hubs/DE-HUB/pallets", { bags: [] }, 400, "bags"],
+      ["POST", "/api/v1/consolidations/not-a-uuid/receipt", { bags: [] }, 404, ""],
+      [
+        "POST",
+        "/api/v1/duty-recovery/00000000-0000-7000-8000-000000000000/claim",
+        { reference: "" },
+        400,
+        "reference",
+      ],
+    ];
+    for (const [method, url, body, status, path] of cases) {
+      const r = await api(method as "POST" | "PUT", url, body);
+      expect(r.status, `${method} ${url} ${JSON.stringify(r.body)}`).toBe(status);
+      if (path)
+        expect(
+          (r.body.errors as Json[]).map((e) => e.path),
+          url,
+        ).toContain(path);
+    }
+    const garbage = await h.app.inject({
+      method: "POST",
+      url: `/api/v1/returns/${id}/shipments`,
+      payload: "{not json",
+      headers: { authorization: auth, "content-type": "application/json" },
+    });
+    expect(garbage.statusCode).toBe(400);
+  });
 });
