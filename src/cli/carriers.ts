@@ -1,5 +1,3 @@
-import { easyPostCarrier } from "../adapters/carriers/easypost-carrier.ts";
-import { shippoCarrier } from "../adapters/carriers/shippo-carrier.ts";
 import { logisticsDocuments } from "../adapters/documents/logistics-documents.ts";
 import { loadLaneTable } from "../adapters/logistics/lane-table.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
@@ -12,10 +10,19 @@ import type { Clock } from "../app/ports.ts";
  * SHIPPO_API_KEY and SHIPPO_WEBHOOK_SECRET (SHIPPO_WEBHOOK_TOKEN, SHIPPO_API_BASE). Built-in methods
  * (self-ship, QR drop-off, merchant label) need no carrier.
  */
-export function carriersFromEnv(env: NodeJS.ProcessEnv = process.env): Map<string, CarrierAdapter> {
+export async function carriersFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Map<string, CarrierAdapter>> {
   const carriers = new Map<string, CarrierAdapter>();
+  // Loaded only when configured: the SDKs take a second to load, which every CLI command would pay.
+  const { easyPostCarrier } = env.EASYPOST_API_KEY
+    ? await import("../adapters/carriers/easypost-carrier.ts")
+    : { easyPostCarrier: null };
+  const { shippoCarrier } = env.SHIPPO_API_KEY
+    ? await import("../adapters/carriers/shippo-carrier.ts")
+    : { shippoCarrier: null };
   const timeoutMs = env.CARRIER_TIMEOUT_MS ? Number(env.CARRIER_TIMEOUT_MS) : undefined;
-  if (env.EASYPOST_API_KEY && env.EASYPOST_WEBHOOK_SECRET)
+  if (easyPostCarrier && env.EASYPOST_API_KEY && env.EASYPOST_WEBHOOK_SECRET)
     carriers.set(
       "easypost",
       easyPostCarrier({
@@ -25,7 +32,7 @@ export function carriersFromEnv(env: NodeJS.ProcessEnv = process.env): Map<strin
         ...(timeoutMs ? { timeoutMs } : {}),
       }),
     );
-  if (env.SHIPPO_API_KEY && env.SHIPPO_WEBHOOK_SECRET)
+  if (shippoCarrier && env.SHIPPO_API_KEY && env.SHIPPO_WEBHOOK_SECRET)
     carriers.set(
       "shippo",
       shippoCarrier({

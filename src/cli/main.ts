@@ -43,7 +43,7 @@ export async function wire(
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
-    logistics: logisticsDeps(systemClock, carriersFromEnv()),
+    logistics: logisticsDeps(systemClock, await carriersFromEnv()),
   };
   return { deps, database, webhooks };
 }

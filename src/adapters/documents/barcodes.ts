@@ -1,8 +1,9 @@
-import bwipjs from "bwip-js";
+/** bwip-js loads on first use: commands that draw no barcode do not pay for it. */
+const bwip = () => import("bwip-js").then((m) => m.default);
 
 /** QR code (error correction M) as PNG: the drop-off / hub registration code of a return parcel. */
-export function qrPng(text: string, scale = 4): Promise<Buffer> {
-  return bwipjs.toBuffer({
+export async function qrPng(text: string, scale = 4): Promise<Buffer> {
+  return (await bwip()).toBuffer({
     bcid: "qrcode",
     text,
     scale,
@@ -13,8 +14,8 @@ export function qrPng(text: string, scale = 4): Promise<Buffer> {
 }
 
 /** Code 128 as PNG (tracking numbers, licence plates, bag codes). */
-export function code128Png(text: string, scale = 3, height = 14): Promise<Buffer> {
-  return bwipjs.toBuffer({
+export async function code128Png(text: string, scale = 3, height = 14): Promise<Buffer> {
+  return (await bwip()).toBuffer({
     bcid: "code128",
     text,
     scale,
