@@ -3,7 +3,7 @@ import { type ShippoFake, startShippoFake } from "../../src/adapters/carriers/fa
 import { shippoCarrier } from "../../src/adapters/carriers/shippo-carrier.ts";
 import { pdfText } from "../adapters/documents/poppler.ts";
 import { describeEachDb } from "../support/databases.ts";
-import { call, type Json } from "../support/fixtures.ts";
+import { call, type Json, orderJson } from "../support/fixtures.ts";
 import { type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
 import { gbOrder, setUpLogistics } from "./logistics-fixtures.ts";
 
@@ -201,5 +201,35 @@ describeEachDb("Shippo labels, tracking webhooks and the duty recovery ledger", 
       },
     ]);
     expect(String((ledger.body.items as Json[])[0]?.lostReason)).toContain("only defective");
+  });
+
+  it("an EU sale under IOSS: the VAT refunded with the price is a row to correct in the IOSS return", async () => {
+    const settings = (await api("GET", "/api/v1/logistics/settings")).body as Json;
+    const customs = settings.customs as Json;
+    const importer = { ...(customs.importer as Json), iossNumber: "IM5280012345" };
+    expect(
+      (await api("PUT", "/api/v1/logistics/settings", { ...settings, customs: { ...customs, importer } }))
+        .status,
+    ).toBe(200);
+    await api("PUT", "/api/v1/orders/DE-IOSS", orderJson());
+    const c = await api("POST", "/api/v1/returns", {
+      orderExternalId: "DE-IOSS",
+      requestedResolution: "refund",
+      lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+    });
+    await api("POST", `/api/v1/returns/${c.body.id}/approve`, {});
+    await api("POST", `/api/v1/returns/${c.body.id}/receive`, {
+      locationCode: "DE-HUB",
+      lines: [{ lineId: (c.body.lines as Json[])[0]?.id, quantity: 1 }],
+    });
+    const ledger = await api("GET", `/api/v1/duty-recovery?caseId=${c.body.id}`);
+    expect(ledger.body.items).toMatchObject([
+      {
+        regime: "IOSS_VAT",
+        state: "recoverable",
+        paid: { amount: "7.17", currency: "EUR" },
+        recoverable: { amount: "7.17" },
+      },
+    ]);
   });
 });
