@@ -9,6 +9,7 @@ export default defineConfig({
     "./src/adapters/db/schema-policy.ts",
     "./src/adapters/db/schema-refunds.ts",
     "./src/adapters/db/schema-portal.ts",
+    "./src/adapters/db/schema-logistics.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

@@ -1,5 +1,6 @@
 import { benchPreview, benchReturnCreation } from "./api-load.ts";
 import { benchRefunds } from "./api-refunds.ts";
+import { benchLabelPurchases, benchRoutingDecisions } from "./logistics.ts";
 import { benchLineDecisions } from "./policy-decisions.ts";
 import { benchPortalWeb } from "./portal-web.ts";
 import { benchRefundCalculations } from "./refund-calculations.ts";
@@ -8,6 +9,8 @@ import { benchRefundCalculations } from "./refund-calculations.ts";
 const BENCHMARKS: Record<string, () => Promise<string>> = {
   "policy-decisions": async () => benchLineDecisions(),
   "refund-calculations": async () => benchRefundCalculations(),
+  "routing-decisions": async () => benchRoutingDecisions(),
+  "label-purchases": () => benchLabelPurchases(),
   "api-returns-pglite": () => benchReturnCreation("pglite"),
   "api-returns-postgres": () => benchReturnCreation("postgres"),
   "api-preview-pglite": () => benchPreview("pglite"),

@@ -13,6 +13,8 @@ import type {
   ReceiptExceptionInput,
   ReturnCase,
 } from "../domain/return-case.ts";
+import { afterLogisticsCommand } from "./logistics/case-hooks.ts";
+import { isDisposal, recordRoute, routeApproval } from "./logistics/case-route.ts";
 import type { Deps, Repos, Settlement } from "./ports.ts";
 import { dispatchSettlements, refundInTx } from "./refunds.ts";
 
@@ -108,21 +110,29 @@ export async function runCaseCommand(
     const at = deps.clock.now();
     const cmd = await toDomain(r, c, input, at);
     if (!cmd.ok) return cmd;
-    const decided = decide(c, cmd.value, { actor: meta.actor, at, reason: meta.reason ?? null });
+    let command: CaseCommand = cmd.value;
+    // An approval is routed first: a destination that nets more than bringing the goods back
+    // (keep-it, donate, liquidate) approves the case without a return unless the caller said otherwise.
+    const route = command.type === "approve" ? await routeApproval(deps, r, c, command.lines, at) : null;
+    if (route && command.type === "approve" && isDisposal(route) && command.returnRequired === undefined)
+      command = { ...command, returnRequired: false };
+    const decided = decide(c, command, { actor: meta.actor, at, reason: meta.reason ?? null });
     if (!decided.ok) return decided;
     const next = decided.value.case;
     if (!(await r.cases.update(next, c.version, decided.value.events))) {
       return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
     }
-    await recordLogistics(deps, r, next, cmd.value, at, meta.actor);
+    await recordLogistics(deps, r, next, command, at, meta.actor);
+    if (route) await recordRoute(r, next, route, meta.actor, at);
+    await afterLogisticsCommand(deps, r, next, command, at);
     // Money moves in the same transaction when the command reached the policy's refund trigger
     // (or, with autoRefund off, only when the case is resolved).
     const merchant = await r.merchants.byId(merchantId);
-    const auto = merchant?.settings.autoRefund !== false || cmd.value.type === "resolve";
+    const auto = merchant?.settings.autoRefund !== false || command.type === "resolve";
     const replacement = input.type === "resolve" ? (input.replacement ?? null) : null;
     const refunded = auto ? await refundInTx(deps, r, next, { replacement }, meta.actor, at) : ok(null);
     if (!refunded.ok)
-      throw new Error(`refund after ${cmd.value.type} failed: ${JSON.stringify(refunded.error)}`);
+      throw new Error(`refund after ${command.type} failed: ${JSON.stringify(refunded.error)}`);
     return ok({ case: refunded.value?.case ?? next, settlements: refunded.value?.settlements ?? [] });
   });
   if (!done.ok) return done;

@@ -6,6 +6,8 @@ import type { OrderDraft } from "../domain/order-draft.ts";
 import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
 import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
+import type { LogisticsDeps } from "./logistics/ports.ts";
+import type { LogisticsRepos } from "./logistics/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
@@ -512,7 +514,7 @@ export interface PortalRepo {
   secret(name: string, create: () => string, at: Date): Promise<string>;
 }
 
-export interface Repos {
+export interface Repos extends LogisticsRepos {
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;
   readonly refunds: RefundRepo;
@@ -588,6 +590,8 @@ export interface Deps {
   readonly gateways: ReadonlyMap<string, PaymentGateway>;
   /** Background jobs; without it (tests, CLI) settlements run right after the commit. */
   readonly jobs?: JobQueue;
+  /** Carriers, documents, signed webhooks and the lane table (main.ts wires them). */
+  readonly logistics?: LogisticsDeps;
 }
 
 export type { Actor };

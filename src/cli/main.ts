@@ -8,6 +8,7 @@ import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import type { Deps } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
+import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
 import { gatewaysFromEnv } from "./gateways.ts";
 
@@ -49,6 +50,7 @@ export async function wire(
     photos: config.s3
       ? (await import("../adapters/storage/s3-photo-storage.ts")).s3PhotoStorage(config.s3)
       : localPhotoStorage(join(config.dataDir, "uploads")),
+    logistics: logisticsDeps(systemClock, await carriersFromEnv()),
   };
   return { deps, database, webhooks };
 }

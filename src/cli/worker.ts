@@ -1,6 +1,7 @@
 import type { Database } from "../adapters/db/database.ts";
 import { startJobQueue } from "../adapters/jobs/job-queue.ts";
 import type { Deps } from "../app/ports.ts";
+import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
 import { registerSettlementJobs, sweep } from "../jobs/settlement-jobs.ts";
 
 /** Wiring of the background jobs: the queue, its workers, and a first sweep of what a crash left behind. */
@@ -11,7 +12,9 @@ export async function withJobs(
   const jobs = await startJobQueue(database);
   const withQueue: Deps = { ...deps, jobs };
   await registerSettlementJobs(withQueue, jobs);
+  await registerLogisticsJobs(withQueue, jobs);
   await sweep(withQueue, jobs);
+  await logisticsSweep(withQueue, jobs);
   return { deps: withQueue, stop: () => jobs.stop() };
 }
 

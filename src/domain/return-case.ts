@@ -197,7 +197,18 @@ export type CaseEventType =
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"
-  | "refund.issued";
+  | "refund.issued"
+  | "return.routed"
+  | "shipment.requested"
+  | "shipment.label_created"
+  | "shipment.failed"
+  | "shipment.in_transit"
+  | "shipment.delivered"
+  | "shipment.exception"
+  | "case.delayed"
+  | "hub.parcel_registered"
+  | "hub.shortage"
+  | "duty.recoverable";
 
 /** Append-only record of a change: the audit trail and the source of webhooks. */
 export interface CaseEvent {

@@ -88,3 +88,14 @@ export function problemOf(e: DomainError): Problem {
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type("application/problem+json").send(p);
 }
+
+/** A webhook whose signature (or freshness) does not check out: 400, nothing changed. */
+export function sendInvalidSignature(reply: FastifyReply, detail: string): FastifyReply {
+  return sendProblem(reply, {
+    type: "https://crossback.dev/problems/invalid_signature",
+    title: "Invalid webhook",
+    status: 400,
+    code: "invalid_signature",
+    detail,
+  });
+}

@@ -17,7 +17,11 @@ import { portalOptions, type SecurityLog } from "./portal/portal-options.ts";
 import { PORTAL_API, SESSION_COOKIE } from "./portal/session.ts";
 import { sendProblem } from "./problem.ts";
 import { cancellationRoutes } from "./routes/cancellations.ts";
+import { carrierWebhookRoutes } from "./routes/carrier-webhooks.ts";
 import { customerRoutes } from "./routes/customers.ts";
+import { dutyRecoveryRoutes } from "./routes/duty-recovery.ts";
+import { hubRoutes } from "./routes/hubs.ts";
+import { locationRoutes } from "./routes/locations.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { portalOrderRoutes } from "./routes/portal-order.ts";
@@ -29,6 +33,7 @@ import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
+import { shipmentRoutes } from "./routes/shipments.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { WEB_DIST, webApp } from "./web-app.ts";
 
@@ -174,10 +179,15 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(refundRoutes(deps));
       await v1.register(settlementRoutes(deps));
       await v1.register(settingsRoutes(deps));
+      await v1.register(locationRoutes(deps));
+      await v1.register(shipmentRoutes(deps));
+      await v1.register(hubRoutes(deps));
+      await v1.register(dutyRecoveryRoutes(deps));
     },
     { prefix: "/api/v1" },
   );
   await app.register(webhookRoutes(deps, opts.webhooks ?? []), { prefix: "/api" });
+  await app.register(carrierWebhookRoutes(deps), { prefix: "/api" });
   const portal = portalOptions(deps, opts.portalSecret, opts.securityLog);
   await app.register(
     async (p) => {

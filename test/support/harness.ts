@@ -9,9 +9,11 @@ import type { RefundWebhookReceiver } from "../../src/adapters/payments/refund-u
 import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
+import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import { savePolicy } from "../../src/app/policies.ts";
 import type { Clock, Deps, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
+import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { type DbKind, freshDatabase } from "./databases.ts";
@@ -49,6 +51,7 @@ export async function startHarness(
     webhooks?: RefundWebhookReceiver[];
     securityLog?: SecurityLog;
     photos?: PhotoStorage;
+    carriers?: CarrierAdapter[];
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -59,7 +62,15 @@ export async function startHarness(
   ]);
   const uploads = mkdtempSync(join(tmpdir(), "crossback-uploads-"));
   const photos = opts.photos ?? localPhotoStorage(uploads);
-  const deps: Deps = { store: dbStore(database), clock, ids: uuidv7Source(clock), gateways, photos };
+  const carriers = new Map((opts.carriers ?? []).map((c) => [c.name, c] as const));
+  const deps: Deps = {
+    store: dbStore(database),
+    clock,
+    ids: uuidv7Source(clock),
+    gateways,
+    photos,
+    logistics: logisticsDeps(clock, carriers),
+  };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],
     securityLog: opts.securityLog ?? (() => {}),

@@ -15,16 +15,9 @@ import {
   type ReturnCase,
 } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
+import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
-import {
-  caseEvents,
-  counters,
-  inspections,
-  orderLines,
-  receipts,
-  returnCases,
-  returnLines,
-} from "./schema.ts";
+import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
 type CaseRow = typeof returnCases.$inferSelect;
 type LineRow = typeof returnLines.$inferSelect;
@@ -283,18 +276,7 @@ export function caseRepo(db: Executor): CaseRepo {
       await db.select({ id: returnCases.id }).from(returnCases).where(eq(returnCases.id, c.id)).for("update");
       await appendEvents(db, c, events);
     },
-    async nextNumber(merchantId) {
-      const [row] = await db
-        .insert(counters)
-        .values({ merchantId, name: "return_case", value: 1 })
-        .onConflictDoUpdate({
-          target: [counters.merchantId, counters.name],
-          set: { value: sql`${counters.value} + 1` },
-        })
-        .returning({ value: counters.value });
-      if (!row) throw new Error("counter not advanced");
-      return row.value;
-    },
+    nextNumber: (merchantId) => nextCounter(db, merchantId, "return_case"),
     async recordReceipts(rows) {
       if (rows.length > 0) await db.insert(receipts).values([...rows]);
     },

@@ -69,6 +69,16 @@ export const locations = pgTable(
     name: text("name").notNull(),
     country: text("country").notNull(),
     address: jsonb("address").notNull(),
+    /** Shopper countries it takes returns from ("*": all). */
+    accepts: text("accepts").array().notNull().default(sql`'{}'::text[]`),
+    /** Handling cost per unit: {amount (minor units), currency}. */
+    handling: jsonb("handling"),
+    /** Merchant lane overrides per shopper country: {DE: {transitDays, clearanceDays, labelCost, labelCurrency}}. */
+    lanes: jsonb("lanes").notNull().default({}),
+    /** Where advance shipping notices go: {url, secret} (Standard Webhooks signature). */
+    asn: jsonb("asn"),
+    vendorCode: text("vendor_code"),
+    active: boolean("active").notNull().default(true),
   },
   (t) => [
     unique().on(t.merchantId, t.code),

@@ -1,4 +1,5 @@
 export * from "./schema-commerce.ts";
+export * from "./schema-logistics.ts";
 export * from "./schema-money.ts";
 export * from "./schema-policy.ts";
 export * from "./schema-portal.ts";

@@ -4,16 +4,21 @@ import { caseRepo } from "./case-repo.ts";
 import { customerRepo, productRepo } from "./catalog-repo.ts";
 import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
+import { dutyClaimRepo } from "./duty-claim-repo.ts";
 import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
+import { hubRepo } from "./hub-repo.ts";
 import { idempotencyRepo } from "./idempotency-repo.ts";
 import { ledgerRepo } from "./ledger-repo.ts";
+import { locationRepo } from "./location-repo.ts";
 import { apiKeyRepo, merchantRepo } from "./merchant-repo.ts";
 import { orderRepo } from "./order-repo.ts";
+import { outboundWebhookRepo } from "./outbound-webhook-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
 import { portalRepo } from "./portal-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
+import { shipmentRepo } from "./shipment-repo.ts";
 import { storeCreditRepo } from "./store-credit-repo.ts";
 
 export function repos(db: Executor): Repos {
@@ -37,6 +42,11 @@ export function repos(db: Executor): Repos {
     ledger: ledgerRepo(db),
     settlements: settlementRepo(db),
     idempotency: idempotencyRepo(db),
+    locations: locationRepo(db),
+    shipments: shipmentRepo(db),
+    hub: hubRepo(db),
+    outbound: outboundWebhookRepo(db),
+    dutyClaims: dutyClaimRepo(db),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createApiKey, createMerchant } from "../merchants.ts";
 import type { Deps, PaymentGateway, Repos, Store } from "../ports.ts";
 import { seedCatalog } from "./demo-catalog.ts";
+import { seedDemoNetwork, seedDemoParcels } from "./demo-logistics.ts";
 import { DEMO_NAME, DEMO_SLUG, setUpDemoMerchant } from "./demo-merchant.ts";
 import { buildDemoOrders, seedOrders } from "./demo-orders.ts";
 import { seedPolicies } from "./demo-policies.ts";
@@ -92,8 +93,10 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
       await seedVariants({ ...d, clock: at(125) }, merchant.value.id);
       const orders = buildDemoOrders(now, mulberry32(ORDER_SEED), ORDER_COUNT);
       await seedOrders(d, merchant.value.id, orders);
+      await seedDemoNetwork(d, repos, merchant.value.id);
       const showcase = await seedPortalOrders(d, merchant.value.id);
       const returns = await seedReturns(d, merchant.value.id, orders, mulberry32(RETURN_SEED));
+      await seedDemoParcels(d, repos, merchant.value.id);
       return { slug: DEMO_SLUG, created: true, orders: orders.length + showcase, returns };
     });
   } catch (e) {

@@ -2,13 +2,16 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createReturn } from "../../app/create-return.ts";
 import { createReturnBody, previewReturnBody } from "../../app/inputs/return-input.ts";
+import { previewRoute } from "../../app/logistics/route-case.ts";
 import type { Deps } from "../../app/ports.ts";
 import { previewReturn } from "../../app/preview-return.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
 import { CASE_STATUSES } from "../../domain/case-status.ts";
+import { ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { presentDecision } from "../present-decision.ts";
+import { presentRoute } from "../present-logistics.ts";
 import { moneyJson, presentPreviewRefund } from "../present-money.ts";
 import { presentCase, presentEvent } from "../presenters.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
@@ -57,10 +60,16 @@ export const returnRoutes =
           deps,
           req,
           reply,
-          (d) => previewReturn(d, merchantOf(req), { ...rest, at: at ? new Date(at) : undefined }),
+          async (d) => {
+            const when = at ? new Date(at) : d.clock.now();
+            const v = await previewReturn(d, merchantOf(req), { ...rest, at: when });
+            if (!v.ok) return v;
+            return ok({ ...v.value, route: await previewRoute(d, merchantOf(req), rest, when) });
+          },
           (r) =>
             outcome(r, 200, (v) => ({
               ...presentDecision(v.decision),
+              route: presentRoute(v.route),
               refund: v.refund ? presentPreviewRefund(v.refund) : null,
               replacement: v.replacement
                 ? { ...v.replacement, unitPrice: moneyJson(v.replacement.unitPrice) }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { RefundWebhookReceiver } from "../../adapters/payments/refund-updates.ts";
 import type { Deps } from "../../app/ports.ts";
 import { applyRefundUpdates } from "../../app/webhooks.ts";
-import { sendProblem } from "../problem.ts";
+import { sendInvalidSignature } from "../problem.ts";
 
 /**
  * Provider webhooks (no API key: the signature over the raw body is the authentication). A bad
@@ -17,15 +17,7 @@ export function webhookRoutes(deps: Deps, receivers: readonly RefundWebhookRecei
       app.post(`/webhooks/${receiver.provider}`, { schema: { hide: true } }, async (req, reply) => {
         const raw = req.body instanceof Buffer ? req.body : Buffer.from(String(req.body ?? ""));
         const r = receiver.receive(raw, req.headers);
-        if (!r.ok) {
-          return sendProblem(reply, {
-            type: "https://crossback.dev/problems/invalid_signature",
-            title: "Invalid webhook",
-            status: 400,
-            code: "invalid_signature",
-            detail: r.error,
-          });
-        }
+        if (!r.ok) return sendInvalidSignature(reply, r.error);
         await applyRefundUpdates(deps, r.value);
         return reply.code(200).type("text/plain").send(receiver.acknowledgement);
       });
