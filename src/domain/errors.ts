@@ -45,6 +45,12 @@ export type DomainError =
       readonly retryAfterSeconds: number;
     }
   | {
+      readonly code: "shipment_not_voidable";
+      readonly shipmentId: string;
+      readonly shipmentStatus: string;
+      readonly reason: string;
+    }
+  | {
       readonly code: "unsupported_media_type";
       readonly path: string;
       readonly found: string;
@@ -85,6 +91,8 @@ export function describe(e: DomainError): string {
       return `A request with Idempotency-Key "${e.key}" is still running; retry shortly.`;
     case "rate_limited":
       return `Too many failed attempts ${e.scope === "ip" ? "from this address" : "for this order number"}; try again in ${Math.ceil(e.retryAfterSeconds / 60)} minutes.`;
+    case "shipment_not_voidable":
+      return `Shipment ${e.shipmentId} (status "${e.shipmentStatus}") cannot be voided: ${e.reason}.`;
     case "unsupported_media_type":
       return `${e.path}: this is ${e.found}; accepted: ${e.accepted.join(", ")}.`;
   }

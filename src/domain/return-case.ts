@@ -202,6 +202,8 @@ export type CaseEventType =
   | "shipment.requested"
   | "shipment.label_created"
   | "shipment.failed"
+  | "shipment.voided"
+  | "shipment.expired"
   | "shipment.in_transit"
   | "shipment.delivered"
   | "shipment.exception"

@@ -84,6 +84,7 @@ export function presentShipment(s: ShipmentRecord) {
     destination: s.destination,
     lines: s.lines,
     rule: (s.request as { ruleApplied?: string }).ruleApplied ?? null,
+    labelExpiresAt: s.status === "label_created" ? (s.labelExpiresAt?.toISOString() ?? null) : null,
     label: {
       pdf4x6Url: hasLabel ? `${base}/label.pdf?size=4x6` : null,
       pdfA4Url: hasLabel ? `${base}/label.pdf?size=a4` : null,

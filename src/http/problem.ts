@@ -16,6 +16,7 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   idempotency_key_in_flight: [409, "Request in progress"],
   rate_limited: [429, "Too many requests"],
   unsupported_media_type: [415, "Unsupported media type"],
+  shipment_not_voidable: [409, "Label cannot be voided"],
 };
 
 export interface Problem {

@@ -2,6 +2,7 @@ import type { JobRunner } from "../adapters/jobs/job-queue.ts";
 import { deliverWebhook } from "../app/logistics/outbound.ts";
 import { purchaseLabel, unfinishedPurchases } from "../app/logistics/purchase.ts";
 import { pollTracking } from "../app/logistics/tracking.ts";
+import { expireUnusedLabels } from "../app/logistics/void-label.ts";
 import type { Deps } from "../app/ports.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
@@ -32,7 +33,7 @@ export async function registerLogisticsJobs(deps: Deps, jobs: JobRunner): Promis
   await jobs.schedule(LOGISTICS_JOBS.poll, "*/15 * * * *");
 }
 
-/** Queues unfinished label purchases and undelivered webhooks. */
+/** Queues unfinished label purchases and undelivered webhooks; voids unused labels that expired. */
 export async function logisticsSweep(deps: Deps, jobs: JobRunner): Promise<number> {
   const purchases = await unfinishedPurchases(deps, 200);
   for (const s of purchases)
@@ -40,5 +41,6 @@ export async function logisticsSweep(deps: Deps, jobs: JobRunner): Promise<numbe
   const webhooks = await deps.store.read.outbound.pending(200);
   for (const w of webhooks)
     await jobs.enqueue(LOGISTICS_JOBS.deliver, { webhookId: w.id }, { singletonKey: w.id });
-  return purchases.length + webhooks.length;
+  const expired = await expireUnusedLabels(deps, 100);
+  return purchases.length + webhooks.length + expired;
 }

@@ -181,6 +181,23 @@ export function easyPostCarrier(o: EasyPostOptions): CarrierAdapter {
         return null;
       }
     },
+    async voidLabel(l) {
+      // https://docs.easypost.com/docs/shipments/shipping-refund — POST /shipments/{id}/refund; the
+      // shipment's refund_status becomes submitted | refunded | rejected (asking again is harmless).
+      if (!l.providerShipmentId) return { status: "failed", reason: "no EasyPost shipment recorded" };
+      try {
+        const s = await client.Shipment.refund(l.providerShipmentId);
+        return s.refund_status === "rejected"
+          ? { status: "failed", reason: "EasyPost rejected the refund (refund_status rejected)" }
+          : { status: "voided", providerStatus: s.refund_status ?? "submitted" };
+      } catch (e) {
+        const x = e as { statusCode?: number; code?: string; message?: string };
+        return {
+          status: "failed",
+          reason: `EasyPost ${x.statusCode ?? ""} ${x.code ?? ""}: ${x.message ?? e}`,
+        };
+      }
+    },
     webhooks: {
       provider: "easypost",
       receive(raw, headers) {

@@ -184,6 +184,22 @@ export function shippoCarrier(o: ShippoOptions): CarrierAdapter {
         return null;
       }
     },
+    async voidLabel(l) {
+      // https://docs.goshippo.com/shippoapi/public-api/refunds — POST /refunds {transaction, async}.
+      if (!l.providerLabelId) return { status: "failed", reason: "no Shippo transaction recorded" };
+      try {
+        const r = await client.refunds.create({ transaction: l.providerLabelId, async: false });
+        return r.status === "ERROR"
+          ? { status: "failed", reason: "Shippo refused the refund (status ERROR)" }
+          : { status: "voided", providerStatus: r.status ?? "QUEUED" };
+      } catch (e) {
+        const x = e as { statusCode?: number; body?: string; message?: string };
+        return {
+          status: "failed",
+          reason: `Shippo ${x.statusCode ?? ""} ${x.body ?? x.message ?? e}`.trim(),
+        };
+      }
+    },
     webhooks: {
       provider: "shippo",
       receive(raw, headers, query) {

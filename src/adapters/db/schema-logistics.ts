@@ -61,6 +61,7 @@ export const returnShipments = pgTable(
     deliveredAt: ts("delivered_at"),
     delayedAt: ts("delayed_at"),
     polledAt: ts("polled_at"),
+    labelExpiresAt: ts("label_expires_at"),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { ShipmentEventRow, ShipmentRecord, ShipmentRepo } from "../../app/logistics/records.ts";
 import type { LaneEstimate } from "../../domain/logistics/lanes.ts";
 import type { RoutingDecision } from "../../domain/logistics/routing.ts";
 import type { ShipmentStatus } from "../../domain/logistics/shipment-status.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
-import { caseRoutes, returnShipments, shipmentEvents } from "./schema.ts";
+import { caseRoutes, returnCases, returnShipments, shipmentEvents } from "./schema.ts";
 
 type Row = typeof returnShipments.$inferSelect;
 
@@ -93,6 +93,24 @@ export function shipmentRepo(db: Executor): ShipmentRepo {
         .orderBy(sql`${returnShipments.polledAt} asc nulls first`)
         .limit(limit);
       return rows.map(toShipment);
+    },
+    async unusedToVoid(now, limit) {
+      const rows = await db
+        .select({ s: returnShipments })
+        .from(returnShipments)
+        .innerJoin(returnCases, eq(returnCases.id, returnShipments.caseId))
+        .where(
+          and(
+            eq(returnShipments.status, "label_created"),
+            or(
+              lt(returnShipments.labelExpiresAt, now),
+              inArray(returnCases.status, ["cancelled", "rejected", "expired", "closed"]),
+            ),
+          ),
+        )
+        .orderBy(asc(returnShipments.createdAt))
+        .limit(limit);
+      return rows.map((r) => toShipment(r.s));
     },
     async appendEvent(shipmentId, e) {
       await db.insert(shipmentEvents).values({ shipmentId, ...e });

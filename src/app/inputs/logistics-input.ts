@@ -89,6 +89,8 @@ export const logisticsSettingsBody = z.strictObject({
     .default({ incoterm: "DAP" }),
   defaultParcel: parcelBody.default({ weightGrams: 1000, lengthCm: 30, widthCm: 20, heightCm: 10 }),
   delayGraceDays: z.int().min(0).max(30).default(1),
+  /** An unused label is voided at the carrier (shipment `expired`) this many days after it was made. */
+  labelValidityDays: z.int().min(1).max(365).default(30),
 });
 export type LogisticsSettingsBody = z.infer<typeof logisticsSettingsBody>;
 

@@ -68,6 +68,11 @@ export type LabelResult =
   | PurchasedLabel
   | { readonly status: "failed"; readonly reason: string; readonly retryable: boolean };
 
+/** The carrier's answer to voiding an unused label (a refund of its postage). */
+export type VoidResult =
+  | { readonly status: "voided"; readonly providerStatus: string }
+  | { readonly status: "failed"; readonly reason: string };
+
 export interface TrackingUpdate {
   readonly provider: string;
   /** Unique per carrier event (deduplicates webhook retries and replays). */
@@ -101,6 +106,11 @@ export interface CarrierAdapter {
     onProgress: (p: { providerShipmentId: string; rateId: string }) => Promise<void>,
   ): Promise<LabelResult>;
   track(trackingNumber: string, carrierName: string | null): Promise<TrackingUpdate[] | null>;
+  /** Cancels an unused label and asks for its postage back (idempotent at the carrier). */
+  voidLabel(label: {
+    providerShipmentId: string | null;
+    providerLabelId: string | null;
+  }): Promise<VoidResult>;
   readonly webhooks: TrackingWebhookReceiver;
 }
 

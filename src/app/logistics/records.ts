@@ -38,6 +38,8 @@ export interface ShipmentRecord {
   readonly deliveredAt: Date | null;
   readonly delayedAt: Date | null;
   readonly polledAt: Date | null;
+  /** An unused label is voided at the carrier (status `expired`) after this (merchant setting). */
+  readonly labelExpiresAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -64,6 +66,8 @@ export interface ShipmentRepo {
   unfinished(staleBefore: Date, limit: number): Promise<ShipmentRecord[]>;
   /** Carrier shipments still moving, polled least recently first. */
   trackable(limit: number): Promise<ShipmentRecord[]>;
+  /** Unused labels (`label_created`) past their expiry or whose case is over (cancelled, rejected, expired, closed). */
+  unusedToVoid(now: Date, limit: number): Promise<ShipmentRecord[]>;
   appendEvent(shipmentId: string, e: ShipmentEventRow): Promise<void>;
   events(shipmentId: string): Promise<ShipmentEventRow[]>;
   saveRoute(merchantId: string, caseId: string, decision: RoutingDecision, at: Date): Promise<void>;

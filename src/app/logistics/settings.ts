@@ -24,6 +24,7 @@ export interface LogisticsSettings {
   readonly importer: LegalEntity | null;
   readonly defaultParcel: Parcel;
   readonly delayGraceDays: number;
+  readonly labelValidityDays: number;
 }
 
 const m = (x: { amount: string; currency: string }): Money => toMoney(x.amount, x.currency);
@@ -58,6 +59,7 @@ export function toSettings(doc: LogisticsSettingsBody): LogisticsSettings {
       : null,
     defaultParcel: doc.defaultParcel,
     delayGraceDays: doc.delayGraceDays,
+    labelValidityDays: doc.labelValidityDays,
   };
 }
 

@@ -173,6 +173,7 @@ async function recordIntent(
     deliveredAt: null,
     delayedAt: null,
     polledAt: null,
+    labelExpiresAt: new Date(at.getTime() + settings.labelValidityDays * 86_400_000),
     createdAt: at,
     updatedAt: at,
   };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { shipmentBody } from "../../app/inputs/logistics-input.ts";
 import { type ShipmentDocument, shipmentDocument } from "../../app/logistics/shipment-documents.ts";
 import { createShipment } from "../../app/logistics/shipments.ts";
+import { voidShipment } from "../../app/logistics/void-label.ts";
 import type { Deps } from "../../app/ports.ts";
 import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
@@ -68,6 +69,35 @@ export const shipmentRoutes =
             return r;
           },
           (r) => outcome(r, r.ok && r.value.status === "purchasing" ? 202 : 201, presentShipment),
+        );
+      },
+    );
+    app.post(
+      "/returns/:id/shipments/:shipmentId/void",
+      {
+        schema: {
+          tags: ["logistics"],
+          summary: "Void an unused label: the carrier refunds its postage; the shipment becomes `voided`",
+          description:
+            "Only a label nobody has scanned yet (`label_created`) can be voided (409 otherwise, or when the carrier refuses). " +
+            "Voiding again answers the voided shipment. Unused labels are also voided automatically after the merchant's " +
+            "`labelValidityDays` (logistics settings, default 30) or when their case ends (status `expired`). Once voided, the " +
+            "approved units can be shipped on a new label.",
+          params: shipmentParams,
+        },
+      },
+      async (req, reply) => {
+        const bad =
+          notFoundUnlessUuid(reply, "return", req.params.id) ??
+          notFoundUnlessUuid(reply, "shipment", req.params.shipmentId);
+        if (bad) return bad;
+        return sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) =>
+            voidShipment(d, merchantOf(req), req.params.shipmentId, actorOf(req), "requested", req.params.id),
+          (r) => outcome(r, 200, presentShipment),
         );
       },
     );

@@ -127,4 +127,22 @@ describe("EasyPost carrier against the local fake", () => {
     const updates = await carrier.track(label.trackingNumber, label.carrierName);
     expect(updates?.map((u) => u.status)).toEqual(["in_transit", "delivered"]);
   });
+
+  it("voids an unused label once (postage refund submitted) and refuses once the parcel moved", async () => {
+    const unused = bought(await carrier.purchase(labelRequest(), noop));
+    const first = await carrier.voidLabel(unused);
+    expect(first).toEqual({ status: "voided", providerStatus: "submitted" });
+    expect(await carrier.voidLabel(unused)).toEqual(first);
+    expect(fake.refunds().filter((id) => id === unused.providerShipmentId)).toHaveLength(1);
+    const used = bought(await carrier.purchase(labelRequest(), noop));
+    fake.scan(used.trackingNumber, "in_transit");
+    expect(await carrier.voidLabel(used)).toMatchObject({ status: "failed", reason: /rejected/ });
+    expect(fake.refunds()).not.toContain(used.providerShipmentId);
+    expect(
+      await carrier.voidLabel({ providerShipmentId: "shp_unknown", providerLabelId: null }),
+    ).toMatchObject({
+      status: "failed",
+      reason: /404/,
+    });
+  });
 });

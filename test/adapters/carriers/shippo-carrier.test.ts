@@ -115,4 +115,20 @@ describe("Shippo carrier against the local fake", () => {
     const updates = await carrier.track(label.trackingNumber, "ups");
     expect(updates?.map((u) => u.status)).toEqual(["in_transit", "delivered"]);
   });
+
+  it("voids an unused label (refund QUEUED, once) and refuses once the parcel was scanned", async () => {
+    const unused = bought(await carrier.purchase(labelRequest(), noop));
+    expect(await carrier.voidLabel(unused)).toEqual({ status: "voided", providerStatus: "QUEUED" });
+    expect(await carrier.voidLabel(unused)).toEqual({ status: "voided", providerStatus: "QUEUED" });
+    expect(fake.refunds().filter((t) => t === unused.providerLabelId)).toHaveLength(1);
+    const sent = JSON.parse(fake.requests.find((q) => q.path.startsWith("/refunds"))?.body ?? "{}");
+    expect(sent).toEqual({ transaction: unused.providerLabelId, async: false });
+    const used = bought(await carrier.purchase(labelRequest(), noop));
+    fake.scan(used.trackingNumber, "TRANSIT");
+    expect(await carrier.voidLabel(used)).toMatchObject({ status: "failed", reason: /ERROR/ });
+    expect(await carrier.voidLabel({ providerShipmentId: null, providerLabelId: "nope" })).toMatchObject({
+      status: "failed",
+      reason: /400/,
+    });
+  });
 });

@@ -16,6 +16,8 @@ import {
  *   parcel, customs_info, is_return, reference}} answers a Shipment with `rates`; POST
  *   /v2/shipments/{id}/buy {rate: {id}} adds `postage_label`, `tracking_code`, `tracker`, `selected_rate`;
  *   a second buy is refused (422 SHIPMENT.POSTAGE.EXISTS); GET /v2/shipments/{id}.
+ * - https://docs.easypost.com/docs/shipments/shipping-refund — POST /v2/shipments/{id}/refund sets
+ *   `refund_status` submitted (rejected once the carrier has scanned the parcel); asking again answers the same.
  * - https://docs.easypost.com/docs/customs-infos — `contents_type` one of documents, gift, merchandise,
  *   returned_goods, sample, dangerous_goods, humanitarian_donation, other; customs items with
  *   description, quantity, value, weight (oz), hs_tariff_number, origin_country; required between countries.
@@ -31,6 +33,8 @@ export interface EasyPostFake extends FakeServer {
   readonly webhookSecret: string;
   /** Shipments bought (one per label): the proof that nothing was bought twice. */
   purchases(): { shipmentId: string; rateId: string; trackingCode: string }[];
+  /** Shipments whose postage refund was submitted (POST /v2/shipments/{id}/refund), once each. */
+  refunds(): string[];
   shipments(): Record<string, unknown>[];
   /** A carrier scan: moves the tracker on. */
   scan(trackingCode: string, status: string, message?: string, at?: Date): void;
@@ -119,6 +123,7 @@ export async function startEasyPostFake(
   const shipments = new Map<string, Obj>();
   const trackers = new Map<string, Obj>();
   const purchases: { shipmentId: string; rateId: string; trackingCode: string }[] = [];
+  const refunds: string[] = [];
   const auth = `Basic ${Buffer.from(`${apiKey}:`).toString("base64")}`;
 
   const tracker = (code: string, carrier: string, shipmentId: string | null): Obj => {
@@ -234,6 +239,20 @@ export async function startEasyPostFake(
       purchases.push({ shipmentId: String(s.id), rateId, trackingCode: code });
       return { status: 200, body: s };
     }
+    const refund = /^\/v2\/shipments\/([^/]+)\/refund$/.exec(path);
+    if (req.method === "POST" && refund) {
+      const s = shipments.get(refund[1] ?? "");
+      if (!s) return epError(404, "NOT_FOUND", "The requested resource could not be found.");
+      if (!s.postage_label)
+        return epError(422, "SHIPMENT.REFUND.UNAVAILABLE", "This shipment has no postage to refund.");
+      if (!s.refund_status) {
+        const moving = (s.tracker as Obj | null)?.status !== "pre_transit";
+        s.refund_status = moving ? "rejected" : "submitted";
+        s.updated_at = iso();
+        if (!moving) refunds.push(String(s.id));
+      }
+      return { status: 200, body: s };
+    }
     const get = /^\/v2\/shipments\/([^/]+)$/.exec(path);
     if (req.method === "GET" && get) {
       const s = shipments.get(get[1] ?? "");
@@ -291,6 +310,7 @@ export async function startEasyPostFake(
     apiKey,
     webhookSecret,
     purchases: () => [...purchases],
+    refunds: () => [...refunds],
     shipments: () => [...shipments.values()],
     scan(code: string, status: string, message?: string, at = new Date()) {
       const t = trackers.get(code);

@@ -21,6 +21,8 @@ import {
  * - POST /transactions {rate, label_file_type, metadata, async} buys the label (status SUCCESS,
  *   tracking_number, label_url); GET /transactions?rate=… lists the transactions of a rate.
  * - GET /tracks/{carrier}/{tracking_number}: tracking_status and tracking_history.
+ * - https://docs.goshippo.com/shippoapi/public-api/refunds — POST /refunds {transaction, async}: a Refund
+ *   with status QUEUED, or ERROR when the label was already used.
  * - Webhooks (docs.goshippo.com/docs/tracking/webhooksecurity): `{event: "track_updated", test, data}`
  *   with `Shippo-Auth-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.
  */
@@ -28,6 +30,8 @@ export interface ShippoFake extends FakeServer {
   readonly apiKey: string;
   readonly webhookSecret: string;
   purchases(): { transactionId: string; rateId: string; trackingNumber: string; metadata: string }[];
+  /** Transactions whose label refund was queued (POST /refunds; ERROR once the parcel was scanned). */
+  refunds(): string[];
   scan(
     trackingNumber: string,
     status: "TRANSIT" | "DELIVERED" | "FAILURE" | "RETURNED",
@@ -116,6 +120,7 @@ export async function startShippoFake(
   const currency = opts.currency ?? "EUR";
   const rates = new Map<string, Obj>();
   const transactions: Obj[] = [];
+  const refunds: Obj[] = [];
   const tracks = new Map<string, Obj>();
   const owner = "crossback@example.com";
 
@@ -226,6 +231,24 @@ export async function startShippoFake(
         body: { next: null, previous: null, results: transactions.filter((t) => !rate || t.rate === rate) },
       };
     }
+    if (req.method === "POST" && path.replace(/\/$/, "") === "/refunds") {
+      const tx = transactions.find((t) => t.object_id === body.transaction);
+      if (!tx) return shippoError(400, { transaction: ["Transaction not found."] });
+      const known = refunds.find((r) => r.transaction === tx.object_id);
+      if (known) return { status: 201, body: known };
+      const status = (tracks.get(String(tx.tracking_number))?.tracking_status as Obj | undefined)?.status;
+      const refund = {
+        object_id: fakeId("", 32, "0123456789abcdef"),
+        object_owner: owner,
+        object_created: iso(),
+        object_updated: iso(),
+        status: status === "PRE_TRANSIT" ? "QUEUED" : "ERROR",
+        transaction: tx.object_id,
+        test: true,
+      };
+      if (refund.status === "QUEUED") refunds.push(refund);
+      return { status: 201, body: refund };
+    }
     const track = /^\/tracks\/([^/]+)\/([^/]+)$/.exec(path);
     if (req.method === "GET" && track) {
       const t = tracks.get(decodeURIComponent(track[2] ?? ""));
@@ -258,6 +281,7 @@ export async function startShippoFake(
         trackingNumber: String(t.tracking_number),
         metadata: String(t.metadata),
       })),
+    refunds: () => refunds.map((r) => String(r.transaction)),
     scan(
       tracking: string,
       status: "TRANSIT" | "DELIVERED" | "FAILURE" | "RETURNED",

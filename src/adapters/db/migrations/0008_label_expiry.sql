@@ -1,0 +1,1 @@
+ALTER TABLE "return_shipments" ADD COLUMN "label_expires_at" timestamp with time zone;
