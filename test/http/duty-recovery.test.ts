@@ -232,4 +232,48 @@ describeEachDb("Shippo labels, tracking webhooks and the duty recovery ledger", 
       },
     ]);
   });
+
+  it.each([
+    [
+      "CA",
+      "CAD",
+      "CA_B2G",
+      "B2G",
+      { country: "CA", postalCode: "M5V 2T6", city: "Toronto", line1: "1 King St W", region: "ON" },
+    ],
+    [
+      "AU",
+      "AUD",
+      "AU_DRAWBACK",
+      "drawback",
+      { country: "AU", postalCode: "2000", city: "Sydney", line1: "1 George St", region: "NSW" },
+    ],
+  ])(
+    "a %s change-of-mind return: the duty paid is recoverable in full under %s",
+    async (country, currency, regime, cite, address) => {
+      const ext = `${country}-DUTY`;
+      await api("PUT", `/api/v1/orders/${ext}`, gbOrder({ currency, shippingAddress: address }));
+      const c = await api("POST", "/api/v1/returns", {
+        orderExternalId: ext,
+        requestedResolution: "refund",
+        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+      });
+      expect(c.status).toBe(201);
+      await api("POST", `/api/v1/returns/${c.body.id}/approve`, {});
+      await api("POST", `/api/v1/returns/${c.body.id}/receive`, {
+        locationCode: "NL-WH",
+        lines: [{ lineId: (c.body.lines as Json[])[0]?.id, quantity: 1 }],
+      });
+      const ledger = await api("GET", `/api/v1/duty-recovery?caseId=${c.body.id}`);
+      expect(ledger.body.items).toMatchObject([
+        {
+          regime,
+          state: "recoverable",
+          paid: { amount: "6.00", currency },
+          recoverable: { amount: "6.00", currency },
+        },
+      ]);
+      expect(String((ledger.body.items as Json[])[0]?.citation)).toContain(cite);
+    },
+  );
 });
