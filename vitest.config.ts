@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Guards against hangs only (tests never assert on time): generous for a loaded 2-core machine.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     pool: "forks",
     maxWorkers: 2,
   },
