@@ -8,6 +8,8 @@ import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-ca
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
+import type { NotifyDeps } from "./notify/ports.ts";
+import type { NotifyRepos } from "./notify/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
@@ -514,7 +516,7 @@ export interface PortalRepo {
   secret(name: string, create: () => string, at: Date): Promise<string>;
 }
 
-export interface Repos extends LogisticsRepos {
+export interface Repos extends LogisticsRepos, NotifyRepos {
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;
   readonly refunds: RefundRepo;
@@ -541,6 +543,8 @@ export interface Store {
   transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
   /** Reads outside any transaction. Never use inside transaction() — use its `repos`. */
   readonly read: Repos;
+  /** Hears, after each commit, which cases got events (the outbox relay starts delivering them). */
+  onCaseEvents?(listener: (caseIds: readonly string[]) => void): void;
 }
 
 export interface GatewayRefundRequest {
@@ -592,6 +596,8 @@ export interface Deps {
   readonly jobs?: JobQueue;
   /** Carriers, documents, signed webhooks and the lane table (main.ts wires them). */
   readonly logistics?: LogisticsDeps;
+  /** The outbox relay's settings and the senders of merchant webhooks; without it nothing is sent. */
+  readonly notify?: NotifyDeps;
 }
 
 export type { Actor };

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from "../app/notify/ports.ts";
 
 /** Everything Crossback reads from the environment, in one place. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   /** Signs portal sessions; null: a key generated once and kept in the database. */
   readonly portalSecret: string | null;
   /** Portal photos go to this S3-compatible bucket instead of the data directory. */
+  /** Outbox relay and merchant webhooks (CROSSBACK_OUTBOX_*, CROSSBACK_WEBHOOK_*). */
+  readonly outbox: OutboxSettings;
   readonly s3: {
     readonly bucket: string;
     readonly endpoint: string | null;
@@ -25,6 +28,26 @@ function portalSecret(v: string | undefined): string | null {
   if (!v) return null;
   if (v.length < 32) throw new Error("CROSSBACK_PORTAL_SECRET must be at least 32 characters");
   return v;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = env[name];
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${v}"`);
+  return n;
+}
+
+function outboxSettings(env: NodeJS.ProcessEnv): OutboxSettings {
+  const d = DEFAULT_OUTBOX_SETTINGS;
+  return {
+    leaseMs: positive(env, "CROSSBACK_OUTBOX_LEASE_MS", d.leaseMs),
+    retryBaseMs: positive(env, "CROSSBACK_OUTBOX_RETRY_MS", d.retryBaseMs),
+    retryMaxMs: positive(env, "CROSSBACK_OUTBOX_RETRY_MAX_MS", d.retryMaxMs),
+    disableAfterFailures: positive(env, "CROSSBACK_WEBHOOK_DISABLE_AFTER", d.disableAfterFailures),
+    disableAfterMs: positive(env, "CROSSBACK_WEBHOOK_DISABLE_AFTER_MS", d.disableAfterMs),
+    secretOverlapMs: positive(env, "CROSSBACK_WEBHOOK_SECRET_OVERLAP_MS", d.secretOverlapMs),
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: env.CROSSBACK_LOG === "1",
     webBuild: env.CROSSBACK_WEB_BUILD !== "0",
     portalSecret: portalSecret(env.CROSSBACK_PORTAL_SECRET),
+    outbox: outboxSettings(env),
     s3: env.CROSSBACK_S3_BUCKET
       ? {
           bucket: env.CROSSBACK_S3_BUCKET,

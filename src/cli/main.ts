@@ -6,6 +6,7 @@ import { dbStore } from "../adapters/db/store.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
+import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
 import type { Deps } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
@@ -51,6 +52,7 @@ export async function wire(
       ? (await import("../adapters/storage/s3-photo-storage.ts")).s3PhotoStorage(config.s3)
       : localPhotoStorage(join(config.dataDir, "uploads")),
     logistics: logisticsDeps(systemClock, await carriersFromEnv()),
+    notify: { settings: config.outbox, webhooks: standardWebhookSender({ timeoutMs: 10_000 }) },
   };
   return { deps, database, webhooks };
 }

@@ -2,6 +2,7 @@ import type { Database } from "../adapters/db/database.ts";
 import { startJobQueue } from "../adapters/jobs/job-queue.ts";
 import type { Deps } from "../app/ports.ts";
 import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
+import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
 import { registerSettlementJobs, sweep } from "../jobs/settlement-jobs.ts";
 
 /** Wiring of the background jobs: the queue, its workers, and a first sweep of what a crash left behind. */
@@ -13,8 +14,10 @@ export async function withJobs(
   const withQueue: Deps = { ...deps, jobs };
   await registerSettlementJobs(withQueue, jobs);
   await registerLogisticsJobs(withQueue, jobs);
+  await registerOutboxJobs(withQueue, jobs);
   await sweep(withQueue, jobs);
   await logisticsSweep(withQueue, jobs);
+  await outboxSweep(withQueue, jobs);
   return { deps: withQueue, stop: () => jobs.stop() };
 }
 
@@ -27,7 +30,7 @@ export async function workerCommand(base: Deps, database: Database): Promise<num
     return 1;
   }
   const { stop } = await withJobs(base, database);
-  console.log("Crossback worker running (settlements, store-credit expiry).");
+  console.log("Crossback worker running (settlements, store-credit expiry, logistics, outbox).");
   const quit = async () => {
     await stop();
     await database.close();

@@ -34,6 +34,7 @@ import { returnRoutes } from "./routes/returns.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
 import { shipmentRoutes } from "./routes/shipments.ts";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { WEB_DIST, webApp } from "./web-app.ts";
 
@@ -183,6 +184,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(shipmentRoutes(deps));
       await v1.register(hubRoutes(deps));
       await v1.register(dutyRecoveryRoutes(deps));
+      await v1.register(webhookEndpointRoutes(deps));
     },
     { prefix: "/api/v1" },
   );

@@ -73,7 +73,7 @@ export type Json = Record<string, unknown> & { [k: string]: unknown };
 export async function call(
   app: FastifyInstance,
   auth: string,
-  method: "GET" | "POST" | "PUT",
+  method: "GET" | "POST" | "PUT" | "PATCH",
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},

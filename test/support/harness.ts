@@ -11,6 +11,7 @@ import { uuidv7Source } from "../../src/adapters/system.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
+import type { NotifyDeps } from "../../src/app/notify/ports.ts";
 import { savePolicy } from "../../src/app/policies.ts";
 import type { Clock, Deps, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
@@ -52,6 +53,7 @@ export async function startHarness(
     securityLog?: SecurityLog;
     photos?: PhotoStorage;
     carriers?: CarrierAdapter[];
+    notify?: NotifyDeps;
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -70,6 +72,7 @@ export async function startHarness(
     gateways,
     photos,
     logistics: logisticsDeps(clock, carriers),
+    ...(opts.notify ? { notify: opts.notify } : {}),
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],

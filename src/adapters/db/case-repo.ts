@@ -1,11 +1,9 @@
 import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
-import type { CaseRepo, StoredEvent } from "../../app/ports.ts";
-import type { ActorKind } from "../../domain/actor.ts";
+import type { CaseRepo } from "../../app/ports.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
 import {
   type CaseEvent,
-  type CaseEventType,
   type CaseLine,
   type CaseSource,
   heldQuantity,
@@ -17,6 +15,8 @@ import {
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
+import { toStoredEvent } from "./event-rows.ts";
+import { markOutbox } from "./outbox-mark.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
 type CaseRow = typeof returnCases.$inferSelect;
@@ -99,6 +99,7 @@ async function appendEvents(
   db: Executor,
   c: Pick<ReturnCase, "id" | "merchantId">,
   events: readonly CaseEvent[],
+  onEvents?: (caseId: string) => void,
 ): Promise<void> {
   if (events.length === 0) return;
   const [last] = await db
@@ -122,6 +123,9 @@ async function appendEvents(
       data: e.data,
     })),
   );
+  // The transactional outbox: in the same transaction as the events themselves.
+  await markOutbox(db, c, start + events.length, events.at(-1)?.at ?? new Date(0));
+  onEvents?.(c.id);
 }
 
 async function withLines(db: Executor, rows: CaseRow[]): Promise<ReturnCase[]> {
@@ -143,7 +147,8 @@ async function withLines(db: Executor, rows: CaseRow[]): Promise<ReturnCase[]> {
   );
 }
 
-export function caseRepo(db: Executor): CaseRepo {
+/** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
+export function caseRepo(db: Executor, onEvents?: (caseId: string) => void): CaseRepo {
   return {
     async load(merchantId, id) {
       const [row] = await db
@@ -189,7 +194,7 @@ export function caseRepo(db: Executor): CaseRepo {
           ...l.counts,
         })),
       );
-      await appendEvents(db, c, events);
+      await appendEvents(db, c, events, onEvents);
     },
     async update(c, expectedVersion, events) {
       const won = await db
@@ -203,7 +208,7 @@ export function caseRepo(db: Executor): CaseRepo {
           .update(returnLines)
           .set({ ...l.counts, resolution: l.resolution })
           .where(eq(returnLines.id, l.id));
-      await appendEvents(db, c, events);
+      await appendEvents(db, c, events, onEvents);
       return true;
     },
     async list(merchantId, q) {
@@ -230,24 +235,7 @@ export function caseRepo(db: Executor): CaseRepo {
         .from(caseEvents)
         .where(eq(caseEvents.caseId, caseId))
         .orderBy(asc(caseEvents.seq));
-      return rows.map(
-        (r): StoredEvent => ({
-          id: r.id,
-          seq: r.seq,
-          caseId: r.caseId,
-          type: r.type as CaseEventType,
-          actor: {
-            kind: r.actorKind as ActorKind,
-            id: r.actorId,
-            ...(r.actorName ? { name: r.actorName } : {}),
-          },
-          at: r.at,
-          reason: r.reason,
-          fromStatus: r.fromStatus as CaseStatus | null,
-          toStatus: r.toStatus as CaseStatus,
-          data: r.data as Record<string, unknown>,
-        }),
-      );
+      return rows.map(toStoredEvent);
     },
     async heldByOrder(orderId, exceptCaseId) {
       const where = [eq(orderLines.orderId, orderId)];
@@ -274,7 +262,7 @@ export function caseRepo(db: Executor): CaseRepo {
     async append(c, events) {
       // Events that do not bump the version: lock the case row so concurrent appenders number in turn.
       await db.select({ id: returnCases.id }).from(returnCases).where(eq(returnCases.id, c.id)).for("update");
-      await appendEvents(db, c, events);
+      await appendEvents(db, c, events, onEvents);
     },
     nextNumber: (merchantId) => nextCounter(db, merchantId, "return_case"),
     async recordReceipts(rows) {

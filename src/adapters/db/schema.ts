@@ -1,6 +1,7 @@
 export * from "./schema-commerce.ts";
 export * from "./schema-logistics.ts";
 export * from "./schema-money.ts";
+export * from "./schema-notify.ts";
 export * from "./schema-policy.ts";
 export * from "./schema-portal.ts";
 export * from "./schema-refunds.ts";

@@ -11,8 +11,10 @@ import { idempotencyRepo } from "./idempotency-repo.ts";
 import { ledgerRepo } from "./ledger-repo.ts";
 import { locationRepo } from "./location-repo.ts";
 import { apiKeyRepo, merchantRepo } from "./merchant-repo.ts";
+import { noticeRepo } from "./notice-repo.ts";
 import { orderRepo } from "./order-repo.ts";
 import { outboundWebhookRepo } from "./outbound-webhook-repo.ts";
+import { outboxRepo } from "./outbox-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
 import { portalRepo } from "./portal-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
@@ -20,9 +22,15 @@ import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
 import { shipmentRepo } from "./shipment-repo.ts";
 import { storeCreditRepo } from "./store-credit-repo.ts";
+import { webhookDeliveryRepo } from "./webhook-delivery-repo.ts";
+import { webhookEndpointRepo } from "./webhook-endpoint-repo.ts";
 
-export function repos(db: Executor): Repos {
+export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos {
   return {
+    outbox: outboxRepo(db),
+    webhookEndpoints: webhookEndpointRepo(db),
+    webhookDeliveries: webhookDeliveryRepo(db),
+    notices: noticeRepo(db),
     portal: portalRepo(db),
     setup: setupRepo(db),
     refunds: refundRepo(db),
@@ -38,7 +46,7 @@ export function repos(db: Executor): Repos {
     products: productRepo(db),
     customers: customerRepo(db),
     orders: orderRepo(db),
-    cases: caseRepo(db),
+    cases: caseRepo(db, onEvents),
     ledger: ledgerRepo(db),
     settlements: settlementRepo(db),
     idempotency: idempotencyRepo(db),
@@ -52,8 +60,20 @@ export function repos(db: Executor): Repos {
 
 /** The Store port over Drizzle: one transaction per call, repositories bound to its handle. */
 export function dbStore(database: Database): Store {
+  const listeners: ((caseIds: readonly string[]) => void)[] = [];
+  const tell = (ids: readonly string[]) => {
+    if (ids.length > 0) for (const l of listeners) l(ids);
+  };
   return {
-    read: repos(database.db),
-    transaction: (fn) => database.db.transaction((tx) => fn(repos(tx))),
+    read: repos(database.db, (id) => tell([id])),
+    async transaction(fn) {
+      const touched = new Set<string>();
+      const result = await database.db.transaction((tx) => fn(repos(tx, (id) => touched.add(id))));
+      tell([...touched]);
+      return result;
+    },
+    onCaseEvents(listener) {
+      listeners.push(listener);
+    },
   };
 }

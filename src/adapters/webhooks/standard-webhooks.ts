@@ -28,17 +28,19 @@ export function signStandardWebhook(
   return `v1,${mac}`;
 }
 
+/** The three headers; with several secrets (a rotation in progress) one signature per secret. */
 export function standardWebhookHeaders(
-  secret: string,
+  secret: string | readonly string[],
   id: string,
   at: Date,
   body: string,
 ): StandardWebhookHeaders {
   const ts = Math.floor(at.getTime() / 1000);
+  const secrets = typeof secret === "string" ? [secret] : secret;
   return {
     "webhook-id": id,
     "webhook-timestamp": String(ts),
-    "webhook-signature": signStandardWebhook(secret, id, ts, body),
+    "webhook-signature": secrets.map((s) => signStandardWebhook(s, id, ts, body)).join(" "),
   };
 }
 

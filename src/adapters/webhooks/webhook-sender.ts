@@ -17,7 +17,7 @@ export function standardWebhookSender(opts: { timeoutMs?: number } = {}): Webhoo
           headers: {
             "content-type": "application/json",
             "user-agent": "Crossback-Webhooks/1",
-            ...standardWebhookHeaders(secret, msg.id, msg.timestamp, body),
+            ...standardWebhookHeaders(secret, msg.id, msg.sentAt ?? msg.timestamp, body),
           },
           signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
         });

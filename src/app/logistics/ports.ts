@@ -164,13 +164,16 @@ export interface SignedWebhook {
   readonly type: string;
   readonly timestamp: Date;
   readonly payload: unknown;
+  /** The attempt's time, signed as `webhook-timestamp` (default: `timestamp`); a retry signs anew. */
+  readonly sentAt?: Date;
 }
 
 /** Sends a webhook signed per the Standard Webhooks spec; resolves with what the receiver answered. */
 export interface WebhookSender {
   send(
     url: string,
-    secret: string,
+    /** Several secrets while one is rotated out: one signature each, space-separated. */
+    secret: string | readonly string[],
     msg: SignedWebhook,
   ): Promise<{ ok: boolean; status: number | null; error: string | null }>;
 }

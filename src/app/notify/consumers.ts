@@ -1,0 +1,16 @@
+import type { Deps } from "../ports.ts";
+import type { OutboxConsumer } from "./ports.ts";
+import { webhookConsumer } from "./webhook-delivery.ts";
+
+/**
+ * Who receives a merchant's case events: each enabled webhook endpoint (one consumer each, so a
+ * failing endpoint delays nobody else). New receivers (e-mail, analytics) add themselves here.
+ */
+export async function consumersFor(deps: Deps, merchantId: string): Promise<OutboxConsumer[]> {
+  const out: OutboxConsumer[] = [];
+  if (deps.notify) {
+    const endpoints = await deps.store.read.webhookEndpoints.list(merchantId);
+    for (const e of endpoints) if (e.enabled) out.push(webhookConsumer(deps, e.id));
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { retryDelayMs } from "../../domain/notify/backoff.ts";
+import type { Deps } from "../ports.ts";
+import { consumersFor } from "./consumers.ts";
+import type { NotifyDeps, OutboxConsumer } from "./ports.ts";
+import type { OutboxLease } from "./records.ts";
+
+export type DrainOutcome =
+  | { readonly status: "idle" }
+  | { readonly status: "busy" }
+  | { readonly status: "settled" }
+  | { readonly status: "retry"; readonly retryAt: Date | null };
+
+const BATCH = 100;
+
+/**
+ * Delivers a case's outstanding events to every consumer, in order (sequence number), one relay per
+ * case (a lease). A consumer's progress is saved after each event, so a crash re-delivers at most the
+ * event in flight (at least once, never lost); a failing consumer waits with exponential backoff while
+ * the others go on.
+ */
+export async function drainCase(deps: Deps, caseId: string): Promise<DrainOutcome> {
+  const notify = deps.notify;
+  if (!notify) return { status: "idle" };
+  const outbox = deps.store.read.outbox;
+  const token = deps.ids.next();
+  const now = deps.clock.now();
+  const lease = await outbox.lease(caseId, token, now, new Date(now.getTime() + notify.settings.leaseMs));
+  if (!lease) return { status: "busy" };
+  let settled = true;
+  let retryAt: Date | null = null;
+  try {
+    if (lease.lastSeq > lease.settledSeq) {
+      for (const consumer of await consumersFor(deps, lease.merchantId)) {
+        const r = await drainConsumer(deps, notify, consumer, lease);
+        if (r === "lost") return { status: "busy" };
+        if (r === true) continue;
+        settled = false;
+        if (r && (!retryAt || r < retryAt)) retryAt = r;
+      }
+    }
+  } catch (e) {
+    // A bug or the database: give the case back so that another attempt can come soon.
+    const soon = new Date(deps.clock.now().getTime() + notify.settings.retryBaseMs);
+    await outbox.release(caseId, token, lease.settledSeq, soon, deps.clock.now());
+    throw e;
+  }
+  await outbox.release(
+    caseId,
+    token,
+    settled ? lease.lastSeq : lease.settledSeq,
+    settled ? null : retryAt,
+    deps.clock.now(),
+  );
+  if (lease.lastSeq <= lease.settledSeq) return { status: "idle" };
+  return settled ? { status: "settled" } : { status: "retry", retryAt };
+}
+
+/** true: caught up; a Date (or null): retry then; "lost": another relay took the case over. */
+async function drainConsumer(
+  deps: Deps,
+  notify: NotifyDeps,
+  consumer: OutboxConsumer,
+  lease: OutboxLease,
+): Promise<true | Date | null | "lost"> {
+  const outbox = deps.store.read.outbox;
+  const saved = await outbox.progress(consumer.name, lease.caseId);
+  let p = saved ?? { deliveredSeq: 0, attempts: 0, retryAt: null, lastError: null };
+  if (p.retryAt && p.retryAt > deps.clock.now()) return p.retryAt;
+  while (p.deliveredSeq < lease.lastSeq) {
+    const events = await outbox.eventsAfter(lease.caseId, p.deliveredSeq, lease.lastSeq, BATCH);
+    if (events.length === 0) break;
+    for (const e of events) {
+      const now = deps.clock.now();
+      if (!(await outbox.renew(lease.caseId, lease.token, new Date(now.getTime() + notify.settings.leaseMs))))
+        return "lost";
+      const r = await consumer.deliver({ ...e, merchantId: lease.merchantId });
+      if (!r.ok) {
+        const attempts = p.attempts + 1;
+        const delay = retryDelayMs(attempts, notify.settings.retryBaseMs, notify.settings.retryMaxMs);
+        const retryAt = new Date(deps.clock.now().getTime() + delay);
+        p = { ...p, attempts, retryAt, lastError: r.error.slice(0, 1000) };
+        await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+        return retryAt;
+      }
+      p = { deliveredSeq: e.seq, attempts: 0, retryAt: null, lastError: null };
+      await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+    }
+  }
+  return true;
+}
+
+/** Cases the relay should look at now (undelivered events, no live lease, retry time reached). */
+export function dueCases(deps: Deps, limit: number): Promise<string[]> {
+  return deps.store.read.outbox.due(deps.clock.now(), limit);
+}

@@ -1,0 +1,48 @@
+import type { WebhookSender } from "../logistics/ports.ts";
+import type { StoredEvent } from "../ports.ts";
+
+/** How the outbox relay and the merchant webhooks behave (env in src/cli/config.ts). */
+export interface OutboxSettings {
+  /** How long a relay holds a case before another may take it over (a crashed relay's lease expires). */
+  readonly leaseMs: number;
+  /** First retry delay of a failing consumer; doubled on every further failure … */
+  readonly retryBaseMs: number;
+  /** … up to this. */
+  readonly retryMaxMs: number;
+  /** A webhook endpoint is disabled after this many failed attempts in a row … */
+  readonly disableAfterFailures: number;
+  /** … spread over at least this long. */
+  readonly disableAfterMs: number;
+  /** A rotated-out webhook secret keeps signing this long. */
+  readonly secretOverlapMs: number;
+}
+
+export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
+  leaseMs: 60_000,
+  retryBaseMs: 5_000,
+  retryMaxMs: 3_600_000,
+  disableAfterFailures: 50,
+  disableAfterMs: 3 * 86_400_000,
+  secretOverlapMs: 86_400_000,
+};
+
+export interface NotifyDeps {
+  readonly settings: OutboxSettings;
+  /** Posts Standard Webhooks to merchant endpoints. */
+  readonly webhooks: WebhookSender;
+}
+
+/** A case event as the outbox hands it to consumers. */
+export interface OutboxEvent extends StoredEvent {
+  readonly merchantId: string;
+}
+
+export type ConsumerResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
+
+/** One receiver of case events (e-mail to the shopper, one webhook endpoint, …): called in order per case. */
+export interface OutboxConsumer {
+  /** Stable name: progress is kept per consumer and case. */
+  readonly name: string;
+  /** Delivers one event. At least once: it may see an event again after a crash. */
+  deliver(event: OutboxEvent): Promise<ConsumerResult>;
+}

@@ -1,0 +1,133 @@
+import type { StoredEvent } from "../ports.ts";
+
+/** A case's place in the outbox while a relay holds it. */
+export interface OutboxLease {
+  readonly caseId: string;
+  readonly merchantId: string;
+  readonly lastSeq: number;
+  readonly settledSeq: number;
+  readonly token: string;
+}
+
+export interface ConsumerProgress {
+  readonly deliveredSeq: number;
+  readonly attempts: number;
+  readonly retryAt: Date | null;
+  readonly lastError: string | null;
+}
+
+export interface OutboxRepo {
+  /** Takes the case until `until` unless a live lease of another relay holds it; null then (or unknown). */
+  lease(caseId: string, token: string, at: Date, until: Date): Promise<OutboxLease | null>;
+  /** Extends a lease we still hold; false when it was lost (expired and taken by another relay). */
+  renew(caseId: string, token: string, until: Date): Promise<boolean>;
+  /** Gives the case back: settled up to `settledSeq`, due again at `retryAt` (null: when new events come). */
+  release(caseId: string, token: string, settledSeq: number, retryAt: Date | null, at: Date): Promise<void>;
+  progress(consumer: string, caseId: string): Promise<ConsumerProgress | null>;
+  saveProgress(consumer: string, caseId: string, p: ConsumerProgress, at: Date): Promise<void>;
+  /** The case's events after `seq`, oldest first, at most up to `untilSeq`. */
+  eventsAfter(caseId: string, seq: number, untilSeq: number, limit: number): Promise<StoredEvent[]>;
+  /** Makes the merchant's cases with events since `since` due again (an endpoint turned back on). */
+  reopen(merchantId: string, since: Date): Promise<number>;
+  /** Cases with undelivered events that no live relay holds and whose retry time has come. */
+  due(at: Date, limit: number): Promise<string[]>;
+}
+
+export interface WebhookSecret {
+  readonly secret: string;
+  readonly createdAt: Date;
+  /** A rotated-out secret still signs until then (receivers switch over meanwhile). */
+  readonly expiresAt: Date | null;
+}
+
+export interface WebhookEndpoint {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly url: string;
+  readonly description: string | null;
+  /** Event types to send (`return.*` matches a family); empty: every type. */
+  readonly eventTypes: readonly string[];
+  readonly secrets: readonly WebhookSecret[];
+  readonly enabled: boolean;
+  readonly disabledReason: string | null;
+  readonly disabledAt: Date | null;
+  readonly consecutiveFailures: number;
+  readonly failingSince: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface WebhookEndpointRepo {
+  insert(e: WebhookEndpoint): Promise<void>;
+  update(e: WebhookEndpoint): Promise<void>;
+  get(merchantId: string, id: string): Promise<WebhookEndpoint | null>;
+  list(merchantId: string): Promise<WebhookEndpoint[]>;
+  /** Counts a failed attempt (atomically); the endpoint after it. */
+  recordFailure(id: string, at: Date): Promise<WebhookEndpoint | null>;
+  recordSuccess(id: string): Promise<void>;
+  /** Disables an enabled endpoint; false when it was already disabled. */
+  disable(id: string, reason: string, at: Date): Promise<boolean>;
+}
+
+export type DeliveryStatus = "pending" | "delivered" | "failed";
+
+export interface WebhookDelivery {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly endpointId: string;
+  readonly caseId: string | null;
+  readonly eventId: number | null;
+  readonly type: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+  readonly createdAt: Date;
+  readonly deliveredAt: Date | null;
+}
+
+export interface WebhookAttempt {
+  readonly id: string;
+  readonly deliveryId: string;
+  readonly at: Date;
+  readonly ok: boolean;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  readonly replay: boolean;
+}
+
+export interface WebhookDeliveryRepo {
+  /** Inserts the delivery unless the endpoint already has one for the event; the stored one. */
+  ensure(d: WebhookDelivery): Promise<WebhookDelivery>;
+  get(merchantId: string, id: string): Promise<WebhookDelivery | null>;
+  list(
+    merchantId: string,
+    endpointId: string,
+    q: { status?: DeliveryStatus; before?: string; limit: number },
+  ): Promise<WebhookDelivery[]>;
+  /** Records an attempt and the delivery's state after it. */
+  recordAttempt(d: WebhookDelivery, a: WebhookAttempt): Promise<void>;
+  attempts(deliveryId: string): Promise<WebhookAttempt[]>;
+}
+
+export interface MerchantNotice {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly kind: string;
+  readonly message: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+export interface NoticeRepo {
+  insert(n: MerchantNotice): Promise<void>;
+  list(merchantId: string, limit: number): Promise<MerchantNotice[]>;
+}
+
+export interface NotifyRepos {
+  readonly outbox: OutboxRepo;
+  readonly webhookEndpoints: WebhookEndpointRepo;
+  readonly webhookDeliveries: WebhookDeliveryRepo;
+  readonly notices: NoticeRepo;
+}
