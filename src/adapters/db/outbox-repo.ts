@@ -93,7 +93,6 @@ export function outboxRepo(db: Executor): OutboxRepo {
           and(
             sql`${outboxCases.lastSeq} > ${outboxCases.settledSeq}`,
             or(isNull(outboxCases.retryAt), lte(outboxCases.retryAt, at)),
-            or(isNull(outboxCases.leaseUntil), lt(outboxCases.leaseUntil, at)),
           ),
         )
         .orderBy(asc(outboxCases.updatedAt))

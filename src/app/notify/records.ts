@@ -29,7 +29,7 @@ export interface OutboxRepo {
   eventsAfter(caseId: string, seq: number, untilSeq: number, limit: number): Promise<StoredEvent[]>;
   /** Makes the merchant's cases with events since `since` due again (an endpoint turned back on). */
   reopen(merchantId: string, since: Date): Promise<number>;
-  /** Cases with undelivered events that no live relay holds and whose retry time has come. */
+  /** Cases with undelivered events whose retry time has come (a held one is retried until its lease ends). */
   due(at: Date, limit: number): Promise<string[]>;
 }
 
