@@ -79,8 +79,8 @@ describeEachDb("outbox: kill -9 while case events are being delivered", (kind) =
           }
         }
       };
-      const clients = Array.from({ length: 6 }, client);
-      for (let waited = 0; (acknowledged < 15 || rx.received.length < 5) && waited < 60_000; waited += 50)
+      const clients = Array.from({ length: 4 }, client);
+      for (let waited = 0; (acknowledged < 12 || rx.received.length < 5) && waited < 60_000; waited += 50)
         await new Promise((r) => setTimeout(r, 50));
       await killHard(server);
       stop = true;
@@ -101,7 +101,7 @@ describeEachDb("outbox: kill -9 while case events are being delivered", (kind) =
         cases.push(...(page.body.items as Json[]));
         cursor = page.body.nextCursor as string | null;
       } while (cursor);
-      expect(cases.length).toBeGreaterThanOrEqual(15);
+      expect(cases.length).toBeGreaterThanOrEqual(12);
       const seqsOf = (id: string) =>
         rx.received.filter((r) => r.json.data.caseId === id).map((r) => r.json.data.sequence as number);
       await until(
@@ -122,5 +122,5 @@ describeEachDb("outbox: kill -9 while case events are being delivered", (kind) =
       await killHard(server);
       await rx.close();
     }
-  });
+  }, 360_000); // two server starts and a crash on a loaded machine: a hang guard, not a time assertion
 });
