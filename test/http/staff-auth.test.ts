@@ -128,7 +128,9 @@ describeEachDb("back-office accounts and sessions", (kind) => {
     expect((await pending.call("GET", "/api/v1/returns")).status).toBe(401);
     expect((await pending.call("GET", "/api/admin/v1/session")).status).toBe(401);
     expect((await pending.call("POST", "/api/admin/v1/session/totp", { code: "123456" })).status).toBe(401);
-    const done = await pending.call("POST", "/api/admin/v1/session/totp", { code: totpAt(secret, h.clock.now()) });
+    const done = await pending.call("POST", "/api/admin/v1/session/totp", {
+      code: totpAt(secret, h.clock.now()),
+    });
     expect(done.status).toBe(200);
     const full = clientFor(h.app, staffCookie(done.res) ?? "", done.body.csrfToken as string);
     expect(full.cookie).not.toBe(pending.cookie);
@@ -147,7 +149,12 @@ describeEachDb("back-office accounts and sessions", (kind) => {
     expect(link).toMatch(/\/admin\/invitations\/[A-Za-z0-9_-]{40,}$/);
     const token = link.split("/").pop() ?? "";
     const seen = await h.app.inject({ method: "GET", url: `/api/admin/v1/invitations/by-token/${token}` });
-    expect(seen.json()).toEqual({ email: "new.hire@example.com", role: "warehouse", vendor: null, merchant: "acme" });
+    expect(seen.json()).toEqual({
+      email: "new.hire@example.com",
+      role: "warehouse",
+      vendor: null,
+      merchant: "acme",
+    });
     const weak = await h.app.inject({
       method: "POST",
       url: "/api/admin/v1/invitations/accept",

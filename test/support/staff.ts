@@ -1,5 +1,4 @@
-import type { FastifyInstance } from "fastify";
-import type { LightMyRequestResponse } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Deps } from "../../src/app/ports.ts";
 import { insertAccount } from "../../src/app/staff/accounts.ts";
 import type { StaffRole } from "../../src/domain/staff/roles.ts";
@@ -16,7 +15,14 @@ export async function staffAccount(
   vendor: string | null = role === "vendor" ? "kyoto-ceramics" : null,
 ): Promise<string> {
   const r = await deps.store.transaction((repos) =>
-    insertAccount(deps, repos, { merchantId, email, name: `${role} person`, role, vendor, password: STAFF_PASSWORD }),
+    insertAccount(deps, repos, {
+      merchantId,
+      email,
+      name: `${role} person`,
+      role,
+      vendor,
+      password: STAFF_PASSWORD,
+    }),
   );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.email;
@@ -60,8 +66,16 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string): S
 }
 
 /** Signs in through the API as a browser would. */
-export async function signInAs(app: FastifyInstance, email: string, password = STAFF_PASSWORD): Promise<StaffClient> {
-  const res = await app.inject({ method: "POST", url: "/api/admin/v1/session", payload: { email, password } });
+export async function signInAs(
+  app: FastifyInstance,
+  email: string,
+  password = STAFF_PASSWORD,
+): Promise<StaffClient> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/admin/v1/session",
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in ${email}: ${res.statusCode} ${res.body}`);
   const cookie = staffCookie(res);
   if (!cookie) throw new Error("no session cookie");
