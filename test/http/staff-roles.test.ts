@@ -14,7 +14,12 @@ const MATRIX: readonly {
   body?: unknown;
   allowed: readonly StaffRole[];
 }[] = [
-  { what: "list returns", method: "GET", url: "/api/v1/returns", allowed: ["owner", "manager", "agent", "warehouse"] },
+  {
+    what: "list returns",
+    method: "GET",
+    url: "/api/v1/returns",
+    allowed: ["owner", "manager", "agent", "warehouse"],
+  },
   {
     what: "approve a return",
     method: "POST",
@@ -50,8 +55,20 @@ const MATRIX: readonly {
     body: {},
     allowed: ["owner", "manager", "agent"],
   },
-  { what: "change settings", method: "PUT", url: "/api/v1/settings", body: {}, allowed: ["owner", "manager"] },
-  { what: "edit a policy", method: "PUT", url: "/api/v1/policies/default", body: {}, allowed: ["owner", "manager"] },
+  {
+    what: "change settings",
+    method: "PUT",
+    url: "/api/v1/settings",
+    body: {},
+    allowed: ["owner", "manager"],
+  },
+  {
+    what: "edit a policy",
+    method: "PUT",
+    url: "/api/v1/policies/default",
+    body: {},
+    allowed: ["owner", "manager"],
+  },
   { what: "see the team", method: "GET", url: "/api/admin/v1/accounts", allowed: ["owner", "manager"] },
   {
     what: "invite",
@@ -76,7 +93,8 @@ describeEachDb("back-office role matrix", (kind) => {
   beforeAll(async () => {
     h = await startHarness(kind);
     const { merchantId } = await merchantWithKey(h.deps, "acme");
-    for (const role of STAFF_ROLES) as.set(role, await signInAs(h.app, await staffAccount(h.deps, merchantId, role)));
+    for (const role of STAFF_ROLES)
+      as.set(role, await signInAs(h.app, await staffAccount(h.deps, merchantId, role)));
   });
   afterAll(() => h.close());
 
