@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../src/domain/locales.ts";
 import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
-import { PORTAL_LOCALES } from "../../src/http/portal/locales.ts";
 
 const DIR = new URL("../../web/messages/admin/", import.meta.url).pathname;
 const SRC = new URL("../../web/src/", import.meta.url).pathname;
@@ -34,10 +34,10 @@ describe("back-office catalogues", () => {
       readdirSync(DIR)
         .map((f) => f.replace(/\.json$/, ""))
         .sort(),
-    ).toEqual([...PORTAL_LOCALES].sort());
+    ).toEqual([...LOCALES].sort());
   });
 
-  for (const locale of PORTAL_LOCALES) {
+  for (const locale of LOCALES) {
     it(`${locale}: every key of the English catalogue, valid ICU, the same arguments`, () => {
       const messages = load(locale);
       expect(
