@@ -11,6 +11,7 @@ export default defineConfig({
     "./src/adapters/db/schema-portal.ts",
     "./src/adapters/db/schema-logistics.ts",
     "./src/adapters/db/schema-notify.ts",
+    "./src/adapters/db/schema-staff.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

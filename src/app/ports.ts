@@ -10,6 +10,7 @@ import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
+import type { StaffRepo } from "./staff/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
@@ -517,6 +518,7 @@ export interface PortalRepo {
 }
 
 export interface Repos extends LogisticsRepos, NotifyRepos {
+  readonly staff: StaffRepo;
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;
   readonly refunds: RefundRepo;

@@ -21,6 +21,7 @@ import { refundRepo } from "./refund-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
 import { shipmentRepo } from "./shipment-repo.ts";
+import { staffRepo } from "./staff-repo.ts";
 import { storeCreditRepo } from "./store-credit-repo.ts";
 import { webhookDeliveryRepo } from "./webhook-delivery-repo.ts";
 import { webhookEndpointRepo } from "./webhook-endpoint-repo.ts";
@@ -32,6 +33,7 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
     webhookDeliveries: webhookDeliveryRepo(db),
     notices: noticeRepo(db),
     portal: portalRepo(db),
+    staff: staffRepo(db),
     setup: setupRepo(db),
     refunds: refundRepo(db),
     creditNotes: creditNoteRepo(db),
