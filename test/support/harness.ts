@@ -12,7 +12,7 @@ import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import { savePolicy } from "../../src/app/policies.ts";
-import type { Clock, Deps, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
+import type { Clock, Deps, OperationsLog, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
 import { buildServer } from "../../src/http/server.ts";
@@ -52,6 +52,8 @@ export async function startHarness(
     securityLog?: SecurityLog;
     photos?: PhotoStorage;
     carriers?: CarrierAdapter[];
+    /** Collects the operations log (refused settlement transitions, sweep decisions). */
+    log?: OperationsLog;
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -70,6 +72,7 @@ export async function startHarness(
     gateways,
     photos,
     logistics: logisticsDeps(clock, carriers),
+    ...(opts.log ? { log: opts.log } : {}),
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],
