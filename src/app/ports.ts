@@ -9,6 +9,7 @@ import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
+import type { StaffRepo } from "./staff/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
@@ -541,6 +542,7 @@ export interface PortalRepo {
 }
 
 export interface Repos extends LogisticsRepos {
+  readonly staff: StaffRepo;
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;
   readonly refunds: RefundRepo;
