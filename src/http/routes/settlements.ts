@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toMoney } from "../../app/inputs/fields.ts";
-import { bankAccountBody, redeemBody, sepaExportBody } from "../../app/inputs/refund-input.ts";
+import {
+  bankAccountBody,
+  redeemBody,
+  sepaExportBody,
+  toBankAccountDetails,
+} from "../../app/inputs/refund-input.ts";
 import {
   approvePayout,
   confirmPaymentRequest,
@@ -12,7 +17,6 @@ import {
 import type { Deps, SettlementMethod, SettlementStatus } from "../../app/ports.ts";
 import { redeemStoreCredit } from "../../app/store-credit.ts";
 import { formatMoney } from "../../domain/money.ts";
-import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
 import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
@@ -106,7 +110,7 @@ export const settlementRoutes =
     action(
       "bank-account",
       "Give the account a bank-transfer refund is paid to (validated per country; shown masked)",
-      (m, id, b) => provideBankAccount(deps, m, id, b as BankAccountDetails),
+      (m, id, b) => provideBankAccount(deps, m, id, toBankAccountDetails(bankAccountBody.parse(b))),
       bankAccountBody,
     );
     action("approve", "Approve a bank transfer above the merchant's threshold", (m, id, _b, actor) =>
