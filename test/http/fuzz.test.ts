@@ -10,7 +10,7 @@ import { type Harness, merchantWithKey, startHarness } from "../support/harness.
 import { lookUp, shopper } from "../support/portal.ts";
 
 /** Requests per route and database (FUZZ_RUNS raises it for a longer hunt). */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** Written on refusal by design: failed portal look-ups are counted (brute-force protection). */
 const COUNTED_ON_REFUSAL = new Set(["portal_lookups"]);
 
