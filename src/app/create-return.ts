@@ -8,7 +8,7 @@ import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
 import type { Deps, Repos } from "./ports.ts";
-import { evaluate, refundDeadlineFor } from "./return-evaluation.ts";
+import { type Evaluated, evaluate, refundDeadlineFor } from "./return-evaluation.ts";
 
 export interface CreateReturnInput {
   readonly orderExternalId: string;
@@ -25,17 +25,50 @@ export interface CreateReturnInput {
 
 export const caseNumber = (n: number): string => `R-${String(n).padStart(6, "0")}`;
 
+/** What was read and decided before the write transaction (see createReturn). */
+export interface Prepared {
+  readonly at: Date;
+  readonly evaluated: Evaluated;
+  readonly number: string;
+}
+
 /**
  * Opens a return case: the policy engine decides every line and the decision is frozen on the case.
  * Ineligible lines are refused unless the request carries an override, recorded with its actor.
+ *
+ * Reads and the decision happen before the write transaction, and the case number (which need not
+ * be gapless) is taken in its own statement, so the transaction is a few short statements and no
+ * merchant-wide lock is held across round trips. Inside it the order row is locked and the held
+ * quantities re-read: when another case of the order committed in between, the engine decides again.
  */
-export function createReturn(
+export async function createReturn(
   deps: Deps,
   merchantId: string,
   input: CreateReturnInput,
   actor: Actor,
 ): Promise<Result<ReturnCase, DomainError>> {
-  return deps.store.transaction((r) => openReturnIn(deps, r, merchantId, input, actor));
+  const at = deps.clock.now();
+  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false);
+  if (!evaluated.ok) return evaluated;
+  const refused = refusals(evaluated.value.decision, input.requestedResolution);
+  if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
+  const number = caseNumber(await deps.store.read.cases.nextNumber(merchantId));
+  const prepared: Prepared = { at, evaluated: evaluated.value, number };
+  return deps.store.transaction((r) => openReturnIn(deps, r, merchantId, input, actor, prepared));
+}
+
+/** Re-checks a prepared decision under the order's lock; decides again when the held units moved. */
+async function recheck(
+  r: Repos,
+  merchantId: string,
+  input: CreateReturnInput,
+  prepared: Prepared,
+): Promise<Result<Evaluated, DomainError>> {
+  const { order, held } = prepared.evaluated;
+  await r.orders.lock(merchantId, { externalId: order.externalId });
+  const now = await r.cases.heldByOrder(order.id, null);
+  const same = now.size === held.size && [...now].every(([k, v]) => held.get(k) === v);
+  return same ? ok(prepared.evaluated) : evaluate(r, merchantId, input, prepared.at, false);
 }
 
 /** createReturn inside the caller's transaction (the portal adds its photos in the same one). */
@@ -45,9 +78,12 @@ export async function openReturnIn(
   merchantId: string,
   input: CreateReturnInput,
   actor: Actor,
+  prepared?: Prepared,
 ): Promise<Result<ReturnCase, DomainError>> {
-  const at = deps.clock.now();
-  const evaluated = await evaluate(r, merchantId, input, at, true);
+  const at = prepared?.at ?? deps.clock.now();
+  const evaluated = prepared
+    ? await recheck(r, merchantId, input, prepared)
+    : await evaluate(r, merchantId, input, at, true);
   if (!evaluated.ok) return evaluated;
   const { order, held, decision, policies } = evaluated.value;
   const refused = refusals(decision, input.requestedResolution);
@@ -64,7 +100,8 @@ export async function openReturnIn(
     at,
   });
   if (!opened.ok) return opened;
-  let c: ReturnCase = { ...opened.value.case, number: caseNumber(await r.cases.nextNumber(merchantId)) };
+  const number = prepared?.number ?? caseNumber(await r.cases.nextNumber(merchantId));
+  let c: ReturnCase = { ...opened.value.case, number };
   const events: CaseEvent[] = [...opened.value.events];
   if (refused.length > 0 && input.override) {
     const override = { actor, at, rule: "eligibility", reason: input.override.reason };

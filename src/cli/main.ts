@@ -16,7 +16,8 @@ const HELP = `crossback — international returns and refunds
 
 Usage: crossback <command> [options]
 
-  serve                               start the API (PORT, HOST, DATABASE_URL, CROSSBACK_DATA_DIR)
+  serve [--processes N]               start the API (PORT, HOST, DATABASE_URL, CROSSBACK_DATA_DIR);
+                                      N server processes share the port (PostgreSQL only)
   migrate                             apply database migrations
   demo                                seed the demo merchant (idempotent)
   merchants create <slug> --name <n>  create a merchant
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       merchant: { type: "string" },
       "skip-invalid": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
+      processes: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -87,11 +89,29 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = readConfig();
-  const { deps, database, webhooks } = await wire(config);
   if (command === "serve") {
-    const { serveCommand } = await import("./serve-command.ts");
-    return serveCommand(deps, database, config, webhooks);
+    const { parseProcesses, servePrimary, isClusterWorker } = await import("./cluster.ts");
+    const processes = parseProcesses(values.processes);
+    if (typeof processes === "string") {
+      console.error(processes);
+      return 2;
+    }
+    const { prepareServe, serveCommand } = await import("./serve-command.ts");
+    if (processes > 1 && !isClusterWorker())
+      return servePrimary(processes, config, async () => {
+        const w = await wire(config);
+        try {
+          await prepareServe(w.deps, config);
+        } finally {
+          await w.database.close();
+        }
+      });
+    const { deps, database, webhooks } = await wire(config);
+    // In a cluster the primary did the one-time set-up.
+    const own = isClusterWorker() ? { ...config, demo: false, webBuild: false } : config;
+    return serveCommand(deps, database, own, webhooks, config.demo);
   }
+  const { deps, database } = await wire(config);
   if (command === "worker") {
     const { workerCommand } = await import("./worker.ts");
     return workerCommand(deps, database);

@@ -19,20 +19,29 @@ export async function demoCommand(deps: Deps): Promise<number> {
   return 0;
 }
 
-/** Runs until SIGINT/SIGTERM; returns -1 so main leaves the exit to the signal handler. */
-export async function serveCommand(
-  base0: Deps,
-  database: Database,
-  config: Config,
-  webhooks: readonly RefundWebhookReceiver[],
-): Promise<number> {
-  const { deps, stop: stopJobs } = await withJobs(base0, database);
+/** The one-time set-up before serving: the demo seed and the portal build (once per cluster). */
+export async function prepareServe(deps: Deps, config: Config): Promise<void> {
   if (config.demo) {
     const r = await seedDemo(deps);
     if (r.created)
       console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
   }
   if (config.webBuild) await ensureWebBuilt();
+}
+
+/**
+ * Runs until SIGINT/SIGTERM; returns -1 so main leaves the exit to the signal handler. `demoHints`
+ * prints the demo's addresses (a cluster's processes print them though the primary seeded).
+ */
+export async function serveCommand(
+  base0: Deps,
+  database: Database,
+  config: Config,
+  webhooks: readonly RefundWebhookReceiver[],
+  demoHints = config.demo,
+): Promise<number> {
+  const { deps, stop: stopJobs } = await withJobs(base0, database);
+  await prepareServe(deps, config);
   const app = await buildServer(deps, {
     logger: config.logRequests,
     webhooks,
@@ -45,8 +54,8 @@ export async function serveCommand(
   console.log(`Crossback is running on ${base} (database: ${database.kind}, ${database.location})`);
   console.log(`  API docs:     ${base}/api/docs`);
   console.log(`  OpenAPI:      ${base}/api/openapi.json`);
-  if (config.demo) console.log(`  Returns portal: ${base}/returns/demo   (${DEMO_PORTAL_HINT})`);
-  if (config.demo)
+  if (demoHints) console.log(`  Returns portal: ${base}/returns/demo   (${DEMO_PORTAL_HINT})`);
+  if (demoHints)
     console.log(
       `  Demo API key: ${DEMO_API_KEY}   (merchant "demo"; try: curl -H "Authorization: Bearer ${DEMO_API_KEY}" ${base}/api/v1/returns)`,
     );

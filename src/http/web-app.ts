@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "../app/ports.ts";
-import { negotiatePortalLocale, type PortalLocale, RTL_LOCALES } from "./portal/locales.ts";
+import { type Locale, negotiateLocale, RTL_LOCALES } from "../domain/locales.ts";
 import { presentMerchant } from "./portal/present-portal.ts";
 import { PORTAL_API } from "./portal/session.ts";
 
@@ -47,7 +47,7 @@ function load(dist: string, app: string): Built | null {
 
 const jsonForHtml = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
 
-function page(built: Built, locale: PortalLocale, boot: Record<string, unknown>): string {
+function page(built: Built, locale: Locale, boot: Record<string, unknown>): string {
   const preload = built.catalogues[locale];
   const head =
     `<script id="crossback-boot" type="application/json">${jsonForHtml({ ...boot, locale })}</script>` +
@@ -91,7 +91,7 @@ export async function webApp(app: FastifyInstance, deps: Deps, dist = WEB_DIST):
           "The returns portal is not built yet: run `npm run build:web` (npm start does it on first run).",
         );
     const lang = typeof req.query.lang === "string" ? req.query.lang : null;
-    const locale = negotiatePortalLocale({ url: lang, acceptLanguage: req.headers["accept-language"] });
+    const locale = negotiateLocale({ url: lang, acceptLanguage: req.headers["accept-language"] });
     const merchant = /^[a-z0-9-]{1,63}$/.test(req.params.slug)
       ? await deps.store.read.merchants.bySlug(req.params.slug)
       : null;

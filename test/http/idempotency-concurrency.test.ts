@@ -94,4 +94,19 @@ describeEachDb("idempotency keys and concurrent commands", (kind) => {
     expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
     expect(attempts.filter((r) => r.status === 422)).toHaveLength(7);
   });
+
+  it("gives parallel creations of one merchant distinct case numbers", async () => {
+    const orders = Array.from({ length: 6 }, (_, i) => `ORD-NUM-${i}`);
+    for (const id of orders) {
+      const o = orderJson({ customer: { email: `${id.toLowerCase()}@example.com` } });
+      expect((await call(h.app, auth, "PUT", `/api/v1/orders/${id}`, o)).status).toBe(201);
+    }
+    const made = await Promise.all(
+      orders.map((id) => call(h.app, auth, "POST", "/api/v1/returns", { ...body, orderExternalId: id })),
+    );
+    expect(made.map((r) => r.status)).toEqual(orders.map(() => 201));
+    const numbers = made.map((r) => String(r.body.number));
+    expect(new Set(numbers).size).toBe(orders.length);
+    for (const n of numbers) expect(n).toMatch(/^R-\d{6}$/);
+  });
 });

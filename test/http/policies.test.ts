@@ -339,11 +339,18 @@ describeEachDb("the rendered policy", (kind) => {
     );
     expect([ja.body.locale, ja.body.policy]).toEqual(["ja-JP", null]);
     expect(String(ja.body.text)).toMatch(/8日/);
-    const fallback = await call(
+    const sv = await call(
       h.app,
       auth,
       "GET",
       "/api/v1/policies/rendered?country=FR&locale=sv-SE&currency=EUR",
+    );
+    expect([sv.body.locale, (sv.body.sections as Json[])[0]?.title]).toEqual(["sv-SE", "Returperiod"]);
+    const fallback = await call(
+      h.app,
+      auth,
+      "GET",
+      "/api/v1/policies/rendered?country=FR&locale=tlh&currency=EUR",
     );
     expect(fallback.body.locale).toBe("en");
     const bad = await call(h.app, auth, "GET", "/api/v1/policies/rendered?country=ZZ&locale=en");

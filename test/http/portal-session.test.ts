@@ -224,12 +224,12 @@ describeEachDb("portal sessions", (kind) => {
 
 describe("portal locale negotiation", () => {
   it("takes the URL, then the order, then Accept-Language", async () => {
-    const { negotiatePortalLocale } = await import("../../src/http/portal/locales.ts");
-    expect(negotiatePortalLocale({ url: "ja", order: "de-DE", acceptLanguage: "fr" })).toBe("ja");
-    expect(negotiatePortalLocale({ url: "xx", order: "de-AT", acceptLanguage: "fr" })).toBe("de");
-    expect(negotiatePortalLocale({ acceptLanguage: "en;q=0.5, pt;q=0.9, *" })).toBe("pt-BR");
-    expect(negotiatePortalLocale({ acceptLanguage: "zh-Hans-CN" })).toBe("zh-CN");
-    expect(negotiatePortalLocale({ order: "he-IL" })).toBe("he");
-    expect(negotiatePortalLocale({ acceptLanguage: "tlh" })).toBe("en");
+    const { negotiateLocale } = await import("../../src/domain/locales.ts");
+    expect(negotiateLocale({ url: "ja", order: "de-DE", acceptLanguage: "fr" })).toBe("ja");
+    expect(negotiateLocale({ url: "xx", order: "de-AT", acceptLanguage: "fr" })).toBe("de");
+    expect(negotiateLocale({ acceptLanguage: "en;q=0.5, pt;q=0.9, *" })).toBe("pt-BR");
+    expect(negotiateLocale({ acceptLanguage: "zh-Hans-CN" })).toBe("zh-CN");
+    expect(negotiateLocale({ order: "he-IL" })).toBe("he");
+    expect(negotiateLocale({ acceptLanguage: "tlh" })).toBe("en");
   });
 });

@@ -28,10 +28,30 @@ export interface Server {
   output(): string;
 }
 
-/** Starts `crossback serve` on a free port and waits until it listens. */
-export function serve(env: Record<string, string>): Promise<Server> {
+/** Starts `crossback serve` (or `args`) on a free port and waits until `listeners` processes listen. */
+export function serve(
+  env: Record<string, string>,
+  args: readonly string[] = ["serve"],
+  listeners = 1,
+): Promise<Server> {
+  return start(env, args, (out) => {
+    const all = [...out.matchAll(/running on (http:\/\/[\d.]+:\d+)/g)];
+    return all.length >= listeners ? (all[0]?.[1] ?? null) : null;
+  });
+}
+
+/** Starts `crossback worker` (background jobs only) and waits until it runs. */
+export function worker(env: Record<string, string>): Promise<Server> {
+  return start(env, ["worker"], (out) => (out.includes("worker running") ? "" : null));
+}
+
+function start(
+  env: Record<string, string>,
+  args: readonly string[],
+  ready: (output: string) => string | null,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve"], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       env: {
         ...process.env,
         NO_COLOR: "1",
@@ -42,20 +62,20 @@ export function serve(env: Record<string, string>): Promise<Server> {
       },
     });
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${args[0]} did not start:\n${out}`)), 150_000);
     const onData = (d: Buffer) => {
       out += d;
-      const m = /running on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m?.[1]) {
+      const base = ready(out);
+      if (base !== null) {
         clearTimeout(timer);
-        resolve({ child, base: m[1], output: () => out });
+        resolve({ child, base, output: () => out });
       }
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
+      reject(new Error(`${args[0]} exited with ${code}:\n${out}`));
     });
   });
 }

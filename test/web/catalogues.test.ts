@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { CASE_STATUSES } from "../../src/domain/case-status.ts";
+import { LOCALES } from "../../src/domain/locales.ts";
 import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
 import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
-import { PORTAL_LOCALES } from "../../src/http/portal/locales.ts";
 import { SETTLEMENT_METHODS, SETTLEMENT_STATUSES } from "../../src/http/routes/settlements.ts";
 
 const DIR = new URL("../../web/messages/", import.meta.url).pathname;
@@ -39,10 +39,10 @@ describe("portal catalogues", () => {
     const found = readdirSync(DIR)
       .map((f) => f.replace(/\.json$/, ""))
       .sort();
-    expect(found).toEqual([...PORTAL_LOCALES].sort());
+    expect(found).toEqual([...LOCALES].sort());
   });
 
-  for (const locale of PORTAL_LOCALES) {
+  for (const locale of LOCALES) {
     it(`${locale}: every key of the English catalogue, valid ICU, the same arguments`, () => {
       const messages = load(locale);
       expect(

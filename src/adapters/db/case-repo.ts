@@ -95,17 +95,22 @@ function caseValues(c: ReturnCase) {
   };
 }
 
+async function lastSeq(db: Executor, caseId: string): Promise<number> {
+  const [last] = await db
+    .select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId));
+  return Number(last?.seq ?? 0);
+}
+
 async function appendEvents(
   db: Executor,
   c: Pick<ReturnCase, "id" | "merchantId">,
   events: readonly CaseEvent[],
+  knownLastSeq?: number,
 ): Promise<void> {
   if (events.length === 0) return;
-  const [last] = await db
-    .select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, c.id));
-  const start = Number(last?.seq ?? 0);
+  const start = knownLastSeq ?? (await lastSeq(db, c.id));
   await db.insert(caseEvents).values(
     events.map((e, i) => ({
       caseId: c.id,
@@ -189,7 +194,8 @@ export function caseRepo(db: Executor): CaseRepo {
           ...l.counts,
         })),
       );
-      await appendEvents(db, c, events);
+      // A new case has no events yet: numbering starts at 1 without asking.
+      await appendEvents(db, c, events, 0);
     },
     async update(c, expectedVersion, events) {
       const won = await db

@@ -2,11 +2,11 @@ import type { PortalCaseView } from "../../app/portal/portal-case.ts";
 import type { PortalOrder } from "../../app/portal/portal-order.ts";
 import type { PortalPreview } from "../../app/portal/portal-preview.ts";
 import type { Merchant } from "../../app/ports.ts";
+import { LOCALES, RTL_LOCALES } from "../../domain/locales.ts";
 import { formatMoney, type Money } from "../../domain/money.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import { presentDecision } from "../present-decision.ts";
 import { moneyJson, presentPreviewRefund } from "../present-money.ts";
-import { PORTAL_LOCALES, RTL_LOCALES } from "./locales.ts";
 
 /** Portal JSON. A gift recipient's session never carries an amount: `gift` strips them here. */
 
@@ -31,7 +31,7 @@ export function presentMerchant(m: Merchant) {
     colourText: textOn(colour),
     supportEmail: b.supportEmail ?? null,
     shopUrl: b.shopUrl ?? null,
-    locales: PORTAL_LOCALES,
+    locales: LOCALES,
     rtlLocales: RTL_LOCALES,
   };
 }

@@ -8,8 +8,8 @@ import { portalOrder, sessionContext } from "../../app/portal/portal-order.ts";
 import { portalPreview } from "../../app/portal/portal-preview.ts";
 import { variantsOf } from "../../app/portal/replacement.ts";
 import type { Deps } from "../../app/ports.ts";
+import { negotiateLocale } from "../../domain/locales.ts";
 import { validateBankAccount } from "../../domain/payouts/bank-account.ts";
-import { negotiatePortalLocale } from "../portal/locales.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
 import { presentPortalOrder, presentPortalPreview } from "../portal/present-portal.ts";
 import { requireSession, sessionOf } from "../portal/session.ts";
@@ -54,7 +54,7 @@ export const portalOrderRoutes =
           outcome(r, 200, (v) =>
             presentPortalOrder(
               v,
-              negotiatePortalLocale({
+              negotiateLocale({
                 url: req.query.locale,
                 order: v.order.customerLocale,
                 acceptLanguage: req.headers["accept-language"],

@@ -4,8 +4,8 @@ import { lookupBody, policyQuery } from "../../app/inputs/portal-input.ts";
 import { lookupOrder } from "../../app/portal/lookup.ts";
 import type { Deps } from "../../app/ports.ts";
 import { renderedPolicy } from "../../app/rendered-policy.ts";
+import { negotiateLocale } from "../../domain/locales.ts";
 import { err, ok } from "../../domain/result.ts";
-import { negotiatePortalLocale } from "../portal/locales.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
 import { presentMerchant } from "../portal/present-portal.ts";
 import { clearSessionCookie, setSessionCookie } from "../portal/session.ts";
@@ -63,7 +63,7 @@ export const portalPublicRoutes =
             reply,
             outcome(err({ code: "not_found", entity: "merchant", id: req.params.slug }), 200, () => null),
           );
-        const locale = negotiatePortalLocale({
+        const locale = negotiateLocale({
           url: req.query.locale,
           acceptLanguage: req.headers["accept-language"],
         });
@@ -116,7 +116,7 @@ export const portalPublicRoutes =
           orderNumber: order.externalId,
           gift: session.gift,
           expiresAt: session.expiresAt.toISOString(),
-          locale: negotiatePortalLocale({
+          locale: negotiateLocale({
             url: req.body.locale,
             order: order.customerLocale,
             acceptLanguage: req.headers["accept-language"],

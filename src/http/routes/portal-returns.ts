@@ -13,8 +13,8 @@ import { portalCase } from "../../app/portal/portal-case.ts";
 import { submitPortalReturn } from "../../app/portal/submit-return.ts";
 import { declareWithdrawal } from "../../app/portal/withdraw.ts";
 import type { Deps } from "../../app/ports.ts";
+import { negotiateLocale } from "../../domain/locales.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
-import { negotiatePortalLocale } from "../portal/locales.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
 import { presentCaseSummary, presentPortalCase } from "../portal/present-portal.ts";
 import { requireSession, sessionOf } from "../portal/session.ts";
@@ -51,7 +51,7 @@ export const portalReturnRoutes =
         const r = await submitPortalReturn(deps, sessionOf(req), {
           ...body,
           bankAccount: body.bankAccount ? toBankAccountDetails(body.bankAccount) : null,
-          locale: negotiatePortalLocale({ url: body.locale }),
+          locale: negotiateLocale({ url: body.locale }),
         });
         return send(reply, outcome(r, 201, presentCaseSummary));
       },
@@ -74,7 +74,7 @@ export const portalReturnRoutes =
       async (req, reply) => {
         const r = await declareWithdrawal(deps, sessionOf(req), {
           ...req.body,
-          locale: negotiatePortalLocale({ url: req.body.locale }),
+          locale: negotiateLocale({ url: req.body.locale }),
         });
         return send(
           reply,

@@ -7,7 +7,7 @@ import { statutoryPackFor } from "../../statutory/pack-loader.ts";
 import { statutoryRightsOf } from "../../statutory/statutory-rights.ts";
 import type { ReturnPolicy } from "../return-policy.ts";
 import { formatterFor } from "./format.ts";
-import { MESSAGES, negotiateLocale } from "./locale.ts";
+import { messagesFor, negotiateLocale } from "./locale.ts";
 import { howToReturnSection, nonReturnableSection, windowSection } from "./merchant-sections.ts";
 import { cancellationSection, refundsSection } from "./refund-sections.ts";
 import { type RenderContext, type RenderedSection, withdrawalStatus } from "./render-context.ts";
@@ -50,7 +50,7 @@ export function renderPolicy(input: RenderPolicyInput): RenderedPolicy {
   const regional = rights.jurisdiction.includes("-") ? (rights.jurisdiction.split("-")[1] ?? null) : null;
   const { policy } = input;
   const ctx: RenderContext = {
-    m: MESSAGES[language],
+    m: messagesFor(language, locale),
     fmt,
     rights,
     pack,

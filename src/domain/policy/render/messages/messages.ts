@@ -21,19 +21,22 @@ export type DayKind = "calendar" | "business";
 export type PeriodStart = "order_fully_delivered" | "line_delivered" | "purchase";
 export type CountFrom = "day_after_event" | "event_day";
 export type NotInformedKind = "months_after_normal_end" | "months_after_start" | "days_after_start";
-export type WithdrawalCost = "customer" | "merchant" | "customer_if_informed";
+export const WITHDRAWAL_COSTS = ["customer", "customer_if_informed", "merchant"] as const;
+export type WithdrawalCost = (typeof WITHDRAWAL_COSTS)[number];
 export type OfferedResolution = Exclude<Resolution, "keep_it">;
 
 /** What a statutory refund deadline runs from (the packs' free-form triggers, grouped). */
-export type StatutoryTrigger =
-  | "notice_received"
-  | "withdrawal"
-  | "goods_received"
-  | "goods_or_proof"
-  | "carrier"
-  | "agreed"
-  | "demand"
-  | "other";
+export const STATUTORY_TRIGGERS = [
+  "notice_received",
+  "withdrawal",
+  "goods_received",
+  "goods_or_proof",
+  "carrier",
+  "agreed",
+  "demand",
+  "other",
+] as const;
+export type StatutoryTrigger = (typeof STATUTORY_TRIGGERS)[number];
 
 /** Legal-guarantee remedies named by the packs ("other" for one a pack adds later). */
 export const REMEDIES = [
