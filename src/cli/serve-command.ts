@@ -8,7 +8,11 @@ import type { Config } from "./config.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 import { withJobs } from "./worker.ts";
 
-export async function demoCommand(deps: Deps): Promise<number> {
+export async function demoCommand(deps: Deps, config: Config): Promise<number> {
+  if (config.demoRefusal) {
+    console.error(config.demoRefusal);
+    return 1;
+  }
   const r = await seedDemo(deps);
   console.log(
     r.created
@@ -21,6 +25,7 @@ export async function demoCommand(deps: Deps): Promise<number> {
 
 /** The one-time set-up before serving: the demo seed and the portal build (once per cluster). */
 export async function prepareServe(deps: Deps, config: Config): Promise<void> {
+  if (config.demoRefusal) console.error(config.demoRefusal);
   if (config.demo) {
     const r = await seedDemo(deps);
     if (r.created)
