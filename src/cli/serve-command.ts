@@ -64,7 +64,7 @@ export async function serveCommand(
     );
   if (config.demo)
     console.log(
-      `  Back office:  ${base}/admin   (agent@demo.crossback.dev / demo-agent-password; more in the README)`,
+      `  Back office:  ${base}/admin   (agent@demo.crossback.dev / northwind-care-2026; more in the README)`,
     );
   let stopping = false;
   const stop = async (signal: string) => {
