@@ -10,6 +10,7 @@ export default defineConfig({
     "./src/adapters/db/schema-refunds.ts",
     "./src/adapters/db/schema-portal.ts",
     "./src/adapters/db/schema-logistics.ts",
+    "./src/adapters/db/schema-staff.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

@@ -13,7 +13,7 @@ export function compileCatalogues(): Plugin {
     enforce: "pre",
     // A catalogue is loaded as a JS module of its own (not through Vite's JSON plugin).
     async resolveId(source, importer) {
-      if (!/messages[\\/][A-Za-z-]+\.json$/.test(source)) return null;
+      if (!/messages[\\/](admin[\\/])?[A-Za-z-]+\.json$/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       return resolved ? `${resolved.id}${SUFFIX}` : null;
     },

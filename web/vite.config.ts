@@ -6,8 +6,7 @@ import { compileCatalogues, precompress } from "./build-plugins.ts";
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * One Vite build for every web app of Crossback: each app is an HTML entry (portal/ today; admin/
- * can be added beside it) sharing src/shared (i18n, components, API client) and messages/.
+ * One Vite build for every web app of Crossback: each app is an HTML entry (portal/, admin/) sharing src/shared (i18n, components, API client) and messages/.
  */
 export default defineConfig({
   root: here("."),
@@ -29,7 +28,7 @@ export default defineConfig({
     target: "es2022",
     sourcemap: false,
     rollupOptions: {
-      input: { portal: here("portal/index.html") },
+      input: { portal: here("portal/index.html"), admin: here("admin/index.html") },
     },
   },
 });

@@ -8,6 +8,7 @@ import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-ca
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
+import type { StaffRepo } from "./staff/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
@@ -515,6 +516,7 @@ export interface PortalRepo {
 }
 
 export interface Repos extends LogisticsRepos {
+  readonly staff: StaffRepo;
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;
   readonly refunds: RefundRepo;

@@ -1,6 +1,7 @@
 import type { Database } from "../adapters/db/database.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { DEMO_PORTAL_HINT } from "../app/demo/demo-portal.ts";
+import { seedDemoStaff } from "../app/demo/demo-staff.ts";
 import { DEMO_API_KEY, seedDemo } from "../app/demo/seed-demo.ts";
 import type { Deps } from "../app/ports.ts";
 import { buildServer } from "../http/server.ts";
@@ -14,6 +15,7 @@ export async function demoCommand(deps: Deps, config: Config): Promise<number> {
     return 1;
   }
   const r = await seedDemo(deps);
+  await seedDemoStaff(deps);
   console.log(
     r.created
       ? `demo merchant "${r.slug}" seeded: ${r.orders} orders, ${r.returns} returns`
@@ -30,6 +32,7 @@ export async function prepareServe(deps: Deps, config: Config): Promise<void> {
     const r = await seedDemo(deps);
     if (r.created)
       console.log(`Seeded the demo merchant "${r.slug}": ${r.orders} orders, ${r.returns} returns.`);
+    await seedDemoStaff(deps);
   }
   if (config.webBuild) await ensureWebBuilt();
 }
@@ -63,6 +66,10 @@ export async function serveCommand(
   if (demoHints)
     console.log(
       `  Demo API key: ${DEMO_API_KEY}   (merchant "demo"; try: curl -H "Authorization: Bearer ${DEMO_API_KEY}" ${base}/api/v1/returns)`,
+    );
+  if (config.demo)
+    console.log(
+      `  Back office:  ${base}/admin   (agent@demo.crossback.dev / northwind-care-2026; more in the README)`,
     );
   let stopping = false;
   const stop = async (signal: string) => {

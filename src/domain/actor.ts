@@ -1,5 +1,5 @@
 /** Who did something: recorded on every case event. */
-export type ActorKind = "api_key" | "agent" | "shopper" | "system" | "cli";
+export type ActorKind = "api_key" | "agent" | "staff" | "shopper" | "system" | "cli";
 
 export interface Actor {
   readonly kind: ActorKind;

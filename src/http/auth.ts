@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { authenticate as findKey } from "../app/merchants.ts";
 import type { ApiKeyRecord, Deps } from "../app/ports.ts";
 import type { Actor } from "../domain/actor.ts";
+import { may, permissionFor } from "../domain/staff/roles.ts";
+import { forbidden, loadStaff, STAFF_COOKIE } from "./admin/staff-session.ts";
 import { sendProblem } from "./problem.ts";
 
 declare module "fastify" {
@@ -15,6 +17,11 @@ export function authenticate(deps: Deps) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const header = req.headers.authorization ?? "";
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!header && req.cookies[STAFF_COOKIE]) {
+      const r = await loadStaff(deps, req, reply);
+      if (r === "sent") return reply;
+      if (r === "ok") return staffMay(req, reply);
+    }
     const key = token ? await findKey(deps, token) : null;
     if (!key) {
       reply.header("www-authenticate", 'Bearer realm="crossback"');
@@ -32,12 +39,26 @@ export function authenticate(deps: Deps) {
   };
 }
 
-export function merchantOf(req: FastifyRequest): string {
-  if (!req.apiKey) throw new Error("route reached without authentication");
-  return req.apiKey.merchantId;
+/**
+ * A back-office session on the merchant API: the role must grant what the route needs. Vendor
+ * accounts use the vendor-scoped routes of the admin API only.
+ */
+function staffMay(req: FastifyRequest, reply: FastifyReply) {
+  const role = req.staff?.account.role;
+  const path = (req.url.split("?")[0] ?? "").replace(/^\/api\/v1/, "");
+  const needed = permissionFor(req.method, path);
+  if (!role || role === "vendor" || !may(role, needed)) return forbidden(reply, needed);
 }
 
+export function merchantOf(req: FastifyRequest): string {
+  const id = req.apiKey?.merchantId ?? req.staff?.account.merchantId;
+  if (!id) throw new Error("route reached without authentication");
+  return id;
+}
+
+/** Who acts: the API key, or the signed-in staff account (recorded on every event it causes). */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.apiKey) throw new Error("route reached without authentication");
-  return { kind: "api_key", id: req.apiKey.id, name: req.apiKey.name };
+  if (req.apiKey) return { kind: "api_key", id: req.apiKey.id, name: req.apiKey.name };
+  if (req.staff) return { kind: "staff", id: req.staff.account.id, name: req.staff.account.name };
+  throw new Error("route reached without authentication");
 }

@@ -12,6 +12,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import type { Deps } from "../app/ports.ts";
+import { adminApi } from "./admin/admin-api.ts";
+import { STAFF_COOKIE } from "./admin/staff-session.ts";
 import { authenticate } from "./auth.ts";
 import { refuseNul } from "./input-guard.ts";
 import { boundedJsonParser } from "./json-body.ts";
@@ -50,6 +52,10 @@ export interface ServerOptions {
   readonly securityLog?: SecurityLog;
   /** The built web apps (default web/dist). */
   readonly webDist?: string;
+  /** Base of links in e-mails (CROSSBACK_PUBLIC_URL); default: the address of the request. */
+  readonly publicUrl?: string | null;
+  /** Sends back-office invitations by e-mail (none: the link is only shown to the inviter). */
+  readonly sendInvitation?: (to: string, link: string, invitedBy: string) => Promise<void>;
 }
 
 /** `/lines/0/unitPrice` → `lines[0].unitPrice`, prefixed with the part of the request. */
@@ -64,6 +70,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
   app.decorateRequest("apiKey", null);
   app.decorateRequest("portalSession", null);
+  app.decorateRequest("staff", null);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 4, parts: 5 } });
   // Limits are per route (`config.rateLimit`); routes without one are not limited here.
@@ -95,6 +102,13 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
             type: "http",
             scheme: "bearer",
             description: "A merchant API key (`crossback api-key create`).",
+          },
+          staffSession: {
+            type: "apiKey",
+            in: "cookie",
+            name: STAFF_COOKIE,
+            description:
+              "A back-office session (POST /api/admin/v1/session); state-changing requests also send its CSRF token in x-csrf-token.",
           },
           portalSession: {
             type: "apiKey",
@@ -203,6 +217,11 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
     },
     { prefix: PORTAL_API },
   );
+  await adminApi(app, deps, {
+    securityLog: portal.securityLog,
+    publicUrl: opts.publicUrl,
+    sendInvitation: opts.sendInvitation,
+  });
   await webApp(app, deps, opts.webDist ?? WEB_DIST);
   return app;
 }

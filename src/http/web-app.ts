@@ -4,6 +4,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "../app/ports.ts";
 import { type Locale, negotiateLocale, RTL_LOCALES } from "../domain/locales.ts";
+import { ADMIN_API } from "./admin/staff-session.ts";
 import { presentMerchant } from "./portal/present-portal.ts";
 import { PORTAL_API } from "./portal/session.ts";
 
@@ -30,7 +31,7 @@ interface Built {
   readonly catalogues: Readonly<Record<string, string>>;
 }
 
-function load(dist: string, app: string): Built | null {
+function load(dist: string, app: string, messages = /messages\/([A-Za-z-]+)\.json/): Built | null {
   const file = join(dist, app, "index.html");
   if (!existsSync(file)) return null;
   const catalogues: Record<string, string> = {};
@@ -38,7 +39,7 @@ function load(dist: string, app: string): Built | null {
   if (existsSync(manifest)) {
     const m = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, { file: string }>;
     for (const [src, entry] of Object.entries(m)) {
-      const hit = /messages\/([A-Za-z-]+)\.json/.exec(src);
+      const hit = messages.exec(src);
       if (hit?.[1]) catalogues[hit[1]] = `/${entry.file}`;
     }
   }
@@ -108,6 +109,29 @@ export async function webApp(app: FastifyInstance, deps: Deps, dist = WEB_DIST):
     );
   };
   const hidden = { schema: { hide: true } };
+  let admin: Built | null = null;
+  const serveAdmin = async (req: FastifyRequest<{ Querystring: { lang?: string } }>, reply: FastifyReply) => {
+    admin ??= load(dist, "admin", /messages\/admin\/([A-Za-z-]+)\.json/);
+    const b = admin;
+    reply
+      .header("content-security-policy", CSP)
+      .header("x-content-type-options", "nosniff")
+      .header("referrer-policy", "same-origin");
+    if (!b)
+      return reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send("The back office is not built yet: run `npm run build:web` (npm start does it on first run).");
+    const lang = typeof req.query.lang === "string" ? req.query.lang : null;
+    const locale = negotiateLocale({ url: lang, acceptLanguage: req.headers["accept-language"] });
+    reply
+      .header("cache-control", "no-cache")
+      .header("vary", "accept-language")
+      .type("text/html; charset=utf-8");
+    return reply.send(page(b, locale, { api: ADMIN_API, merchantApi: "/api/v1" }));
+  };
+  app.get("/admin", hidden, serveAdmin);
+  app.get("/admin/*", hidden, serveAdmin);
   app.get("/returns/:slug", hidden, serve);
   app.get("/returns/:slug/*", hidden, serve);
   app.get("/", hidden, async (_req, reply) =>

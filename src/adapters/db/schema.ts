@@ -5,3 +5,4 @@ export * from "./schema-policy.ts";
 export * from "./schema-portal.ts";
 export * from "./schema-refunds.ts";
 export * from "./schema-returns.ts";
+export * from "./schema-staff.ts";

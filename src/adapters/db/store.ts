@@ -19,11 +19,13 @@ import { refundRepo } from "./refund-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
 import { shipmentRepo } from "./shipment-repo.ts";
+import { staffRepo } from "./staff-repo.ts";
 import { storeCreditRepo } from "./store-credit-repo.ts";
 
 export function repos(db: Executor): Repos {
   return {
     portal: portalRepo(db),
+    staff: staffRepo(db),
     setup: setupRepo(db),
     refunds: refundRepo(db),
     creditNotes: creditNoteRepo(db),

@@ -22,17 +22,20 @@ export class ApiError extends Error {
 const networkProblem: Problem = { status: 0, code: "network", detail: "network error" };
 
 export async function request<T>(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   body?: unknown,
-  init: { form?: FormData } = {},
+  init: { form?: FormData; headers?: Record<string, string> } = {},
 ): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
       credentials: "same-origin",
-      headers: init.form || body === undefined ? {} : { "content-type": "application/json" },
+      headers: {
+        ...(init.form || body === undefined ? {} : { "content-type": "application/json" }),
+        ...init.headers,
+      },
       body: init.form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {

@@ -11,12 +11,21 @@ const LocaleContext = createContext<LocaleControl>({ locale: "en", setLocale: ()
 export const useLocale = () => useContext(LocaleContext);
 
 /** Puts the page in a language: its catalogue, `lang` and `dir` on <html>, and `?lang=` in the URL. */
-export function I18n({ initial, children }: { initial: string; children: ReactNode }) {
+export function I18n({
+  initial,
+  children,
+  load = loadCatalogue,
+}: {
+  initial: string;
+  children: ReactNode;
+  /** The app's catalogues (the portal's by default). */
+  load?: (locale: string) => Promise<Catalogue>;
+}) {
   const [locale, setLocaleState] = useState(initial);
   const [messages, setMessages] = useState<{ locale: string; catalogue: Catalogue } | null>(null);
   useEffect(() => {
     let live = true;
-    void loadCatalogue(locale).then((catalogue) => {
+    void load(locale).then((catalogue) => {
       if (live) setMessages({ locale, catalogue });
     });
     document.documentElement.lang = locale;
@@ -24,7 +33,7 @@ export function I18n({ initial, children }: { initial: string; children: ReactNo
     return () => {
       live = false;
     };
-  }, [locale]);
+  }, [locale, load]);
   const setLocale = useCallback((l: string) => {
     const url = new URL(window.location.href);
     url.searchParams.set("lang", l);

@@ -4,6 +4,7 @@ import type { MessageFormatElement } from "react-intl";
 export type Catalogue = Record<string, MessageFormatElement[]>;
 
 const loaders = import.meta.glob<{ default: Catalogue }>("../../../messages/*.json");
+const adminLoaders = import.meta.glob<{ default: Catalogue }>("../../../messages/admin/*.json");
 
 export const LOCALES = [
   "en",
@@ -36,4 +37,12 @@ export function languageName(locale: string): string {
   } catch {
     return locale;
   }
+}
+
+/** The back office's catalogues (messages/admin/<locale>.json), apart from the portal's. */
+export async function loadAdminCatalogue(locale: string): Promise<Catalogue> {
+  const load =
+    adminLoaders[`../../../messages/admin/${locale}.json`] ?? adminLoaders["../../../messages/admin/en.json"];
+  if (!load) throw new Error("no English back-office catalogue");
+  return (await load()).default;
 }

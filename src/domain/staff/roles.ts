@@ -1,0 +1,70 @@
+/** The back office's roles, and what each may do. Pure data: the HTTP layer asks `may()`. */
+export const STAFF_ROLES = ["owner", "manager", "agent", "warehouse", "vendor"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const isStaffRole = (v: unknown): v is StaffRole =>
+  typeof v === "string" && (STAFF_ROLES as readonly string[]).includes(v);
+
+/**
+ * What an action needs. `read` is every GET; the rest group the commands by who does them in a
+ * merchant's team: agents decide and refund, the warehouse receives and inspects, managers also run
+ * policies, settings and invite staff, the owner also makes owners and managers and holds the API keys.
+ */
+export const PERMISSIONS = [
+  "read",
+  "returns:decide",
+  "returns:receive",
+  "refunds:write",
+  "policies:write",
+  "settings",
+  "accounts",
+  "api_keys",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
+  owner: PERMISSIONS,
+  manager: [
+    "read",
+    "returns:decide",
+    "returns:receive",
+    "refunds:write",
+    "policies:write",
+    "settings",
+    "accounts",
+  ],
+  agent: ["read", "returns:decide", "refunds:write"],
+  warehouse: ["read", "returns:receive"],
+  vendor: ["read", "returns:decide", "returns:receive"],
+};
+
+export const may = (role: StaffRole, p: Permission): boolean => GRANTS[role].includes(p);
+
+export const permissionsOf = (role: StaffRole): readonly Permission[] => GRANTS[role];
+
+/** Roles an account of `role` may give in an invitation or a role change. */
+export function assignableRoles(role: StaffRole): readonly StaffRole[] {
+  if (role === "owner") return STAFF_ROLES;
+  if (role === "manager") return ["agent", "warehouse", "vendor"];
+  return [];
+}
+
+const DECIDE = /^\/returns\/[^/]+\/(approve|reject|review|cancel|close|expire)$/;
+const RECEIVE = /^\/returns\/[^/]+\/(ship|receive|inspect)$/;
+const MONEY =
+  /^\/(returns\/[^/]+\/(resolve|refunds|refund-preview)|settlements(\/.*)?|payouts(\/.*)?|customers\/[^/]+\/store-credit\/redeem)$/;
+
+/**
+ * The permission a request of the merchant API (path after /api/v1) needs. Reads need `read`;
+ * anything not named here changes the merchant's set-up and needs `settings`.
+ */
+export function permissionFor(method: string, path: string): Permission {
+  if (method === "GET" || method === "HEAD") return "read";
+  if (path === "/returns/preview" || /^\/returns\/[^/]+\/refund-preview$/.test(path)) return "read";
+  if (path === "/returns" || DECIDE.test(path)) return "returns:decide";
+  if (RECEIVE.test(path) || /^\/returns\/[^/]+\/(shipments|route)(\/.*)?$/.test(path))
+    return "returns:receive";
+  if (MONEY.test(path)) return "refunds:write";
+  if (/^\/(policies|extenuating-events)(\/.*)?$/.test(path)) return "policies:write";
+  return "settings";
+}

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../src/domain/locales.ts";
+import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
+
+const DIR = new URL("../../web/messages/admin/", import.meta.url).pathname;
+const SRC = new URL("../../web/src/", import.meta.url).pathname;
+const load = (locale: string) =>
+  JSON.parse(readFileSync(join(DIR, `${locale}.json`), "utf8")) as Record<string, string>;
+const en = load("en");
+
+function args(elements: readonly MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const e of elements) {
+    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date) out.add(e.value);
+    if (e.type === TYPE.plural || e.type === TYPE.select) {
+      out.add(e.value);
+      for (const o of Object.values(e.options)) args(o.value, out);
+    }
+    if (e.type === TYPE.tag) args(e.children, out);
+  }
+  return out;
+}
+
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
+  );
+
+describe("back-office catalogues", () => {
+  it("has one catalogue per locale, and nothing else", () => {
+    expect(
+      readdirSync(DIR)
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort(),
+    ).toEqual([...LOCALES].sort());
+  });
+
+  for (const locale of LOCALES) {
+    it(`${locale}: every key of the English catalogue, valid ICU, the same arguments`, () => {
+      const messages = load(locale);
+      expect(
+        Object.keys(messages).filter((k) => !(k in en)),
+        "keys English does not have",
+      ).toEqual([]);
+      expect(
+        Object.keys(en).filter((k) => !(k in messages)),
+        "missing keys",
+      ).toEqual([]);
+      for (const [key, text] of Object.entries(messages)) {
+        expect(text.trim(), key).not.toBe("");
+        const mine = args(parse(text, { requiresOtherClause: true }));
+        expect([...mine].sort(), `${locale} ${key}`).toEqual([...args(parse(en[key] ?? ""))].sort());
+      }
+    });
+  }
+
+  it("has a message for every id the back office and its shared components use", () => {
+    const used = new Set<string>();
+    const sources = files(join(SRC, "admin")).concat(join(SRC, "shared/ui/ErrorSummary.tsx"));
+    for (const f of sources.filter((x) => /\.tsx?$/.test(x))) {
+      const text = readFileSync(f, "utf8");
+      for (const m of text.matchAll(/(?:id=|t\(|id: |\? |: )"([a-zA-Z]+(?:\.[a-zA-Z_]+)+)"/g))
+        if (m[1] && !m[1].startsWith("security.totp.is") && m[1].includes(".")) used.add(m[1]);
+    }
+    const dynamic = [
+      ...STAFF_ROLES.map((r) => `role.${r}`),
+      ...PERMISSIONS.map((p) => `permission.${p.replace(":", "_")}`),
+      ...["open", "accepted", "revoked", "expired"].map((s) => `invitation.${s}`),
+      "security.totp.isOn",
+      "security.totp.isOff",
+    ];
+    expect(used.size).toBeGreaterThan(80);
+    expect([...used, ...dynamic].filter((k) => !(k in en))).toEqual([]);
+  });
+});
