@@ -11,8 +11,8 @@ import { lookUp, shopper } from "../support/portal.ts";
 
 /** Requests per route and database (FUZZ_RUNS raises it for a longer hunt). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
-/** Written on refusal by design: failed portal look-ups are counted (brute-force protection). */
-const COUNTED_ON_REFUSAL = new Set(["portal_lookups"]);
+/** Written on refusal by design: failed portal look-ups and staff sign-ins are counted (brute-force protection). */
+const COUNTED_ON_REFUSAL = new Set(["portal_lookups", "staff_logins"]);
 
 type Row = Record<string, unknown>;
 
