@@ -24,7 +24,10 @@ const signInBody = z.object({
   password: z.string().min(1, "is required").max(256),
 });
 const totpBody = z.object({
-  code: z.string().max(20).regex(/^\s*\d{6}\s*$/, "is the 6-digit code of your app"),
+  code: z
+    .string()
+    .max(20)
+    .regex(/^\s*\d{6}\s*$/, "is the 6-digit code of your app"),
 });
 
 /** Sign-in, the TOTP step, who am I, sign-out. */
