@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toMoney } from "../../app/inputs/fields.ts";
-import { bankAccountBody, redeemBody, sepaExportBody } from "../../app/inputs/refund-input.ts";
+import {
+  bankAccountBody,
+  redeemBody,
+  sepaExportBody,
+  toBankAccountDetails,
+} from "../../app/inputs/refund-input.ts";
 import {
   approvePayout,
   confirmPaymentRequest,
@@ -13,7 +18,6 @@ import type { Deps, SettlementMethod } from "../../app/ports.ts";
 import { exportSepa } from "../../app/sepa-export.ts";
 import { redeemStoreCredit } from "../../app/store-credit.ts";
 import { formatMoney } from "../../domain/money.ts";
-import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
 import { err, ok } from "../../domain/result.ts";
 import { SETTLEMENT_STATUSES } from "../../domain/settlement-status.ts";
 import { actorOf, merchantOf } from "../auth.ts";
@@ -103,7 +107,7 @@ export const settlementRoutes =
     action(
       "bank-account",
       "Give the account a bank-transfer refund is paid to (validated per country; shown masked)",
-      (d, m, id, b) => provideBankAccount(d, m, id, b as BankAccountDetails),
+      (d, m, id, b) => provideBankAccount(d, m, id, toBankAccountDetails(bankAccountBody.parse(b))),
       bankAccountBody,
     );
     action("approve", "Approve a bank transfer above the merchant's threshold", (d, m, id, _b, actor) =>
