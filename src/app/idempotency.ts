@@ -9,7 +9,7 @@ export interface Response {
 }
 
 /** A claim older than this whose process never committed is taken over by a retry. */
-const IN_FLIGHT_MS = 30_000;
+const IN_FLIGHT_MS = Number(process.env.CROSSBACK_IDEMPOTENCY_IN_FLIGHT_MS ?? 30_000);
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return createHash("sha256")
@@ -75,6 +75,8 @@ export async function idempotent<T>(
     throw e;
   }
   const res = present(value);
+  // Test-only crash injection (kill -9 tests): the use case committed, its final answer is not stored yet.
+  if (process.env.CROSSBACK_FAULT === "before_idempotent_finish") process.kill(process.pid, "SIGKILL");
   await deps.store.transaction((r) =>
     r.idempotency.finish(merchantId, key, "completed", res.status, res.body, deps.clock.now()),
   );

@@ -20,7 +20,23 @@ export interface ImportReport {
   readonly errors: ImportError[];
 }
 
+/** What one import may hold: a file of at most `maxBytes` (UTF-8) and `maxRows` data rows. */
+export interface CsvLimits {
+  readonly maxBytes: number;
+  readonly maxRows: number;
+}
+
+export const CSV_LIMITS: CsvLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 50_000 };
+
 class Rollback extends Error {}
+
+const refused = (path: string, message: string): ImportReport => ({
+  rows: 0,
+  orders: 0,
+  skippedOrders: 0,
+  imported: false,
+  errors: [{ line: 0, path, message }],
+});
 
 /**
  * Imports orders from CSV (one row per order line; see docs in order-csv.ts). All or nothing:
@@ -30,11 +46,16 @@ export async function importOrdersCsv(
   deps: Deps,
   merchantId: string,
   text: string,
-  opts: { skipInvalid: boolean },
+  opts: { skipInvalid: boolean; limits?: CsvLimits },
 ): Promise<ImportReport> {
+  const limits = opts.limits ?? CSV_LIMITS;
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > limits.maxBytes)
+    return refused("file", `is ${bytes} bytes; an import takes at most ${limits.maxBytes} (split the file)`);
   let records: Record<string, string>[];
   try {
     records = parse(text, {
+      to: limits.maxRows + 1,
       columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
       skip_empty_lines: true,
       bom: true,
@@ -50,6 +71,11 @@ export async function importOrdersCsv(
       errors: [{ line, path: null, message: (e as Error).message }],
     };
   }
+  if (records.length > limits.maxRows)
+    return refused(
+      "rows",
+      `more than ${limits.maxRows} rows; an import takes at most ${limits.maxRows} (split the file)`,
+    );
   const rows: CsvRow[] = records.map((r, i) => ({ line: i + 2, values: r }));
   const { orders, errors } = groupOrders(rows);
   const bad = new Set<string>(errors.map((e) => e.orderId));

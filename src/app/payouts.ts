@@ -6,12 +6,15 @@ import {
   type NormalizedAccount,
   validateBankAccount,
 } from "../domain/payouts/bank-account.ts";
-import { buildPain001 } from "../domain/payouts/pain001.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, Repos, Settlement } from "./ports.ts";
-import { recordOutcome } from "./settle.ts";
+import type { Deps, Repos, Settlement, SettlementChange } from "./ports.ts";
+import { dispatchSettlements } from "./settle.ts";
+import { changeSettlement } from "./settlement-change.ts";
 
-/** Runs `fn` on one of the merchant's settlements inside a transaction; another merchant's id is not found. */
+/**
+ * Runs `fn` on one of the merchant's settlements, its row locked, inside a transaction; another
+ * merchant's id is not found.
+ */
 function onSettlement(
   deps: Deps,
   merchantId: string,
@@ -19,14 +22,30 @@ function onSettlement(
   fn: (r: Repos, s: Settlement) => Promise<Result<Settlement, DomainError>>,
 ): Promise<Result<Settlement, DomainError>> {
   return deps.store.transaction(async (r) => {
-    const s = await r.settlements.get(id);
+    const s = await r.settlements.lock(id);
     return s && s.merchantId === merchantId ? fn(r, s) : err({ code: "not_found", entity: "settlement", id });
   });
 }
-const wrongState = (s: Settlement, what: string): DomainError => ({
-  code: "invalid_input",
-  issues: [{ path: "settlement", message: `${what} (settlement is ${s.method}, ${s.status})` }],
+const refused = (s: Settlement, action: string, reason: string): DomainError => ({
+  code: "settlement_state",
+  settlementId: s.id,
+  action,
+  settlementStatus: s.status,
+  reason,
 });
+
+/** Applies a legal change to the locked settlement, or answers why not (the refusal is logged). */
+async function change(
+  deps: Deps,
+  r: Repos,
+  s: Settlement,
+  action: string,
+  next: SettlementChange,
+  actor?: Actor,
+): Promise<Result<Settlement, DomainError>> {
+  const done = await changeSettlement(deps, r, s, next, deps.clock.now(), action, actor);
+  return done ? ok(done) : err(refused(s, action, `it cannot move to ${next.status ?? s.status}`));
+}
 
 /**
  * The shopper's (or an agent's) bank details for a bank-transfer refund. Valid details below the
@@ -39,19 +58,26 @@ export function provideBankAccount(
   details: BankAccountDetails,
 ): Promise<Result<Settlement, DomainError>> {
   return onSettlement(deps, merchantId, id, async (r, s) => {
-    if (s.method !== "bank_transfer" || s.status !== "requires_action" || s.exportedAt)
-      return err(wrongState(s, "bank details can only be given while the transfer waits for them"));
+    if (s.method !== "bank_transfer" || s.status !== "requires_action" || s.exportedAt || s.approvedAt)
+      return err(
+        refused(s, "bank-account", "bank details can only be given while the transfer waits for them"),
+      );
     const account = validateBankAccount(details);
     if (!account.ok) return err({ code: "invalid_input", issues: account.error });
     const next = await withBankAccount(r, s, account.value, deps.clock.now());
-    await r.settlements.update(next);
-    return ok(next);
+    return change(deps, r, s, "bank-account", {
+      status: next.status,
+      bankAccount: next.bankAccount,
+      approvedBy: next.approvedBy,
+      approvedAt: next.approvedAt,
+      failureReason: next.failureReason,
+    });
   });
 }
 
 /**
- * A bank transfer with its (validated) account: approved at once below the merchant's threshold,
- * otherwise waiting for an agent (or paid by hand when no rail reaches the account).
+ * A bank transfer with its (validated) account: approved at once below the merchant's threshold
+ * (then it awaits the SEPA file or a payment by hand), otherwise waiting for an agent's approval.
  */
 export async function withBankAccount(
   r: Repos,
@@ -66,19 +92,19 @@ export async function withBankAccount(
   return {
     ...s,
     bankAccount: account as unknown as Record<string, unknown>,
-    status: needsApproval ? "requires_action" : "processing",
+    status: needsApproval ? "requires_action" : "awaiting_export",
     approvedBy: needsApproval ? null : "auto:below-threshold",
     approvedAt: needsApproval ? null : at,
     failureReason: needsApproval
       ? account.manualPayout
-        ? "pay by hand, then mark as paid"
+        ? "awaiting an agent's approval; then pay by hand and mark as paid"
         : "awaiting an agent's approval"
       : null,
     updatedAt: at,
   };
 }
 
-/** An agent approves a bank transfer above the threshold. */
+/** An agent approves a bank transfer above the threshold: it then awaits export (or payment by hand). */
 export function approvePayout(
   deps: Deps,
   merchantId: string,
@@ -86,51 +112,46 @@ export function approvePayout(
   actor: Actor,
 ): Promise<Result<Settlement, DomainError>> {
   return onSettlement(deps, merchantId, id, async (r, s) => {
-    if (s.method !== "bank_transfer" || !s.bankAccount || s.approvedAt)
+    if (s.method !== "bank_transfer" || s.status !== "requires_action" || !s.bankAccount || s.approvedAt)
       return err(
-        wrongState(s, "only a bank transfer with account details, not yet approved, can be approved"),
+        refused(s, "approve", "only a bank transfer with account details, not yet approved, can be approved"),
       );
-    const at = deps.clock.now();
-    const next: Settlement = {
-      ...s,
-      status: "processing",
-      approvedBy: actor.id,
-      approvedAt: at,
-      failureReason: null,
-      updatedAt: at,
-    };
-    await r.settlements.update(next);
-    return ok(next);
+    return change(
+      deps,
+      r,
+      s,
+      "approve",
+      { status: "awaiting_export", approvedBy: actor.id, approvedAt: deps.clock.now(), failureReason: null },
+      actor,
+    );
   });
 }
 
-/** Money that left by hand or by bank file arrived: the settlement succeeds (FX recorded). */
+/**
+ * Money that left by bank file or by hand arrived, a payment request was collected, or a person
+ * checked at the provider that a refund under review went through: the settlement succeeds (FX
+ * recorded). Only from those waiting states: a failed or cancelled transfer is never revived here.
+ */
 export function markPaid(
   deps: Deps,
   merchantId: string,
   id: string,
+  actor?: Actor,
 ): Promise<Result<Settlement, DomainError>> {
   return onSettlement(deps, merchantId, id, async (r, s) => {
-    const manual =
-      s.method === "bank_transfer" &&
-      (s.exportedAt ||
-        (s.status === "requires_action" && s.bankAccount?.manualPayout === true) ||
-        s.status === "processing");
-    const request = s.method === "payment_request" && s.status === "processing";
-    if (!manual && !request)
+    const payable =
+      (s.method === "bank_transfer" && s.status === "awaiting_export") ||
+      (s.method === "payment_request" && s.status === "awaiting_payment") ||
+      (s.method === "original_payment" && s.status === "needs_review");
+    if (!payable)
       return err(
-        wrongState(
+        refused(
           s,
-          "only an exported or hand-paid bank transfer, or a confirmed payment request, can be marked paid",
+          "mark-paid",
+          "only an approved bank transfer, a confirmed payment request or a refund under review can be marked paid",
         ),
       );
-    return ok(
-      await recordOutcome(
-        r,
-        { ...s, status: "succeeded", failureReason: null, updatedAt: deps.clock.now() },
-        deps.clock.now(),
-      ),
-    );
+    return change(deps, r, s, "mark-paid", { status: "succeeded", failureReason: null }, actor);
   });
 }
 
@@ -142,62 +163,27 @@ export function confirmPaymentRequest(
 ): Promise<Result<Settlement, DomainError>> {
   return onSettlement(deps, merchantId, id, async (r, s) => {
     if (s.method !== "payment_request" || s.status !== "requires_action")
-      return err(wrongState(s, "only an open payment request can be confirmed"));
-    const next: Settlement = { ...s, status: "processing", failureReason: null, updatedAt: deps.clock.now() };
-    await r.settlements.update(next);
-    return ok(next);
+      return err(refused(s, "confirm", "only an open payment request can be confirmed"));
+    return change(deps, r, s, "confirm", { status: "awaiting_payment", failureReason: null });
   });
 }
 
-/** Approved EUR bank transfers to SEPA accounts as one pain.001.001.09 file; they are marked exported. */
-export function exportSepa(
+/**
+ * A person checked a refund under review at the provider and found it not made: it is sent again
+ * (same idempotency key, attempts counted afresh).
+ */
+export async function retrySettlement(
   deps: Deps,
   merchantId: string,
-  executionDate?: string,
-): Promise<Result<{ xml: string; count: number; messageId: string }, DomainError>> {
-  return deps.store.transaction(async (r) => {
-    const merchant = await r.merchants.byId(merchantId);
-    const debtor = merchant?.settings.sepaDebtor;
-    if (!merchant || !debtor)
-      return err({
-        code: "invalid_input",
-        issues: [
-          {
-            path: "settings.sepaDebtor",
-            message: "set the account payouts are paid from (name, IBAN, BIC) first",
-          },
-        ],
-      });
-    const at = deps.clock.now();
-    const due = (await r.settlements.exportable(merchantId, "EUR")).filter(
-      (s) => s.bankAccount?.scheme === "iban" && s.bankAccount.sepaReachable === true,
-    );
-    if (due.length === 0)
-      return err({
-        code: "invalid_input",
-        issues: [{ path: "settlements", message: "no approved EUR bank transfers are waiting for export" }],
-      });
-    const messageId = `CB-${at.toISOString().slice(0, 10).replaceAll("-", "")}-${deps.ids.next().slice(-12)}`;
-    const built = buildPain001({
-      messageId,
-      createdAt: at,
-      debtor,
-      requestedExecutionDate: executionDate ?? at.toISOString().slice(0, 10),
-      batchBooking: false,
-      payments: due.map((s) => ({
-        instructionId: s.id.replaceAll("-", "").slice(0, 35),
-        endToEndId: s.idempotencyKey.replace("crossback-settlement-", "").replaceAll("-", "").slice(0, 35),
-        amount: s.amount,
-        creditor: {
-          name: String(s.bankAccount?.accountHolder ?? ""),
-          iban: String(s.bankAccount?.iban ?? ""),
-          bic: (s.bankAccount?.bic as string | null | undefined) ?? null,
-        },
-        remittance: `Refund ${s.id.slice(-12)}`,
-      })),
-    });
-    if (!built.ok) return err({ code: "invalid_input", issues: built.error });
-    for (const s of due) await r.settlements.update({ ...s, exportedAt: at, updatedAt: at });
-    return ok({ xml: built.value, count: due.length, messageId });
+  id: string,
+  actor: Actor,
+): Promise<Result<Settlement, DomainError>> {
+  const pending = await onSettlement(deps, merchantId, id, async (r, s) => {
+    if (s.method !== "original_payment" || s.status !== "needs_review" || !s.gateway)
+      return err(refused(s, "retry", "only a provider refund under review can be retried"));
+    return change(deps, r, s, "retry", { status: "pending", attempts: 0, failureReason: null }, actor);
   });
+  if (!pending.ok) return pending;
+  const [sent] = await dispatchSettlements(deps, [pending.value]);
+  return ok(sent ?? pending.value);
 }

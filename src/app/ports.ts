@@ -6,6 +6,7 @@ import type { OrderDraft } from "../domain/order-draft.ts";
 import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
 import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
+import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
@@ -218,14 +219,7 @@ export interface LedgerRepo {
   customerBalances(merchantId: string, customerId: string): Promise<Money[]>;
 }
 
-export type SettlementStatus =
-  | "pending"
-  | "processing"
-  | "succeeded"
-  | "failed"
-  | "cancelled"
-  | "requires_action"
-  | "reversed";
+export type { SettlementStatus };
 
 export type SettlementMethod =
   | "original_payment"
@@ -285,15 +279,47 @@ export interface FxReportRow {
   readonly unvalued: number;
 }
 
+/** What a state change may write: the status and the data that goes with it (never ids or amounts). */
+export type SettlementChange = Partial<
+  Pick<
+    Settlement,
+    | "status"
+    | "providerReference"
+    | "failureReason"
+    | "fx"
+    | "bankAccount"
+    | "approvedBy"
+    | "approvedAt"
+    | "exportedAt"
+    | "attempts"
+  >
+>;
+
 export interface SettlementRepo {
   insert(s: Settlement): Promise<void>;
-  update(s: Settlement): Promise<void>;
+  /**
+   * Compare-and-set: writes `change` only while the settlement is still in status `expected`
+   * (`UPDATE … WHERE status = expected`); null when it moved meanwhile.
+   */
+  transition(
+    id: string,
+    expected: SettlementStatus,
+    change: SettlementChange,
+    at: Date,
+  ): Promise<Settlement | null>;
+  /** Reads a settlement and locks its row until the transaction ends (`SELECT … FOR UPDATE`). */
+  lock(id: string): Promise<Settlement | null>;
   byCase(caseId: string): Promise<Settlement[]>;
   get(id: string): Promise<Settlement | null>;
-  /** Moves a pending (or stale processing) settlement to processing; null when another worker has it. */
-  claim(id: string, at: Date, staleBefore: Date): Promise<Settlement | null>;
-  /** Settlements waiting for their provider call: pending, or processing since before `staleBefore`. */
+  /**
+   * Moves a pending provider refund (or one a crash left in processing since before `staleBefore`
+   * with fewer than `maxAttempts` claims) to processing; null when another worker has it.
+   */
+  claim(id: string, at: Date, staleBefore: Date, maxAttempts: number): Promise<Settlement | null>;
+  /** Provider refunds waiting for their call: pending, or processing since before `staleBefore`. */
   recoverable(staleBefore: Date, limit: number): Promise<Settlement[]>;
+  /** Provider refunds in `status` not touched since `before` (the sweep's overdue list). */
+  stuck(status: SettlementStatus, before: Date, limit: number): Promise<Settlement[]>;
   byProviderReference(gateway: string, reference: string): Promise<Settlement | null>;
   /** Succeeded refunds between two instants, summed per refund currency and settlement currency. */
   fxReport(merchantId: string, from: Date, to: Date): Promise<FxReportRow[]>;
@@ -587,7 +613,12 @@ export interface PhotoStorage {
   get(key: string): Promise<Uint8Array | null>;
 }
 
+/** Structured operational log (refused state changes, recoveries); never given secrets or bank details. */
+export type OperationsLog = (event: Readonly<Record<string, unknown>>) => void;
+
 export interface Deps {
+  /** Where refused settlement transitions and sweep decisions are logged (default: stderr, JSON). */
+  readonly log?: OperationsLog;
   /** Portal photo uploads; without it uploads are refused. */
   readonly photos?: PhotoStorage;
   readonly store: Store;

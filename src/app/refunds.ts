@@ -13,7 +13,10 @@ import { issueCreditNote } from "./credit-notes.ts";
 import { withBankAccount } from "./payouts.ts";
 import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports.ts";
 import { caseMoneyTerms } from "./refund-terms.ts";
-import { executeSettlement } from "./settle.ts";
+import { dispatchSettlements } from "./settle.ts";
+
+export { dispatchSettlements };
+
 import { issueStoreCredit } from "./store-credit.ts";
 
 export interface RefundRequest {
@@ -326,20 +329,4 @@ export async function issueRefund(
   });
   if (!done.ok) return done;
   return ok({ ...done.value, settlements: await dispatchSettlements(deps, done.value.settlements) });
-}
-
-/** Hands pending settlements to the job queue (or, without one, runs them now). */
-export async function dispatchSettlements(
-  deps: Deps,
-  settlements: readonly Settlement[],
-): Promise<Settlement[]> {
-  const out: Settlement[] = [];
-  for (const s of settlements) {
-    if (s.status !== "pending") out.push(s);
-    else if (deps.jobs) {
-      await deps.jobs.enqueue("settlement.execute", { settlementId: s.id }, { singletonKey: s.id });
-      out.push(s);
-    } else out.push((await executeSettlement(deps, s.id)) ?? s);
-  }
-  return out;
 }

@@ -1,87 +1,36 @@
-import { SYSTEM } from "../domain/actor.ts";
-import type { CaseEvent } from "../domain/return-case.ts";
-import { settlementFx } from "./fx-values.ts";
-import type { Deps, GatewayRefundResult, Repos, Settlement, SettlementStatus } from "./ports.ts";
+import type { Deps, GatewayRefundResult, Settlement, SettlementChange } from "./ports.ts";
+import { changeSettlement } from "./settlement-change.ts";
 
 /** A settlement claimed this long ago without an outcome was cut off by a crash: run it again (same key). */
 export const STALE_MS = Number(process.env.CROSSBACK_SETTLEMENT_STALE_MS ?? 5 * 60_000);
-/** After this many retryable failures the settlement is failed and shown to an agent. */
+/** At most this many provider calls per settlement; then a person decides (`needs_review`). */
 export const MAX_ATTEMPTS = 12;
 
-const EVENT_OF: Partial<Record<SettlementStatus, CaseEvent["type"]>> = {
-  succeeded: "settlement.succeeded",
-  failed: "settlement.failed",
-  requires_action: "settlement.requires_action",
-};
-
-/** Records a settlement's new state and, for final states, its case event and FX value (one transaction). */
-export async function recordOutcome(r: Repos, next: Settlement, at: Date): Promise<Settlement> {
-  let s = next;
-  if (s.status === "succeeded" && s.method !== "store_credit" && !s.fx) {
-    const merchant = await r.merchants.byId(s.merchantId);
-    const order = s.orderId ? await r.orders.getById(s.merchantId, s.orderId) : null;
-    const tender = order?.tenders.find((t) => t.id === s.tenderId);
-    if (merchant)
-      s = {
-        ...s,
-        fx: await settlementFx(
-          r,
-          s.amount,
-          merchant.settlementCurrency,
-          at,
-          tender?.capturedAt ?? order?.placedAt ?? null,
-        ),
-      };
-  }
-  await r.settlements.update(s);
-  const type = EVENT_OF[s.status];
-  const c = type && s.caseId ? await r.cases.load(s.merchantId, s.caseId) : null;
-  if (type && c) {
-    await r.cases.append(c, [
-      {
-        type,
-        actor: SYSTEM,
-        at,
-        reason: s.failureReason,
-        fromStatus: c.status,
-        toStatus: c.status,
-        data: {
-          settlementId: s.id,
-          method: s.method,
-          gateway: s.gateway,
-          amount: s.amount,
-          providerReference: s.providerReference,
-        },
-      },
-    ]);
-  }
-  return s;
-}
-
 /**
- * Executes one settlement's provider call: claim it (pending → processing) in a transaction, call the
- * gateway outside any transaction with the settlement's idempotency key, record the outcome. Safe to
- * run twice or after a crash: the claim and the key keep the money moving once.
+ * Executes one provider refund: claim it (pending → processing) in a transaction, call the gateway
+ * outside any transaction with the settlement's idempotency key, record the outcome against the
+ * locked row. Only `original_payment` settlements with a gateway are ever claimed: bank transfers and
+ * payment requests never reach a gateway, and nothing falls back to `manual`.
  */
 export async function executeSettlement(deps: Deps, id: string): Promise<Settlement | null> {
   const now = deps.clock.now();
   const claimed = await deps.store.transaction((r) =>
-    r.settlements.claim(id, now, new Date(now.getTime() - STALE_MS)),
+    r.settlements.claim(id, now, new Date(now.getTime() - STALE_MS), MAX_ATTEMPTS),
   );
   if (!claimed) return deps.store.read.settlements.get(id);
-  const gateway = deps.gateways.get(claimed.gateway ?? "manual");
-  let result: GatewayRefundResult;
+  const gateway = claimed.gateway ? deps.gateways.get(claimed.gateway) : undefined;
+  let change: SettlementChange;
   if (!gateway) {
-    result = {
-      status: "failed",
-      reason: `no payment gateway "${claimed.gateway}" is configured`,
-      retryable: false,
+    change = {
+      status: "needs_review",
+      failureReason: `no payment gateway "${claimed.gateway}" is configured: configure it and retry, or refund by hand`,
     };
   } else {
     const order = claimed.orderId
       ? await deps.store.read.orders.getById(claimed.merchantId, claimed.orderId)
       : null;
     const tender = order?.tenders.find((t) => t.id === claimed.tenderId);
+    let result: GatewayRefundResult;
     try {
       await faultPoint("before_provider_call");
       result = await gateway.refund({
@@ -99,30 +48,52 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
     } catch (e) {
       result = { status: "failed", reason: e instanceof Error ? e.message : String(e), retryable: true };
     }
+    change = outcomeOf(claimed, result);
   }
   const at = deps.clock.now();
-  const next: Settlement =
-    result.status === "failed"
-      ? {
-          ...claimed,
-          status: result.retryable && claimed.attempts < MAX_ATTEMPTS ? "pending" : "failed",
-          failureReason: result.reason,
-          updatedAt: at,
-        }
-      : {
-          ...claimed,
-          status: result.status,
-          providerReference: result.providerReference,
-          failureReason: null,
-          updatedAt: at,
-        };
-  return deps.store.transaction((r) => recordOutcome(r, next, at));
+  return deps.store.transaction(async (r) => {
+    const current = await r.settlements.lock(id);
+    if (!current) return null;
+    return (await changeSettlement(deps, r, current, change, at, "settlement worker")) ?? current;
+  });
 }
 
-/** Settlements left pending, or stuck in processing by a crash: what the sweep hands to the queue. */
-export async function recoverableSettlements(deps: Deps, limit = 100): Promise<Settlement[]> {
-  const now = deps.clock.now();
-  return deps.store.read.settlements.recoverable(new Date(now.getTime() - STALE_MS), limit);
+/**
+ * What a provider's answer means for the settlement. Accepted but not final → `awaiting_provider`
+ * (the webhook settles it; never sent again). A retryable failure goes back to `pending` until the
+ * attempts run out, then to `needs_review`: the provider may have received some of those calls.
+ */
+function outcomeOf(claimed: Settlement, result: GatewayRefundResult): SettlementChange {
+  if (result.status === "failed") {
+    if (!result.retryable) return { status: "failed", failureReason: result.reason };
+    return claimed.attempts < MAX_ATTEMPTS
+      ? { status: "pending", failureReason: result.reason }
+      : {
+          status: "needs_review",
+          failureReason: `${claimed.attempts} provider calls failed (last: ${result.reason}); check the provider before retrying`,
+        };
+  }
+  return {
+    status: result.status === "processing" ? "awaiting_provider" : result.status,
+    providerReference: result.providerReference,
+    failureReason: null,
+  };
+}
+
+/** Hands pending settlements to the job queue (or, without one, runs them now). */
+export async function dispatchSettlements(
+  deps: Deps,
+  settlements: readonly Settlement[],
+): Promise<Settlement[]> {
+  const out: Settlement[] = [];
+  for (const s of settlements) {
+    if (s.status !== "pending") out.push(s);
+    else if (deps.jobs) {
+      await deps.jobs.enqueue("settlement.execute", { settlementId: s.id }, { singletonKey: s.id });
+      out.push(s);
+    } else out.push((await executeSettlement(deps, s.id)) ?? s);
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Deps, Settlement, SettlementStatus } from "./ports.ts";
-import { recordOutcome } from "./settle.ts";
+import type { SettlementStatus } from "../domain/settlement-status.ts";
+import type { Deps, Settlement } from "./ports.ts";
+import { changeSettlement } from "./settlement-change.ts";
 
 /** A provider's later word on a refund (from a verified webhook). */
 export interface ProviderRefundUpdate {
@@ -11,19 +12,20 @@ export interface ProviderRefundUpdate {
   readonly reason: string | null;
 }
 
-const FINAL: readonly SettlementStatus[] = ["succeeded", "failed", "cancelled", "reversed"];
-
-/** May a provider event move a settlement from `from` to `to`? Final states only move to `reversed`. */
-function allowed(from: SettlementStatus, to: SettlementStatus): boolean {
-  if (from === to) return false;
-  if (from === "succeeded") return to === "reversed";
-  return !FINAL.includes(from) || (from === "failed" && to === "succeeded");
-}
+/** A provider's "still pending" is our explicit waiting state. */
+const STATUS_OF: Record<ProviderRefundUpdate["status"], SettlementStatus> = {
+  processing: "awaiting_provider",
+  requires_action: "requires_action",
+  succeeded: "succeeded",
+  failed: "failed",
+  cancelled: "cancelled",
+  reversed: "reversed",
+};
 
 /**
- * Applies verified provider events: each event id once (a replay changes nothing), found by our
- * settlement id or the provider's reference, never moving a settlement backwards.
- * Returns how many settlements changed.
+ * Applies verified provider events: each event once (a replay changes nothing), found by our
+ * settlement id or the provider's reference, on the locked row, only along legal transitions (an
+ * illegal one is refused and logged). Returns how many settlements changed.
  */
 export async function applyRefundUpdates(
   deps: Deps,
@@ -33,23 +35,25 @@ export async function applyRefundUpdates(
   for (const u of updates) {
     changed += await deps.store.transaction(async (r) => {
       if (!(await r.webhookEvents.firstSeen(u.provider, u.eventId, deps.clock.now()))) return 0;
-      const s: Settlement | null =
+      const found: Settlement | null =
         (u.settlementId ? await r.settlements.get(u.settlementId) : null) ??
         (await r.settlements.byProviderReference(u.provider, u.providerReference));
-      if (!s || s.gateway !== u.provider || !allowed(s.status, u.status)) return 0;
-      const at = deps.clock.now();
-      await recordOutcome(
+      const s = found ? await r.settlements.lock(found.id) : null;
+      const to = STATUS_OF[u.status];
+      if (!s || s.gateway !== u.provider || s.status === to) return 0;
+      const next = await changeSettlement(
+        deps,
         r,
+        s,
         {
-          ...s,
-          status: u.status,
+          status: to,
           providerReference: s.providerReference ?? u.providerReference,
           failureReason: u.reason,
-          updatedAt: at,
         },
-        at,
+        deps.clock.now(),
+        `${u.provider} webhook ${u.eventId}`,
       );
-      return 1;
+      return next ? 1 : 0;
     });
   }
   return changed;

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { FX_SOURCE } from "../app/fx-values.ts";
-import { importOrdersCsv } from "../app/import-orders.ts";
+import { CSV_LIMITS, importOrdersCsv } from "../app/import-orders.ts";
 import { createApiKey, createMerchant, listApiKeys, revokeApiKey } from "../app/merchants.ts";
 import type { Deps } from "../app/ports.ts";
 import { type DomainError, describe } from "../domain/errors.ts";
@@ -88,9 +88,13 @@ export async function importCommand(deps: Deps, args: string[], flags: Flags): P
   }
   const merchant = await deps.store.read.merchants.bySlug(flags.merchant);
   if (!merchant) return fail(`no merchant "${flags.merchant}"`);
+  const size = (await stat(file)).size;
+  if (size > CSV_LIMITS.maxBytes)
+    return fail(`${file}: ${size} bytes; an import takes at most ${CSV_LIMITS.maxBytes} (split the file)`);
   const text = await readFile(file, "utf8");
   const r = await importOrdersCsv(deps, merchant.id, text, { skipInvalid: flags["skip-invalid"] ?? false });
-  for (const e of r.errors) console.error(`line ${e.line}: ${e.path ? `${e.path}: ` : ""}${e.message}`);
+  for (const e of r.errors)
+    console.error(`${e.line ? `line ${e.line}: ` : ""}${e.path ? `${e.path}: ` : ""}${e.message}`);
   if (r.errors.length > 0 && !r.imported) {
     console.error(
       `nothing imported: ${r.errors.length} error(s) in ${r.rows} row(s). Fix them, or pass --skip-invalid to import the valid orders.`,

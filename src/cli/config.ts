@@ -7,7 +7,10 @@ export interface Config {
   readonly host: string;
   readonly databaseUrl: string | null;
   readonly dataDir: string;
+  /** Seed the demo merchant (its API key is public): only on loopback with the embedded database, or CROSSBACK_DEMO=1. */
   readonly demo: boolean;
+  /** Why the demo is not seeded though CROSSBACK_DEMO did not say 0 (printed at start); null otherwise. */
+  readonly demoRefusal: string | null;
   readonly logRequests: boolean;
   /** Build the portal at start when web/ changed (CROSSBACK_WEB_BUILD=0 skips it: the portal then answers 503). */
   readonly webBuild: boolean;
@@ -47,6 +50,27 @@ function outboxSettings(env: NodeJS.ProcessEnv): OutboxSettings {
     disableAfterFailures: positive(env, "CROSSBACK_WEBHOOK_DISABLE_AFTER", d.disableAfterFailures),
     disableAfterMs: positive(env, "CROSSBACK_WEBHOOK_DISABLE_AFTER_MS", d.disableAfterMs),
     secretOverlapMs: positive(env, "CROSSBACK_WEBHOOK_SECRET_OVERLAP_MS", d.secretOverlapMs),
+/** Loopback addresses: only this machine can reach what listens there. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The demo merchant's API key is published, so it is seeded by default only where nobody else can
+ * reach it: a loopback address with the embedded database. CROSSBACK_DEMO=1 seeds it anyway, 0 never.
+ */
+export function demoChoice(
+  flag: string | undefined,
+  host: string,
+  databaseUrl: string | null,
+): { demo: boolean; demoRefusal: string | null } {
+  if (flag === "0") return { demo: false, demoRefusal: null };
+  if (flag === "1") return { demo: true, demoRefusal: null };
+  const where = databaseUrl ? "on DATABASE_URL" : isLoopback(host) ? null : `listening on ${host}`;
+  if (!where) return { demo: true, demoRefusal: null };
+  return {
+    demo: false,
+    demoRefusal: `Not seeding the demo merchant ${where}: its API key is public. Set CROSSBACK_DEMO=1 to seed it anyway.`,
   };
 }
 
@@ -57,12 +81,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const url = env.DATABASE_URL?.trim() || null;
   if (url && !/^postgres(ql)?:\/\//.test(url))
     throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
+  const host = env.HOST ?? "127.0.0.1";
   return {
     port,
-    host: env.HOST ?? "127.0.0.1",
+    host,
     databaseUrl: url,
     dataDir: resolve(env.CROSSBACK_DATA_DIR ?? ".crossback"),
-    demo: env.CROSSBACK_DEMO !== "0",
+    ...demoChoice(env.CROSSBACK_DEMO?.trim() || undefined, host, url),
     logRequests: env.CROSSBACK_LOG === "1",
     webBuild: env.CROSSBACK_WEB_BUILD !== "0",
     portalSecret: portalSecret(env.CROSSBACK_PORTAL_SECRET),

@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       });
     const { deps, database, webhooks } = await wire(config);
     // In a cluster the primary did the one-time set-up.
-    const own = isClusterWorker() ? { ...config, demo: false, webBuild: false } : config;
+    const own = isClusterWorker() ? { ...config, demo: false, demoRefusal: null, webBuild: false } : config;
     return serveCommand(deps, database, own, webhooks, config.demo);
   }
   const { deps, database } = await wire(config);
@@ -125,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case "demo": {
         const { demoCommand } = await import("./serve-command.ts");
-        return await demoCommand(deps);
+        return await demoCommand(deps, config);
       }
       case "merchants":
         return await merchantsCommand(deps, rest, values);

@@ -9,7 +9,11 @@ import type { Config } from "./config.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 import { withJobs } from "./worker.ts";
 
-export async function demoCommand(deps: Deps): Promise<number> {
+export async function demoCommand(deps: Deps, config: Config): Promise<number> {
+  if (config.demoRefusal) {
+    console.error(config.demoRefusal);
+    return 1;
+  }
   const r = await seedDemo(deps);
   await seedDemoStaff(deps);
   console.log(
@@ -23,6 +27,7 @@ export async function demoCommand(deps: Deps): Promise<number> {
 
 /** The one-time set-up before serving: the demo seed and the portal build (once per cluster). */
 export async function prepareServe(deps: Deps, config: Config): Promise<void> {
+  if (config.demoRefusal) console.error(config.demoRefusal);
   if (config.demo) {
     const r = await seedDemo(deps);
     if (r.created)
@@ -64,7 +69,7 @@ export async function serveCommand(
     );
   if (config.demo)
     console.log(
-      `  Back office:  ${base}/admin   (agent@demo.crossback.dev / demo-agent-password; more in the README)`,
+      `  Back office:  ${base}/admin   (agent@demo.crossback.dev / northwind-care-2026; more in the README)`,
     );
   let stopping = false;
   const stop = async (signal: string) => {

@@ -51,6 +51,20 @@ export type DomainError =
       readonly reason: string;
     }
   | {
+      /** A settlement action its state (or its approver) does not allow: nothing changed. */
+      readonly code: "settlement_state";
+      readonly settlementId: string;
+      readonly action: string;
+      readonly settlementStatus: string;
+      readonly reason: string;
+    }
+  | {
+      /** Money already depends on this field of an order: it can no longer change. */
+      readonly code: "order_locked";
+      readonly path: string;
+      readonly reason: string;
+    }
+  | {
       readonly code: "unsupported_media_type";
       readonly path: string;
       readonly found: string;
@@ -93,6 +107,10 @@ export function describe(e: DomainError): string {
       return `Too many failed attempts ${e.scope === "ip" ? "from this address" : "for this order number"}; try again in ${Math.ceil(e.retryAfterSeconds / 60)} minutes.`;
     case "shipment_not_voidable":
       return `Shipment ${e.shipmentId} (status "${e.shipmentStatus}") cannot be voided: ${e.reason}.`;
+    case "settlement_state":
+      return `Cannot ${e.action} settlement ${e.settlementId} (status "${e.settlementStatus}"): ${e.reason}.`;
+    case "order_locked":
+      return `${e.path}: ${e.reason}.`;
     case "unsupported_media_type":
       return `${e.path}: this is ${e.found}; accepted: ${e.accepted.join(", ")}.`;
   }

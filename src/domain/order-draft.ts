@@ -64,6 +64,10 @@ export function validateOrderDraft(d: OrderDraft): FieldIssue[] {
     if (lineIds.has(l.externalId))
       issues.push({ path: `lines[${i}].externalId`, message: "duplicate line externalId" });
     lineIds.add(l.externalId);
+    if (!Number.isSafeInteger(l.unitPrice.amount * l.quantity)) {
+      issues.push({ path: `lines[${i}].unitPrice`, message: TOO_LARGE("unitPrice × quantity") });
+      continue;
+    }
     if (l.discount.amount > l.unitPrice.amount * l.quantity) {
       issues.push({
         path: `lines[${i}].discount`,
@@ -99,6 +103,7 @@ export function validateOrderDraft(d: OrderDraft): FieldIssue[] {
       }
     }
   }
+  if (issues.length === 0) issues.push(...totalsInRange(d));
   if (d.tenders.length > 0 && issues.length === 0) {
     const paid = sum(
       d.currency,
@@ -112,6 +117,32 @@ export function validateOrderDraft(d: OrderDraft): FieldIssue[] {
       });
     }
   }
+  return issues;
+}
+
+const TOO_LARGE = (what: string) =>
+  `${what} exceeds the largest amount Crossback can hold (${Number.MAX_SAFE_INTEGER} minor units)`;
+
+/** Every amount the order adds up (its total, its tenders) must stay a safe integer: refused, not thrown. */
+function totalsInRange(d: OrderDraft): FieldIssue[] {
+  const within = (amounts: readonly number[]) => {
+    let total = 0;
+    for (const a of amounts) {
+      total += a;
+      if (!Number.isSafeInteger(total)) return false;
+    }
+    return true;
+  };
+  const amounts = [
+    ...d.lines.flatMap((l) => [l.unitPrice.amount * l.quantity, l.tax.amount]),
+    d.shipping.amount.amount,
+    d.shipping.tax.amount,
+    d.duties?.amount.amount ?? 0,
+  ];
+  const issues: FieldIssue[] = [];
+  if (!within(amounts)) issues.push({ path: "lines", message: TOO_LARGE("the order total") });
+  if (!within(d.tenders.map((t) => t.amount.amount)))
+    issues.push({ path: "tenders", message: TOO_LARGE("the sum of the tenders") });
   return issues;
 }
 

@@ -197,6 +197,7 @@ export type CaseEventType =
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"
+  | "settlement.needs_review"
   | "refund.issued"
   | "return.routed"
   | "shipment.requested"

@@ -17,6 +17,8 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   rate_limited: [429, "Too many requests"],
   unsupported_media_type: [415, "Unsupported media type"],
   shipment_not_voidable: [409, "Label cannot be voided"],
+  settlement_state: [409, "Settlement action not allowed now"],
+  order_locked: [409, "Money depends on this field"],
 };
 
 export interface Problem {
@@ -63,6 +65,8 @@ function extras(e: DomainError): Record<string, unknown> {
         accepted: e.accepted,
         errors: [{ path: e.path, pointer: pointer(e.path), message: describe(e) }],
       };
+    case "order_locked":
+      return { errors: [{ path: e.path, pointer: pointer(e.path), message: e.reason }] };
     case "idempotency_key_reused":
     case "idempotency_key_in_flight":
       return { idempotencyKey: e.key };

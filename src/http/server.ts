@@ -15,6 +15,8 @@ import type { Deps } from "../app/ports.ts";
 import { adminApi } from "./admin/admin-api.ts";
 import { STAFF_COOKIE } from "./admin/staff-session.ts";
 import { authenticate } from "./auth.ts";
+import { refuseNul } from "./input-guard.ts";
+import { boundedJsonParser } from "./json-body.ts";
 import { portalOptions, type SecurityLog } from "./portal/portal-options.ts";
 import { PORTAL_API, SESSION_COOKIE } from "./portal/session.ts";
 import { sendProblem } from "./problem.ts";
@@ -183,6 +185,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
 
   await app.register(
     async (v1) => {
+      boundedJsonParser(v1);
+      v1.addHook("preValidation", refuseNul);
       v1.addHook("onRequest", authenticate(deps));
       await v1.register(productRoutes(deps));
       await v1.register(orderRoutes(deps));
@@ -207,6 +211,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   const portal = portalOptions(deps, opts.portalSecret, opts.securityLog);
   await app.register(
     async (p) => {
+      boundedJsonParser(p);
+      p.addHook("preValidation", refuseNul);
       await p.register(portalPublicRoutes(deps, portal));
       await p.register(portalOrderRoutes(deps, portal));
       await p.register(portalReturnRoutes(deps, portal));

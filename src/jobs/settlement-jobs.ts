@@ -1,6 +1,7 @@
 import type { JobRunner } from "../adapters/jobs/job-queue.ts";
 import type { Deps } from "../app/ports.ts";
-import { executeSettlement, recoverableSettlements } from "../app/settle.ts";
+import { executeSettlement } from "../app/settle.ts";
+import { type Recovery, recoverSettlements } from "../app/settlement-recovery.ts";
 import { expireStoreCredit } from "../app/store-credit.ts";
 
 export const JOBS = {
@@ -14,7 +15,8 @@ export class RetryLater extends Error {}
 
 /**
  * Background work: execute settlements (retried with backoff while the provider fails retryably),
- * re-queue settlements a crash left behind (every minute), expire store credit (hourly).
+ * recover what a crash left behind and surface what needs a person (every minute), expire store
+ * credit (hourly).
  */
 export async function registerSettlementJobs(
   deps: Deps,
@@ -39,9 +41,7 @@ export async function registerSettlementJobs(
   await jobs.schedule(JOBS.expireCredit, "17 * * * *");
 }
 
-/** Queues every settlement left pending, or stuck in processing since before the stale limit. */
-export async function sweep(deps: Deps, jobs: JobRunner): Promise<number> {
-  const due = await recoverableSettlements(deps, 500);
-  for (const s of due) await jobs.enqueue(JOBS.execute, { settlementId: s.id }, { singletonKey: s.id });
-  return due.length;
+/** The recovery sweep with the queue: re-sent provider calls become jobs. */
+export function sweep(deps: Deps, jobs: JobRunner): Promise<Recovery> {
+  return recoverSettlements({ ...deps, jobs });
 }

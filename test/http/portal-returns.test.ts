@@ -196,7 +196,7 @@ describeEachDb("portal returns", (kind) => {
       `/acme/returns/${id}/settlements/${request?.id}/confirm`,
     );
     expect((confirmed.body.settlements as Json[]).find((x) => x.id === request?.id)?.status).toBe(
-      "processing",
+      "awaiting_payment",
     );
   });
 

@@ -119,10 +119,10 @@ describeEachDb(
     it("settles an asynchronous Adyen refund on its signed notification; replays and forgeries change nothing", async () => {
       adyen.addPayment(`PSP${kind}`, 12_460, "EUR");
       const id = await refundVia("adyen", `PSP${kind}`);
-      // "processing" with the provider's reference: Adyen received the refund (not merely claimed by the worker).
+      // Adyen received the refund: it awaits the provider's outcome (never sent again by the sweep).
       const processing = await until("Adyen to accept the refund", async () => {
         const s = await settlement(id);
-        return s.status === "processing" && s.providerReference ? s : null;
+        return s.status === "awaiting_provider" && s.providerReference ? s : null;
       });
       const refundPsp = processing.providerReference as string;
       expect(adyen.refunds().map((r) => r.pspReference)).toContain(refundPsp);
@@ -130,7 +130,7 @@ describeEachDb(
         hmacKey: "00".repeat(32),
       });
       expect(forged.status).toBe(400);
-      expect((await settlement(id)).status).toBe("processing");
+      expect((await settlement(id)).status).toBe("awaiting_provider");
       const real = await adyen.sendNotification(`${base}/api/webhooks/adyen`, refundPsp);
       expect([real.status, real.body]).toEqual([200, "[accepted]"]);
       expect((await settlement(id)).status).toBe("succeeded");

@@ -199,7 +199,9 @@ describeEachDb("the money engine through the API", (kind) => {
       "DE89 **** **** **** **30 00",
     ]);
     expect((await api("POST", "/api/v1/payouts/sepa-export", {})).status).toBe(422); // not approved yet
-    expect((await api("POST", `/api/v1/settlements/${s.id}/approve`, {})).body.status).toBe("processing");
+    expect((await api("POST", `/api/v1/settlements/${s.id}/approve`, {})).body.status).toBe(
+      "awaiting_export",
+    );
     const exported = await h.app.inject({
       method: "POST",
       url: "/api/v1/payouts/sepa-export",
@@ -269,7 +271,7 @@ describeEachDb("the money engine through the API", (kind) => {
       "requires_action",
     ]);
     expect((await api("POST", `/api/v1/settlements/${request.id}/confirm`, {})).body.status).toBe(
-      "processing",
+      "awaiting_payment",
     );
     expect((await api("GET", `/api/v1/orders/${dearer.orderId}-X-${dearer.last.number}`)).body.lines).toEqual(
       [expect.objectContaining({ sku: "TEE-9", unitPrice: "69.90" })],

@@ -13,7 +13,7 @@ import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import type { NotifyDeps } from "../../src/app/notify/ports.ts";
 import { savePolicy } from "../../src/app/policies.ts";
-import type { Clock, Deps, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
+import type { Clock, Deps, OperationsLog, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
 import { buildServer } from "../../src/http/server.ts";
@@ -54,6 +54,8 @@ export async function startHarness(
     photos?: PhotoStorage;
     carriers?: CarrierAdapter[];
     notify?: NotifyDeps;
+    /** Collects the operations log (refused settlement transitions, sweep decisions). */
+    log?: OperationsLog;
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -73,6 +75,7 @@ export async function startHarness(
     photos,
     logistics: logisticsDeps(clock, carriers),
     ...(opts.notify ? { notify: opts.notify } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm";
 import type {
   Settlement,
+  SettlementChange,
   SettlementFx,
   SettlementMethod,
   SettlementRepo,
@@ -83,14 +84,44 @@ function toRow(s: Settlement): Row {
   };
 }
 
+/** Only refunds through a payment provider are ever claimed for a provider call (never bank transfers). */
+const providerRefund = and(eq(settlements.method, "original_payment"), isNotNull(settlements.gateway));
+
+/** The columns a state change writes (undefined fields stay as they are). */
+function changeColumns(c: SettlementChange): Partial<Row> {
+  const out: Partial<Row> = {};
+  if (c.status !== undefined) out.status = c.status;
+  if (c.providerReference !== undefined) out.providerReference = c.providerReference;
+  if (c.failureReason !== undefined) out.failureReason = c.failureReason;
+  if (c.fx !== undefined) {
+    out.fx = c.fx;
+    out.settlementCurrency = c.fx?.currency ?? null;
+    out.settlementAmount = c.fx?.amount ?? null;
+  }
+  if (c.bankAccount !== undefined) out.bankAccount = c.bankAccount;
+  if (c.approvedBy !== undefined) out.approvedBy = c.approvedBy;
+  if (c.approvedAt !== undefined) out.approvedAt = c.approvedAt;
+  if (c.exportedAt !== undefined) out.exportedAt = c.exportedAt;
+  if (c.attempts !== undefined) out.attempts = c.attempts;
+  return out;
+}
+
 export function settlementRepo(db: Executor): SettlementRepo {
   return {
     async insert(s) {
       await db.insert(settlements).values(toRow(s));
     },
-    async update(s) {
-      const { id, merchantId, caseId, createdAt, idempotencyKey, ledgerTransactionId, ...rest } = toRow(s);
-      await db.update(settlements).set(rest).where(eq(settlements.id, id));
+    async transition(id, expected, change, at) {
+      const [row] = await db
+        .update(settlements)
+        .set({ ...changeColumns(change), updatedAt: at })
+        .where(and(eq(settlements.id, id), eq(settlements.status, expected)))
+        .returning();
+      return row ? toSettlement(row) : null;
+    },
+    async lock(id) {
+      const [row] = await db.select().from(settlements).where(eq(settlements.id, id)).for("update");
+      return row ? toSettlement(row) : null;
     },
     async byCase(caseId) {
       const rows = await db
@@ -104,13 +135,15 @@ export function settlementRepo(db: Executor): SettlementRepo {
       const [row] = await db.select().from(settlements).where(eq(settlements.id, id));
       return row ? toSettlement(row) : null;
     },
-    async claim(id, at, staleBefore) {
+    async claim(id, at, staleBefore, maxAttempts) {
       const [row] = await db
         .update(settlements)
         .set({ status: "processing", attempts: sql`${settlements.attempts} + 1`, updatedAt: at })
         .where(
           and(
             eq(settlements.id, id),
+            providerRefund,
+            lt(settlements.attempts, maxAttempts),
             or(
               eq(settlements.status, "pending"),
               and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore)),
@@ -125,12 +158,24 @@ export function settlementRepo(db: Executor): SettlementRepo {
         .select()
         .from(settlements)
         .where(
-          or(
-            eq(settlements.status, "pending"),
-            and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore)),
+          and(
+            providerRefund,
+            or(
+              eq(settlements.status, "pending"),
+              and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore)),
+            ),
           ),
         )
         .orderBy(asc(settlements.createdAt))
+        .limit(limit);
+      return rows.map(toSettlement);
+    },
+    async stuck(status, before, limit) {
+      const rows = await db
+        .select()
+        .from(settlements)
+        .where(and(providerRefund, eq(settlements.status, status), lt(settlements.updatedAt, before)))
+        .orderBy(asc(settlements.updatedAt))
         .limit(limit);
       return rows.map(toSettlement);
     },
@@ -184,7 +229,7 @@ export function settlementRepo(db: Executor): SettlementRepo {
           and(
             eq(settlements.merchantId, merchantId),
             eq(settlements.method, "bank_transfer"),
-            eq(settlements.status, "processing"),
+            eq(settlements.status, "awaiting_export"),
             eq(settlements.currency, currency),
             isNotNull(settlements.approvedAt),
             isNull(settlements.exportedAt),

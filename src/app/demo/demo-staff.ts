@@ -11,26 +11,26 @@ export const DEMO_STAFF: readonly {
   vendor?: string;
   password: string;
 }[] = [
-  { email: "owner@demo.crossback.dev", name: "Olivia Owner", role: "owner", password: "demo-owner-password" },
+  { email: "owner@demo.crossback.dev", name: "Olivia Owner", role: "owner", password: "northwind-boss-2026" },
   {
     email: "manager@demo.crossback.dev",
     name: "Max Manager",
     role: "manager",
-    password: "demo-manager-password",
+    password: "northwind-lead-2026",
   },
-  { email: "agent@demo.crossback.dev", name: "Ada Agent", role: "agent", password: "demo-agent-password" },
+  { email: "agent@demo.crossback.dev", name: "Ada Agent", role: "agent", password: "northwind-care-2026" },
   {
     email: "warehouse@demo.crossback.dev",
     name: "Wim Warehouse",
     role: "warehouse",
-    password: "demo-warehouse-password",
+    password: "northwind-dock-2026",
   },
   {
     email: "vendor@demo.crossback.dev",
     name: "Kaito (Kyoto Ceramics)",
     role: "vendor",
     vendor: "kyoto-ceramics",
-    password: "demo-vendor-password",
+    password: "kyoto-ceramics-2026",
   },
 ];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DISPOSITIONS, RETURN_REASONS } from "../../domain/return-reasons.ts";
-import { checkMoneyFields, countryCode, currencyCode, moneyText } from "./fields.ts";
+import { boundedRecord, checkMoneyFields, countryCode, currencyCode, moneyText } from "./fields.ts";
 
 /** The public contract of locations, logistics settings and return shipments. */
 
@@ -34,7 +34,7 @@ export const locationBody = z.strictObject({
   address: addressBody,
   accepts: z.array(countryOrAll).max(300).default([]),
   handlingPerUnit: moneyObject.nullish(),
-  lanes: z.record(countryCode, laneOverrideBody).default({}),
+  lanes: boundedRecord(countryCode, laneOverrideBody).default({}),
   asn: z
     .strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(16).max(300) })
     .nullish(),
@@ -66,10 +66,10 @@ export const logisticsSettingsBody = z.strictObject({
     .strictObject({
       percent: z.int().min(0).max(100),
       cost: moneyObject,
-      countries: z.array(countryCode).min(1),
+      countries: z.array(countryCode).min(1).max(300),
     })
     .nullish(),
-  carrierRules: z.record(countryOrAll, carrierRule).default({}),
+  carrierRules: boundedRecord(countryOrAll, carrierRule).default({}),
   customs: z
     .strictObject({
       signer: text().nullish(),
@@ -110,6 +110,7 @@ export const shipmentBody = z
     lines: z
       .array(z.strictObject({ lineId: z.uuid(), quantity: z.int().min(1).max(100_000) }))
       .min(1)
+      .max(200)
       .optional(),
     parcel: parcelBody.optional(),
   })

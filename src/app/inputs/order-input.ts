@@ -11,6 +11,7 @@ import {
   timeZone,
   toMoney,
 } from "./fields.ts";
+import { checkOrderInRange } from "./order-range.ts";
 
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const optionalText = (max = 500) => z.string().max(max).nullish();
@@ -96,7 +97,10 @@ export const orderBody = z
       .array(
         z.object({
           externalId: text(200),
-          lines: z.array(z.object({ lineExternalId: text(200), quantity })).min(1),
+          lines: z
+            .array(z.object({ lineExternalId: text(200), quantity }))
+            .min(1)
+            .max(1000),
           shippedAt: instant.nullish(),
           deliveredAt: instant.nullish(),
           carrier: optionalText(100),
@@ -135,6 +139,7 @@ export const orderBody = z
       ],
       ctx,
     );
+    checkOrderInRange(o, ctx);
   });
 
 /** Gift codes are compared case-insensitively, without dashes or spaces, and stored as SHA-256. */

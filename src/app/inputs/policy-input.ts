@@ -7,10 +7,10 @@ import {
   type ReturnPolicy,
 } from "../../domain/policy/return-policy.ts";
 import { RESOLUTIONS, RETURN_REASONS, type ReturnReason } from "../../domain/return-reasons.ts";
-import { checkMoneyFields, countryCode, currencyCode, moneyText, toMoney } from "./fields.ts";
+import { boundedRecord, checkMoneyFields, countryCode, currencyCode, moneyText, toMoney } from "./fields.ts";
 
 /** Amounts per currency: `{ "EUR": "4.95", "GBP": "3.95", "JPY": "800" }`. */
-const moneyByCurrency = z.record(currencyCode, moneyText).default({});
+const moneyByCurrency = boundedRecord(currencyCode, moneyText).default({});
 
 const percent = z
   .number()
@@ -27,7 +27,7 @@ export const policyBody = z
     name: z.string().trim().min(1).max(200),
     active: z.boolean().default(true),
     scope: z.object({
-      countries: z.union([z.tuple([z.literal("*")]), z.array(countryCode).min(1)]),
+      countries: z.union([z.tuple([z.literal("*")]), z.array(countryCode).min(1).max(300)]),
       vendors: codes,
       categories: codes,
       skus: codes,
@@ -41,14 +41,18 @@ export const policyBody = z
       .max(20)
       .default([]),
     nonReturnable: z
-      .object({ categories: codes, skus: codes, attributes: z.array(z.enum(PRODUCT_FLAGS)).default([]) })
+      .object({
+        categories: codes,
+        skus: codes,
+        attributes: z.array(z.enum(PRODUCT_FLAGS)).max(PRODUCT_FLAGS.length).default([]),
+      })
       .default({ categories: [], skus: [], attributes: [] }),
     reasons: z
       .record(
         z.string(),
         z.object({
           allowed: z.boolean().default(true),
-          resolutions: z.array(z.enum(RESOLUTIONS)).min(1).optional(),
+          resolutions: z.array(z.enum(RESOLUTIONS)).min(1).max(RESOLUTIONS.length).optional(),
           photosRequired: z.boolean().default(false),
         }),
       )
@@ -72,9 +76,13 @@ export const policyBody = z
       })
       .default({ paidBy: "merchant", flatFee: {}, freeAbove: {} }),
     restockingFee: z
-      .union([z.strictObject({ percent }), z.strictObject({ fixed: z.record(currencyCode, moneyText) })])
+      .union([z.strictObject({ percent }), z.strictObject({ fixed: boundedRecord(currencyCode, moneyText) })])
       .nullish(),
-    resolutions: z.array(z.enum(RESOLUTIONS)).min(1).default(["refund", "store_credit", "exchange"]),
+    resolutions: z
+      .array(z.enum(RESOLUTIONS))
+      .min(1)
+      .max(RESOLUTIONS.length)
+      .default(["refund", "store_credit", "exchange"]),
     storeCreditBonus: z.object({ percent }).nullish(),
     keepItBelow: moneyByCurrency,
     shipByDays: z.int().min(1).max(365).default(14),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkMoneyFields, countryCode, currencyCode, moneyText } from "./fields.ts";
+import { boundedRecord, checkMoneyFields, countryCode, currencyCode, moneyText } from "./fields.ts";
 
 /** PUT /api/v1/products/{sku}: the public contract. */
 export const productBody = z
@@ -27,7 +27,7 @@ export const productBody = z
       .refine((o) => Object.keys(o).length <= 5, { message: "at most 5 options" })
       .default({}),
     /** Current selling price per currency, e.g. {"EUR": "49.90", "JPY": "6900"}: prices exchanges. */
-    prices: z.record(currencyCode, moneyText).default({}),
+    prices: boundedRecord(currencyCode, moneyText).default({}),
     inStock: z.boolean().default(true),
   })
   .superRefine((p, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
 import { checkMoneyFields, currencyCode, moneyText } from "./fields.ts";
 
 const money = z
@@ -8,8 +9,9 @@ const money = z
 /** POST /api/v1/returns/{id}/refund-preview and /refunds. */
 export const refundBody = z.object({
   lines: z
-    .array(z.object({ lineId: z.uuid(), quantity: z.int().min(1) }))
+    .array(z.object({ lineId: z.uuid(), quantity: z.int().min(1).max(1_000_000) }))
     .min(1)
+    .max(200)
     .optional(),
   goodwill: money.nullish(),
   replacement: z
@@ -37,6 +39,41 @@ export const bankAccountBody = z.object({
   country: z.string().length(2).optional(),
   details: z.string().max(500).optional(),
 });
+
+export type BankAccountBody = z.infer<typeof bankAccountBody>;
+
+/**
+ * The body as the domain's details: a field the scheme needs but the body lacks becomes "", which the
+ * validation then names ("is required", "must be 9 digits").
+ */
+export function toBankAccountDetails(b: BankAccountBody): BankAccountDetails {
+  const holder = { accountHolder: b.accountHolder };
+  switch (b.scheme) {
+    case "iban":
+      return { ...holder, scheme: "iban", iban: b.iban ?? "", bic: b.bic ?? null };
+    case "gb_sort_code":
+      return {
+        ...holder,
+        scheme: "gb_sort_code",
+        sortCode: b.sortCode ?? "",
+        accountNumber: b.accountNumber ?? "",
+      };
+    case "us_aba":
+      return {
+        ...holder,
+        scheme: "us_aba",
+        routingNumber: b.routingNumber ?? "",
+        accountNumber: b.accountNumber ?? "",
+        accountType: b.accountType ?? null,
+      };
+    case "mx_clabe":
+      return { ...holder, scheme: "mx_clabe", clabe: b.clabe ?? "" };
+    case "br_pix":
+      return { ...holder, scheme: "br_pix", key: b.key ?? "" };
+    case "other":
+      return { ...holder, scheme: "other", country: b.country ?? "", details: b.details ?? "" };
+  }
+}
 
 /** POST /api/v1/payouts/sepa-export */
 export const sepaExportBody = z.object({ requestedExecutionDate: z.iso.date().optional() });

@@ -6,11 +6,13 @@ import {
   RESOLUTIONS,
   RETURN_REASONS,
 } from "../../domain/return-reasons.ts";
-import { checkMoneyFields, currencyCode, moneyText } from "./fields.ts";
+import { checkMoneyFields, currencyCode, moneyText, versionNumber } from "./fields.ts";
 
 const quantity = z.int().min(1, "must be at least 1").max(1_000_000);
 const reason = z.string().trim().min(1).max(1000);
-const expectedVersion = z.int().min(1).optional();
+const expectedVersion = versionNumber.optional();
+/** Lines a command names: at most as many as a case can hold. */
+const MAX_LINES = 200;
 
 /** POST /api/v1/returns: the public contract. */
 export const createReturnBody = z.object({
@@ -59,7 +61,10 @@ const base = { reason: reason.optional(), expectedVersion };
 
 export const approveBody = z.object({
   ...base,
-  lines: z.array(lineQuantity.extend({ quantity: z.int().min(0).max(1_000_000) })).optional(),
+  lines: z
+    .array(lineQuantity.extend({ quantity: z.int().min(0).max(1_000_000) }))
+    .max(MAX_LINES)
+    .optional(),
   returnRequired: z.boolean().optional(),
   shipByDays: z.int().min(1).max(365).optional(),
 });
@@ -67,14 +72,14 @@ export const plainCommandBody = z.object({ ...base });
 export const rejectBody = z.object({ ...base, reason });
 export const shipBody = z.object({
   ...base,
-  lines: z.array(lineQuantity).optional(),
+  lines: z.array(lineQuantity).max(MAX_LINES).optional(),
   carrier: z.string().max(100).optional(),
   trackingNumber: z.string().max(100).optional(),
 });
 export const receiveBody = z.object({
   ...base,
   locationCode: z.string().max(100).optional(),
-  lines: z.array(lineQuantity).default([]),
+  lines: z.array(lineQuantity).max(MAX_LINES).default([]),
   exceptions: z
     .array(
       z.object({
@@ -84,6 +89,7 @@ export const receiveBody = z.object({
         note: z.string().max(2000).optional(),
       }),
     )
+    .max(MAX_LINES)
     .default([]),
 });
 export const inspectBody = z.object({
@@ -97,7 +103,8 @@ export const inspectBody = z.object({
         note: z.string().max(2000).optional(),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(MAX_LINES),
 });
 export const resolveBody = z.object({
   ...base,
@@ -112,5 +119,8 @@ export const resolveBody = z.object({
       checkMoneyFields(r.unitPrice.currency, [[["unitPrice", "amount"], r.unitPrice.amount]], ctx),
     )
     .nullish(),
-  lines: z.array(lineQuantity.extend({ resolution: z.enum(RESOLUTIONS) })).optional(),
+  lines: z
+    .array(lineQuantity.extend({ resolution: z.enum(RESOLUTIONS) }))
+    .max(MAX_LINES)
+    .optional(),
 });

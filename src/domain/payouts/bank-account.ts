@@ -13,7 +13,8 @@ export type BankAccountDetails = { readonly accountHolder: string } & (
       readonly scheme: "us_aba";
       readonly routingNumber: string;
       readonly accountNumber: string;
-      readonly accountType: "checking" | "savings";
+      /** Required; absent (null) is refused by the validation, naming the field. */
+      readonly accountType: "checking" | "savings" | null;
     }
   | { readonly scheme: "mx_clabe"; readonly clabe: string }
   | { readonly scheme: "br_pix"; readonly key: string }
@@ -116,8 +117,10 @@ export function validateBankAccount(
       }
       if (!/^[0-9]{4,17}$/.test(accountNumber))
         issues.push({ path: path("accountNumber"), message: "must be 4 to 17 digits" });
-      if (input.accountType !== "checking" && input.accountType !== "savings") {
+      const accountType = input.accountType;
+      if (accountType !== "checking" && accountType !== "savings") {
         issues.push({ path: path("accountType"), message: 'must be "checking" or "savings"' });
+        return err(issues);
       }
       const masked = `${routingNumber} ${lastFour(accountNumber)}`;
       return done({
@@ -126,7 +129,7 @@ export function validateBankAccount(
         country: "US",
         routingNumber,
         accountNumber,
-        accountType: input.accountType,
+        accountType,
         masked,
       });
     }

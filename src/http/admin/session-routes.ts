@@ -23,7 +23,12 @@ const signInBody = z.object({
   email: z.string().min(1, "is required").max(254),
   password: z.string().min(1, "is required").max(256),
 });
-const totpBody = z.object({ code: z.string().regex(/^\s*\d{6}\s*$/, "is the 6-digit code of your app") });
+const totpBody = z.object({
+  code: z
+    .string()
+    .max(20)
+    .regex(/^\s*\d{6}\s*$/, "is the 6-digit code of your app"),
+});
 
 /** Sign-in, the TOTP step, who am I, sign-out. */
 export const sessionRoutes =

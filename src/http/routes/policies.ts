@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { countryCode, currencyCode } from "../../app/inputs/fields.ts";
+import { countryCode, currencyCode, MAX_VERSION } from "../../app/inputs/fields.ts";
 import { policyBody } from "../../app/inputs/policy-input.ts";
 import { getPolicy, listPolicies, savePolicy } from "../../app/policies.ts";
 import type { Deps, StoredPolicy } from "../../app/ports.ts";
@@ -86,7 +86,7 @@ export const policyRoutes =
           tags: ["policies"],
           summary: "A policy (latest version, or ?version=)",
           params,
-          querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+          querystring: z.object({ version: z.coerce.number().int().min(1).max(MAX_VERSION).optional() }),
         },
       },
       async (req, reply) =>

@@ -2,14 +2,14 @@ import type {} from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { portalPreviewBody } from "../../app/inputs/portal-input.ts";
-import { bankAccountBody } from "../../app/inputs/refund-input.ts";
+import { bankAccountBody, toBankAccountDetails } from "../../app/inputs/refund-input.ts";
 import { MAX_PHOTO_BYTES, uploadPhoto } from "../../app/portal/photos.ts";
 import { portalOrder, sessionContext } from "../../app/portal/portal-order.ts";
 import { portalPreview } from "../../app/portal/portal-preview.ts";
 import { variantsOf } from "../../app/portal/replacement.ts";
 import type { Deps } from "../../app/ports.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
-import { type BankAccountDetails, validateBankAccount } from "../../domain/payouts/bank-account.ts";
+import { validateBankAccount } from "../../domain/payouts/bank-account.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
 import { presentPortalOrder, presentPortalPreview } from "../portal/present-portal.ts";
 import { requireSession, sessionOf } from "../portal/session.ts";
@@ -130,7 +130,7 @@ export const portalOrderRoutes =
         },
       },
       async (req, reply) => {
-        const r = validateBankAccount(req.body as BankAccountDetails);
+        const r = validateBankAccount(toBankAccountDetails(req.body));
         if (r.ok) return { valid: true, masked: r.value.masked, country: r.value.country };
         return reply.code(200).send({ valid: false, errors: issuesField(r.error) });
       },

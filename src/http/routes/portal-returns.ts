@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { portalReturnBody, trackingBody, withdrawalBody } from "../../app/inputs/portal-input.ts";
-import { bankAccountBody } from "../../app/inputs/refund-input.ts";
+import { bankAccountBody, toBankAccountDetails } from "../../app/inputs/refund-input.ts";
 import {
   addTracking,
   cancelPortalReturn,
@@ -14,7 +14,6 @@ import { submitPortalReturn } from "../../app/portal/submit-return.ts";
 import { declareWithdrawal } from "../../app/portal/withdraw.ts";
 import type { Deps } from "../../app/ports.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
-import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
 import { presentCaseSummary, presentPortalCase } from "../portal/present-portal.ts";
@@ -51,7 +50,7 @@ export const portalReturnRoutes =
         const body = req.body;
         const r = await submitPortalReturn(deps, sessionOf(req), {
           ...body,
-          bankAccount: (body.bankAccount as BankAccountDetails | null | undefined) ?? null,
+          bankAccount: body.bankAccount ? toBankAccountDetails(body.bankAccount) : null,
           locale: negotiateLocale({ url: body.locale }),
         });
         return send(reply, outcome(r, 201, presentCaseSummary));
@@ -199,7 +198,7 @@ export const portalReturnRoutes =
           sessionOf(req),
           req.params.id,
           req.params.settlement,
-          req.body as BankAccountDetails,
+          toBankAccountDetails(req.body),
         );
         if (!r.ok)
           return send(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { checkMoneyFields, currencyCode, moneyText } from "../../app/inputs/fields.ts";
+import { boundedRecord, checkMoneyFields, currencyCode, moneyText } from "../../app/inputs/fields.ts";
 import type { Deps, MerchantSettings } from "../../app/ports.ts";
 import { checkBic, checkIban } from "../../domain/payouts/iban-bic.ts";
 import { merchantOf } from "../auth.ts";
@@ -11,7 +11,7 @@ const TENDERS = ["card", "gift_card", "store_credit", "bank_transfer", "cash_on_
 export const settingsBody = z
   .object({
     tenderOrder: z.array(z.enum(TENDERS)).min(1).max(6).optional(),
-    bankTransferApprovalAbove: z.record(currencyCode, moneyText).optional(),
+    bankTransferApprovalAbove: boundedRecord(currencyCode, moneyText).optional(),
     sepaDebtor: z
       .object({
         name: z.string().trim().min(1).max(70),

@@ -1,34 +1,33 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toMoney } from "../../app/inputs/fields.ts";
-import { bankAccountBody, redeemBody, sepaExportBody } from "../../app/inputs/refund-input.ts";
+import {
+  bankAccountBody,
+  redeemBody,
+  sepaExportBody,
+  toBankAccountDetails,
+} from "../../app/inputs/refund-input.ts";
 import {
   approvePayout,
   confirmPaymentRequest,
-  exportSepa,
   markPaid,
   provideBankAccount,
+  retrySettlement,
 } from "../../app/payouts.ts";
-import type { Deps, SettlementMethod, SettlementStatus } from "../../app/ports.ts";
+import type { Deps, SettlementMethod } from "../../app/ports.ts";
+import { exportSepa } from "../../app/sepa-export.ts";
 import { redeemStoreCredit } from "../../app/store-credit.ts";
 import { formatMoney } from "../../domain/money.ts";
-import type { BankAccountDetails } from "../../domain/payouts/bank-account.ts";
 import { err, ok } from "../../domain/result.ts";
+import { SETTLEMENT_STATUSES } from "../../domain/settlement-status.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { moneyJson, presentSettlementFull } from "../present-money.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
 const idParams = z.object({ id: z.string() });
-export const SETTLEMENT_STATUSES = [
-  "pending",
-  "processing",
-  "succeeded",
-  "failed",
-  "cancelled",
-  "requires_action",
-  "reversed",
-] as const satisfies readonly SettlementStatus[];
+
+export { SETTLEMENT_STATUSES };
 export const SETTLEMENT_METHODS = [
   "original_payment",
   "store_credit",
@@ -81,6 +80,7 @@ export const settlementRoutes =
       path: string,
       summary: string,
       run: (
+        d: Deps,
         merchantId: string,
         id: string,
         body: unknown,
@@ -98,7 +98,8 @@ export const settlementRoutes =
             deps,
             req,
             reply,
-            () => run(merchantOf(req), req.params.id, req.body, actorOf(req)),
+            // The action's own transaction stores the idempotent response (d carries that store).
+            (d) => run(d, merchantOf(req), req.params.id, req.body, actorOf(req)),
             (r) => outcome(r, 200, presentSettlementFull),
           );
         },
@@ -106,17 +107,24 @@ export const settlementRoutes =
     action(
       "bank-account",
       "Give the account a bank-transfer refund is paid to (validated per country; shown masked)",
-      (m, id, b) => provideBankAccount(deps, m, id, b as BankAccountDetails),
+      (d, m, id, b) => provideBankAccount(d, m, id, toBankAccountDetails(bankAccountBody.parse(b))),
       bankAccountBody,
     );
-    action("approve", "Approve a bank transfer above the merchant's threshold", (m, id, _b, actor) =>
-      approvePayout(deps, m, id, actor),
+    action("approve", "Approve a bank transfer above the merchant's threshold", (d, m, id, _b, actor) =>
+      approvePayout(d, m, id, actor),
     );
-    action("confirm", "The shopper confirms paying an exchange's price difference", (m, id) =>
-      confirmPaymentRequest(deps, m, id),
+    action("confirm", "The shopper confirms paying an exchange's price difference", (d, m, id) =>
+      confirmPaymentRequest(d, m, id),
     );
-    action("mark-paid", "The bank transfer (or collected payment request) went through", (m, id) =>
-      markPaid(deps, m, id),
+    action(
+      "mark-paid",
+      "The approved bank transfer, the collected payment request or the refund under review went through",
+      (d, m, id, _b, actor) => markPaid(d, m, id, actor),
+    );
+    action(
+      "retry",
+      "Send a refund under review (`needs_review`) to its provider again, after checking it was not made",
+      (d, m, id, _b, actor) => retrySettlement(d, m, id, actor),
     );
 
     app.get(
@@ -195,9 +203,9 @@ export const settlementRoutes =
           deps,
           req,
           reply,
-          () =>
+          (d) =>
             redeemStoreCredit(
-              deps,
+              d,
               merchantOf(req),
               req.params.id,
               toMoney(req.body.amount, req.body.currency),
