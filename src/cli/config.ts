@@ -50,6 +50,9 @@ function outboxSettings(env: NodeJS.ProcessEnv): OutboxSettings {
     disableAfterFailures: positive(env, "CROSSBACK_WEBHOOK_DISABLE_AFTER", d.disableAfterFailures),
     disableAfterMs: positive(env, "CROSSBACK_WEBHOOK_DISABLE_AFTER_MS", d.disableAfterMs),
     secretOverlapMs: positive(env, "CROSSBACK_WEBHOOK_SECRET_OVERLAP_MS", d.secretOverlapMs),
+  };
+}
+
 /** Loopback addresses: only this machine can reach what listens there. */
 export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
