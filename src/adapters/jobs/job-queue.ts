@@ -58,13 +58,7 @@ export async function startJobQueue(
   const queues = new Set<string>();
   const ensure = async (name: string) => {
     if (queues.has(name)) return;
-    await boss.createQueue(name, {
-      name,
-      retryLimit: 12,
-      retryDelay: 2,
-      retryBackoff: true,
-      expireInSeconds: 300,
-    });
+    await createQueueOnce(boss, name);
     queues.add(name);
   };
   return {
@@ -103,4 +97,29 @@ export async function startJobQueue(
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     },
   };
+}
+
+/**
+ * Creates a queue unless it exists. pg-boss attaches a partition per queue; processes starting together
+ * (serve --processes N, several workers) can deadlock on the job table while doing so. The function is
+ * idempotent (ON CONFLICT DO NOTHING), so a deadlocked attempt is retried after a short random pause.
+ */
+async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, {
+        name,
+        retryLimit: 12,
+        retryDelay: 2,
+        retryBackoff: true,
+        expireInSeconds: 300,
+      });
+      return;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (attempt >= 8 || (code !== "40P01" && code !== "23505")) throw e;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }

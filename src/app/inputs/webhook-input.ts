@@ -3,11 +3,13 @@ import { isEventFilter } from "../../domain/notify/event-filter.ts";
 
 const eventFilter = z
   .string()
+  .max(100)
   .refine(isEventFilter, "must be an event type (return.approved), a family (return.*) or *");
 
 /** A `whsec_` secret: 24 to 64 random bytes, base64 after the prefix (Standard Webhooks). */
 const secret = z
   .string()
+  .max(100)
   .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "must be whsec_ followed by 24 to 64 bytes of base64");
 
 export const webhookEndpointBody = z.strictObject({

@@ -3,7 +3,7 @@ export const STAFF_ROLES = ["owner", "manager", "agent", "warehouse", "vendor"] 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const isStaffRole = (v: unknown): v is StaffRole =>
-  typeof v === "string" && (STAFF_ROLES as readonly string[]).includes(v);
+  typeof v === "string" && STAFF_ROLES.some((r) => r === v);
 
 /**
  * What an action needs. `read` is every GET; the rest group the commands by who does them in a

@@ -21,6 +21,7 @@ const rotateBody = z
   .strictObject({
     secret: z
       .string()
+      .max(100)
       .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, "must be whsec_ followed by 24 to 64 bytes of base64")
       .optional(),
   })
