@@ -31,7 +31,19 @@ export async function ensureWebBuilt(opts: { force?: boolean; quiet?: boolean } 
   if (!opts.force && webBuildIsCurrent()) return false;
   if (!opts.quiet) console.log("Building the returns portal (web/ → web/dist) …");
   const { build } = await import("vite");
-  await build({ configFile: join(WEB, "vite.config.ts"), logLevel: opts.quiet ? "error" : "warn" });
+  // Vite keeps a NODE_ENV it finds (Vitest sets "test"): React would then ship its development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: join(WEB, "vite.config.ts"),
+      mode: "production",
+      logLevel: opts.quiet ? "error" : "warn",
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(STAMP, webSourceHash());
   return true;
 }
