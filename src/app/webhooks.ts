@@ -1,6 +1,7 @@
+import type { Money } from "../domain/money.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { Deps, Settlement } from "./ports.ts";
-import { changeSettlement } from "./settlement-change.ts";
+import { changeSettlement, operationsLog } from "./settlement-change.ts";
 
 /** A provider's later word on a refund (from a verified webhook). */
 export interface ProviderRefundUpdate {
@@ -10,6 +11,8 @@ export interface ProviderRefundUpdate {
   readonly providerReference: string;
   readonly status: "processing" | "requires_action" | "succeeded" | "failed" | "cancelled" | "reversed";
   readonly reason: string | null;
+  /** The refund's amount as the provider states it; null when the event does not say. */
+  readonly amount: Money | null;
 }
 
 /** A provider's "still pending" is our explicit waiting state. */
@@ -23,9 +26,11 @@ const STATUS_OF: Record<ProviderRefundUpdate["status"], SettlementStatus> = {
 };
 
 /**
- * Applies verified provider events: each event once (a replay changes nothing), found by our
- * settlement id or the provider's reference, on the locked row, only along legal transitions (an
- * illegal one is refused and logged). Returns how many settlements changed.
+ * Applies verified provider events: each (event, refund) once — one event may carry several
+ * refunds, and a replay changes nothing — found by our settlement id or the provider's reference,
+ * on the locked row, only along legal transitions (an illegal one is refused and logged). An event
+ * whose amount or currency differs from the settlement's is about some other money: refused and
+ * logged, the settlement stays as it is. Returns how many settlements changed.
  */
 export async function applyRefundUpdates(
   deps: Deps,
@@ -34,20 +39,39 @@ export async function applyRefundUpdates(
   let changed = 0;
   for (const u of updates) {
     changed += await deps.store.transaction(async (r) => {
-      if (!(await r.webhookEvents.firstSeen(u.provider, u.eventId, deps.clock.now()))) return 0;
       const found: Settlement | null =
         (u.settlementId ? await r.settlements.get(u.settlementId) : null) ??
         (await r.settlements.byProviderReference(u.provider, u.providerReference));
       const s = found ? await r.settlements.lock(found.id) : null;
       const to = STATUS_OF[u.status];
-      if (!s || s.gateway !== u.provider || s.status === to) return 0;
+      const ours = s && s.gateway === u.provider ? s : null;
+      if (
+        ours &&
+        u.amount &&
+        (u.amount.amount !== ours.amount.amount || u.amount.currency !== ours.amount.currency)
+      ) {
+        operationsLog(deps)({
+          at: deps.clock.now().toISOString(),
+          event: "settlement.webhook_amount_mismatch",
+          settlementId: ours.id,
+          merchantId: ours.merchantId,
+          by: `${u.provider} webhook ${u.eventId}`,
+          expected: ours.amount,
+          received: u.amount,
+        });
+        return 0;
+      }
+      // Refused events above are not recorded: only an applied (event, refund) counts as seen.
+      const key = `${u.eventId}/${u.providerReference}`;
+      if (!(await r.webhookEvents.firstSeen(u.provider, key, deps.clock.now()))) return 0;
+      if (!ours || ours.status === to) return 0;
       const next = await changeSettlement(
         deps,
         r,
-        s,
+        ours,
         {
           status: to,
-          providerReference: s.providerReference ?? u.providerReference,
+          providerReference: ours.providerReference ?? u.providerReference,
           failureReason: u.reason,
         },
         deps.clock.now(),

@@ -26,6 +26,9 @@ import { settlements } from "./schema.ts";
 
 type Row = typeof settlements.$inferSelect;
 
+/** Settlement ids are UUIDs; anything else (a provider's stray reference) is no settlement. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function toSettlement(r: Row): Settlement {
   return {
     id: r.id,
@@ -132,6 +135,7 @@ export function settlementRepo(db: Executor): SettlementRepo {
       return rows.map(toSettlement);
     },
     async get(id) {
+      if (!UUID.test(id)) return null;
       const [row] = await db.select().from(settlements).where(eq(settlements.id, id));
       return row ? toSettlement(row) : null;
     },

@@ -63,7 +63,7 @@ export function adyenGateway(o: AdyenGatewayOptions): AdyenGateway {
   const modifications = new adyen.CheckoutAPI(client).ModificationsApi;
   return {
     name: "adyen",
-    webhooks: adyenWebhookReceiver(o.hmacKey),
+    webhooks: adyenWebhookReceiver(o.hmacKey, o.merchantAccount),
     async refund(req) {
       const payment = req.tender.reference;
       if (!payment) return failed("the tender has no Adyen payment pspReference", false);

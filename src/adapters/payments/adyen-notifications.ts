@@ -1,6 +1,10 @@
 import adyen, { type Types } from "@adyen/api-library";
 import { err, ok, type Result } from "../../domain/result.ts";
+import { ADYEN_CURRENCIES, fromProviderAmount } from "./provider-amounts.ts";
 import type { RefundUpdate, RefundWebhookReceiver } from "./refund-updates.ts";
+
+/** Our settlement ids are UUIDs; any other merchantReference is not one of ours. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Adyen standard webhooks (notifications). Docs followed:
@@ -54,14 +58,17 @@ export function verifyAdyenNotification(
 
 /**
  * The refund update one notification item carries, or null for other events. `merchantReference`
- * is the `reference` we sent with the refund: our settlement id.
+ * is the `reference` we sent with the refund: our settlement id (anything that is not a UUID is
+ * someone else's reference, found by `pspReference` or not at all). The amount is Adyen's, checked
+ * against the settlement when applied.
  */
 export function parseAdyenNotification(item: AdyenNotificationItem): RefundUpdate | null {
   const base = {
     provider: "adyen" as const,
-    settlementId: item.merchantReference || null,
+    settlementId: UUID.test(item.merchantReference ?? "") ? item.merchantReference : null,
     providerReference: item.pspReference,
     eventId: `${item.eventCode}:${item.pspReference}:${item.success}`,
+    amount: fromProviderAmount(item.amount?.value, item.amount?.currency, ADYEN_CURRENCIES),
   };
   const reason = item.reason?.trim() || null;
   switch (item.eventCode) {
@@ -78,8 +85,12 @@ export function parseAdyenNotification(item: AdyenNotificationItem): RefundUpdat
   }
 }
 
-/** Verifies every item of a delivery (one forged item rejects the delivery), then parses them. */
-export function adyenWebhookReceiver(hmacKeyHex: string): RefundWebhookReceiver {
+/**
+ * Verifies every item of a delivery (one forged item rejects the delivery), then parses the items
+ * of our merchant account (a webhook shared across a company account also carries other merchant
+ * accounts' events: accepted, so Adyen stops resending them, and ignored).
+ */
+export function adyenWebhookReceiver(hmacKeyHex: string, merchantAccount: string): RefundWebhookReceiver {
   return {
     provider: "adyen",
     acknowledgement: "[accepted]",
@@ -97,6 +108,7 @@ export function adyenWebhookReceiver(hmacKeyHex: string): RefundWebhookReceiver 
         if (!item) return err("notification item without NotificationRequestItem");
         const verified = verifyAdyenNotification(item, hmacKeyHex);
         if (!verified.ok) return verified;
+        if (item.merchantAccountCode !== merchantAccount) continue;
         const update = parseAdyenNotification(item);
         if (update) updates.push(update);
       }

@@ -1,5 +1,5 @@
 import { currencyOf } from "../../domain/currency.ts";
-import type { Money } from "../../domain/money.ts";
+import { type Money, money } from "../../domain/money.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 
 /**
@@ -71,4 +71,25 @@ export function toProviderAmount(m: Money, rules: ProviderCurrencyRules): Result
   }
   if (!Number.isSafeInteger(amount)) return err(`amount ${m.amount} ${m.currency} is too large`);
   return ok(amount);
+}
+
+/**
+ * Our money for a provider's integer amount (the reverse of `toProviderAmount`), or null when the
+ * currency is unknown or the amount does not fit ISO minor units (e.g. 5 ISK sent as 550).
+ */
+export function fromProviderAmount(
+  value: unknown,
+  currency: unknown,
+  rules: ProviderCurrencyRules,
+): Money | null {
+  if (typeof currency !== "string" || typeof value !== "number" || !Number.isSafeInteger(value)) return null;
+  const code = currency.toUpperCase();
+  const iso = currencyOf(code);
+  if (!iso) return null;
+  const v = value;
+  const exponent = rules.exponents[code] ?? iso.exponent;
+  if (exponent === iso.exponent) return money(v, code);
+  if (exponent < iso.exponent) return money(v * 10 ** (iso.exponent - exponent), code);
+  const factor = 10 ** (exponent - iso.exponent);
+  return v % factor === 0 ? money(v / factor, code) : null;
 }

@@ -1,3 +1,4 @@
+import type { Money } from "../../domain/money.ts";
 import type { Result } from "../../domain/result.ts";
 
 /**
@@ -12,8 +13,13 @@ export interface RefundUpdate {
   readonly status: RefundUpdateStatus;
   /** The provider's reason when the refund failed, was cancelled or was reversed. */
   readonly reason: string | null;
-  /** The provider's event id, for de-duplicating redeliveries. */
+  /**
+   * The provider's event id. With `providerReference` it de-duplicates redeliveries: one event may
+   * carry several refunds (Stripe's charge.refunded), each applied once.
+   */
   readonly eventId: string;
+  /** The refund's amount as the provider states it (ISO minor units); null when it has none. */
+  readonly amount: Money | null;
 }
 
 /** The settlement statuses a provider event can move a refund to. */

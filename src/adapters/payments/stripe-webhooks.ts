@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { err, ok, type Result } from "../../domain/result.ts";
+import { fromProviderAmount, STRIPE_CURRENCIES } from "./provider-amounts.ts";
 import {
   headerValue,
   type RefundUpdate,
@@ -73,6 +74,7 @@ function toUpdate(r: Stripe.Refund, eventId: string): RefundUpdate {
           ? "canceled at Stripe"
           : null,
     eventId,
+    amount: fromProviderAmount(r.amount, r.currency, STRIPE_CURRENCIES),
   };
 }
 

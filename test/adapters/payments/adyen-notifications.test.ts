@@ -90,17 +90,23 @@ describe("verifyAdyenNotification", () => {
 });
 
 describe("parseAdyenNotification", () => {
+  const SETTLEMENT = "0190c5a2-7b1e-7c3d-9f00-4a2b3c4d5e6f";
   const item = (eventCode: string, success: "true" | "false", reason = ""): AdyenNotificationItem => ({
     amount: { value: 1_000, currency: "EUR" },
     eventCode,
     merchantAccountCode: "CrossbackECOM",
-    merchantReference: "s-1",
+    merchantReference: SETTLEMENT,
     originalReference: "PAYMENT00000001",
     pspReference: "REFUND000000001",
     reason,
     success,
   });
-  const base = { provider: "adyen", settlementId: "s-1", providerReference: "REFUND000000001" };
+  const base = {
+    provider: "adyen",
+    settlementId: SETTLEMENT,
+    providerReference: "REFUND000000001",
+    amount: { amount: 1_000, currency: "EUR" },
+  };
 
   it.each([
     ["REFUND", "true", "", "succeeded", null],
@@ -114,6 +120,16 @@ describe("parseAdyenNotification", () => {
       reason: expectedReason,
       eventId: `${code}:REFUND000000001:${success}`,
     });
+  });
+
+  it("takes a merchantReference that is not a UUID for someone else's reference, not our settlement id", () => {
+    const refund = { ...item("REFUND", "true"), merchantReference: "ORDER-4711" };
+    expect(parseAdyenNotification(refund)).toMatchObject({ settlementId: null, status: "succeeded" });
+  });
+
+  it("reads Adyen's amounts in Adyen's minor units (ISK has two decimals there, none in ISO)", () => {
+    const isk = { ...item("REFUND", "true"), amount: { value: 50_000, currency: "ISK" } };
+    expect(parseAdyenNotification(isk)?.amount).toEqual({ amount: 500, currency: "ISK" });
   });
 
   it("ignores events that are not about refunds", () => {

@@ -97,6 +97,8 @@ describe("parseStripeRefundEvent", () => {
     id: "re_1",
     object: "refund",
     status,
+    amount: 1_000,
+    currency: "eur",
     metadata: { crossback_settlement_id: "s-1" },
     failure_reason: null,
     ...extra,
@@ -120,6 +122,7 @@ describe("parseStripeRefundEvent", () => {
         status: expected,
         reason,
         eventId: "evt_1",
+        amount: { amount: 1_000, currency: "EUR" },
       },
     ]);
   });
@@ -159,6 +162,7 @@ describe("Stripe webhook delivery end to end", () => {
           status: "succeeded",
           reason: null,
           eventId: expect.stringMatching(/^evt_/),
+          amount: { amount: 2_500, currency: "EUR" },
         },
       ]);
       expect((await fake.sendWebhook(endpoint.url, refundId, { secret: "whsec_forged" })).status).toBe(400);
