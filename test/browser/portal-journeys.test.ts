@@ -175,6 +175,13 @@ describe.skipIf(!hasChromium)(`returns portal journeys in a real browser${chromi
     await expectAccessible(page, "lookup (ar, rtl)");
     await lookUpInBrowser(page, "NW-PORTAL-AR1", "email", "layla.haddad@example.de");
     await page.getByRole("heading", { name: "اختر المنتجات التي تريد إرجاعها" }).waitFor();
+    // The EU withdrawal function, right to left too; then back to the ordinary return.
+    await page.getByRole("link", { name: "العدول عن العقد" }).click();
+    await page.getByRole("heading", { level: 1, name: "العدول عن العقد" }).waitFor();
+    await expectAccessible(page, "withdrawal step 1 (ar, rtl)");
+    await shot(page, "ar-0-withdraw");
+    await page.goBack();
+    await page.getByRole("heading", { name: "اختر المنتجات التي تريد إرجاعها" }).waitFor();
     await page.locator("#select-1").check();
     await page.locator("#reason-1").selectOption("changed_mind");
     await expectAccessible(page, "items (ar, rtl)");
