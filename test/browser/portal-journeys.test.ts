@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/app/merchants.ts";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { chromiumSkipNote, hasChromium, launchBrowser } from "../support/browser.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
@@ -83,7 +84,67 @@ describe.skipIf(!hasChromium)(`returns portal journeys in a real browser${chromi
     await expect(page.getByText("Celsiusweg 20").count()).resolves.toBe(1);
     await expectAccessible(page, "status (de)");
     await shot(page, "de-6-status");
+
+    // The shop approves it; the shopper then gives the tracking number. A wrong one is named next to
+    // the field and in the summary, which takes the focus.
+    const caseId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    const key = await createApiKey(h.deps, "demo", "browser test");
+    if (!key.ok) throw new Error(key.error.code);
+    const approved = await h.app.inject({
+      method: "POST",
+      url: `/api/v1/returns/${caseId}/approve`,
+      headers: { authorization: `Bearer ${key.value.key}` },
+      payload: {},
+    });
+    expect(approved.statusCode).toBe(200);
+    await page.reload();
+    await page.locator("#tracking-number").fill("x!");
+    await page.getByRole("button", { name: "Sendungsnummer speichern" }).click();
+    const summary = page.locator(".error-summary");
+    await summary.getByText("Bei Ihren Angaben gibt es 1 Problem").waitFor();
+    await expect(page.locator(".error-summary:focus").count()).resolves.toBe(1);
+    expect(await page.locator("#tracking-number").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "tracking number refused (de)");
+    await shot(page, "de-7-tracking-refused");
+    await summary.getByRole("link").click();
+    await expect(page.locator("#tracking-number:focus").count()).resolves.toBe(1);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("00340434161094042557");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").getByText("Sendungsnummer 00340434161094042557 gespeichert.").waitFor();
+    await expect(summary.count()).resolves.toBe(0);
     await page.context().close();
+  });
+
+  it("shows the policy with the shopper's statutory rights, left to right and right to left", async () => {
+    const page = await open("de", "de-DE");
+    await page.goto(`${base}/returns/demo/policy?country=DE&lang=de`);
+    await page.getByRole("heading", { level: 1, name: "Rückgaberichtlinie und Ihre Rechte" }).waitFor();
+    const article = page.locator("article");
+    await article.locator("h2").first().waitFor();
+    expect(await article.getAttribute("lang")).toBe("de");
+    expect(await article.textContent()).toMatch(/BGB/);
+    await expectAccessible(page, "policy (de)");
+    await shot(page, "policy-1-de");
+    // Another country by keyboard: the page follows, with that country's law.
+    await page.locator("#policy-country").selectOption("JP");
+    await page.locator("#policy-country").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/country=JP/);
+    await expect.poll(async () => (await article.textContent()) ?? "").not.toMatch(/BGB/);
+    await article.locator("h2").first().waitFor();
+
+    const he = await open("he");
+    await he.goto(`${base}/returns/demo/policy?country=IL&lang=he`);
+    await he.getByRole("heading", { level: 1, name: "מדיניות החזרה והזכויות שלך" }).waitFor();
+    await he.locator("article h2").first().waitFor();
+    expect(await he.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await he.locator("article").getAttribute("lang")).toBe("he");
+    await expectAccessible(he, "policy (he, rtl)");
+    await shot(he, "policy-2-he");
+    await page.context().close();
+    await he.context().close();
   });
 
   it("a Japanese shopper exchanges a tee for a dearer size and sees the difference to pay", async () => {
@@ -113,6 +174,13 @@ describe.skipIf(!hasChromium)(`returns portal journeys in a real browser${chromi
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
     await expectAccessible(page, "lookup (ar, rtl)");
     await lookUpInBrowser(page, "NW-PORTAL-AR1", "email", "layla.haddad@example.de");
+    await page.getByRole("heading", { name: "اختر المنتجات التي تريد إرجاعها" }).waitFor();
+    // The EU withdrawal function, right to left too; then back to the ordinary return.
+    await page.getByRole("link", { name: "العدول عن العقد" }).click();
+    await page.getByRole("heading", { level: 1, name: "العدول عن العقد" }).waitFor();
+    await expectAccessible(page, "withdrawal step 1 (ar, rtl)");
+    await shot(page, "ar-0-withdraw");
+    await page.goBack();
     await page.getByRole("heading", { name: "اختر المنتجات التي تريد إرجاعها" }).waitFor();
     await page.locator("#select-1").check();
     await page.locator("#reason-1").selectOption("changed_mind");

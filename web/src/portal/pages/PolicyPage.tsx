@@ -7,12 +7,17 @@ import { href, navigate } from "../router.ts";
 import { usePortal } from "../state.tsx";
 
 const COUNTRIES = [
+  "AE",
+  "AR",
   "AT",
   "AU",
   "BE",
   "BR",
   "CA",
   "CH",
+  "CL",
+  "CN",
+  "CO",
   "DE",
   "DK",
   "ES",
@@ -20,16 +25,24 @@ const COUNTRIES = [
   "FR",
   "GB",
   "IE",
+  "IL",
+  "IN",
   "IT",
   "JP",
   "KR",
   "MX",
   "NL",
   "NO",
+  "NZ",
   "PL",
   "PT",
+  "RU",
+  "SA",
   "SE",
+  "SG",
+  "TR",
   "US",
+  "ZA",
 ];
 
 /** The merchant's return policy with the shopper's statutory rights, rendered by the server's renderer. */

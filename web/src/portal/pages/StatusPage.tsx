@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { ApiError, fieldErrors } from "../../shared/api.ts";
 import { useFormat } from "../../shared/i18n/format.ts";
+import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { Field } from "../../shared/ui/Field.tsx";
 import { Layout } from "../../shared/ui/Layout.tsx";
 import { Link } from "../Link.tsx";
@@ -185,6 +186,7 @@ export default function StatusPage({ id }: { id: string }) {
           <h2 id="tracking-title">
             <FormattedMessage id="tracking.title" />
           </h2>
+          <ErrorSummary errors={trackingError ? [{ id: "tracking-number", message: trackingError }] : []} />
           {c.tracking && (
             <p>
               <FormattedMessage id="tracking.saved" values={{ number: c.tracking.trackingNumber }} />
