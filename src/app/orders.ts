@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DomainError, FieldIssue } from "../domain/errors.ts";
 import type { Order } from "../domain/order.ts";
 import { type OrderDraft, validateOrderDraft } from "../domain/order-draft.ts";
+import { lockedChange } from "../domain/order-locks.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { Deps, Repos } from "./ports.ts";
 
@@ -37,6 +38,19 @@ async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Pr
   return null;
 }
 
+/** A cancelled order stays as it was cancelled; fields money depends on stay as they were refunded. */
+async function checkAgainstMoney(r: Repos, existing: Order, d: OrderDraft): Promise<DomainError | null> {
+  if (await r.cancellations.get(existing.id))
+    return { code: "order_cancelled", externalId: existing.externalId };
+  const settled = await r.settlements.ofOrder(existing.id);
+  const locked = lockedChange(existing, d, {
+    settledTenders: settled.tenderIds,
+    anySettlement: settled.any,
+    returnedLines: new Set((await r.orders.returnedLineQuantities(existing.id)).keys()),
+  });
+  return locked ? { code: "order_locked", ...locked } : null;
+}
+
 /** Validates and writes one order inside an open transaction (shared by the API and the CSV import). */
 export async function writeOrder(
   deps: Deps,
@@ -54,9 +68,12 @@ export async function writeOrder(
     return ok({ order: same, created: false, changed: false });
   }
   if (previous !== null) {
+    // Under the order's lock: refunds and cancellations of this order wait for this write.
+    await r.orders.lock(merchantId, { externalId: d.externalId });
     const existing = await r.orders.get(merchantId, d.externalId);
     if (existing) {
-      const refused = await checkAgainstReturns(r, existing, d);
+      const refused =
+        (await checkAgainstReturns(r, existing, d)) ?? (await checkAgainstMoney(r, existing, d));
       if (refused) return err(refused);
     }
   }

@@ -331,6 +331,8 @@ export interface SettlementRepo {
   ): Promise<Settlement[]>;
   /** Sum of non-failed, non-cancelled refunds per tender id. */
   refundedByTender(tenderIds: readonly string[]): Promise<Map<string, number>>;
+  /** Whether any settlement (of any status) exists for the order, and the tenders they point at. */
+  ofOrder(orderId: string): Promise<{ readonly any: boolean; readonly tenderIds: ReadonlySet<string> }>;
 }
 
 export interface IdempotencyRecord {

@@ -65,6 +65,11 @@ export type DomainError =
       readonly reason: string;
     }
   | {
+      /** The order was cancelled: it can neither change nor be returned. */
+      readonly code: "order_cancelled";
+      readonly externalId: string;
+    }
+  | {
       readonly code: "unsupported_media_type";
       readonly path: string;
       readonly found: string;
@@ -111,6 +116,8 @@ export function describe(e: DomainError): string {
       return `Cannot ${e.action} settlement ${e.settlementId} (status "${e.settlementStatus}"): ${e.reason}.`;
     case "order_locked":
       return `${e.path}: ${e.reason}.`;
+    case "order_cancelled":
+      return `Order "${e.externalId}" was cancelled (and refunded as such): it can no longer change or be returned.`;
     case "unsupported_media_type":
       return `${e.path}: this is ${e.found}; accepted: ${e.accepted.join(", ")}.`;
   }

@@ -19,6 +19,7 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   shipment_not_voidable: [409, "Label cannot be voided"],
   settlement_state: [409, "Settlement action not allowed now"],
   order_locked: [409, "Money depends on this field"],
+  order_cancelled: [409, "Order cancelled"],
 };
 
 export interface Problem {

@@ -255,6 +255,16 @@ export function settlementRepo(db: Executor): SettlementRepo {
         .limit(q.limit);
       return rows.map(toSettlement);
     },
+    async ofOrder(orderId) {
+      const rows = await db
+        .selectDistinct({ tenderId: settlements.tenderId })
+        .from(settlements)
+        .where(eq(settlements.orderId, orderId));
+      return {
+        any: rows.length > 0,
+        tenderIds: new Set(rows.flatMap((r) => (r.tenderId ? [r.tenderId] : []))),
+      };
+    },
     async refundedByTender(tenderIds) {
       if (tenderIds.length === 0) return new Map();
       const rows = await db
