@@ -12,6 +12,7 @@ export default defineConfig({
     "./src/adapters/db/schema-logistics.ts",
     "./src/adapters/db/schema-notify.ts",
     "./src/adapters/db/schema-staff.ts",
+    "./src/adapters/db/schema-security.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

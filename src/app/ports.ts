@@ -11,6 +11,7 @@ import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
+import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
 import type { StaffRepo } from "./staff/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
@@ -566,6 +567,7 @@ export interface Repos extends LogisticsRepos, NotifyRepos {
   readonly ledger: LedgerRepo;
   readonly settlements: SettlementRepo;
   readonly idempotency: IdempotencyRepo;
+  readonly providerAccounts: ProviderAccountRepo;
 }
 
 export interface Store {
@@ -587,6 +589,8 @@ export interface GatewayRefundRequest {
     readonly reference: string | null;
   };
   readonly reason: string;
+  /** The merchant's own provider account (from its settings); gateways with `needsAccount` refuse without it. */
+  readonly account?: ProviderAccount | null;
 }
 
 export type GatewayRefundResult =
@@ -596,6 +600,8 @@ export type GatewayRefundResult =
 /** Moves money back to the shopper's original payment. Never called inside a transaction. */
 export interface PaymentGateway {
   readonly name: string;
+  /** true: refunds only for a merchant with its own account of this provider (never a shared one). */
+  readonly needsAccount?: boolean;
   refund(req: GatewayRefundRequest): Promise<GatewayRefundResult>;
 }
 
@@ -633,6 +639,17 @@ export interface Deps {
   readonly logistics?: LogisticsDeps;
   /** The outbox relay's settings and the senders of merchant webhooks; without it nothing is sent. */
   readonly notify?: NotifyDeps;
+  /** Encrypts values kept at rest (provider API keys, bank details); without it they cannot be stored. */
+  readonly secrets?: SecretBox;
+}
+
+/** AES-256-GCM sealing with a named key (field-cipher.ts); `decrypt` reads values of retired keys too. */
+export interface SecretBox {
+  readonly keyId: string;
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+  /** The key a sealed value was made with (null: not a sealed value). */
+  keyIdOf(sealed: string): string | null;
 }
 
 export type { Actor };

@@ -1,4 +1,5 @@
 import type { Deps, GatewayRefundResult, Settlement, SettlementChange } from "./ports.ts";
+import { isPaymentProvider, openProviderAccount, type ProviderAccount } from "./provider-accounts.ts";
 import { changeSettlement } from "./settlement-change.ts";
 
 /** A settlement claimed this long ago without an outcome was cut off by a crash: run it again (same key). */
@@ -20,11 +21,24 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   if (!claimed) return deps.store.read.settlements.get(id);
   const gateway = claimed.gateway ? deps.gateways.get(claimed.gateway) : undefined;
   let change: SettlementChange;
+  // A provider refund acts for the merchant's own account only: another merchant's payment is not
+  // reachable through it (the gateway also checks the payment's account and currency first).
+  let account: ProviderAccount | null = null;
+  let missing: string | null = null;
+  if (gateway?.needsAccount) {
+    const opened = isPaymentProvider(gateway.name)
+      ? await openProviderAccount(deps, claimed.merchantId, gateway.name)
+      : { missing: `gateway "${gateway.name}" has no per-merchant accounts` };
+    if ("account" in opened) account = opened.account;
+    else missing = opened.missing;
+  }
   if (!gateway) {
     change = {
       status: "needs_review",
       failureReason: `no payment gateway "${claimed.gateway}" is configured: configure it and retry, or refund by hand`,
     };
+  } else if (missing) {
+    change = { status: "needs_review", failureReason: missing };
   } else {
     const order = claimed.orderId
       ? await deps.store.read.orders.getById(claimed.merchantId, claimed.orderId)
@@ -43,6 +57,7 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
           reference: tender?.reference ?? null,
         },
         reason: "return",
+        account,
       });
       await faultPoint("after_provider_call");
     } catch (e) {

@@ -1,6 +1,7 @@
 import type { Money } from "../domain/money.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
-import type { Deps, Settlement } from "./ports.ts";
+import type { Deps, Repos, Settlement } from "./ports.ts";
+import { isPaymentProvider } from "./provider-accounts.ts";
 import { changeSettlement, operationsLog } from "./settlement-change.ts";
 
 /** A provider's later word on a refund (from a verified webhook). */
@@ -13,6 +14,8 @@ export interface ProviderRefundUpdate {
   readonly reason: string | null;
   /** The refund's amount as the provider states it; null when the event does not say. */
   readonly amount: Money | null;
+  /** The provider account the event is from (null: not said). */
+  readonly account?: string | null;
 }
 
 /** A provider's "still pending" is our explicit waiting state. */
@@ -45,6 +48,19 @@ export async function applyRefundUpdates(
       const s = found ? await r.settlements.lock(found.id) : null;
       const to = STATUS_OF[u.status];
       const ours = s && s.gateway === u.provider ? s : null;
+      // Another account's event is refused before it is recorded as seen: it must not use up the
+      // (event, refund) key of the genuine one.
+      if (ours && !(await fromItsAccount(r, ours, u))) {
+        operationsLog(deps)({
+          at: deps.clock.now().toISOString(),
+          event: "settlement.webhook_other_account",
+          settlementId: ours.id,
+          merchantId: ours.merchantId,
+          by: `${u.provider} webhook ${u.eventId}`,
+          account: u.account,
+        });
+        return 0;
+      }
       if (
         ours &&
         u.amount &&
@@ -81,4 +97,14 @@ export async function applyRefundUpdates(
     });
   }
   return changed;
+}
+
+/**
+ * An event naming a provider account is about a settlement only if that account is the merchant's
+ * (issue 8 point 9): one merchant's notification can never settle another's refund.
+ */
+async function fromItsAccount(r: Repos, s: Settlement, u: ProviderRefundUpdate): Promise<boolean> {
+  if (!u.account || !isPaymentProvider(u.provider)) return true;
+  const own = await r.providerAccounts.get(s.merchantId, u.provider);
+  return own?.accountId === u.account;
 }

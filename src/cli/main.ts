@@ -11,6 +11,7 @@ import type { Deps } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
+import { secretBoxFor } from "./encryption.ts";
 import { gatewaysFromEnv } from "./gateways.ts";
 
 const HELP = `crossback — international returns and refunds
@@ -54,6 +55,7 @@ export async function wire(
       : localPhotoStorage(join(config.dataDir, "uploads")),
     logistics: logisticsDeps(systemClock, await carriersFromEnv()),
     notify: { settings: config.outbox, webhooks: standardWebhookSender({ timeoutMs: 10_000 }) },
+    secrets: secretBoxFor(config),
   };
   return { deps, database, webhooks };
 }

@@ -32,6 +32,7 @@ import { portalOrderRoutes } from "./routes/portal-order.ts";
 import { portalPublicRoutes } from "./routes/portal-public.ts";
 import { portalReturnRoutes } from "./routes/portal-returns.ts";
 import { productRoutes } from "./routes/products.ts";
+import { providerAccountRoutes } from "./routes/provider-accounts.ts";
 import { refundRoutes } from "./routes/refunds.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
@@ -198,6 +199,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(refundRoutes(deps));
       await v1.register(settlementRoutes(deps));
       await v1.register(settingsRoutes(deps));
+      await v1.register(providerAccountRoutes(deps));
       await v1.register(locationRoutes(deps));
       await v1.register(shipmentRoutes(deps));
       await v1.register(hubRoutes(deps));

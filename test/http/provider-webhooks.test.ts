@@ -15,7 +15,13 @@ import {
 import { stripeGateway } from "../../src/adapters/payments/stripe-gateway.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
-import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
+import {
+  connectProviders,
+  GENEROUS_POLICY,
+  type Harness,
+  merchantWithKey,
+  startHarness,
+} from "../support/harness.ts";
 
 /** Provider webhooks checked against what we asked for (issue 8 point 3). */
 describeEachDb("provider webhooks: every refund of an event, only our account and our amount", (kind) => {
@@ -55,11 +61,14 @@ describeEachDb("provider webhooks: every refund of an event, only our account an
       log: (e) => logged.push({ ...e }),
     });
     base = await h.app.listen({ host: "127.0.0.1", port: 0 });
-    auth = (
-      await merchantWithKey(h.deps, "acme", {
-        policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
-      })
-    ).auth;
+    const acme = await merchantWithKey(h.deps, "acme", {
+      policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
+    });
+    auth = acme.auth;
+    await connectProviders(h.deps, acme.merchantId, {
+      stripe: { apiKey: stripe.apiKey },
+      adyen: { merchantAccount: adyen.merchantAccount },
+    });
   });
   afterAll(async () => {
     await h.close();

@@ -8,7 +8,13 @@ import type { Deps } from "../../src/app/ports.ts";
 import { registerSettlementJobs } from "../../src/jobs/settlement-jobs.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
-import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
+import {
+  connectProviders,
+  GENEROUS_POLICY,
+  type Harness,
+  merchantWithKey,
+  startHarness,
+} from "../support/harness.ts";
 
 async function until<T>(what: string, probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -62,11 +68,14 @@ describeEachDb(
       await registerSettlementJobs(deps, jobs);
       // The API uses the queue from now on (the harness server was built with h.deps: rebuild its view).
       (h.deps as { jobs?: unknown }).jobs = jobs;
-      auth = (
-        await merchantWithKey(h.deps, "acme", {
-          policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
-        })
-      ).auth;
+      const acme = await merchantWithKey(h.deps, "acme", {
+        policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
+      });
+      auth = acme.auth;
+      await connectProviders(h.deps, acme.merchantId, {
+        stripe: { apiKey: stripe.apiKey },
+        adyen: { merchantAccount: adyen.merchantAccount },
+      });
       base = await h.app.listen({ host: "127.0.0.1", port: 0 });
     });
     afterAll(async () => {

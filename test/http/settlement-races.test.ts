@@ -4,7 +4,13 @@ import { stripeGateway } from "../../src/adapters/payments/stripe-gateway.ts";
 import type { PaymentGateway } from "../../src/app/ports.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
-import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
+import {
+  connectProviders,
+  GENEROUS_POLICY,
+  type Harness,
+  merchantWithKey,
+  startHarness,
+} from "../support/harness.ts";
 
 describeEachDb("settlement state changes are compare-and-set under row locks", (kind) => {
   let h: Harness;
@@ -33,6 +39,7 @@ describeEachDb("settlement state changes are compare-and-set under row locks", (
     // Stripe answers the refund call, and its webhook overtakes that answer on the way back to us.
     const racing: PaymentGateway = {
       name: "stripe",
+      needsAccount: true,
       async refund(req) {
         const res = await real.refund(req);
         if (res.status !== "failed" && webhookDuringCall) await webhookDuringCall(res.providerReference);
@@ -45,11 +52,11 @@ describeEachDb("settlement state changes are compare-and-set under row locks", (
       log: (e) => logged.push({ ...e }),
     });
     base = await h.app.listen({ host: "127.0.0.1", port: 0 });
-    auth = (
-      await merchantWithKey(h.deps, "acme", {
-        policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
-      })
-    ).auth;
+    const acme = await merchantWithKey(h.deps, "acme", {
+      policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
+    });
+    auth = acme.auth;
+    await connectProviders(h.deps, acme.merchantId, { stripe: { apiKey: stripe.apiKey } });
   });
   afterAll(async () => {
     await h.close();

@@ -7,7 +7,13 @@ import { MAX_ATTEMPTS, STALE_MS } from "../../src/app/settle.ts";
 import { KEY_WINDOW_MS, OUTCOME_DUE_MS, recoverSettlements } from "../../src/app/settlement-recovery.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
-import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
+import {
+  connectProviders,
+  GENEROUS_POLICY,
+  type Harness,
+  merchantWithKey,
+  startHarness,
+} from "../support/harness.ts";
 
 describeEachDb(
   "the recovery sweep leaves waiting settlements alone and re-sends only cut-off calls",
@@ -42,11 +48,14 @@ describeEachDb(
         timeoutMs: 3_000,
       });
       h = await startHarness(kind, { gateways: [sg, ag], webhooks: [sg.webhooks, ag.webhooks] });
-      auth = (
-        await merchantWithKey(h.deps, "acme", {
-          policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
-        })
-      ).auth;
+      const acme = await merchantWithKey(h.deps, "acme", {
+        policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
+      });
+      auth = acme.auth;
+      await connectProviders(h.deps, acme.merchantId, {
+        stripe: { apiKey: stripe.apiKey },
+        adyen: { merchantAccount: adyen.merchantAccount },
+      });
       await api("PUT", "/api/v1/settings", {
         bankTransferApprovalAbove: { EUR: "50.00" },
         sepaDebtor: { name: "Acme Europe B.V.", iban: "NL91ABNA0417164300", bic: "ABNANL2A" },

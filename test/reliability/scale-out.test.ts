@@ -78,6 +78,10 @@ describe.skipIf(!url)(
         refundTrigger: "approval",
       };
       expect((await http(base(), auth, "PUT", "/api/v1/policies/default", policy)).status).toBeLessThan(300);
+      const own = { apiKey: stripe.apiKey };
+      expect((await http(base(), auth, "PUT", "/api/v1/settings/payment-providers/stripe", own)).status).toBe(
+        200,
+      );
       const ids = await Promise.all(
         Array.from({ length: CASES }, async (_, i) => {
           const pi = `pi_scale_${i}`;

@@ -57,6 +57,10 @@ describeEachDb("a crash at any point of a settlement moves the money exactly onc
       shippedAt: "2026-11-21T08:00:00Z",
       deliveredAt: "2026-11-22T12:00:00Z",
     }));
+    const own = { apiKey: stripe.apiKey };
+    expect((await http(base, auth, "PUT", "/api/v1/settings/payment-providers/stripe", own)).status).toBe(
+      200,
+    );
     expect((await http(base, auth, "PUT", `/api/v1/orders/${pi}`, o)).status).toBe(201);
     const policy = {
       name: "Refund at approval",

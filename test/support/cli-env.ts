@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +12,11 @@ export async function cliEnvironment(
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "crossback-cli-"));
     return {
-      env: { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "" },
+      env: {
+        CROSSBACK_DATA_DIR: dir,
+        DATABASE_URL: "",
+        CROSSBACK_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      },
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -28,7 +33,7 @@ export async function cliEnvironment(
   const u = new URL(url);
   u.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: u.toString() },
+    env: { DATABASE_URL: u.toString(), CROSSBACK_ENCRYPTION_KEY: randomBytes(32).toString("base64") },
     cleanup: () => admin(`drop database if exists ${name} with (force)`),
   };
 }

@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { fieldCipher } from "../../src/adapters/crypto/field-cipher.ts";
 import type { Database } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
 import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
@@ -14,6 +16,7 @@ import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import type { NotifyDeps } from "../../src/app/notify/ports.ts";
 import { savePolicy } from "../../src/app/policies.ts";
 import type { Clock, Deps, OperationsLog, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
+import { saveProviderAccount } from "../../src/app/provider-accounts.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
 import { buildServer } from "../../src/http/server.ts";
@@ -76,6 +79,7 @@ export async function startHarness(
     logistics: logisticsDeps(clock, carriers),
     ...(opts.notify ? { notify: opts.notify } : {}),
     ...(opts.log ? { log: opts.log } : {}),
+    secrets: fieldCipher({ currentId: "test", keys: new Map([["test", randomBytes(32)]]) }),
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],
@@ -124,4 +128,30 @@ export async function merchantWithKey(
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   }
   return { merchantId: m.value.id, auth: `Bearer ${k.value.key}` };
+}
+
+/**
+ * Gives a merchant its own accounts on the fakes (issue 8 point 9): Stripe through its own key (the
+ * fake's platform key sees the payments added without an account), Adyen through a merchantAccount.
+ */
+export async function connectProviders(
+  deps: Deps,
+  merchantId: string,
+  p: {
+    stripe?: { apiKey?: string; accountId?: string };
+    adyen?: { merchantAccount: string; apiKey?: string };
+  },
+): Promise<void> {
+  if (p.stripe)
+    await saveProviderAccount(deps, merchantId, {
+      provider: "stripe",
+      accountId: p.stripe.accountId ?? null,
+      apiKey: p.stripe.apiKey ?? null,
+    });
+  if (p.adyen)
+    await saveProviderAccount(deps, merchantId, {
+      provider: "adyen",
+      accountId: p.adyen.merchantAccount,
+      apiKey: p.adyen.apiKey ?? null,
+    });
 }

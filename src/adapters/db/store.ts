@@ -17,6 +17,7 @@ import { outboundWebhookRepo } from "./outbound-webhook-repo.ts";
 import { outboxRepo } from "./outbox-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
 import { portalRepo } from "./portal-repo.ts";
+import { providerAccountRepo } from "./provider-account-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
@@ -52,6 +53,7 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
     ledger: ledgerRepo(db),
     settlements: settlementRepo(db),
     idempotency: idempotencyRepo(db),
+    providerAccounts: providerAccountRepo(db),
     locations: locationRepo(db),
     shipments: shipmentRepo(db),
     hub: hubRepo(db),

@@ -30,8 +30,10 @@ export {
  *   `liveEndpointUrlPrefix`. For a local endpoint see adyen-http-client.ts.
  */
 export interface AdyenGatewayOptions {
-  readonly apiKey: string;
-  readonly merchantAccount: string;
+  /** The platform's (company-level) API key, used for a merchant that gave no key of its own. */
+  readonly apiKey?: string;
+  /** Limits the webhook to one merchant account's notifications (ADYEN_MERCHANT_ACCOUNT; default: all). */
+  readonly merchantAccount?: string;
   /** Hex HMAC key of the webhook endpoint (Customer Area → Developers → Webhooks). */
   readonly hmacKey: string;
   /** Base URL replacing Adyen's host, e.g. a local fake: "http://127.0.0.1:4100". */
@@ -51,29 +53,46 @@ export type AdyenGateway = PaymentGateway & {
 const RETURN = adyen.Types.checkout.PaymentRefundRequest.MerchantRefundReasonEnum.Return;
 
 export function adyenGateway(o: AdyenGatewayOptions): AdyenGateway {
-  const client = new adyen.Client(
-    {
-      apiKey: o.apiKey,
-      environment: o.environment === "LIVE" ? adyen.EnvironmentEnum.LIVE : adyen.EnvironmentEnum.TEST,
-      ...(o.liveEndpointUrlPrefix ? { liveEndpointUrlPrefix: o.liveEndpointUrlPrefix } : {}),
-      connectionTimeoutMillis: o.timeoutMs ?? 30_000,
-    },
-    o.endpoint ? endpointHttpClient(o.endpoint) : undefined,
-  );
-  const modifications = new adyen.CheckoutAPI(client).ModificationsApi;
+  const apis = new Map<string, InstanceType<typeof adyen.CheckoutAPI>["ModificationsApi"]>();
+  const modificationsFor = (apiKey: string) => {
+    let api = apis.get(apiKey);
+    if (!api) {
+      const client = new adyen.Client(
+        {
+          apiKey,
+          environment: o.environment === "LIVE" ? adyen.EnvironmentEnum.LIVE : adyen.EnvironmentEnum.TEST,
+          ...(o.liveEndpointUrlPrefix ? { liveEndpointUrlPrefix: o.liveEndpointUrlPrefix } : {}),
+          connectionTimeoutMillis: o.timeoutMs ?? 30_000,
+        },
+        o.endpoint ? endpointHttpClient(o.endpoint) : undefined,
+      );
+      api = new adyen.CheckoutAPI(client).ModificationsApi;
+      apis.set(apiKey, api);
+    }
+    return api;
+  };
   return {
     name: "adyen",
+    needsAccount: true,
     webhooks: adyenWebhookReceiver(o.hmacKey, o.merchantAccount),
     async refund(req) {
+      // The refund names the merchant's own merchantAccount: Adyen refuses a pspReference that is not
+      // a payment of that account (and a currency other than the payment's), so another merchant's
+      // payment cannot be refunded through it.
+      const merchantAccount = req.account?.accountId;
+      if (!merchantAccount) return failed("the merchant has no Adyen merchantAccount configured", false);
+      const apiKey = req.account?.apiKey ?? o.apiKey;
+      if (!apiKey)
+        return failed("the merchant gave no Adyen API key and no platform key (ADYEN_API_KEY) is set", false);
       const payment = req.tender.reference;
       if (!payment) return failed("the tender has no Adyen payment pspReference", false);
       const value = toProviderAmount(req.amount, ADYEN_CURRENCIES);
       if (!value.ok) return failed(value.error, false);
       try {
-        const res = await modifications.refundCapturedPayment(
+        const res = await modificationsFor(apiKey).refundCapturedPayment(
           payment,
           {
-            merchantAccount: o.merchantAccount,
+            merchantAccount,
             amount: { value: value.value, currency: req.amount.currency },
             reference: req.settlementId,
             merchantRefundReason: RETURN,

@@ -69,6 +69,7 @@ export function parseAdyenNotification(item: AdyenNotificationItem): RefundUpdat
     providerReference: item.pspReference,
     eventId: `${item.eventCode}:${item.pspReference}:${item.success}`,
     amount: fromProviderAmount(item.amount?.value, item.amount?.currency, ADYEN_CURRENCIES),
+    account: item.merchantAccountCode,
   };
   const reason = item.reason?.trim() || null;
   switch (item.eventCode) {
@@ -86,11 +87,13 @@ export function parseAdyenNotification(item: AdyenNotificationItem): RefundUpdat
 }
 
 /**
- * Verifies every item of a delivery (one forged item rejects the delivery), then parses the items
- * of our merchant account (a webhook shared across a company account also carries other merchant
- * accounts' events: accepted, so Adyen stops resending them, and ignored).
+ * Verifies every item of a delivery (one forged item rejects the delivery), then parses the items.
+ * A webhook shared across a company account carries every merchant account's events: each update
+ * names its account, and is applied only to a settlement of the merchant with that merchantAccount
+ * (applyRefundUpdates); the others are accepted, so Adyen stops resending them, and ignored.
+ * `merchantAccount` (ADYEN_MERCHANT_ACCOUNT, optional) limits the endpoint to one account.
  */
-export function adyenWebhookReceiver(hmacKeyHex: string, merchantAccount: string): RefundWebhookReceiver {
+export function adyenWebhookReceiver(hmacKeyHex: string, merchantAccount?: string): RefundWebhookReceiver {
   return {
     provider: "adyen",
     acknowledgement: "[accepted]",
@@ -108,7 +111,7 @@ export function adyenWebhookReceiver(hmacKeyHex: string, merchantAccount: string
         if (!item) return err("notification item without NotificationRequestItem");
         const verified = verifyAdyenNotification(item, hmacKeyHex);
         if (!verified.ok) return verified;
-        if (item.merchantAccountCode !== merchantAccount) continue;
+        if (merchantAccount && item.merchantAccountCode !== merchantAccount) continue;
         const update = parseAdyenNotification(item);
         if (update) updates.push(update);
       }

@@ -20,6 +20,11 @@ export interface RefundUpdate {
   readonly eventId: string;
   /** The refund's amount as the provider states it (ISO minor units); null when it has none. */
   readonly amount: Money | null;
+  /**
+   * The provider account the event is from (Adyen merchantAccountCode, Stripe Connect `account`);
+   * null when the event does not say. Applied only to a settlement of the merchant with that account.
+   */
+  readonly account?: string | null;
 }
 
 /** The settlement statuses a provider event can move a refund to. */

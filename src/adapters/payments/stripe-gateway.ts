@@ -24,7 +24,11 @@ export {
  * - stripe-node README / StripeConfig: `host`, `port`, `protocol`, `timeout`, `maxNetworkRetries`.
  */
 export interface StripeGatewayOptions {
-  readonly apiKey: string;
+  /**
+   * The platform's secret key: used with a merchant's Connect account (`Stripe-Account` header) when
+   * the merchant gave no key of its own. Never used for a merchant without a Stripe account.
+   */
+  readonly apiKey?: string;
   readonly webhookSecret: string;
   /** Point the SDK elsewhere (a local fake): e.g. host "127.0.0.1", port 4242, protocol "http". */
   readonly host?: string;
@@ -44,23 +48,44 @@ export type StripeGateway = PaymentGateway & {
 };
 
 export function stripeGateway(o: StripeGatewayOptions): StripeGateway {
-  const stripe = new Stripe(o.apiKey, {
-    ...(o.host ? { host: o.host } : {}),
-    ...(o.port ? { port: o.port } : {}),
-    ...(o.protocol ? { protocol: o.protocol } : {}),
-    timeout: o.timeoutMs ?? 30_000,
-    maxNetworkRetries: o.maxNetworkRetries ?? 0,
-    appInfo: { name: "crossback" },
-  });
+  const clients = new Map<string, Stripe>();
+  const clientFor = (apiKey: string): Stripe => {
+    let c = clients.get(apiKey);
+    if (!c) {
+      c = new Stripe(apiKey, {
+        ...(o.host ? { host: o.host } : {}),
+        ...(o.port ? { port: o.port } : {}),
+        ...(o.protocol ? { protocol: o.protocol } : {}),
+        timeout: o.timeoutMs ?? 30_000,
+        maxNetworkRetries: o.maxNetworkRetries ?? 0,
+        appInfo: { name: "crossback" },
+      });
+      clients.set(apiKey, c);
+    }
+    return c;
+  };
   return {
     name: "stripe",
+    needsAccount: true,
     webhooks: stripeWebhookReceiver(o.webhookSecret, o.webhookToleranceSeconds),
     async refund(req) {
+      const account = req.account;
+      if (!account) return failed("the merchant has no Stripe account configured", false);
+      const apiKey = account.apiKey ?? (account.accountId ? o.apiKey : undefined);
+      if (!apiKey)
+        return failed(
+          "the merchant's Stripe account has no API key, and no platform key (STRIPE_API_KEY) serves its Connect account",
+          false,
+        );
+      const stripe = clientFor(apiKey);
+      const scope: Stripe.RequestOptions = account.accountId ? { stripeAccount: account.accountId } : {};
       const target = refundTarget(req.tender.reference);
       if (!target.ok) return failed(target.error, false);
       const amount = toProviderAmount(req.amount, STRIPE_CURRENCIES);
       if (!amount.ok) return failed(amount.error, false);
       try {
+        const owned = await checkOwnership(stripe, target.value, scope, req.amount.currency);
+        if (owned) return owned;
         const refund = await stripe.refunds.create(
           {
             ...target.value,
@@ -71,7 +96,7 @@ export function stripeGateway(o: StripeGatewayOptions): StripeGateway {
               crossback_reason: req.reason.slice(0, 500),
             },
           },
-          { idempotencyKey: req.idempotencyKey },
+          { ...scope, idempotencyKey: req.idempotencyKey },
         );
         return fromRefund(refund);
       } catch (e) {
@@ -79,6 +104,36 @@ export function stripeGateway(o: StripeGatewayOptions): StripeGateway {
       }
     },
   };
+}
+
+/**
+ * Before any refund: the payment must be visible in the merchant's account (its own key, or the
+ * platform key with `Stripe-Account`) — a payment of another account answers 404 resource_missing —
+ * and be in the refund's currency. https://docs.stripe.com/api/payment_intents/retrieve,
+ * https://docs.stripe.com/api/charges/retrieve, https://docs.stripe.com/connect/authentication.
+ * Returns the refusal, or null when the payment is the merchant's.
+ */
+async function checkOwnership(
+  stripe: Stripe,
+  target: { payment_intent: string } | { charge: string },
+  scope: Stripe.RequestOptions,
+  currency: string,
+): Promise<GatewayRefundResult | null> {
+  let paid: string;
+  const id = "payment_intent" in target ? target.payment_intent : target.charge;
+  try {
+    paid =
+      "payment_intent" in target
+        ? (await stripe.paymentIntents.retrieve(target.payment_intent, {}, scope)).currency
+        : (await stripe.charges.retrieve(target.charge, {}, scope)).currency;
+  } catch (e) {
+    if (e instanceof Stripe.errors.StripeInvalidRequestError && e.code === "resource_missing")
+      return failed(`Stripe payment ${id} does not belong to the merchant's Stripe account`, false);
+    throw e;
+  }
+  if (paid.toLowerCase() !== currency.toLowerCase())
+    return failed(`Stripe payment ${id} is in ${paid.toUpperCase()}, the refund in ${currency}`, false);
+  return null;
 }
 
 /** `pi_…` is a PaymentIntent; `ch_…` and `py_…` are charges (py_ for non-card payment methods). */

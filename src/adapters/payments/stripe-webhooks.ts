@@ -52,15 +52,17 @@ export function verifyStripeWebhook(
 /** Refund updates carried by one Stripe event; none for events that are not about refunds. */
 export function parseStripeRefundEvent(event: Stripe.Event): RefundUpdate[] {
   const object = event.data.object as { object?: string };
-  if (object.object === "refund") return [toUpdate(object as Stripe.Refund, event.id)];
+  // Connect: events of a connected account name it in `account` (https://docs.stripe.com/connect/webhooks).
+  const account = event.account ?? null;
+  if (object.object === "refund") return [toUpdate(object as Stripe.Refund, event.id, account)];
   if (event.type === "charge.refunded" && object.object === "charge") {
     const refunds = (object as Stripe.Charge).refunds?.data ?? [];
-    return refunds.map((r) => toUpdate(r, event.id));
+    return refunds.map((r) => toUpdate(r, event.id, account));
   }
   return [];
 }
 
-function toUpdate(r: Stripe.Refund, eventId: string): RefundUpdate {
+function toUpdate(r: Stripe.Refund, eventId: string, account: string | null): RefundUpdate {
   const status = statusOf(r.status);
   return {
     provider: "stripe",
@@ -75,6 +77,7 @@ function toUpdate(r: Stripe.Refund, eventId: string): RefundUpdate {
           : null,
     eventId,
     amount: fromProviderAmount(r.amount, r.currency, STRIPE_CURRENCIES),
+    account,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../app/ports.ts";
+import { refuseNul } from "../input-guard.ts";
 import type { SecurityLog } from "../portal/portal-options.ts";
 import { invitationRoutes } from "./invitation-routes.ts";
 import { keyRoutes } from "./key-routes.ts";
@@ -20,6 +21,8 @@ export async function adminApi(app: FastifyInstance, deps: Deps, opts: AdminOpti
   const base: LinkBase = (req) => opts.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}`;
   await app.register(
     async (a) => {
+      // A NUL character cannot be stored in PostgreSQL text: refused as bad input (400), never a 500.
+      a.addHook("preValidation", refuseNul);
       await a.register(sessionRoutes(deps, opts.securityLog));
       await a.register(invitationRoutes(deps));
       await a.register(teamRoutes(deps, base, opts.sendInvitation ?? (async () => {})));

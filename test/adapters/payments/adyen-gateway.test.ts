@@ -26,6 +26,7 @@ function request(psp: string, amount: number, currency: string, key = randomUUID
     amount: { amount, currency },
     tender: { kind: "card", provider: "adyen", reference: psp },
     reason: "return",
+    account: { provider: "adyen", accountId: fake.merchantAccount, apiKey: null },
   };
 }
 
@@ -134,9 +135,10 @@ describe("Adyen gateway against the fake Adyen", () => {
     );
     expect(wrongKey).toMatchObject({ status: "failed", retryable: false });
     expect(wrongKey.status === "failed" && wrongKey.reason).toMatch(/Adyen 401 error 000/);
-    const wrongAccount = await gatewayFor(fake, { merchantAccount: "Other" }).refund(
-      request(newPayment(500, "EUR"), 100, "EUR"),
-    );
+    const wrongAccount = await gateway.refund({
+      ...request(newPayment(500, "EUR"), 100, "EUR"),
+      account: { provider: "adyen", accountId: "Other", apiKey: null },
+    });
     expect(wrongAccount.status === "failed" && wrongAccount.reason).toMatch(
       /Adyen 403 error 901: Invalid Merchant Account/,
     );

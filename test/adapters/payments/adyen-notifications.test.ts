@@ -40,6 +40,7 @@ async function refund(captured: number, value: number) {
     amount: { amount: value, currency: "EUR" },
     tender: { kind: "card", provider: "adyen", reference: psp },
     reason: "return",
+    account: { provider: "adyen" as const, accountId: fake.merchantAccount, apiKey: null },
   });
   if (result.status === "failed") throw new Error(result.reason);
   return { settlementId, refundPsp: result.providerReference };
@@ -106,6 +107,7 @@ describe("parseAdyenNotification", () => {
     settlementId: SETTLEMENT,
     providerReference: "REFUND000000001",
     amount: { amount: 1_000, currency: "EUR" },
+    account: "CrossbackECOM",
   };
 
   it.each([
@@ -181,6 +183,7 @@ describe("Adyen notification delivery end to end", () => {
         amount: { amount: value, currency: "EUR" },
         tender: { kind: "card", provider: "adyen", reference: psp },
         reason: "return",
+        account: { provider: "adyen" as const, accountId: fake.merchantAccount, apiKey: null },
       });
       const second = req(2_000);
       await gateway.refund(req(4_000));

@@ -29,6 +29,8 @@ function request(
     amount: { amount, currency },
     tender: { kind: "card", provider: "stripe", reference },
     reason: "return",
+    // The platform key acting for the fake's own account through `Stripe-Account`.
+    account: { provider: "stripe", accountId: fake.platformAccount, apiKey: null },
   };
 }
 
@@ -134,11 +136,11 @@ describe("Stripe gateway against the fake Stripe", () => {
     expect(await g.refund(request("pi_x", 100, "EUR"))).toMatchObject({ status: "failed", retryable: true });
   });
 
-  it("reports an unknown payment as not retryable, with Stripe's message", async () => {
+  it("reports an unknown payment as not retryable: not a payment of the merchant's account", async () => {
     const result = await gateway.refund(request("pi_doesnotexist", 100, "EUR"));
     expect(result).toMatchObject({ status: "failed", retryable: false });
     expect(result.status === "failed" && result.reason).toMatch(
-      /resource_missing.*No such payment_intent: 'pi_doesnotexist'/,
+      /pi_doesnotexist does not belong to the merchant's Stripe account/,
     );
   });
 

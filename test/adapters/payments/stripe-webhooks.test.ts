@@ -39,6 +39,7 @@ async function refundThrough(refundStatus: "pending" | "succeeded" = "pending") 
     amount: { amount: 2_500, currency: "EUR" },
     tender: { kind: "card", provider: "stripe", reference: pi },
     reason: "return",
+    account: { provider: "stripe", accountId: null, apiKey: fake.apiKey },
   };
   const result = await gateway.refund(req);
   if (result.status === "failed") throw new Error(result.reason);
@@ -123,6 +124,7 @@ describe("parseStripeRefundEvent", () => {
         reason,
         eventId: "evt_1",
         amount: { amount: 1_000, currency: "EUR" },
+        account: null,
       },
     ]);
   });
@@ -163,6 +165,7 @@ describe("Stripe webhook delivery end to end", () => {
           reason: null,
           eventId: expect.stringMatching(/^evt_/),
           amount: { amount: 2_500, currency: "EUR" },
+          account: null,
         },
       ]);
       expect((await fake.sendWebhook(endpoint.url, refundId, { secret: "whsec_forged" })).status).toBe(400);

@@ -17,7 +17,9 @@ import {
  * /development-resources/api-idempotency (repeat → first response; key ≤ 64 chars; echoed header)
  * and /development-resources/webhooks (REFUND notifications with hmacSignature, `[accepted]`).
  * Which code Adyen gives a well-formed but unknown pspReference or a wrong currency is not
- * documented: the fake's choices are 167 and 137. Refunds are accepted as "received"; whether
+ * documented: the fake's choices are 167 and 137; a payment of another merchant account is not
+ * found under the account named in the request (167), and a key limited to one merchant account
+ * gets 901 for any other. Refunds are accepted as "received"; whether
  * they succeed is told later by sendNotification (sum above the captured amount → success false).
  */
 export interface AdyenFakeRefund {
@@ -30,6 +32,7 @@ export interface AdyenFakeRefund {
 }
 
 interface Payment {
+  merchantAccount: string;
   value: number;
   currency: string;
   refunded: number;
@@ -40,13 +43,18 @@ export interface AdyenFake extends FakeServer {
   readonly apiKey: string;
   readonly merchantAccount: string;
   readonly hmacKey: string;
-  /** Registers a captured payment; `failRefundsWith` makes its refunds' REFUND webhooks unsuccessful. */
+  /**
+   * Registers a captured payment of `merchantAccount` (default: the fake's); `failRefundsWith` makes
+   * its refunds' REFUND webhooks unsuccessful. The fake's API key serves every merchant account
+   * (a company-level key); `addApiKey` adds a key limited to one merchant account.
+   */
   addPayment(
     pspReference: string,
     value: number,
     currency: string,
-    opts?: { failRefundsWith?: string },
+    opts?: { failRefundsWith?: string; merchantAccount?: string },
   ): void;
+  addApiKey(apiKey: string, merchantAccount: string): void;
   refunds(): AdyenFakeRefund[];
   /** The signed notification Adyen would send about a refund (by default: its REFUND outcome). */
   notification(refundPsp: string, opts?: NotificationOptions): AdyenNotification;
@@ -90,25 +98,29 @@ export async function startAdyenFake(
   const payments = new Map<string, Payment>();
   const refunds = new Map<string, AdyenFakeRefund>();
   const saved = new Map<string, FakeReply>();
+  /** API key → the one merchant account it may use (null: all, a company-level key). */
+  const keys = new Map<string, string | null>([[apiKey, null]]);
+  const accounts = new Set<string>([merchantAccount]);
 
   const handle = (req: FakeRequest): FakeReply => {
     const route = REFUND_PATH.exec(req.path);
     if (req.method !== "POST" || !route) return error(404, "000", "Not Found", "validation");
-    if (req.headers["x-api-key"] !== apiKey)
-      return error(401, "000", "HTTP Status Response - Unauthorized", "security");
+    const given = req.headers["x-api-key"];
+    const keyScope = typeof given === "string" ? keys.get(given) : undefined;
+    if (keyScope === undefined) return error(401, "000", "HTTP Status Response - Unauthorized", "security");
     const key = req.headers["idempotency-key"];
     const idem = Array.isArray(key) ? key[0] : key;
     if (idem && idem.length > 64)
       return error(422, "000", "Idempotency-Key longer than 64 characters", "validation");
     const prior = idem ? saved.get(idem) : undefined;
     if (prior) return prior;
-    const reply = refund(decodeURIComponent(route[2] ?? ""), req.body);
+    const reply = refund(decodeURIComponent(route[2] ?? ""), req.body, keyScope);
     const withKey = idem ? { ...reply, headers: { "Idempotency-Key": idem } } : reply;
     if (idem) saved.set(idem, withKey);
     return withKey;
   };
 
-  const refund = (paymentPsp: string, text: string): FakeReply => {
+  const refund = (paymentPsp: string, text: string, keyScope: string | null): FakeReply => {
     let body: {
       merchantAccount?: unknown;
       amount?: { value?: unknown; currency?: unknown };
@@ -119,14 +131,16 @@ export async function startAdyenFake(
     } catch {
       return error(400, "000", "Unable to parse message", "validation");
     }
-    if (body.merchantAccount !== merchantAccount)
+    const account = body.merchantAccount;
+    if (typeof account !== "string" || !accounts.has(account) || (keyScope !== null && keyScope !== account))
       return error(403, "901", "Invalid Merchant Account", "security");
     if (!body.amount) return error(422, "100", "Required object 'amount' is not provided.", "validation");
     const { value, currency } = body.amount;
     if (!Number.isSafeInteger(value) || (value as number) <= 0 || typeof currency !== "string") {
       return error(422, "137", "Invalid amount specified", "validation");
     }
-    const payment = payments.get(paymentPsp);
+    const found = payments.get(paymentPsp);
+    const payment = found?.merchantAccount === account ? found : undefined;
     if (!payment) return error(422, "167", "Original pspReference required for this operation", "validation");
     if (currency !== payment.currency || (value as number) > payment.value) {
       return error(422, "137", "Invalid amount specified", "validation");
@@ -137,7 +151,7 @@ export async function startAdyenFake(
     const r: AdyenFakeRefund = {
       pspReference: fakeId("", 16, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
       paymentPspReference: paymentPsp,
-      merchantAccount,
+      merchantAccount: account,
       reference: typeof body.reference === "string" ? body.reference : "",
       amount: { value: value as number, currency },
       outcome: { success: !reason, reason: reason ?? "" },
@@ -182,8 +196,25 @@ export async function startAdyenFake(
     apiKey,
     merchantAccount,
     hmacKey,
-    addPayment(psp: string, value: number, currency: string, o: { failRefundsWith?: string } = {}) {
-      payments.set(psp, { value, currency, refunded: 0, failWith: o.failRefundsWith ?? null });
+    addPayment(
+      psp: string,
+      value: number,
+      currency: string,
+      o: { failRefundsWith?: string; merchantAccount?: string } = {},
+    ) {
+      const owner = o.merchantAccount ?? merchantAccount;
+      accounts.add(owner);
+      payments.set(psp, {
+        merchantAccount: owner,
+        value,
+        currency,
+        refunded: 0,
+        failWith: o.failRefundsWith ?? null,
+      });
+    },
+    addApiKey(key: string, account: string) {
+      accounts.add(account);
+      keys.set(key, account);
     },
     refunds: () => [...refunds.values()],
     notification,

@@ -24,6 +24,8 @@ export interface StripeFakeRefund {
 }
 
 interface Payment {
+  /** The Stripe account that owns it (the platform's own, a Connect account, another key's). */
+  account: string;
   chargeId: string;
   paymentIntentId: string | null;
   amount: number;
@@ -57,9 +59,16 @@ export class StripeLedger {
   private readonly payments = new Map<string, Payment>();
   readonly refunds = new Map<string, StripeFakeRefund>();
 
-  addPayment(id: string, amount: number, currency: string, refundStatus: StripeRefundStatus): void {
+  addPayment(
+    id: string,
+    amount: number,
+    currency: string,
+    refundStatus: StripeRefundStatus,
+    account: string,
+  ): void {
     const isIntent = id.startsWith("pi_");
     const payment: Payment = {
+      account,
       chargeId: isIntent ? fakeId("ch_") : id,
       paymentIntentId: isIntent ? id : null,
       amount,
@@ -90,10 +99,41 @@ export class StripeLedger {
     return null;
   }
 
-  create(p: ReadonlyMap<string, string>): FakeReply {
+  /**
+   * GET /v1/payment_intents/{id} and /v1/charges/{id} as seen from `account`: another account's
+   * payment is a 404 resource_missing, as on Stripe (objects are scoped to their account).
+   */
+  retrieve(kind: "payment_intent" | "charge", id: string, account: string): FakeReply {
+    const payment = this.payments.get(id);
+    const found =
+      payment?.account === account &&
+      (kind === "charge" ? payment.chargeId === id : payment.paymentIntentId === id);
+    if (!payment || !found)
+      return stripeError(404, { code: "resource_missing", param: "id", message: `No such ${kind}: '${id}'` });
+    const common = { amount: payment.amount, currency: payment.currency, livemode: false };
+    return {
+      status: 200,
+      body:
+        kind === "payment_intent"
+          ? { id, object: "payment_intent", ...common, status: "succeeded", latest_charge: payment.chargeId }
+          : {
+              id,
+              object: "charge",
+              ...common,
+              amount_refunded: payment.refunded,
+              payment_intent: payment.paymentIntentId,
+              captured: true,
+              paid: true,
+              status: "succeeded",
+            },
+    };
+  }
+
+  create(p: ReadonlyMap<string, string>, account: string): FakeReply {
     const param = p.has("payment_intent") ? "payment_intent" : "charge";
     const id = p.get(param) ?? "";
-    const payment = this.payments.get(id);
+    const found = this.payments.get(id);
+    const payment = found?.account === account ? found : undefined;
     if (!payment) {
       return stripeError(404, { code: "resource_missing", param, message: `No such ${param}: '${id}'` });
     }

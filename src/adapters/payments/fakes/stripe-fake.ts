@@ -20,7 +20,12 @@ export type { StripeFakeRefund, StripeRefundStatus } from "./stripe-fake-ledger.
 /**
  * A local stand-in for Stripe's Refunds API on 127.0.0.1 (random port), for tests and end-to-end
  * runs. Point the SDK at it with `new Stripe(key, { host, port, protocol: "http" })`.
- * - Auth: `Authorization: Bearer <apiKey>` (what stripe-node sends), else 401.
+ * - Auth: `Authorization: Bearer <apiKey>` (what stripe-node sends), else 401. The fake's `apiKey` is
+ *   the platform's (account `platformAccount`); `addApiKey` adds other accounts' keys. With the
+ *   platform key, `Stripe-Account: acct_…` acts for a connected account
+ *   (https://docs.stripe.com/connect/authentication). Every object belongs to one account: another
+ *   account's payment is 404 resource_missing, as on Stripe.
+ * - GET /v1/payment_intents/{id}, GET /v1/charges/{id}, POST /v1/refunds.
  * - Idempotency (https://docs.stripe.com/api/idempotent_requests): the first response under an
  *   `Idempotency-Key` is saved and replayed (with `Idempotent-Replayed: true`); the same key with
  *   other parameters gives the 400 `idempotency_error`; parameter-validation failures are not saved.
@@ -31,12 +36,19 @@ export type { StripeFakeRefund, StripeRefundStatus } from "./stripe-fake-ledger.
 export interface StripeFake extends FakeServer {
   readonly apiKey: string;
   readonly webhookSecret: string;
-  /** Registers a captured payment: a `pi_…` PaymentIntent (with a charge) or a `ch_…` charge. */
+  /** The account of the platform key (`apiKey`). */
+  readonly platformAccount: string;
+  /** Another Stripe account's own secret key (a merchant with a standalone account). */
+  addApiKey(apiKey: string, account: string): void;
+  /**
+   * Registers a captured payment: a `pi_…` PaymentIntent (with a charge) or a `ch_…` charge, owned by
+   * `account` (default: the platform's).
+   */
   addPayment(
     id: string,
     amount: number,
     currency: string,
-    opts?: { refundStatus?: StripeRefundStatus },
+    opts?: { refundStatus?: StripeRefundStatus; account?: string },
   ): void;
   refunds(): StripeFakeRefund[];
   /** Moves a refund on (pending → succeeded, failed…), as Stripe does before sending refund.updated. */
@@ -74,18 +86,35 @@ export async function startStripeFake(
   const ledger = new StripeLedger();
   const saved = new Map<string, { fp: string; reply: FakeReply }>();
 
+  const platformAccount = "acct_1CrossbackPlatform";
+  const keys = new Map<string, string>([[apiKey, platformAccount]]);
+
   const handle = (req: FakeRequest): FakeReply => {
-    if (req.headers.authorization !== `Bearer ${apiKey}`) {
-      return stripeError(401, { message: "Invalid API Key provided: sk_****" });
-    }
+    const auth = req.headers.authorization ?? "";
+    const own = auth.startsWith("Bearer ") ? keys.get(auth.slice(7)) : undefined;
+    if (!own) return stripeError(401, { message: "Invalid API Key provided: sk_****" });
+    const connect = req.headers["stripe-account"];
+    const header = Array.isArray(connect) ? connect[0] : connect;
+    if (header && own !== platformAccount)
+      return stripeError(403, {
+        message: "The provided key does not have access to account (or that account does not exist).",
+      });
+    const account = header ?? own;
+    const get = /^\/v1\/(payment_intents|charges)\/([^/?]+)$/.exec(req.path.split("?")[0] ?? "");
+    if (req.method === "GET" && get)
+      return ledger.retrieve(
+        get[1] === "charges" ? "charge" : "payment_intent",
+        decodeURIComponent(get[2] ?? ""),
+        account,
+      );
     if (req.method !== "POST" || req.path !== "/v1/refunds") {
       return stripeError(404, { message: `Unrecognized request URL (${req.method}: ${req.path}).` });
     }
     const params = [...new URLSearchParams(req.body)].sort(([a], [b]) => a.localeCompare(b));
     const fp = fingerprint(JSON.stringify(params));
-    const header = req.headers["idempotency-key"];
-    const key = Array.isArray(header) ? header[0] : header;
-    const prior = key ? saved.get(key) : undefined;
+    const idem = req.headers["idempotency-key"];
+    const key = Array.isArray(idem) ? idem[0] : idem;
+    const prior = key ? saved.get(`${account} ${key}`) : undefined;
     if (prior && prior.fp !== fp) {
       return stripeError(400, {
         type: "idempotency_error",
@@ -96,8 +125,8 @@ export async function startStripeFake(
     const p = new Map(params);
     const invalid = ledger.validate(p);
     if (invalid) return invalid;
-    const reply = ledger.create(p);
-    if (key) saved.set(key, { fp, reply });
+    const reply = ledger.create(p, account);
+    if (key) saved.set(`${account} ${key}`, { fp, reply });
     return reply;
   };
 
@@ -129,8 +158,17 @@ export async function startStripeFake(
   return Object.assign(server, {
     apiKey,
     webhookSecret,
-    addPayment(id: string, amount: number, currency: string, o: { refundStatus?: StripeRefundStatus } = {}) {
-      ledger.addPayment(id, amount, currency, o.refundStatus ?? "succeeded");
+    platformAccount,
+    addApiKey(key: string, account: string) {
+      keys.set(key, account);
+    },
+    addPayment(
+      id: string,
+      amount: number,
+      currency: string,
+      o: { refundStatus?: StripeRefundStatus; account?: string } = {},
+    ) {
+      ledger.addPayment(id, amount, currency, o.refundStatus ?? "succeeded", o.account ?? platformAccount);
     },
     refunds: () => [...ledger.refunds.values()],
     updateRefund: (id: string, status: StripeRefundStatus, reason?: string) =>
