@@ -40,6 +40,8 @@ export interface MerchantSettings {
   readonly tenderOrder?: readonly string[];
   /** Bank-transfer payouts above these amounts (per currency, decimal strings) need an agent's approval. */
   readonly bankTransferApprovalAbove?: Readonly<Record<string, string>>;
+  /** Goodwill per order, all refunds together, at most this much (per currency, decimal strings). */
+  readonly goodwillMax?: Readonly<Record<string, string>>;
   /** The account SEPA credit-transfer files are paid from. */
   readonly sepaDebtor?: { readonly name: string; readonly iban: string; readonly bic: string };
   /** Store credit expires this many days after it is issued (none: never). */

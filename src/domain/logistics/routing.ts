@@ -1,5 +1,5 @@
 import { convert } from "../fx.ts";
-import { allocate, type Money, sum, zero } from "../money.ts";
+import { allocate, type Money, sum, times, zero } from "../money.ts";
 import type { ReturnReason } from "../return-reasons.ts";
 import { type LaneEstimate, laneDays } from "./lanes.ts";
 import type { RoutingSettings } from "./routing-settings.ts";
@@ -140,7 +140,7 @@ export function locationOption(input: RoutingInput, c: RouteCandidate, recovery:
       excluded,
     };
   }
-  const handling = { amount: perUnit.amount * units, currency: cur };
+  const handling = { ...times(perUnit, units), currency: cur };
   const excluded = accepts(c, input.shopperCountry)
     ? null
     : `does not accept returns from ${input.shopperCountry}`;
