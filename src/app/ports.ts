@@ -42,6 +42,11 @@ export interface MerchantSettings {
   readonly bankTransferApprovalAbove?: Readonly<Record<string, string>>;
   /** Goodwill per order, all refunds together, at most this much (per currency, decimal strings). */
   readonly goodwillMax?: Readonly<Record<string, string>>;
+  /**
+   * Four eyes: bank-transfer payouts above these amounts (per currency, decimal strings) need two
+   * approvals by different people.
+   */
+  readonly payoutFourEyesAbove?: Readonly<Record<string, string>>;
   /** The account SEPA credit-transfer files are paid from. */
   readonly sepaDebtor?: { readonly name: string; readonly iban: string; readonly bic: string };
   /** Store credit expires this many days after it is issued (none: never). */
@@ -265,6 +270,9 @@ export interface Settlement {
   readonly bankAccount?: Readonly<Record<string, unknown>> | null;
   readonly approvedBy?: string | null;
   readonly approvedAt?: Date | null;
+  /** Four eyes: who gave the first of the two approvals a payout above the threshold needs. */
+  readonly firstApprovedBy?: string | null;
+  readonly firstApprovedAt?: Date | null;
   readonly exportedAt?: Date | null;
   readonly nextAttemptAt?: Date | null;
 }
@@ -292,6 +300,8 @@ export type SettlementChange = Partial<
     | "bankAccount"
     | "approvedBy"
     | "approvedAt"
+    | "firstApprovedBy"
+    | "firstApprovedAt"
     | "exportedAt"
     | "attempts"
   >

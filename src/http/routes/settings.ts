@@ -13,6 +13,7 @@ export const settingsBody = z
     tenderOrder: z.array(z.enum(TENDERS)).min(1).max(6).optional(),
     bankTransferApprovalAbove: boundedRecord(currencyCode, moneyText).optional(),
     goodwillMax: boundedRecord(currencyCode, moneyText).optional(),
+    payoutFourEyesAbove: boundedRecord(currencyCode, moneyText).optional(),
     sepaDebtor: z
       .object({
         name: z.string().trim().min(1).max(70),
@@ -47,6 +48,8 @@ export const settingsBody = z
       checkMoneyFields(cur, [[["bankTransferApprovalAbove", cur], amount]], ctx);
     for (const [cur, amount] of Object.entries(s.goodwillMax ?? {}))
       checkMoneyFields(cur, [[["goodwillMax", cur], amount]], ctx);
+    for (const [cur, amount] of Object.entries(s.payoutFourEyesAbove ?? {}))
+      checkMoneyFields(cur, [[["payoutFourEyesAbove", cur], amount]], ctx);
     if (s.sepaDebtor) {
       const iban = checkIban(s.sepaDebtor.iban, "sepaDebtor.iban");
       if (!iban.ok)
