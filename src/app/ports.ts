@@ -373,6 +373,8 @@ export interface IdempotencyRepo {
 
 export interface LegalEntity {
   readonly id: string;
+  /** The merchant's key for it (`PUT /legal-entities/{code}`); null for entities set up otherwise. */
+  readonly code?: string | null;
   readonly name: string;
   readonly country: string;
   readonly vatNumber: string | null;
@@ -413,6 +415,10 @@ export interface SetupRepo {
   insertMarket(merchantId: string, m: Market): Promise<void>;
   insertLocation(merchantId: string, l: Location): Promise<void>;
   insertVendor(merchantId: string, v: Vendor): Promise<void>;
+  /** Creates or replaces the entity with this code (its id stays). */
+  upsertLegalEntity(merchantId: string, e: LegalEntity & { readonly code: string }): Promise<LegalEntity>;
+  /** Creates or replaces the market with this code (its id stays). */
+  upsertMarket(merchantId: string, m: Market): Promise<Market>;
   legalEntities(merchantId: string): Promise<LegalEntity[]>;
   markets(merchantId: string): Promise<Market[]>;
   locations(merchantId: string): Promise<Location[]>;
