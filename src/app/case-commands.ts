@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.ts";
 import { decide } from "../domain/case-decide.ts";
 import { effectiveDisposition } from "../domain/case-logistics-commands.ts";
 import { returnableQuantity } from "../domain/case-opening.ts";
-import type { DomainError } from "../domain/errors.ts";
+import { type DomainError, invalid } from "../domain/errors.ts";
 import type { Money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type {
@@ -107,6 +107,10 @@ export async function runCaseCommand(
     if (meta.expectedVersion !== undefined && meta.expectedVersion !== c.version) {
       return err({ code: "version_conflict", expected: meta.expectedVersion, actual: c.version });
     }
+    const rep = input.type === "resolve" ? input.replacement : null;
+    // Checked before anything is written: the refund of a resolve runs in this transaction.
+    if (rep && rep.unitPrice.currency !== c.currency)
+      return err(invalid("replacement.unitPrice.currency", `must be the return's currency ${c.currency}`));
     const at = deps.clock.now();
     const cmd = await toDomain(r, c, input, at);
     if (!cmd.ok) return cmd;

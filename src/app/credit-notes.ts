@@ -6,13 +6,12 @@ import {
   type RefundMethodView,
   type TaxRateTotal,
 } from "../adapters/documents/credit-note-view.ts";
-import type { Money } from "../domain/money.ts";
+import { money as m } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";
 import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
 import type { CreditNoteRecord, IdSource, Merchant, Repos, Settlement } from "./ports.ts";
 
-const m = (amount: number, currency: string): Money => ({ amount, currency });
 /** Tax rate in basis points for display (the amounts themselves are exact). */
 const rateBp = (tax: number, net: number): number | null =>
   tax === 0 || net === 0 ? null : Math.round((tax * 10_000) / net);

@@ -88,7 +88,12 @@ export async function withBankAccount(
   const merchant = await r.merchants.byId(s.merchantId);
   const limitText = merchant?.settings.bankTransferApprovalAbove?.[s.amount.currency];
   const limit = limitText ? parseMoney(limitText, s.amount.currency) : null;
-  const needsApproval = account.manualPayout || !limit?.ok || s.amount.amount > limit.value.amount;
+  const fourEyes = await fourEyesAbove(r, s);
+  const needsApproval =
+    account.manualPayout ||
+    !limit?.ok ||
+    s.amount.amount > limit.value.amount ||
+    (fourEyes !== null && s.amount.amount > fourEyes);
   return {
     ...s,
     bankAccount: account as unknown as Record<string, unknown>,
@@ -104,7 +109,20 @@ export async function withBankAccount(
   };
 }
 
-/** An agent approves a bank transfer above the threshold: it then awaits export (or payment by hand). */
+/** The merchant's four-eyes threshold for the settlement's currency, in minor units (null: none). */
+async function fourEyesAbove(r: Repos, s: Settlement): Promise<number | null> {
+  const merchant = await r.merchants.byId(s.merchantId);
+  const text = merchant?.settings.payoutFourEyesAbove?.[s.amount.currency];
+  const limit = text ? parseMoney(text, s.amount.currency) : null;
+  return limit?.ok ? limit.value.amount : null;
+}
+
+/**
+ * An agent approves a bank transfer above the threshold: it then awaits export (or payment by
+ * hand). Above the merchant's four-eyes threshold (`payoutFourEyesAbove`) it takes two people: the
+ * first approval is recorded (the transfer keeps waiting), a second by a different actor completes
+ * it; the same actor approving again is refused.
+ */
 export function approvePayout(
   deps: Deps,
   merchantId: string,
@@ -116,6 +134,31 @@ export function approvePayout(
       return err(
         refused(s, "approve", "only a bank transfer with account details, not yet approved, can be approved"),
       );
+    const above = await fourEyesAbove(r, s);
+    if (above !== null && s.amount.amount > above) {
+      const at = deps.clock.now();
+      if (!s.firstApprovedBy)
+        return change(
+          deps,
+          r,
+          s,
+          "approve",
+          {
+            firstApprovedBy: actor.id,
+            firstApprovedAt: at,
+            failureReason: "approved once; above the four-eyes threshold a second person must approve",
+          },
+          actor,
+        );
+      if (s.firstApprovedBy === actor.id)
+        return err(
+          refused(
+            s,
+            "approve",
+            "four eyes: this transfer is above the merchant's payoutFourEyesAbove threshold and was already approved by the same actor; a different person must give the second approval",
+          ),
+        );
+    }
     return change(
       deps,
       r,

@@ -41,6 +41,13 @@ export interface MerchantSettings {
   readonly tenderOrder?: readonly string[];
   /** Bank-transfer payouts above these amounts (per currency, decimal strings) need an agent's approval. */
   readonly bankTransferApprovalAbove?: Readonly<Record<string, string>>;
+  /** Goodwill per order, all refunds together, at most this much (per currency, decimal strings). */
+  readonly goodwillMax?: Readonly<Record<string, string>>;
+  /**
+   * Four eyes: bank-transfer payouts above these amounts (per currency, decimal strings) need two
+   * approvals by different people.
+   */
+  readonly payoutFourEyesAbove?: Readonly<Record<string, string>>;
   /** The account SEPA credit-transfer files are paid from. */
   readonly sepaDebtor?: { readonly name: string; readonly iban: string; readonly bic: string };
   /** Store credit expires this many days after it is issued (none: never). */
@@ -264,6 +271,9 @@ export interface Settlement {
   readonly bankAccount?: Readonly<Record<string, unknown>> | null;
   readonly approvedBy?: string | null;
   readonly approvedAt?: Date | null;
+  /** Four eyes: who gave the first of the two approvals a payout above the threshold needs. */
+  readonly firstApprovedBy?: string | null;
+  readonly firstApprovedAt?: Date | null;
   readonly exportedAt?: Date | null;
   readonly nextAttemptAt?: Date | null;
 }
@@ -291,6 +301,8 @@ export type SettlementChange = Partial<
     | "bankAccount"
     | "approvedBy"
     | "approvedAt"
+    | "firstApprovedBy"
+    | "firstApprovedAt"
     | "exportedAt"
     | "attempts"
   >
@@ -362,6 +374,8 @@ export interface IdempotencyRepo {
 
 export interface LegalEntity {
   readonly id: string;
+  /** The merchant's key for it (`PUT /legal-entities/{code}`); null for entities set up otherwise. */
+  readonly code?: string | null;
   readonly name: string;
   readonly country: string;
   readonly vatNumber: string | null;
@@ -402,6 +416,10 @@ export interface SetupRepo {
   insertMarket(merchantId: string, m: Market): Promise<void>;
   insertLocation(merchantId: string, l: Location): Promise<void>;
   insertVendor(merchantId: string, v: Vendor): Promise<void>;
+  /** Creates or replaces the entity with this code (its id stays). */
+  upsertLegalEntity(merchantId: string, e: LegalEntity & { readonly code: string }): Promise<LegalEntity>;
+  /** Creates or replaces the market with this code (its id stays). */
+  upsertMarket(merchantId: string, m: Market): Promise<Market>;
   legalEntities(merchantId: string): Promise<LegalEntity[]>;
   markets(merchantId: string): Promise<Market[]>;
   locations(merchantId: string): Promise<Location[]>;

@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
-import type { Money } from "../domain/money.ts";
+import { type Money, parseMoney, times } from "../domain/money.ts";
 import type { Order, TenderKind } from "../domain/order.ts";
 import type { NormalizedAccount } from "../domain/payouts/bank-account.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
@@ -36,7 +36,7 @@ export interface Replacement {
 }
 
 export const replacementTotal = (r: Replacement | null | undefined): Money | null =>
-  r ? { amount: r.unitPrice.amount * (r.quantity ?? 1), currency: r.unitPrice.currency } : null;
+  r ? times(r.unitPrice, r.quantity ?? 1) : null;
 
 export interface RefundOutcome {
   readonly case: ReturnCase;
@@ -56,6 +56,13 @@ interface Planned {
   readonly calc: RefundCalculation;
   readonly plan: PlannedSettlement[];
   readonly units: RefundUnits[];
+}
+
+/** The merchant's `goodwillMax` for a currency (null: none set, the order's total caps it). */
+function goodwillCap(merchant: Merchant, currency: string): Money | null {
+  const text = merchant.settings.goodwillMax?.[currency];
+  const cap = text ? parseMoney(text, currency) : null;
+  return cap?.ok ? cap.value : null;
 }
 
 /** Decides a refund without writing anything (the preview, and the first half of issuing). */
@@ -105,6 +112,7 @@ async function plan(
     terms: money.terms,
     prior,
     goodwill: req.goodwill ?? null,
+    goodwillCap: goodwillCap(merchant, order.currency),
     replacementTotal: replacementTotal(req.replacement ?? c.portal?.replacement),
     at,
   });

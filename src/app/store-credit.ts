@@ -1,5 +1,5 @@
 import type { DomainError } from "../domain/errors.ts";
-import type { Money } from "../domain/money.ts";
+import { type Money, money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { Deps, IdSource, Repos } from "./ports.ts";
 
@@ -99,7 +99,7 @@ export function redeemStoreCredit(
     );
     return ok({
       redeemed: amount,
-      balance: { amount: available - amount.amount, currency: amount.currency },
+      balance: money(available - amount.amount, amount.currency),
     });
   });
 }
@@ -110,7 +110,7 @@ export async function expireStoreCredit(deps: Deps): Promise<number> {
     const at = deps.clock.now();
     const due = await r.storeCredit.expiring(at, 500);
     for (const lot of due) {
-      const amount = { amount: lot.remaining, currency: lot.currency };
+      const amount = money(lot.remaining, lot.currency);
       await r.storeCredit.markExpired(lot.id);
       await r.ledger.post(
         {

@@ -14,6 +14,9 @@ export const money = (amount: number, currency: string): Money => {
 
 export const zero = (currency: string): Money => ({ amount: 0, currency });
 
+/** `m` times a whole count (units × unit price), checked like every amount. */
+export const times = (m: Money, count: number): Money => money(m.amount * count, m.currency);
+
 function exponentOf(currency: string): number {
   const c = currencyOf(currency);
   if (!c) throw new Error(`unknown currency ${currency}`);

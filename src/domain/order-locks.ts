@@ -28,8 +28,9 @@ const LINE_REASON =
 
 /**
  * The first field of `next` that would change what money already depends on, or null. Tenders
- * (matched by position, as they are stored) with settlements keep their kind, provider, reference
- * and amount and cannot be removed; once any settlement exists, the currency, the tax basis, the
+ * (matched by position, as they are stored) with settlements keep their kind, provider, reference,
+ * amount and capture time and cannot be removed; once any settlement exists, the currency, the
+ * placing time (FX fallback), the tax basis, the
  * shipping and duties amounts and the quantities and prices of lines in return cases are fixed too (refund
  * calculations and credit notes were made from them).
  */
@@ -43,9 +44,16 @@ export function lockedChange(existing: Order, next: OrderDraft, money: OrderMone
     if ((n.reference ?? null) !== t.reference)
       return { path: `tenders[${i}].reference`, reason: TENDER_REASON };
     if (!sameMoney(n.amount, t.amount)) return { path: `tenders[${i}].amount`, reason: TENDER_REASON };
+    if ((n.capturedAt?.getTime() ?? null) !== (t.capturedAt?.getTime() ?? null))
+      return {
+        path: `tenders[${i}].capturedAt`,
+        reason: `${TENDER_REASON} (FX at capture was taken from it)`,
+      };
   }
   if (!money.anySettlement) return null;
   if (next.currency !== existing.currency) return { path: "currency", reason: ORDER_REASON };
+  if (next.placedAt.getTime() !== existing.placedAt.getTime())
+    return { path: "placedAt", reason: ORDER_REASON };
   if (next.taxesIncluded !== existing.taxesIncluded) return { path: "taxesIncluded", reason: ORDER_REASON };
   if (!sameMoney(next.shipping.amount, existing.shipping.amount))
     return { path: "shipping.amount", reason: ORDER_REASON };

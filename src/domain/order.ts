@@ -1,4 +1,4 @@
-import { add, type Money, subtract, sum, zero } from "./money.ts";
+import { add, type Money, subtract, sum, times, zero } from "./money.ts";
 
 /** The return-relevant attributes of a product (domain-model "Product / variant"). */
 export interface ProductAttributes {
@@ -108,7 +108,7 @@ export function deliveredQuantity(order: Order, lineId: string, at: Date): numbe
 
 /** What the shopper paid for the whole line: after its discount, with its tax. */
 export function linePaid(order: Order, line: OrderLine): Money {
-  const gross: Money = { amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency };
+  const gross = times(line.unitPrice, line.quantity);
   const net = subtract(gross, line.discount);
   return order.taxesIncluded ? net : add(net, line.tax);
 }

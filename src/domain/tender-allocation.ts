@@ -1,4 +1,4 @@
-import { type Money, unitsShare } from "./money.ts";
+import { type Money, money, unitsShare } from "./money.ts";
 import { linePaid, type Order, type Tender, type TenderKind } from "./order.ts";
 
 /** Default order in which tenders take refunds: money back to real payments first, gift cards and store credit last. */
@@ -45,8 +45,8 @@ export function allocateToTenders(
     const room = t.amount.amount - (refunded.get(t.id) ?? 0);
     const take = Math.min(room, left);
     if (take <= 0) continue;
-    shares.push({ tender: t, amount: { amount: take, currency: amount.currency } });
+    shares.push({ tender: t, amount: money(take, amount.currency) });
     left -= take;
   }
-  return { shares, unallocated: { amount: left, currency: amount.currency } };
+  return { shares, unallocated: money(left, amount.currency) };
 }

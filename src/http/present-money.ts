@@ -54,6 +54,8 @@ export function presentSettlementFull(s: Settlement) {
         }
       : null,
     approvedBy: s.approvedBy ?? null,
+    firstApprovedBy: s.firstApprovedBy ?? null,
+    firstApprovedAt: s.firstApprovedAt?.toISOString() ?? null,
     approvedAt: s.approvedAt?.toISOString() ?? null,
     exportedAt: s.exportedAt?.toISOString() ?? null,
     settlementValue: s.fx

@@ -38,6 +38,7 @@ import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
 import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
+import { setupRoutes } from "./routes/setup.ts";
 import { shipmentRoutes } from "./routes/shipments.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
@@ -201,6 +202,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(settingsRoutes(deps));
       await v1.register(providerAccountRoutes(deps));
       await v1.register(locationRoutes(deps));
+      await v1.register(setupRoutes(deps));
       await v1.register(shipmentRoutes(deps));
       await v1.register(hubRoutes(deps));
       await v1.register(dutyRecoveryRoutes(deps));

@@ -1,11 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allCurrencyCodes, currencyOf } from "../../src/domain/currency.ts";
-import { allocate, formatMoney, parseMoney, unitsShare } from "../../src/domain/money.ts";
+import { allocate, formatMoney, parseMoney, times, unitsShare } from "../../src/domain/money.ts";
 import type { Tender } from "../../src/domain/order.ts";
 import { allocateToTenders } from "../../src/domain/tender-allocation.ts";
 
 describe("money", () => {
+  it("multiplies through the checked constructor: a product beyond the safe integers throws, never rounds", () => {
+    expect(times({ amount: 4_490, currency: "EUR" }, 3)).toEqual({ amount: 13_470, currency: "EUR" });
+    expect(() => times({ amount: 2 ** 52, currency: "EUR" }, 3)).toThrow(/safe integer/);
+  });
+
   it("parses decimal strings at each currency's real exponent", () => {
     expect(parseMoney("1990", "JPY")).toEqual({ ok: true, value: { amount: 1990, currency: "JPY" } });
     expect(parseMoney("19.90", "EUR")).toEqual({ ok: true, value: { amount: 1990, currency: "EUR" } });

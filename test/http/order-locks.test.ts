@@ -67,6 +67,13 @@ describeEachDb("orders after money moved", (kind) => {
       await api("PUT", `/api/v1/orders/${id}`, { ...order, tenders: [{ ...giftCard, amount: "124.60" }] }),
       "tenders[1]",
     );
+    locked(
+      await api("PUT", `/api/v1/orders/${id}`, {
+        ...order,
+        tenders: [giftCard, { ...card, capturedAt: "2026-03-02T09:00:00Z" }],
+      }),
+      "tenders[1].capturedAt",
+    );
     const now = await api("GET", `/api/v1/orders/${id}`);
     expect((now.body.tenders as Json[]).map((t) => [t.reference, t.amount])).toEqual([
       ["GC-9", "24.60"],

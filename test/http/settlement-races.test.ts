@@ -101,6 +101,42 @@ describeEachDb("settlement state changes are compare-and-set under row locks", (
     );
   });
 
+  it("a charge.refunded listing two refunds, arriving while the worker's second refund call answers, settles both once", async () => {
+    stripe.addPayment("pi_two", 12_460, "eur", { refundStatus: "pending" });
+    const id = `ORD-${++n}`;
+    const tender = { kind: "card", provider: "stripe", reference: "pi_two", amount: "124.60" };
+    const o = orderJson({ customer: { email: `c${n}@example.de` }, tenders: [tender] });
+    expect((await api("PUT", `/api/v1/orders/${id}`, o)).status).toBe(201);
+    const refundLine = async (line: string) => {
+      const c = await api("POST", "/api/v1/returns", {
+        orderExternalId: id,
+        lines: [{ orderLineExternalId: line, quantity: 1, reason: "changed_mind" }],
+        requestedResolution: "refund",
+      });
+      const approved = await api("POST", `/api/v1/returns/${c.body.id}/approve`, {});
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      return (approved.body.settlements as Json[])[0] as Json;
+    };
+    const first = await refundLine("L1");
+    expect((await settlement(first.id as string)).status).toBe("awaiting_provider");
+    webhookDuringCall = async (refundId) => {
+      const both = stripe.refunds().filter((r) => r.payment_intent === "pi_two");
+      expect(both.map((r) => r.id)).toContain(refundId);
+      for (const r of both) stripe.updateRefund(r.id, "succeeded");
+      const delivered = await stripe.sendWebhook(`${base}/api/webhooks/stripe`, refundId, {
+        type: "charge.refunded",
+      });
+      expect(delivered.status).toBe(200);
+    };
+    const second = await refundLine("L2");
+    webhookDuringCall = null;
+    for (const s of [first, second]) {
+      expect((await settlement(s.id as string)).status).toBe("succeeded");
+      const events = await api("GET", `/api/v1/returns/${s.caseId}/events`);
+      expect((events.body.items as Json[]).filter((e) => e.type === "settlement.succeeded")).toHaveLength(1);
+    }
+  });
+
   it("a late provider event cannot move a succeeded refund back to pending or to failed", async () => {
     stripe.addPayment("pi_late", 12_460, "eur");
     const s = await refund("pi_late");

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { OrderRepo } from "../../app/ports.ts";
+import { money } from "../../domain/money.ts";
 import type { Address, Order, TenderKind } from "../../domain/order.ts";
 import type { Executor } from "./database.ts";
 import { saveOrder } from "./order-writer.ts";
@@ -17,7 +18,7 @@ import {
 type OrderRow = typeof orders.$inferSelect;
 
 async function hydrate(db: Executor, o: OrderRow): Promise<Order> {
-  const m = (amount: number) => ({ amount, currency: o.currency });
+  const m = (amount: number) => money(amount, o.currency);
   const [customer] = await db
     .select({ timeZone: customers.timeZone, locale: customers.locale })
     .from(customers)

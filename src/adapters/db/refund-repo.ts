@@ -79,11 +79,13 @@ export function refundRepo(db: Executor): RefundRepo {
       let shipping = 0;
       let duties = 0;
       let feeCharged = false;
+      let goodwill = 0;
       for (const c of rows.map(toCalc)) {
         for (const u of c.units) units.set(u.orderLineId, (units.get(u.orderLineId) ?? 0) + u.quantity);
         for (const l of c.lines) {
           if (l.type === "outbound_shipping") shipping += l.amount.amount;
           if (l.type === "duties") duties += l.amount.amount;
+          if (l.type === "goodwill") goodwill += l.amount.amount;
           if (l.type === "return_shipping_fee" && c.caseId === caseId) feeCharged = true;
         }
       }
@@ -91,6 +93,7 @@ export function refundRepo(db: Executor): RefundRepo {
         unitsByOrderLine: units,
         shippingRefunded: { amount: shipping, currency },
         dutiesRefunded: { amount: duties, currency },
+        goodwillGiven: { amount: goodwill, currency },
         returnFeeCharged: feeCharged,
       };
     },

@@ -26,19 +26,25 @@ export const merchants = pgTable("merchants", {
   createdAt: created(),
 });
 
-export const legalEntities = pgTable("legal_entities", {
-  id: uuid("id").primaryKey(),
-  merchantId: uuid("merchant_id")
-    .notNull()
-    .references(() => merchants.id),
-  name: text("name").notNull(),
-  country: text("country").notNull(),
-  vatNumber: text("vat_number"),
-  eoriNumber: text("eori_number"),
-  iossNumber: text("ioss_number"),
-  address: jsonb("address").notNull(),
-  createdAt: created(),
-});
+export const legalEntities = pgTable(
+  "legal_entities",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    /** The merchant's own key for the entity (PUT /legal-entities/{code}). */
+    code: text("code"),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    vatNumber: text("vat_number"),
+    eoriNumber: text("eori_number"),
+    iossNumber: text("ioss_number"),
+    address: jsonb("address").notNull(),
+    createdAt: created(),
+  },
+  (t) => [unique().on(t.merchantId, t.code)],
+);
 
 export const markets = pgTable(
   "markets",

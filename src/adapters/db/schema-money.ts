@@ -76,6 +76,9 @@ export const settlements = pgTable(
     bankAccount: jsonb("bank_account"),
     approvedBy: text("approved_by"),
     approvedAt: ts("approved_at"),
+    /** Four eyes: the first of two approvals above the merchant's threshold (the second completes it). */
+    firstApprovedBy: text("first_approved_by"),
+    firstApprovedAt: ts("first_approved_at"),
     exportedAt: ts("exported_at"),
     nextAttemptAt: ts("next_attempt_at"),
     createdAt: ts("created_at").notNull(),

@@ -49,7 +49,8 @@ export const creditNotes = pgTable(
     legalEntityId: uuid("legal_entity_id")
       .notNull()
       .references(() => legalEntities.id),
-    number: text("number").notNull().unique(),
+    /** Gapless per legal entity and year: unique per entity (two entities may share a country). */
+    number: text("number").notNull(),
     year: integer("year").notNull(),
     sequence: integer("sequence").notNull(),
     caseId: uuid("case_id")
@@ -61,7 +62,7 @@ export const creditNotes = pgTable(
     document: jsonb("document").notNull(),
     issuedAt: ts("issued_at").notNull(),
   },
-  (t) => [unique().on(t.legalEntityId, t.year, t.sequence)],
+  (t) => [unique().on(t.legalEntityId, t.year, t.sequence), unique().on(t.legalEntityId, t.number)],
 );
 
 /** Store credit as lots: each issue can expire; redemptions take the lots that expire first. */

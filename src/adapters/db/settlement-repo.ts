@@ -51,6 +51,8 @@ function toSettlement(r: Row): Settlement {
     bankAccount: (r.bankAccount as Record<string, unknown> | null) ?? null,
     approvedBy: r.approvedBy,
     approvedAt: r.approvedAt,
+    firstApprovedBy: r.firstApprovedBy,
+    firstApprovedAt: r.firstApprovedAt,
     exportedAt: r.exportedAt,
     nextAttemptAt: r.nextAttemptAt,
   };
@@ -82,6 +84,8 @@ function toRow(s: Settlement): Row {
     bankAccount: s.bankAccount ?? null,
     approvedBy: s.approvedBy ?? null,
     approvedAt: s.approvedAt ?? null,
+    firstApprovedBy: s.firstApprovedBy ?? null,
+    firstApprovedAt: s.firstApprovedAt ?? null,
     exportedAt: s.exportedAt ?? null,
     nextAttemptAt: s.nextAttemptAt ?? null,
   };
@@ -104,6 +108,8 @@ function changeColumns(c: SettlementChange): Partial<Row> {
   if (c.bankAccount !== undefined) out.bankAccount = c.bankAccount;
   if (c.approvedBy !== undefined) out.approvedBy = c.approvedBy;
   if (c.approvedAt !== undefined) out.approvedAt = c.approvedAt;
+  if (c.firstApprovedBy !== undefined) out.firstApprovedBy = c.firstApprovedBy;
+  if (c.firstApprovedAt !== undefined) out.firstApprovedAt = c.firstApprovedAt;
   if (c.exportedAt !== undefined) out.exportedAt = c.exportedAt;
   if (c.attempts !== undefined) out.attempts = c.attempts;
   return out;

@@ -30,6 +30,26 @@ export function setupRepo(db: Executor): SetupRepo {
         .values({ ...v, merchantId })
         .onConflictDoNothing();
     },
+    async upsertLegalEntity(merchantId, e) {
+      const { id, ...fields } = e;
+      const [row] = await db
+        .insert(legalEntities)
+        .values({ ...e, merchantId })
+        .onConflictDoUpdate({ target: [legalEntities.merchantId, legalEntities.code], set: fields })
+        .returning();
+      if (!row) throw new Error("legal entity not written");
+      return row as LegalEntity;
+    },
+    async upsertMarket(merchantId, m) {
+      const { id, ...fields } = m;
+      const [row] = await db
+        .insert(markets)
+        .values({ ...m, merchantId })
+        .onConflictDoUpdate({ target: [markets.merchantId, markets.code], set: fields })
+        .returning();
+      if (!row) throw new Error("market not written");
+      return row;
+    },
     legalEntities: (merchantId) =>
       db.select().from(legalEntities).where(eq(legalEntities.merchantId, merchantId)) as Promise<
         LegalEntity[]

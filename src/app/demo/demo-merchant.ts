@@ -137,7 +137,7 @@ export async function setUpDemoMerchant(r: Repos, ids: IdSource, merchantId: str
   for (const { key, ...e } of ENTITIES) {
     const id = ids.next();
     entityIds.set(key, id);
-    await r.setup.insertLegalEntity(merchantId, { id, ...e });
+    await r.setup.insertLegalEntity(merchantId, { id, code: key, ...e });
   }
   for (const { entity, ...m } of MARKETS) {
     await r.setup.insertMarket(merchantId, {

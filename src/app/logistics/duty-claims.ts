@@ -7,7 +7,7 @@ import {
   REGIME_RULES,
 } from "../../domain/logistics/duty-recovery.ts";
 import { csvCell } from "../../domain/logistics/hub.ts";
-import { formatMoney, type Money } from "../../domain/money.ts";
+import { formatMoney, type Money, money } from "../../domain/money.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { Deps } from "../ports.ts";
 import type { ClaimPackView } from "./ports.ts";
@@ -164,7 +164,7 @@ export async function claimPack(
   const t = totals(rows).map((x) => ({
     currency: x.currency,
     paid: formatMoney({ amount: x.paid, currency: x.currency }),
-    recoverable: formatMoney({ amount: x.recoverable + x.claimed, currency: x.currency }),
+    recoverable: formatMoney(money(x.recoverable + x.claimed, x.currency)),
     recovered: formatMoney({ amount: x.recovered, currency: x.currency }),
   }));
   return {

@@ -1,5 +1,5 @@
 import type { DomainError } from "../../domain/errors.ts";
-import type { Money } from "../../domain/money.ts";
+import { type Money, money } from "../../domain/money.ts";
 import type { Order } from "../../domain/order.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { Product, Repos } from "../ports.ts";
@@ -40,7 +40,7 @@ export async function variantsOf(
               sku: p.sku,
               title: p.title,
               options: p.variantOptions,
-              price: { amount, currency: order.currency },
+              price: money(amount, order.currency),
               inStock: p.inStock,
             },
           ];

@@ -1,5 +1,5 @@
 import { convert } from "../fx.ts";
-import { allocate, type Money, sum, zero } from "../money.ts";
+import { allocate, type Money, money, sum, times, zero } from "../money.ts";
 import type { ReturnReason } from "../return-reasons.ts";
 import { type LaneEstimate, laneDays } from "./lanes.ts";
 import type { RoutingSettings } from "./routing-settings.ts";
@@ -100,10 +100,11 @@ export function expectedRecovery(input: Pick<RoutingInput, "lines" | "settings" 
   );
 }
 
-const minus = (a: Money, ...bs: Money[]): Money => ({
-  amount: bs.reduce((x, b) => x - b.amount, a.amount),
-  currency: a.currency,
-});
+const minus = (a: Money, ...bs: Money[]): Money =>
+  money(
+    bs.reduce((x, b) => x - b.amount, a.amount),
+    a.currency,
+  );
 
 export function locationOption(input: RoutingInput, c: RouteCandidate, recovery: Money): RouteOption {
   const cur = input.currency;
@@ -140,7 +141,7 @@ export function locationOption(input: RoutingInput, c: RouteCandidate, recovery:
       excluded,
     };
   }
-  const handling = { amount: perUnit.amount * units, currency: cur };
+  const handling = { ...times(perUnit, units), currency: cur };
   const excluded = accepts(c, input.shopperCountry)
     ? null
     : `does not accept returns from ${input.shopperCountry}`;

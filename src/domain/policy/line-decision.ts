@@ -1,4 +1,4 @@
-import { allocate, type Money } from "../money.ts";
+import { allocate, type Money, money } from "../money.ts";
 import type { Resolution } from "../return-reasons.ts";
 import { judgeStatutory } from "../statutory/evaluate-statutory.ts";
 import type { RefundTerms, RuleMessage, Track, TrackJudgement } from "../statutory/statutory-facts.ts";
@@ -184,7 +184,7 @@ export function decideLine(
   if (!withdrawal || !guarantee) throw new Error("judgeStatutory returns two judgements");
   const zone = withdrawal.timeZone;
   const merchant = judgeMerchantPolicy(policy, f, zone);
-  const value: Money = { amount: f.unitPaid.amount * quantity, currency: f.currency };
+  const value: Money = money(f.unitPaid.amount * quantity, f.currency);
   const merchantPays = merchant.returnShippingPaidBy === "merchant" && policy !== null;
   const tracks = [withdrawal, merchant, guarantee].map((j) => option(j, policy, f, value, merchantPays));
   const chosen = best(tracks, policy, f.currency);

@@ -62,6 +62,8 @@ export interface PriorRefunds {
   readonly dutiesRefunded: Money;
   /** This case already charged its return-shipping fee. */
   readonly returnFeeCharged: boolean;
+  /** Goodwill already given on the order (all cases); absent: none. */
+  readonly goodwillGiven?: Money;
 }
 
 /** Immutable, itemised, versioned: a recalculation is a new version. */

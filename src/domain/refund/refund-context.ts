@@ -3,8 +3,9 @@
  * of that line were refunded before it), and the order-wide facts the rules share.
  */
 import type { DomainError } from "../errors.ts";
-import type { Money } from "../money.ts";
+import { formatMoney, type Money, money, zero } from "../money.ts";
 import type { Order, OrderLine } from "../order.ts";
+import { orderTotal } from "../order.ts";
 import { err, ok, type Result } from "../result.ts";
 import type {
   Destination,
@@ -22,8 +23,13 @@ export interface RefundInput {
   readonly units: readonly RefundUnits[];
   readonly terms: RefundTerms;
   readonly prior: PriorRefunds;
-  /** A goodwill amount an agent adds, in the order's currency. */
+  /** A goodwill amount an agent adds: in the order's (the case's) currency, within the cap. */
   readonly goodwill?: Money | null;
+  /**
+   * The most goodwill the whole order may receive, all refunds together (the merchant's
+   * `goodwillMax` for the order's currency); null or absent: the order's total.
+   */
+  readonly goodwillCap?: Money | null;
   /** Exchanges: what the replacement costs (the difference is refunded or requested). */
   readonly replacementTotal?: Money | null;
   readonly at: Date;
@@ -65,6 +71,8 @@ export function refundContext(input: RefundInput): Result<RefundContext, DomainE
   if (units.length === 0 && !input.goodwill) {
     return err({ code: "invalid_input", issues: [{ path: "lines", message: "nothing to refund" }] });
   }
+  const refused = checkAmounts(input);
+  if (refused) return err({ code: "invalid_input", issues: [refused] });
   const taken = new Map<string, number>();
   const placed: PlacedUnits[] = [];
   for (const u of units) {
@@ -97,6 +105,29 @@ export function refundContext(input: RefundInput): Result<RefundContext, DomainE
   });
 }
 
+/**
+ * Amounts an agent or a shopper brings must be in the order's currency (1000 JPY of goodwill is not
+ * €10.00), and goodwill stays within the cap over every refund of the order.
+ */
+function checkAmounts(input: RefundInput): { path: string; message: string } | null {
+  const { order, goodwill: g, replacementTotal: rep } = input;
+  const c = order.currency;
+  if (rep && rep.currency !== c)
+    return { path: "replacement.unitPrice.currency", message: `must be the return's currency ${c}` };
+  if (!g || g.amount === 0) return null;
+  if (g.currency !== c) return { path: "goodwill.currency", message: `must be the return's currency ${c}` };
+  const cap = input.goodwillCap ?? orderTotal(order);
+  const given = input.prior.goodwillGiven ?? zero(c);
+  if (given.amount + g.amount > cap.amount) {
+    const left = money(Math.max(0, cap.amount - given.amount), c);
+    return {
+      path: "goodwill.amount",
+      message: `at most ${formatMoney(left)} ${c}: goodwill on this order is capped at ${formatMoney(cap)} ${c} and ${formatMoney(given)} ${c} was given before`,
+    };
+  }
+  return null;
+}
+
 /** An order-level line (no case line, no quantity). */
 export function orderLine(
   type: RefundLine["type"],
@@ -126,4 +157,4 @@ export function itemValue(lines: readonly RefundLine[], caseLineId: string): num
     .reduce((n, l) => n + l.amount.amount, 0);
 }
 
-export const negate = (x: Money): Money => ({ amount: x.amount === 0 ? 0 : -x.amount, currency: x.currency });
+export const negate = (x: Money): Money => money(x.amount === 0 ? 0 : -x.amount, x.currency);

@@ -12,6 +12,8 @@ export const settingsBody = z
   .object({
     tenderOrder: z.array(z.enum(TENDERS)).min(1).max(6).optional(),
     bankTransferApprovalAbove: boundedRecord(currencyCode, moneyText).optional(),
+    goodwillMax: boundedRecord(currencyCode, moneyText).optional(),
+    payoutFourEyesAbove: boundedRecord(currencyCode, moneyText).optional(),
     sepaDebtor: z
       .object({
         name: z.string().trim().min(1).max(70),
@@ -44,6 +46,10 @@ export const settingsBody = z
   .superRefine((s, ctx) => {
     for (const [cur, amount] of Object.entries(s.bankTransferApprovalAbove ?? {}))
       checkMoneyFields(cur, [[["bankTransferApprovalAbove", cur], amount]], ctx);
+    for (const [cur, amount] of Object.entries(s.goodwillMax ?? {}))
+      checkMoneyFields(cur, [[["goodwillMax", cur], amount]], ctx);
+    for (const [cur, amount] of Object.entries(s.payoutFourEyesAbove ?? {}))
+      checkMoneyFields(cur, [[["payoutFourEyesAbove", cur], amount]], ctx);
     if (s.sepaDebtor) {
       const iban = checkIban(s.sepaDebtor.iban, "sepaDebtor.iban");
       if (!iban.ok)
