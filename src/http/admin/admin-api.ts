@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../app/ports.ts";
 import { refuseNul } from "../input-guard.ts";
+import { boundedJsonParser } from "../json-body.ts";
 import type { SecurityLog } from "../portal/portal-options.ts";
 import { invitationRoutes } from "./invitation-routes.ts";
 import { keyRoutes } from "./key-routes.ts";
@@ -21,7 +22,9 @@ export async function adminApi(app: FastifyInstance, deps: Deps, opts: AdminOpti
   const base: LinkBase = (req) => opts.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}`;
   await app.register(
     async (a) => {
-      // A NUL character cannot be stored in PostgreSQL text: refused as bad input (400), never a 500.
+      // As on the merchant API: nesting bounded, and a NUL character (PostgreSQL text cannot hold it)
+      // refused as bad input (400), never a 500.
+      boundedJsonParser(a);
       a.addHook("preValidation", refuseNul);
       await a.register(sessionRoutes(deps, opts.securityLog));
       await a.register(invitationRoutes(deps));
