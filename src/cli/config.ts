@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from "../app/notify/ports.ts";
+import { type ApiRateLimits, DEFAULT_API_RATE_LIMITS } from "../http/api-rate-limit.ts";
 
 /** Everything Crossback reads from the environment, in one place. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   /** Portal photos go to this S3-compatible bucket instead of the data directory. */
   /** Outbox relay and merchant webhooks (CROSSBACK_OUTBOX_*, CROSSBACK_WEBHOOK_*). */
   readonly outbox: OutboxSettings;
+  /** Merchant API requests per window per IP and per API key (CROSSBACK_RATE_LIMIT_*; 0 = off). */
+  readonly rateLimits: ApiRateLimits;
   readonly s3: {
     readonly bucket: string;
     readonly endpoint: string | null;
@@ -95,6 +98,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webBuild: env.CROSSBACK_WEB_BUILD !== "0",
     portalSecret: portalSecret(env.CROSSBACK_PORTAL_SECRET),
     outbox: outboxSettings(env),
+    rateLimits: {
+      perIp: positive(env, "CROSSBACK_RATE_LIMIT_PER_IP", DEFAULT_API_RATE_LIMITS.perIp),
+      perKey: positive(env, "CROSSBACK_RATE_LIMIT_PER_KEY", DEFAULT_API_RATE_LIMITS.perKey),
+      windowMs: Math.max(
+        1000,
+        positive(env, "CROSSBACK_RATE_LIMIT_WINDOW_MS", DEFAULT_API_RATE_LIMITS.windowMs),
+      ),
+    },
     s3: env.CROSSBACK_S3_BUCKET
       ? {
           bucket: env.CROSSBACK_S3_BUCKET,

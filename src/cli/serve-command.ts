@@ -54,6 +54,7 @@ export async function serveCommand(
     logger: config.logRequests,
     webhooks,
     portalSecret: config.portalSecret,
+    rateLimits: config.rateLimits,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -14,6 +14,7 @@ import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.
 import type { Deps } from "../app/ports.ts";
 import { adminApi } from "./admin/admin-api.ts";
 import { STAFF_COOKIE } from "./admin/staff-session.ts";
+import { type ApiRateLimits, apiRateLimitHooks } from "./api-rate-limit.ts";
 import { authenticate } from "./auth.ts";
 import { refuseNul } from "./input-guard.ts";
 import { boundedJsonParser } from "./json-body.ts";
@@ -59,6 +60,8 @@ export interface ServerOptions {
   readonly publicUrl?: string | null;
   /** Sends back-office invitations by e-mail (none: the link is only shown to the inviter). */
   readonly sendInvitation?: (to: string, link: string, invitedBy: string) => Promise<void>;
+  /** Merchant API budgets per IP and per API key (CROSSBACK_RATE_LIMIT_*); none: not limited. */
+  readonly rateLimits?: ApiRateLimits;
 }
 
 /** `/lines/0/unitPrice` → `lines[0].unitPrice`, prefixed with the part of the request. */
@@ -189,7 +192,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
     async (v1) => {
       boundedJsonParser(v1);
       v1.addHook("preValidation", refuseNul);
+      const limits = opts.rateLimits ? apiRateLimitHooks(v1, opts.rateLimits) : null;
+      if (limits) v1.addHook("onRequest", limits.byIp);
       v1.addHook("onRequest", authenticate(deps));
+      if (limits) v1.addHook("onRequest", limits.byKey);
       await v1.register(productRoutes(deps));
       await v1.register(orderRoutes(deps));
       await v1.register(returnRoutes(deps));

@@ -18,6 +18,7 @@ import { savePolicy } from "../../src/app/policies.ts";
 import type { Clock, Deps, OperationsLog, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
 import { saveProviderAccount } from "../../src/app/provider-accounts.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
+import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { type DbKind, freshDatabase } from "./databases.ts";
@@ -54,6 +55,8 @@ export async function startHarness(
     gateways?: PaymentGateway[];
     webhooks?: RefundWebhookReceiver[];
     securityLog?: SecurityLog;
+    /** Merchant API budgets (default: none, as before). */
+    rateLimits?: ApiRateLimits;
     photos?: PhotoStorage;
     carriers?: CarrierAdapter[];
     notify?: NotifyDeps;
@@ -84,6 +87,7 @@ export async function startHarness(
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],
     securityLog: opts.securityLog ?? (() => {}),
+    ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}),
   });
   return {
     database,
