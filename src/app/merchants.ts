@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { API_KEY_SCOPES, type ApiKeyScope } from "../domain/api-key-scopes.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { ApiKeyRecord, Deps, Merchant, MerchantSettings } from "./ports.ts";
@@ -54,6 +55,7 @@ export async function createApiKey(
   slug: string,
   name: string,
   secret: string = `cb_live_${randomBytes(24).toString("base64url")}`,
+  opts: { scopes?: readonly ApiKeyScope[]; expiresAt?: Date | null } = {},
 ): Promise<Result<{ key: string; record: ApiKeyRecord }, DomainError>> {
   return deps.store.transaction(async (r) => {
     const m = await r.merchants.bySlug(slug);
@@ -65,6 +67,9 @@ export async function createApiKey(
       prefix: secret.slice(0, 16),
       createdAt: deps.clock.now(),
       revokedAt: null,
+      scopes: opts.scopes && opts.scopes.length > 0 ? opts.scopes : API_KEY_SCOPES,
+      expiresAt: opts.expiresAt ?? null,
+      lastUsedAt: null,
     };
     await r.apiKeys.insert(record, hashApiKey(secret));
     return ok({ key: secret, record });
@@ -91,6 +96,9 @@ export async function revokeApiKey(
 }
 
 /** The key behind a bearer token, if it exists and is not revoked. */
-export function authenticate(deps: Deps, token: string): Promise<ApiKeyRecord | null> {
-  return deps.store.read.apiKeys.activeByHash(hashApiKey(token));
+export async function authenticate(deps: Deps, token: string): Promise<ApiKeyRecord | null> {
+  const now = deps.clock.now();
+  const key = await deps.store.read.apiKeys.activeByHash(hashApiKey(token), now);
+  if (key) await deps.store.read.apiKeys.touch(key.id, now);
+  return key;
 }

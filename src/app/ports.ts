@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor.ts";
+import type { ApiKeyScope } from "../domain/api-key-scopes.ts";
 import type { CaseStatus } from "../domain/case-status.ts";
 import type { Money } from "../domain/money.ts";
 import type { Order, ProductAttributes } from "../domain/order.ts";
@@ -78,6 +79,9 @@ export interface ApiKeyRecord {
   readonly prefix: string;
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
+  readonly scopes: readonly ApiKeyScope[];
+  readonly expiresAt: Date | null;
+  readonly lastUsedAt: Date | null;
 }
 
 export interface Product extends ProductAttributes {
@@ -114,7 +118,10 @@ export interface ApiKeyRepo {
   insert(k: ApiKeyRecord, hash: string): Promise<void>;
   list(merchantId: string): Promise<ApiKeyRecord[]>;
   revoke(merchantId: string, idOrPrefix: string, at: Date): Promise<ApiKeyRecord | null>;
-  activeByHash(hash: string): Promise<ApiKeyRecord | null>;
+  /** The key if not revoked and not expired at `at`. */
+  activeByHash(hash: string, at: Date): Promise<ApiKeyRecord | null>;
+  /** Records a use (only when the last recorded one is older than a minute). */
+  touch(id: string, at: Date): Promise<void>;
 }
 
 export interface ProductRepo {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { authenticate as findKey } from "../app/merchants.ts";
 import type { ApiKeyRecord, Deps } from "../app/ports.ts";
 import type { Actor } from "../domain/actor.ts";
+import { scopeFor } from "../domain/api-key-scopes.ts";
 import { may, permissionFor } from "../domain/staff/roles.ts";
 import { forbidden, loadStaff, STAFF_COOKIE } from "./admin/staff-session.ts";
 import { sendProblem } from "./problem.ts";
@@ -31,11 +32,22 @@ export function authenticate(deps: Deps) {
         status: 401,
         code: "unauthorized",
         detail: token
-          ? "The API key is unknown or revoked."
+          ? "The API key is unknown, revoked or expired."
           : "Send a merchant API key as `Authorization: Bearer <key>`.",
       });
     }
     req.apiKey = key;
+    const needed = scopeFor(req.method, (req.url.split("?")[0] ?? "").replace(/^\/api\/v1/, ""));
+    if (!key.scopes.includes(needed)) {
+      return sendProblem(reply, {
+        type: "https://crossback.dev/problems/forbidden",
+        title: "Forbidden",
+        status: 403,
+        code: "forbidden",
+        detail: `This API key lacks the scope "${needed}" (it has: ${key.scopes.join(", ")}).`,
+        requiredScope: needed,
+      });
+    }
   };
 }
 

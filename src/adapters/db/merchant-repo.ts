@@ -1,5 +1,6 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { ApiKeyRecord, ApiKeyRepo, Merchant, MerchantRepo, MerchantSettings } from "../../app/ports.ts";
+import { isApiKeyScope } from "../../domain/api-key-scopes.ts";
 import type { Executor } from "./database.ts";
 import { apiKeys, merchants } from "./schema.ts";
 
@@ -35,19 +36,36 @@ const keyColumns = {
   prefix: apiKeys.prefix,
   createdAt: apiKeys.createdAt,
   revokedAt: apiKeys.revokedAt,
+  scopes: apiKeys.scopes,
+  expiresAt: apiKeys.expiresAt,
+  lastUsedAt: apiKeys.lastUsedAt,
 };
+
+const toKey = (r: {
+  id: string;
+  merchantId: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  scopes: string[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}): ApiKeyRecord => ({ ...r, scopes: r.scopes.filter(isApiKeyScope) });
 
 export function apiKeyRepo(db: Executor): ApiKeyRepo {
   return {
     async insert(k: ApiKeyRecord, hash: string) {
-      await db.insert(apiKeys).values({ ...k, keyHash: hash });
+      await db.insert(apiKeys).values({ ...k, scopes: [...k.scopes], keyHash: hash });
     },
-    list: (merchantId) =>
-      db
-        .select(keyColumns)
-        .from(apiKeys)
-        .where(eq(apiKeys.merchantId, merchantId))
-        .orderBy(apiKeys.createdAt),
+    list: async (merchantId) =>
+      (
+        await db
+          .select(keyColumns)
+          .from(apiKeys)
+          .where(eq(apiKeys.merchantId, merchantId))
+          .orderBy(apiKeys.createdAt)
+      ).map(toKey),
     async revoke(merchantId, idOrPrefix, at) {
       const byId = /^[0-9a-f-]{36}$/i.test(idOrPrefix) ? eq(apiKeys.id, idOrPrefix) : undefined;
       const match = byId ? or(byId, eq(apiKeys.prefix, idOrPrefix)) : eq(apiKeys.prefix, idOrPrefix);
@@ -56,14 +74,31 @@ export function apiKeyRepo(db: Executor): ApiKeyRepo {
         .set({ revokedAt: at })
         .where(and(eq(apiKeys.merchantId, merchantId), match, isNull(apiKeys.revokedAt)))
         .returning(keyColumns);
-      return row ?? null;
+      return row ? toKey(row) : null;
     },
-    async activeByHash(hash) {
+    async activeByHash(hash, at) {
       const [row] = await db
         .select(keyColumns)
         .from(apiKeys)
-        .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
-      return row ?? null;
+        .where(
+          and(
+            eq(apiKeys.keyHash, hash),
+            isNull(apiKeys.revokedAt),
+            or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)),
+          ),
+        );
+      return row ? toKey(row) : null;
+    },
+    async touch(id, at) {
+      await db
+        .update(apiKeys)
+        .set({ lastUsedAt: at })
+        .where(
+          and(
+            eq(apiKeys.id, id),
+            or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(at.getTime() - 60_000))),
+          ),
+        );
     },
   };
 }

@@ -117,6 +117,15 @@ export const apiKeys = pgTable("api_keys", {
   keyHash: text("key_hash").notNull().unique(),
   createdAt: created(),
   revokedAt: ts("revoked_at"),
+  /** What the key may do (api-key-scopes.ts); keys made before scopes existed keep every scope. */
+  scopes: text("scopes")
+    .array()
+    .notNull()
+    .default(sql`ARRAY['read','returns:write','refunds:write','payouts:approve','settings']::text[]`),
+  /** After this the key is refused like a revoked one; null: never expires. */
+  expiresAt: ts("expires_at"),
+  /** Last authenticated use (updated at most once a minute). */
+  lastUsedAt: ts("last_used_at"),
 });
 
 export const products = pgTable(

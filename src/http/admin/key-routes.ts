@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../app/merchants.ts";
 import type { ApiKeyRecord, Deps } from "../../app/ports.ts";
+import { API_KEY_SCOPES } from "../../domain/api-key-scopes.ts";
 import { err } from "../../domain/result.ts";
 import { outcome, send } from "../respond.ts";
 import { requireStaff, staffOf } from "./staff-session.ts";
@@ -14,6 +15,9 @@ const presentKey = (k: ApiKeyRecord) => ({
   prefix: k.prefix,
   createdAt: k.createdAt.toISOString(),
   revokedAt: k.revokedAt?.toISOString() ?? null,
+  scopes: k.scopes,
+  expiresAt: k.expiresAt?.toISOString() ?? null,
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
 
 /** The merchant's API keys, held by the owner: list, create (the secret is shown once), revoke. */
@@ -43,11 +47,24 @@ export const keyRoutes =
         schema: {
           tags,
           summary: "Create an API key (its secret is answered once)",
-          body: z.object({ name: z.string().trim().min(1, "is required").max(100) }),
+          body: z.object({
+            name: z.string().trim().min(1, "is required").max(100),
+            /** Default: every scope. */
+            scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).max(API_KEY_SCOPES.length).optional(),
+            /** Days until the key stops working; none: never. */
+            expiresInDays: z.int().min(1).max(3650).optional(),
+          }),
         },
       },
       async (req, reply) => {
-        const r = await createApiKey(deps, await slugOf(staffOf(req).account.merchantId), req.body.name);
+        const { name, scopes, expiresInDays } = req.body;
+        const expiresAt = expiresInDays
+          ? new Date(deps.clock.now().getTime() + expiresInDays * 86_400_000)
+          : null;
+        const r = await createApiKey(deps, await slugOf(staffOf(req).account.merchantId), name, undefined, {
+          ...(scopes ? { scopes } : {}),
+          expiresAt,
+        });
         return send(
           reply,
           outcome(r, 201, (v) => ({ ...presentKey(v.record), key: v.key })),
