@@ -8,6 +8,7 @@ import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
 import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
+import type { AuditRepo } from "./audit-log.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
@@ -593,6 +594,7 @@ export interface Repos extends LogisticsRepos, NotifyRepos {
   readonly settlements: SettlementRepo;
   readonly idempotency: IdempotencyRepo;
   readonly providerAccounts: ProviderAccountRepo;
+  readonly audit: AuditRepo;
 }
 
 export interface Store {

@@ -15,6 +15,7 @@ import type { Deps } from "../app/ports.ts";
 import { adminApi } from "./admin/admin-api.ts";
 import { STAFF_COOKIE } from "./admin/staff-session.ts";
 import { type ApiRateLimits, apiRateLimitHooks } from "./api-rate-limit.ts";
+import { auditHook, auditRoutes } from "./audit.ts";
 import { authenticate } from "./auth.ts";
 import { refuseNul } from "./input-guard.ts";
 import { boundedJsonParser } from "./json-body.ts";
@@ -196,6 +197,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       if (limits) v1.addHook("onRequest", limits.byIp);
       v1.addHook("onRequest", authenticate(deps));
       if (limits) v1.addHook("onRequest", limits.byKey);
+      auditHook(v1, deps);
+      await v1.register(auditRoutes(deps));
       await v1.register(productRoutes(deps));
       await v1.register(orderRoutes(deps));
       await v1.register(returnRoutes(deps));

@@ -1,4 +1,5 @@
 import type { Repos, Store } from "../../app/ports.ts";
+import { auditRepo } from "./audit-repo.ts";
 import { cancellationRepo, extenuatingEventRepo } from "./cancellation-repo.ts";
 import { caseRepo } from "./case-repo.ts";
 import { customerRepo, productRepo } from "./catalog-repo.ts";
@@ -54,6 +55,7 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
     settlements: settlementRepo(db),
     idempotency: idempotencyRepo(db),
     providerAccounts: providerAccountRepo(db),
+    audit: auditRepo(db),
     locations: locationRepo(db),
     shipments: shipmentRepo(db),
     hub: hubRepo(db),

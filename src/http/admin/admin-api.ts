@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../app/ports.ts";
+import { auditHook } from "../audit.ts";
 import { refuseNul } from "../input-guard.ts";
 import { boundedJsonParser } from "../json-body.ts";
 import type { SecurityLog } from "../portal/portal-options.ts";
@@ -26,6 +27,7 @@ export async function adminApi(app: FastifyInstance, deps: Deps, opts: AdminOpti
       // refused as bad input (400), never a 500.
       boundedJsonParser(a);
       a.addHook("preValidation", refuseNul);
+      auditHook(a, deps);
       await a.register(sessionRoutes(deps, opts.securityLog));
       await a.register(invitationRoutes(deps));
       await a.register(teamRoutes(deps, base, opts.sendInvitation ?? (async () => {})));
