@@ -14,6 +14,7 @@ import type { LogisticsRepos } from "./logistics/records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
+import type { RetentionRepo, RetentionSettings } from "./retention.ts";
 import type { StaffRepo } from "./staff/records.ts";
 
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
@@ -595,6 +596,7 @@ export interface Repos extends LogisticsRepos, NotifyRepos {
   readonly idempotency: IdempotencyRepo;
   readonly providerAccounts: ProviderAccountRepo;
   readonly audit: AuditRepo;
+  readonly retention: RetentionRepo;
 }
 
 export interface Store {
@@ -668,6 +670,8 @@ export interface Deps {
   readonly notify?: NotifyDeps;
   /** Encrypts values kept at rest (provider API keys, bank details); without it they cannot be stored. */
   readonly secrets?: SecretBox;
+  /** How long idempotency keys and webhook events are kept (default DEFAULT_RETENTION). */
+  readonly retention?: RetentionSettings;
 }
 
 /** AES-256-GCM sealing with a named key (field-cipher.ts); `decrypt` reads values of retired keys too. */

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from "../app/notify/ports.ts";
+import { DEFAULT_RETENTION, type RetentionSettings } from "../app/retention.ts";
 import { type ApiRateLimits, DEFAULT_API_RATE_LIMITS } from "../http/api-rate-limit.ts";
 
 /** Everything Crossback reads from the environment, in one place. */
@@ -22,6 +23,8 @@ export interface Config {
   readonly outbox: OutboxSettings;
   /** Merchant API requests per window per IP and per API key (CROSSBACK_RATE_LIMIT_*; 0 = off). */
   readonly rateLimits: ApiRateLimits;
+  /** CROSSBACK_RETENTION_IDEMPOTENCY_DAYS, CROSSBACK_RETENTION_WEBHOOK_EVENT_DAYS. */
+  readonly retention: RetentionSettings;
   readonly s3: {
     readonly bucket: string;
     readonly endpoint: string | null;
@@ -98,6 +101,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webBuild: env.CROSSBACK_WEB_BUILD !== "0",
     portalSecret: portalSecret(env.CROSSBACK_PORTAL_SECRET),
     outbox: outboxSettings(env),
+    retention: {
+      idempotencyDays: Math.max(
+        1,
+        positive(env, "CROSSBACK_RETENTION_IDEMPOTENCY_DAYS", DEFAULT_RETENTION.idempotencyDays),
+      ),
+      webhookEventDays: Math.max(
+        1,
+        positive(env, "CROSSBACK_RETENTION_WEBHOOK_EVENT_DAYS", DEFAULT_RETENTION.webhookEventDays),
+      ),
+    },
     rateLimits: {
       perIp: positive(env, "CROSSBACK_RATE_LIMIT_PER_IP", DEFAULT_API_RATE_LIMITS.perIp),
       perKey: positive(env, "CROSSBACK_RATE_LIMIT_PER_KEY", DEFAULT_API_RATE_LIMITS.perKey),

@@ -56,6 +56,7 @@ export async function wire(
     logistics: logisticsDeps(systemClock, await carriersFromEnv()),
     notify: { settings: config.outbox, webhooks: standardWebhookSender({ timeoutMs: 10_000 }) },
     secrets: secretBoxFor(config),
+    retention: config.retention,
   };
   return { deps, database, webhooks };
 }

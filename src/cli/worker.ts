@@ -3,6 +3,7 @@ import { startJobQueue } from "../adapters/jobs/job-queue.ts";
 import type { Deps } from "../app/ports.ts";
 import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
 import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
+import { registerRetentionJobs } from "../jobs/retention-jobs.ts";
 import { registerSettlementJobs, sweep } from "../jobs/settlement-jobs.ts";
 
 /** Wiring of the background jobs: the queue, its workers, and a first sweep of what a crash left behind. */
@@ -15,6 +16,7 @@ export async function withJobs(
   await registerSettlementJobs(withQueue, jobs);
   await registerLogisticsJobs(withQueue, jobs);
   await registerOutboxJobs(withQueue, jobs);
+  await registerRetentionJobs(withQueue, jobs);
   await sweep(withQueue, jobs);
   await logisticsSweep(withQueue, jobs);
   await outboxSweep(withQueue, jobs);

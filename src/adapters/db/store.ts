@@ -20,6 +20,7 @@ import { policyRepo } from "./policy-repo.ts";
 import { portalRepo } from "./portal-repo.ts";
 import { providerAccountRepo } from "./provider-account-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
+import { retentionRepo } from "./retention-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
 import { shipmentRepo } from "./shipment-repo.ts";
@@ -56,6 +57,7 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
     idempotency: idempotencyRepo(db),
     providerAccounts: providerAccountRepo(db),
     audit: auditRepo(db),
+    retention: retentionRepo(db),
     locations: locationRepo(db),
     shipments: shipmentRepo(db),
     hub: hubRepo(db),
