@@ -28,6 +28,20 @@ export async function currentPolicies(r: Repos, merchantId: string): Promise<Ret
   return (await r.policies.latestAll(merchantId)).map((s) => compilePolicy(merchantId, s));
 }
 
+/** An active policy as specific as another active one and overlapping it: the engine could not choose. */
+export function overlapProblem(
+  policy: ReturnPolicy,
+  current: readonly ReturnPolicy[],
+): { path: string; message: string } | null {
+  if (!policy.active) return null;
+  for (const other of current) {
+    if (other.id === policy.id || !other.active || !scopesOverlap(policy.scope, other.scope)) continue;
+    const message = `overlaps active policy "${other.id}" with the same specificity: narrow one scope (countries, vendors, categories or SKUs) or deactivate one`;
+    return { path: "scope", message };
+  }
+  return null;
+}
+
 export interface SavedPolicy {
   readonly stored: StoredPolicy;
   readonly warnings: readonly PolicyWarning[];
@@ -58,13 +72,8 @@ export function savePolicy(
     const latest = await r.policies.get(merchantId, id);
     const version = (latest?.version ?? 0) + 1;
     const policy = toPolicy(id, version, body);
-    if (policy.active) {
-      for (const other of await currentPolicies(r, merchantId)) {
-        if (other.id === id || !other.active || !scopesOverlap(policy.scope, other.scope)) continue;
-        const message = `overlaps active policy "${other.id}" with the same specificity: narrow one scope (countries, vendors, categories or SKUs) or deactivate one`;
-        return err({ code: "invalid_input", issues: [{ path: "scope", message }] });
-      }
-    }
+    const overlap = overlapProblem(policy, await currentPolicies(r, merchantId));
+    if (overlap) return err({ code: "invalid_input", issues: [overlap] });
     const stored: StoredPolicy = {
       id,
       version,

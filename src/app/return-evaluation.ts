@@ -47,6 +47,8 @@ export async function evaluate(
   input: { orderExternalId: string; lines: readonly RequestedLine[] },
   at: Date,
   lock: boolean,
+  /** A policy not saved yet, judged in place of its saved version (the policy editor's preview). */
+  draft?: ReturnPolicy,
 ): Promise<Result<Evaluated, DomainError>> {
   const found = lock ? await r.orders.lock(merchantId, { externalId: input.orderExternalId }) : true;
   const order = found ? await r.orders.get(merchantId, input.orderExternalId) : null;
@@ -55,9 +57,10 @@ export async function evaluate(
     return err({ code: "order_cancelled", externalId: order.externalId });
   const held = await r.cases.heldByOrder(order.id, null);
   const merchant = await r.merchants.byId(merchantId);
+  const saved = await currentPolicies(r, merchantId);
   const localized = await localizePolicies(
     r,
-    await currentPolicies(r, merchantId),
+    draft ? [...saved.filter((p) => p.id !== draft.id), draft] : saved,
     order,
     merchant?.settlementCurrency ?? order.currency,
     at,

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { countryCode, currencyCode, MAX_VERSION } from "../../app/inputs/fields.ts";
+import { policyCheckBody } from "../../app/inputs/policy-check-input.ts";
 import { policyBody } from "../../app/inputs/policy-input.ts";
 import { getPolicy, listPolicies, savePolicy } from "../../app/policies.ts";
+import { checkPolicyDraft, policyVersions } from "../../app/policy-draft.ts";
 import type { Deps, StoredPolicy } from "../../app/ports.ts";
 import { renderedPolicy } from "../../app/rendered-policy.ts";
 import type { PolicyWarning } from "../../domain/policy/policy-warnings.ts";
 import { actorOf, merchantOf } from "../auth.ts";
-import { outcome, send } from "../respond.ts";
+import { presentDecision } from "../present-decision.ts";
+import { outcome, send, sendIdempotent } from "../respond.ts";
 
 function presentPolicy(s: StoredPolicy, warnings?: readonly PolicyWarning[]) {
   return {
@@ -95,6 +98,52 @@ export const policyRoutes =
           outcome(await getPolicy(deps, merchantOf(req), req.params.id, req.query.version), 200, (s) =>
             presentPolicy(s),
           ),
+        ),
+    );
+    app.post(
+      "/policies/:id/check",
+      {
+        schema: {
+          tags: ["policies"],
+          summary: "Check a policy before saving it: statutory warnings, overlap, and a sample decision",
+          description:
+            "No side effects. `warnings` are those a save would answer (per covered country, naming the statute); " +
+            "`problem` is what a save would refuse (an overlapping scope); with `sample` (an order and lines), " +
+            "`decision` is what the engine would decide with this draft in place of the saved version.",
+          params,
+          body: policyCheckBody,
+        },
+      },
+      async (req, reply) => {
+        const { policy, sample } = req.body;
+        const input = sample ? { ...sample, at: sample.at ? new Date(sample.at) : undefined } : null;
+        return sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) => checkPolicyDraft(d, merchantOf(req), req.params.id, policy, input),
+          (r) =>
+            outcome(r, 200, (v) => ({
+              warnings: v.warnings,
+              problem: v.problem,
+              decision: v.decision ? presentDecision(v.decision) : null,
+            })),
+        );
+      },
+    );
+    app.get(
+      "/policies/:id/versions",
+      { schema: { tags: ["policies"], summary: "Every saved version of a policy, oldest first", params } },
+      async (req, reply) =>
+        send(
+          reply,
+          outcome(await policyVersions(deps, merchantOf(req), req.params.id), 200, (v) => ({
+            items: v.map((x) => ({
+              version: x.version,
+              savedAt: x.createdAt.toISOString(),
+              savedBy: x.actorId,
+            })),
+          })),
         ),
     );
   };
