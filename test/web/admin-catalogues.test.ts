@@ -2,12 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../src/domain/locales.ts";
 import { CASE_STATUSES } from "../../src/domain/case-status.ts";
+import { LOCALES } from "../../src/domain/locales.ts";
+import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
 import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
 import { SETTLEMENT_STATUSES } from "../../src/domain/settlement-status.ts";
 import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
+import { TRIGGERS } from "../../web/src/admin/policies/policy-doc.ts";
 import * as web from "../../web/src/admin/returns/types.ts";
 
 const DIR = new URL("../../web/messages/admin/", import.meta.url).pathname;
@@ -36,7 +38,10 @@ const files = (dir: string): string[] =>
 /** Every case event type, read from the union in the domain (the timeline words each one). */
 function eventTypes(): string[] {
   const src = readFileSync(new URL("../../src/domain/return-case.ts", import.meta.url), "utf8");
-  const union = src.slice(src.indexOf("export type CaseEventType"), src.indexOf("export interface CaseEvent "));
+  const union = src.slice(
+    src.indexOf("export type CaseEventType"),
+    src.indexOf("export interface CaseEvent "),
+  );
   return [...union.matchAll(/"([a-z_]+\.[a-z_]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
 }
 
@@ -45,6 +50,7 @@ describe("back-office catalogues", () => {
     expect([...web.STATUSES]).toEqual([...CASE_STATUSES]);
     expect([...web.REASONS]).toEqual([...RETURN_REASONS]);
     expect([...web.RESOLUTIONS]).toEqual([...RESOLUTIONS]);
+    expect([...TRIGGERS]).toEqual([...REFUND_TRIGGERS]);
     expect(eventTypes().length).toBeGreaterThan(30);
   });
 
@@ -100,6 +106,9 @@ describe("back-office catalogues", () => {
       ...["met", "open", "approaching", "overdue"].map((d) => `deadline.${d}`),
       ...["statutory_withdrawal", "merchant_policy", "legal_guarantee", "none"].map((t) => `track.${t}`),
       ...eventTypes().map((t) => `event.${t}`),
+      ...REFUND_TRIGGERS.map((t) => `policyForm.trigger.${t}`),
+      ...["delivery", "shipment", "order"].map((f) => `policyForm.from.${f}`),
+      ...["merchant", "customer"].map((p) => `policyForm.paidBy.${p}`),
     ];
     expect(used.size).toBeGreaterThan(80);
     expect([...used, ...dynamic].filter((k) => !(k in en))).toEqual([]);

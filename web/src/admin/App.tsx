@@ -13,6 +13,8 @@ const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx"));
 const ApiKeysPage = lazy(() => import("./pages/ApiKeysPage.tsx"));
 const ReturnsPage = lazy(() => import("./pages/ReturnsPage.tsx"));
 const CasePage = lazy(() => import("./pages/CasePage.tsx"));
+const PoliciesPage = lazy(() => import("./pages/PoliciesPage.tsx"));
+const PolicyEditorPage = lazy(() => import("./pages/PolicyEditorPage.tsx"));
 
 export function App() {
   const loc = useLocation();
@@ -49,6 +51,8 @@ export function App() {
       {route.page === "api_keys" && <ApiKeysPage />}
       {route.page === "returns" && <ReturnsPage />}
       {route.page === "case" && <CasePage key={route.id} id={route.id} />}
+      {route.page === "policies" && <PoliciesPage />}
+      {route.page === "policy" && <PolicyEditorPage key={route.id} id={route.id} />}
       {route.page === "not_found" && (
         <AdminLayout title={intl.formatMessage({ id: "notFound.title" })}>
           <h1>

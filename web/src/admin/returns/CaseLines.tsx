@@ -86,7 +86,9 @@ function TrackTable({ tracks }: { tracks: readonly Track[] }) {
             <td>{tr.citation ?? "—"}</td>
             <td>{tr.confidence ? t(`confidence.${tr.confidence}`) : "—"}</td>
             <td>
-              {[...new Set([tr.explanation, ...tr.blockedBy.map((b) => b.message)])].filter(Boolean).join(" · ") || "—"}
+              {[...new Set([tr.explanation, ...tr.blockedBy.map((b) => b.message)])]
+                .filter(Boolean)
+                .join(" · ") || "—"}
             </td>
           </tr>
         ))}
