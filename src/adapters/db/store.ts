@@ -6,6 +6,7 @@ import { customerRepo, productRepo } from "./catalog-repo.ts";
 import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
 import { dutyClaimRepo } from "./duty-claim-repo.ts";
+import { emailMessageRepo, emailTemplateRepo } from "./email-repo.ts";
 import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
 import { hubRepo } from "./hub-repo.ts";
 import { idempotencyRepo } from "./idempotency-repo.ts";
@@ -35,6 +36,8 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
     webhookEndpoints: webhookEndpointRepo(db),
     webhookDeliveries: webhookDeliveryRepo(db),
     notices: noticeRepo(db),
+    emailTemplates: emailTemplateRepo(db),
+    emailMessages: emailMessageRepo(db),
     portal: portalRepo(db),
     staff: staffRepo(db),
     setup: setupRepo(db),
