@@ -7,6 +7,7 @@ import type { OrderDraft } from "../domain/order-draft.ts";
 import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
 import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
+import type { Resolution, ReturnReason } from "../domain/return-reasons.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { AuditRepo } from "./audit-log.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
@@ -158,13 +159,23 @@ export interface OrderRepo {
 }
 
 export interface CaseListQuery {
-  readonly status?: CaseStatus;
+  readonly statuses?: readonly CaseStatus[];
+  /** Cursor: the last case id of the previous page (in the chosen sort order). */
   readonly before?: string;
+  readonly sort?: "newest" | "oldest";
   readonly limit: number;
   readonly customerId?: string;
   readonly orderId?: string;
+  readonly vendor?: string;
+  /** The order's shipping country (ISO 3166-1 alpha-2). */
+  readonly market?: string;
+  /** Any line with this reason. */
+  readonly reason?: ReturnReason;
+  readonly resolution?: Resolution;
   /** Open cases whose statutory refund deadline is on or before this local date. */
   readonly refundDueOnOrBefore?: string;
+  readonly refundDueOnOrAfter?: string;
+  readonly refundDueBefore?: string;
 }
 
 export interface StoredEvent extends CaseEvent {
@@ -500,7 +511,7 @@ export interface CreditNoteRepo {
   insert(note: CreditNoteRecord & { readonly year: number; readonly sequence: number }): Promise<void>;
   get(merchantId: string, id: string): Promise<CreditNoteRecord | null>;
   byCase(caseId: string): Promise<CreditNoteRecord[]>;
-  list(merchantId: string, limit: number): Promise<CreditNoteRecord[]>;
+  list(merchantId: string, limit: number, caseId?: string): Promise<CreditNoteRecord[]>;
 }
 
 export interface StoreCreditLot {

@@ -3,6 +3,7 @@ import type { DomainError } from "../domain/errors.ts";
 import type { Money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
+import type { Resolution, ReturnReason } from "../domain/return-reasons.ts";
 import type { Customer, Deps, Settlement, StoredEvent } from "./ports.ts";
 
 export interface CaseView {
@@ -26,29 +27,54 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-/** Newest first; the cursor is the last id seen (ids are time-ordered UUIDv7). */
+/** The returns queue's filters (all optional; combined with AND). */
+export interface ReturnListFilter {
+  readonly status?: readonly CaseStatus[];
+  readonly cursor?: string;
+  readonly sort?: "newest" | "oldest";
+  readonly limit: number;
+  readonly customerId?: string;
+  readonly vendor?: string;
+  readonly market?: string;
+  readonly reason?: ReturnReason;
+  readonly resolution?: Resolution;
+  readonly refundDueWithinDays?: number;
+  /** approaching: due within APPROACHING_DAYS from today; overdue: due before today. */
+  readonly refundDue?: "approaching" | "overdue";
+}
+
+/** How close a statutory refund deadline must be for the queue to flag it as approaching. */
+export const APPROACHING_DAYS = 3;
+
+const day = (now: Date, plusDays: number) =>
+  new Date(now.getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
+
+function refundDueRange(now: Date, q: ReturnListFilter) {
+  const within =
+    q.refundDueWithinDays === undefined ? {} : { refundDueOnOrBefore: day(now, q.refundDueWithinDays) };
+  if (q.refundDue === "overdue") return { ...within, refundDueBefore: day(now, 0) };
+  if (q.refundDue === "approaching") {
+    const by = day(now, APPROACHING_DAYS);
+    const until =
+      within.refundDueOnOrBefore && within.refundDueOnOrBefore < by ? within.refundDueOnOrBefore : by;
+    return { refundDueOnOrAfter: day(now, 0), refundDueOnOrBefore: until };
+  }
+  return within;
+}
+
+/** Newest (or oldest) first; the cursor is the last id seen (ids are time-ordered UUIDv7). */
 export async function listReturns(
   deps: Deps,
   merchantId: string,
-  q: {
-    status?: CaseStatus;
-    cursor?: string;
-    limit: number;
-    customerId?: string;
-    refundDueWithinDays?: number;
-  },
+  q: ReturnListFilter,
 ): Promise<Page<ReturnCase>> {
+  const { status, cursor, refundDue: _due, refundDueWithinDays: _within, ...rest } = q;
   const rows = await deps.store.read.cases.list(merchantId, {
-    status: q.status,
-    before: q.cursor,
+    ...rest,
+    statuses: status,
+    before: cursor,
     limit: q.limit + 1,
-    customerId: q.customerId,
-    refundDueOnOrBefore:
-      q.refundDueWithinDays === undefined
-        ? undefined
-        : new Date(deps.clock.now().getTime() + q.refundDueWithinDays * 86_400_000)
-            .toISOString()
-            .slice(0, 10),
+    ...refundDueRange(deps.clock.now(), q),
   });
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];

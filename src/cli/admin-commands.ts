@@ -5,16 +5,25 @@ import { createApiKey, createMerchant, listApiKeys, revokeApiKey } from "../app/
 import type { Deps } from "../app/ports.ts";
 import { type DomainError, describe } from "../domain/errors.ts";
 import { parseEcbXml } from "../domain/fx.ts";
+import { parseApiKeyFlags } from "./api-key-flags.ts";
 
 interface Flags {
   readonly name?: string;
   readonly merchant?: string;
   readonly "skip-invalid"?: boolean;
+  readonly scopes?: string | undefined;
+  readonly "expires-in-days"?: string | undefined;
 }
 
 function fail(message: string): number {
   console.error(message);
   return 1;
+}
+
+/** A flag given wrong: exit code 2, like an unknown command. */
+function usage(message: string): number {
+  console.error(message);
+  return 2;
 }
 
 function failWith(e: DomainError): number {
@@ -40,10 +49,20 @@ export async function apiKeyCommand(deps: Deps, args: string[], flags: Flags): P
   if (!slug) return fail("--merchant <slug> is required");
   switch (sub) {
     case "create": {
-      const r = await createApiKey(deps, slug, flags.name ?? "default");
+      const opts = parseApiKeyFlags(flags);
+      if ("error" in opts) return usage(opts.error);
+      const expiresAt =
+        opts.expiresInDays === undefined
+          ? null
+          : new Date(deps.clock.now().getTime() + opts.expiresInDays * 86_400_000);
+      const r = await createApiKey(deps, slug, flags.name ?? "default", undefined, {
+        ...(opts.scopes ? { scopes: opts.scopes } : {}),
+        expiresAt,
+      });
       if (!r.ok) return failWith(r.error);
+      const { record } = r.value;
       console.log(
-        `API key "${r.value.record.name}" for ${slug} (id ${r.value.record.id}). It is shown once; store it now:`,
+        `API key "${record.name}" for ${slug} (id ${record.id}; scopes ${record.scopes.join(",")}; ${record.expiresAt ? `expires ${record.expiresAt.toISOString()}` : "no expiry"}). It is shown once; store it now:`,
       );
       console.log(r.value.key);
       return 0;
@@ -53,7 +72,7 @@ export async function apiKeyCommand(deps: Deps, args: string[], flags: Flags): P
       if (!r.ok) return failWith(r.error);
       for (const k of r.value) {
         console.log(
-          `${k.id}\t${k.prefix}…\t${k.name}\t${k.createdAt.toISOString()}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}`,
+          `${k.id}\t${k.prefix}…\t${k.name}\t${k.createdAt.toISOString()}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"}\t${k.scopes.join(",")}\t${k.expiresAt ? `expires ${k.expiresAt.toISOString()}` : "no expiry"}`,
         );
       }
       return 0;

@@ -25,7 +25,9 @@ Usage: crossback <command> [options]
   demo                                seed the demo merchant (idempotent)
   merchants create <slug> --name <n>  create a merchant
   merchants list
-  api-key create --merchant <slug> [--name <n>]   prints the new key alone on its last line
+  api-key create --merchant <slug> [--name <n>] [--scopes read,refunds:write,…] [--expires-in-days N]
+                                      prints the new key alone on its last line (default: every
+                                      scope, no expiry)
   api-key list --merchant <slug>
   api-key revoke <id-or-prefix> --merchant <slug>
   import orders <file.csv> --merchant <slug> [--skip-invalid]
@@ -77,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
       "skip-invalid": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
       processes: { type: "string" },
+      scopes: { type: "string" },
+      "expires-in-days": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });

@@ -194,6 +194,7 @@ export type CaseEventType =
   | "return.withdrawal_declared"
   | "return.tracking_added"
   | "return.store_credit_agreed"
+  | "return.note_added"
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"

@@ -38,6 +38,47 @@ describeEachDb("the crossback command", (kind) => {
     expect((await crossback(["api-key", "create", "--merchant", "nobody"], env)).code).toBe(1);
   });
 
+  it("creates a key with --scopes and --expires-in-days, and refuses bad values naming the flag", async () => {
+    const before = (await crossback(["api-key", "list", "--merchant", "acme"], env)).stdout;
+    for (const [args, flag, shown] of [
+      [["--scopes", "read,bogus"], "--scopes", '"bogus"'],
+      [["--scopes", ","], "--scopes", "at least one"],
+      [["--expires-in-days", "0"], "--expires-in-days", '"0"'],
+      [["--expires-in-days", "2.5"], "--expires-in-days", '"2.5"'],
+      [["--expires-in-days", "3651"], "--expires-in-days", '"3651"'],
+    ] as const) {
+      const bad = await crossback(["api-key", "create", "--merchant", "acme", ...args], env);
+      expect(bad.code, bad.stderr).toBe(2);
+      expect(bad.stderr).toContain(`${flag}:`);
+      expect(bad.stderr).toContain(shown);
+    }
+    expect((await crossback(["api-key", "list", "--merchant", "acme"], env)).stdout).toBe(before);
+
+    const k = await crossback(
+      [
+        "api-key",
+        "create",
+        "--merchant",
+        "acme",
+        "--name",
+        "reader",
+        "--scopes",
+        "read, refunds:write",
+        "--expires-in-days",
+        "30",
+      ],
+      env,
+    );
+    expect(k.code, k.stderr).toBe(0);
+    const key = k.stdout.trim().split("\n").at(-1) ?? "";
+    expect(key).toMatch(/^cb_live_/);
+    const row = (await crossback(["api-key", "list", "--merchant", "acme"], env)).stdout
+      .split("\n")
+      .find((l) => l.includes(key.slice(0, 16)));
+    expect(row).toContain("\tread,refunds:write\t");
+    expect(row).toMatch(/\texpires \d{4}-/);
+  });
+
   it("imports orders from CSV all-or-nothing, reporting errors per row", async () => {
     const file = join(tmpdir(), `orders-${process.pid}-${kind}.csv`);
     writeFileSync(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { CaseRepo } from "../../app/ports.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
@@ -13,6 +13,7 @@ import {
   type ReturnCase,
 } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
+import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
@@ -218,20 +219,11 @@ export function caseRepo(db: Executor, onEvents?: (caseId: string) => void): Cas
       return true;
     },
     async list(merchantId, q) {
-      const where = [eq(returnCases.merchantId, merchantId)];
-      if (q.status) where.push(eq(returnCases.status, q.status));
-      if (q.before) where.push(lt(returnCases.id, q.before));
-      if (q.customerId) where.push(eq(returnCases.customerId, q.customerId));
-      if (q.orderId) where.push(eq(returnCases.orderId, q.orderId));
-      if (q.refundDueOnOrBefore) {
-        where.push(sql`${returnCases.refundDeadline}->>'dueBy' <= ${q.refundDueOnOrBefore}`);
-        where.push(notInArray(returnCases.status, ["closed", "cancelled", "rejected", "expired"]));
-      }
       const rows = await db
         .select()
         .from(returnCases)
-        .where(and(...where))
-        .orderBy(desc(returnCases.id))
+        .where(caseListWhere(merchantId, q))
+        .orderBy(caseListOrder(q))
         .limit(q.limit);
       return withLines(db, rows);
     },

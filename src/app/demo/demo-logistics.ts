@@ -41,7 +41,7 @@ export async function seedDemoNetwork(d: Deps, repos: Repos, merchantId: string)
 /** A few returns waiting for shipment get a QR drop-off parcel to the Venlo warehouse. */
 export async function seedDemoParcels(d: Deps, repos: Repos, merchantId: string): Promise<number> {
   let parcels = 0;
-  for (const c of await repos.cases.list(merchantId, { status: "awaiting_shipment", limit: 20 })) {
+  for (const c of await repos.cases.list(merchantId, { statuses: ["awaiting_shipment"], limit: 20 })) {
     if (parcels >= 4) break;
     const r = await createShipment(
       d,

@@ -69,6 +69,8 @@ export const approveBody = z.object({
   shipByDays: z.int().min(1).max(365).optional(),
 });
 export const plainCommandBody = z.object({ ...base });
+/** POST /returns/{id}/notes: an internal note (never shown to the shopper). */
+export const noteBody = z.object({ text: z.string().trim().min(1).max(4000) });
 export const rejectBody = z.object({ ...base, reason });
 export const shipBody = z.object({
   ...base,

@@ -49,7 +49,7 @@ export function assignableRoles(role: StaffRole): readonly StaffRole[] {
   return [];
 }
 
-const DECIDE = /^\/returns\/[^/]+\/(approve|reject|review|cancel|close|expire)$/;
+const DECIDE = /^\/returns\/[^/]+\/(approve|reject|review|cancel|close|expire|notes)$/;
 const RECEIVE = /^\/returns\/[^/]+\/(ship|receive|inspect)$/;
 const MONEY =
   /^\/(returns\/[^/]+\/(resolve|refunds|refund-preview)|settlements(\/.*)?|payouts(\/.*)?|customers\/[^/]+\/store-credit\/redeem)$/;

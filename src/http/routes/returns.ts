@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { addCaseNote } from "../../app/case-notes.ts";
 import { createReturn } from "../../app/create-return.ts";
-import { createReturnBody, previewReturnBody } from "../../app/inputs/return-input.ts";
+import { createReturnBody, noteBody, previewReturnBody } from "../../app/inputs/return-input.ts";
+import { returnListQuery } from "../../app/inputs/return-list-input.ts";
 import { previewRoute } from "../../app/logistics/route-case.ts";
 import type { Deps } from "../../app/ports.ts";
 import { previewReturn } from "../../app/preview-return.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
-import { CASE_STATUSES } from "../../domain/case-status.ts";
 import { ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
@@ -84,14 +85,8 @@ export const returnRoutes =
       {
         schema: {
           tags: ["returns"],
-          summary: "List return cases, newest first",
-          querystring: z.object({
-            status: z.enum(CASE_STATUSES).optional(),
-            cursor: z.uuid().optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            customerId: z.uuid().optional(),
-            refundDueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
-          }),
+          summary: "The returns queue: filter, sort and page return cases",
+          querystring: returnListQuery,
         },
       },
       async (req) => {
@@ -135,6 +130,28 @@ export const returnRoutes =
           outcome(await caseEvents(deps, merchantOf(req), req.params.id), 200, (events) => ({
             items: events.map(presentEvent),
           })),
+        );
+      },
+    );
+    app.post(
+      "/returns/:id/notes",
+      {
+        schema: {
+          tags: ["returns"],
+          summary: "Add an internal note to a case (an event; never shown to the shopper)",
+          params: idParams,
+          body: noteBody,
+        },
+      },
+      async (req, reply) => {
+        const bad = notFoundUnlessUuid(reply, "return", req.params.id);
+        if (bad) return bad;
+        return sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) => addCaseNote(d, merchantOf(req), req.params.id, req.body.text, actorOf(req)),
+          (r) => outcome(r, 201, presentEvent),
         );
       },
     );
