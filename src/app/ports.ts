@@ -510,7 +510,7 @@ export interface CreditNoteRepo {
   insert(note: CreditNoteRecord & { readonly year: number; readonly sequence: number }): Promise<void>;
   get(merchantId: string, id: string): Promise<CreditNoteRecord | null>;
   byCase(caseId: string): Promise<CreditNoteRecord[]>;
-  list(merchantId: string, limit: number): Promise<CreditNoteRecord[]>;
+  list(merchantId: string, limit: number, caseId?: string): Promise<CreditNoteRecord[]>;
 }
 
 export interface StoreCreditLot {

@@ -3,7 +3,12 @@ import { join } from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/domain/locales.ts";
+import { CASE_STATUSES } from "../../src/domain/case-status.ts";
+import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
+import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
+import { SETTLEMENT_STATUSES } from "../../src/domain/settlement-status.ts";
 import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
+import * as web from "../../web/src/admin/returns/types.ts";
 
 const DIR = new URL("../../web/messages/admin/", import.meta.url).pathname;
 const SRC = new URL("../../web/src/", import.meta.url).pathname;
@@ -28,7 +33,21 @@ const files = (dir: string): string[] =>
     d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
   );
 
+/** Every case event type, read from the union in the domain (the timeline words each one). */
+function eventTypes(): string[] {
+  const src = readFileSync(new URL("../../src/domain/return-case.ts", import.meta.url), "utf8");
+  const union = src.slice(src.indexOf("export type CaseEventType"), src.indexOf("export interface CaseEvent "));
+  return [...union.matchAll(/"([a-z_]+\.[a-z_]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
 describe("back-office catalogues", () => {
+  it("the back office lists the statuses, reasons and resolutions the API has", () => {
+    expect([...web.STATUSES]).toEqual([...CASE_STATUSES]);
+    expect([...web.REASONS]).toEqual([...RETURN_REASONS]);
+    expect([...web.RESOLUTIONS]).toEqual([...RESOLUTIONS]);
+    expect(eventTypes().length).toBeGreaterThan(30);
+  });
+
   it("has one catalogue per locale, and nothing else", () => {
     expect(
       readdirSync(DIR)
@@ -70,6 +89,17 @@ describe("back-office catalogues", () => {
       ...["open", "accepted", "revoked", "expired"].map((s) => `invitation.${s}`),
       "security.totp.isOn",
       "security.totp.isOff",
+      ...CASE_STATUSES.map((s) => `status.${s}`),
+      ...RETURN_REASONS.map((r) => `reason.${r}`),
+      ...RESOLUTIONS.map((r) => `resolution.${r}`),
+      ...SETTLEMENT_STATUSES.map((s) => `settlement.${s}`),
+      ...REFUND_LINE_TYPES.map((t) => `refundLine.${t}`),
+      ...["original_payment", "bank_transfer", "store_credit", "payment_request"].map((m) => `method.${m}`),
+      ...["api_key", "agent", "staff", "shopper", "system", "cli"].map((k) => `actor.${k}`),
+      ...["verified", "secondary", "unverified"].map((c) => `confidence.${c}`),
+      ...["met", "open", "approaching", "overdue"].map((d) => `deadline.${d}`),
+      ...["statutory_withdrawal", "merchant_policy", "legal_guarantee", "none"].map((t) => `track.${t}`),
+      ...eventTypes().map((t) => `event.${t}`),
     ];
     expect(used.size).toBeGreaterThan(80);
     expect([...used, ...dynamic].filter((k) => !(k in en))).toEqual([]);

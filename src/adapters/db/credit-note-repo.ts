@@ -49,12 +49,14 @@ export function creditNoteRepo(db: Executor): CreditNoteRepo {
           .orderBy(creditNotes.issuedAt)
       ).map(toRecord);
     },
-    async list(merchantId, limit) {
+    async list(merchantId, limit, caseId) {
+      const where = [eq(creditNotes.merchantId, merchantId)];
+      if (caseId) where.push(eq(creditNotes.caseId, caseId));
       return (
         await db
           .select()
           .from(creditNotes)
-          .where(eq(creditNotes.merchantId, merchantId))
+          .where(and(...where))
           .orderBy(desc(creditNotes.issuedAt))
           .limit(limit)
       ).map(toRecord);

@@ -127,14 +127,17 @@ export const refundRoutes =
       {
         schema: {
           tags: ["refunds"],
-          summary: "Credit notes, newest first",
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          summary: "Credit notes, newest first (of one case with ?caseId=)",
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            caseId: z.uuid().optional(),
+          }),
         },
       },
       async (req) => ({
-        items: (await deps.store.read.creditNotes.list(merchantOf(req), req.query.limit)).map(
-          presentCreditNote,
-        ),
+        items: (
+          await deps.store.read.creditNotes.list(merchantOf(req), req.query.limit, req.query.caseId)
+        ).map(presentCreditNote),
       }),
     );
     app.get(

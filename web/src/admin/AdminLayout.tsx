@@ -8,6 +8,7 @@ import { useSession } from "./session.tsx";
 
 const NAV: readonly { to: string; id: string; permission: string }[] = [
   { to: "", id: "nav.home", permission: "read" },
+  { to: "returns", id: "nav.returns", permission: "read" },
   { to: "team", id: "nav.team", permission: "accounts" },
   { to: "api-keys", id: "nav.apiKeys", permission: "api_keys" },
   { to: "security", id: "nav.security", permission: "read" },
@@ -49,7 +50,9 @@ export function AdminLayout({
         {me && (
           <nav aria-label={intl.formatMessage({ id: "nav.label" })}>
             <ul className="admin-nav">
-              {NAV.filter((n) => can(n.permission)).map((n) => (
+              {NAV.filter(
+                (n) => can(n.permission) && (n.to !== "returns" || me.account.role !== "vendor"),
+              ).map((n) => (
                 <li key={n.to}>
                   <Link to={n.to} current={current === n.to}>
                     <FormattedMessage id={n.id} />

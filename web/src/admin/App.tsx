@@ -11,6 +11,8 @@ const HomePage = lazy(() => import("./pages/HomePage.tsx"));
 const TeamPage = lazy(() => import("./pages/TeamPage.tsx"));
 const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx"));
 const ApiKeysPage = lazy(() => import("./pages/ApiKeysPage.tsx"));
+const ReturnsPage = lazy(() => import("./pages/ReturnsPage.tsx"));
+const CasePage = lazy(() => import("./pages/CasePage.tsx"));
 
 export function App() {
   const loc = useLocation();
@@ -45,6 +47,8 @@ export function App() {
       {route.page === "team" && <TeamPage />}
       {route.page === "security" && <SecurityPage />}
       {route.page === "api_keys" && <ApiKeysPage />}
+      {route.page === "returns" && <ReturnsPage />}
+      {route.page === "case" && <CasePage key={route.id} id={route.id} />}
       {route.page === "not_found" && (
         <AdminLayout title={intl.formatMessage({ id: "notFound.title" })}>
           <h1>

@@ -64,14 +64,22 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Every call carries the session cookie; every change also the session's CSRF token. */
 export function makeClient(boot: AdminBoot, csrf: () => string) {
-  const call = <T>(method: Method, url: string, body?: unknown) =>
-    request<T>(method, url, body, method === "GET" ? {} : { headers: { "x-csrf-token": csrf() } });
+  const call = <T>(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    request<T>(
+      method,
+      url,
+      body,
+      method === "GET" ? {} : { headers: { "x-csrf-token": csrf(), ...headers } },
+    );
   const a = (path: string) => `${boot.api}${path}`;
   const m = (path: string) => `${boot.merchantApi}${path}`;
   return {
     call,
     admin: <T>(method: Method, path: string, body?: unknown) => call<T>(method, a(path), body),
     merchant: <T>(method: Method, path: string, body?: unknown) => call<T>(method, m(path), body),
+    /** A POST a retry must not repeat (money): the same key answers the first response again. */
+    once: <T>(path: string, body: unknown, key: string) =>
+      call<T>("POST", m(path), body, { "idempotency-key": key }),
     me: () => request<Me>("GET", a("/session")),
     signIn: (email: string, password: string) => request<Me>("POST", a("/session"), { email, password }),
     sendCode: (code: string) => call<Me>("POST", a("/session/totp"), { code }),

@@ -6,6 +6,8 @@ export type Route =
   | { readonly page: "team" }
   | { readonly page: "security" }
   | { readonly page: "api_keys" }
+  | { readonly page: "returns" }
+  | { readonly page: "case"; readonly id: string }
   | { readonly page: "invitation"; readonly token: string }
   | { readonly page: "not_found" };
 
@@ -16,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   if (first === "team" && !second) return { page: "team" };
   if (first === "security" && !second) return { page: "security" };
   if (first === "api-keys" && !second) return { page: "api_keys" };
+  if (first === "returns") return second ? { page: "case", id: second } : { page: "returns" };
   if (first === "invitations" && second) return { page: "invitation", token: second };
   return { page: "not_found" };
 }
