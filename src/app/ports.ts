@@ -12,6 +12,7 @@ import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { AuditRepo } from "./audit-log.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
+import type { MailRepos } from "./notify/mail-records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
@@ -584,7 +585,7 @@ export interface PortalRepo {
   secret(name: string, create: () => string, at: Date): Promise<string>;
 }
 
-export interface Repos extends LogisticsRepos, NotifyRepos {
+export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos {
   readonly staff: StaffRepo;
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;

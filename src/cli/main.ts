@@ -4,6 +4,7 @@ import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { resealAtRest } from "../adapters/db/reseal.ts";
 import { dbStore } from "../adapters/db/store.ts";
+import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
@@ -59,7 +60,12 @@ export async function wire(
       ? (await import("../adapters/storage/s3-photo-storage.ts")).s3PhotoStorage(config.s3)
       : localPhotoStorage(join(config.dataDir, "uploads")),
     logistics: logisticsDeps(systemClock, await carriersFromEnv()),
-    notify: { settings: config.outbox, webhooks: standardWebhookSender({ timeoutMs: 10_000 }) },
+    notify: {
+      settings: config.outbox,
+      webhooks: standardWebhookSender({ timeoutMs: 10_000 }),
+      mailer: config.smtp ? smtpMailer(config.smtp) : null,
+      reminderDaysBefore: config.reminderDaysBefore,
+    },
     secrets,
     retention: config.retention,
   };

@@ -63,6 +63,11 @@ export async function serveCommand(
   console.log(`Crossback is running on ${base} (database: ${database.kind}, ${database.location})`);
   console.log(`  API docs:     ${base}/api/docs`);
   console.log(`  OpenAPI:      ${base}/api/openapi.json`);
+  console.log(
+    config.smtp
+      ? `  E-mail:       to shoppers via ${new URL(config.smtp.url).host} as ${config.smtp.from}`
+      : "  E-mail:       SMTP_URL not set: shopper e-mails are recorded (GET /api/v1/email-messages), not sent",
+  );
   if (demoHints) console.log(`  Returns portal: ${base}/returns/demo   (${DEMO_PORTAL_HINT})`);
   if (demoHints)
     console.log(

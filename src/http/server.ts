@@ -27,6 +27,7 @@ import { cancellationRoutes } from "./routes/cancellations.ts";
 import { carrierWebhookRoutes } from "./routes/carrier-webhooks.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { dutyRecoveryRoutes } from "./routes/duty-recovery.ts";
+import { emailRoutes } from "./routes/email-templates.ts";
 import { hubRoutes } from "./routes/hubs.ts";
 import { locationRoutes } from "./routes/locations.ts";
 import { orderRoutes } from "./routes/orders.ts";
@@ -220,6 +221,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(hubRoutes(deps));
       await v1.register(dutyRecoveryRoutes(deps));
       await v1.register(webhookEndpointRoutes(deps));
+      await v1.register(emailRoutes(deps));
     },
     { prefix: "/api/v1" },
   );

@@ -7,6 +7,7 @@ import { customerRepo, productRepo } from "./catalog-repo.ts";
 import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
 import { dutyClaimRepo } from "./duty-claim-repo.ts";
+import { emailMessageRepo, emailTemplateRepo } from "./email-repo.ts";
 import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
 import { hubRepo } from "./hub-repo.ts";
 import { idempotencyRepo } from "./idempotency-repo.ts";
@@ -36,6 +37,8 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
     webhookEndpoints: webhookEndpointRepo(db),
     webhookDeliveries: webhookDeliveryRepo(db),
     notices: noticeRepo(db),
+    emailTemplates: emailTemplateRepo(db),
+    emailMessages: emailMessageRepo(db),
     portal: portalRepo(db),
     staff: staffRepo(db),
     setup: setupRepo(db),
