@@ -8,6 +8,7 @@ import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
 import { dutyClaimRepo } from "./duty-claim-repo.ts";
 import { emailMessageRepo, emailTemplateRepo } from "./email-repo.ts";
+import { erasureRepo } from "./erasure-repo.ts";
 import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
 import { hubRepo } from "./hub-repo.ts";
 import { idempotencyRepo } from "./idempotency-repo.ts";
@@ -62,6 +63,7 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
     providerAccounts: providerAccountRepo(db),
     audit: auditRepo(db),
     retention: retentionRepo(db),
+    erasure: erasureRepo(db, seal),
     locations: locationRepo(db),
     shipments: shipmentRepo(db),
     hub: hubRepo(db),
