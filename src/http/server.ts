@@ -19,6 +19,7 @@ import { auditHook, auditRoutes } from "./audit.ts";
 import { authenticate } from "./auth.ts";
 import { refuseNul } from "./input-guard.ts";
 import { boundedJsonParser } from "./json-body.ts";
+import { loggerOptions } from "./log-options.ts";
 import { portalOptions, type SecurityLog } from "./portal/portal-options.ts";
 import { PORTAL_API, SESSION_COOKIE } from "./portal/session.ts";
 import { sendProblem } from "./problem.ts";
@@ -49,7 +50,8 @@ import { webhookRoutes } from "./routes/webhooks.ts";
 import { WEB_DIST, webApp } from "./web-app.ts";
 
 export interface ServerOptions {
-  readonly logger?: boolean;
+  /** Request log (JSON lines, secrets and bank details redacted: log-options.ts); a stream for tests. */
+  readonly logger?: boolean | { readonly stream: { write(line: string): void } };
   readonly version?: string;
   /** Payment providers whose refund webhooks arrive at /api/webhooks/{provider}. */
   readonly webhooks?: readonly RefundWebhookReceiver[];
@@ -76,7 +78,9 @@ function fieldPath(context: string | undefined, instancePath: string): string {
 }
 
 export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const logger =
+    opts.logger === true ? loggerOptions() : opts.logger ? loggerOptions(opts.logger.stream) : false;
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024 });
   app.decorateRequest("apiKey", null);
   app.decorateRequest("portalSession", null);
   app.decorateRequest("staff", null);
