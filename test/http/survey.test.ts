@@ -33,7 +33,9 @@ describeEachDb("post-return survey: link in the final e-mail, one answer per cas
     return r.body;
   };
   /** A case taken to closed; the final e-mail's survey path (/survey/<token>). */
-  async function closedCase(locale: string): Promise<{ path: string; mail: ParsedMail; number: string }> {
+  async function closedCase(
+    locale: string,
+  ): Promise<{ path: string; mail: ParsedMail; number: string; id: string; email: string }> {
     const c = await s.newCase(locale);
     const lineId = String(((await post(c.id, "approve")).lines as Json[])[0]?.id);
     await post(c.id, "receive", { lines: [{ lineId, quantity: 2 }] });
@@ -47,7 +49,7 @@ describeEachDb("post-return survey: link in the final e-mail, one answer per cas
     const mail = mails[mails.length - 1] as ParsedMail;
     const link = /https:\/\/returns\.example(\/survey\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.text ?? "");
     if (!link?.[1]) throw new Error(`no survey link in ${mail.subject}: ${mail.text}`);
-    return { path: link[1], mail, number: c.number };
+    return { path: link[1], mail, number: c.number, id: c.id, email: c.email };
   }
   const answer = (path: string, body: unknown) =>
     s.h.app.inject({ method: "POST", url: path, payload: body as Record<string, unknown> });
@@ -93,24 +95,35 @@ describeEachDb("post-return survey: link in the final e-mail, one answer per cas
     expect((await answer(c.path, { score: 5 })).statusCode).toBe(201);
   });
 
+  it("a shopper's erasure drops the survey comment (the score stays) and the name in the e-mails", async () => {
+    const c = await closedCase("en");
+    expect((await answer(c.path, { score: 3, comment: "Sam here, call me" })).statusCode).toBe(201);
+    const erased = await call(s.h.app, s.auth, "POST", "/api/v1/customers/erasure", { email: c.email });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    const response = await s.h.deps.store.read.surveys.get(c.id);
+    expect([response?.score, response?.comment]).toEqual([3, null]);
+    const mails = await s.h.deps.store.read.emailMessages.list(s.merchantId, { caseId: c.id, limit: 50 });
+    expect(mails.length).toBeGreaterThan(0);
+    for (const m of mails)
+      expect(`${m.to} ${m.subject} ${m.text} ${m.html}`).not.toMatch(/Sam Shopper|shopper\d+@/);
+  });
+
   it("reports CSAT per market, reason and vendor", async () => {
     const results = async (by: string) =>
       (await call(s.h.app, s.auth, "GET", `/api/v1/surveys/results?by=${by}`)).body;
     const market = await results("market");
     expect(market.overall).toEqual({
-      responses: 3,
-      average: 3.67,
-      csat: 66.7,
-      distribution: [0, 1, 0, 1, 1],
+      responses: 4,
+      average: 3.5,
+      csat: 50,
+      distribution: [0, 1, 1, 1, 1],
     });
-    expect((market.groups as Json[]).map((g) => [g.key, g.responses, g.average])).toEqual([
-      ["dach", 3, 3.67],
-    ]);
+    expect((market.groups as Json[]).map((g) => [g.key, g.responses, g.average])).toEqual([["dach", 4, 3.5]]);
     const reason = await results("reason");
-    expect((reason.groups as Json[]).map((g) => [g.key, g.responses])).toEqual([["wrong_size", 3]]);
+    expect((reason.groups as Json[]).map((g) => [g.key, g.responses])).toEqual([["wrong_size", 4]]);
     const vendor = await results("vendor");
     expect((vendor.groups as Json[]).map((g) => [g.key, g.responses, g.csat])).toEqual([
-      ["north-mill", 3, 66.7],
+      ["north-mill", 4, 50],
     ]);
     expect((await call(s.h.app, s.auth, "GET", "/api/v1/surveys/results?by=colour")).status).toBe(400);
   });
