@@ -38,7 +38,7 @@ export const KIND_VALUES: Readonly<Record<EmailKind, readonly string[]>> = {
   request_received: ["items"],
   approved: ["returnRequired", "hasShipBy", "shipBy"],
   rejected: ["hasReason", "reason"],
-  label_ready: ["carrier", "trackingNumber"],
+  label_ready: ["hasTracking", "carrier", "trackingNumber"],
   received: [],
   inspected: ["accepted", "refused"],
   refunded: ["amount", "method", "arrival"],

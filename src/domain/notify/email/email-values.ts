@@ -73,7 +73,11 @@ export function emailValues(facts: EmailFacts, ctx: EmailContext): EmailValues {
       case "rejected":
         return { hasReason: yes(Boolean(facts.reason)), reason: facts.reason ?? "" };
       case "label_ready":
-        return { carrier: facts.carrier, trackingNumber: facts.trackingNumber };
+        return {
+          hasTracking: yes(Boolean(facts.trackingNumber)),
+          carrier: facts.carrier,
+          trackingNumber: facts.trackingNumber,
+        };
       case "received":
         return {};
       case "inspected":
