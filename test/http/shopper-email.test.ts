@@ -108,6 +108,22 @@ describeEachDb("e-mail to shoppers over SMTP, from the outbox", (kind) => {
     expect(credit?.text).toMatch(/Es ist gültig bis zum \d+\. \S+ \d{4}\./);
   });
 
+  it("an exchange for something dearer asks the shopper to pay the difference (Japanese)", async () => {
+    const c = await s.newCase("ja-JP", { resolution: "exchange" });
+    const lineId = String(((await command(c.id, "approve")).lines as Json[])[0]?.id);
+    await command(c.id, "receive", { lines: [{ lineId, quantity: 2 }] });
+    await command(c.id, "inspect", {
+      lines: [{ lineId, quantity: 2, outcome: "accepted", condition: "like_new" }],
+    });
+    await command(c.id, "resolve", {
+      replacement: { sku: "COAT-1", title: "Wool coat", unitPrice: { amount: "149.90", currency: "EUR" } },
+    });
+    expect(await drainCase(s.h.deps, c.id)).toEqual({ status: "settled" });
+    const request = s.to(c.email).find((m) => m.subject === `交換 ${c.number} のお支払いのお願い`);
+    expect(request?.text).toMatch(/差額 €\d+\.\d\d のお支払いをお願いいたします/);
+    expect(language(request)).toBe("ja");
+  });
+
   it("a refused message is retried with backoff and then sent once", async () => {
     const c = await s.newCase("en");
     s.state.refusing = true;
