@@ -583,6 +583,8 @@ export interface PortalRepo {
   ): Promise<{ count: number; oldest: Date | null }>;
   /** A secret of this installation, created with `create()` on first use (one value for every process). */
   secret(name: string, create: () => string, at: Date): Promise<string>;
+  /** The secret if it was created (a check never creates one). */
+  existingSecret(name: string): Promise<string | null>;
 }
 
 export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos {

@@ -27,6 +27,8 @@ export interface Config {
   readonly retention: RetentionSettings;
   /** Shopper e-mail over SMTP (SMTP_URL, MAIL_FROM); null: e-mails are recorded, not sent. */
   readonly smtp: { readonly url: string; readonly from: string } | null;
+  /** Base of links in e-mails (CROSSBACK_PUBLIC_URL); null: http://HOST:PORT. */
+  readonly publicUrl: string | null;
   /** The ship-by reminder goes out this many days before the date (CROSSBACK_REMINDER_DAYS, 3). */
   readonly reminderDaysBefore: number;
   readonly s3: {
@@ -49,6 +51,13 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${v}"`);
   return n;
+}
+
+function publicUrl(v: string | undefined): string | null {
+  const url = v?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error("CROSSBACK_PUBLIC_URL must be an http(s) URL");
+  return url.replace(/\/+$/, "");
 }
 
 function smtpSettings(env: NodeJS.ProcessEnv): Config["smtp"] {
@@ -135,6 +144,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     smtp: smtpSettings(env),
+    publicUrl: publicUrl(env.CROSSBACK_PUBLIC_URL),
     reminderDaysBefore: Math.max(1, positive(env, "CROSSBACK_REMINDER_DAYS", 3)),
     s3: env.CROSSBACK_S3_BUCKET
       ? {

@@ -65,6 +65,7 @@ export async function wire(
       webhooks: standardWebhookSender({ timeoutMs: 10_000 }),
       mailer: config.smtp ? smtpMailer(config.smtp) : null,
       reminderDaysBefore: config.reminderDaysBefore,
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     },
     secrets,
     retention: config.retention,

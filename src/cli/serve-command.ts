@@ -55,6 +55,7 @@ export async function serveCommand(
     webhooks,
     portalSecret: config.portalSecret,
     rateLimits: config.rateLimits,
+    publicUrl: config.publicUrl,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

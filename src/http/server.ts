@@ -44,6 +44,7 @@ import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
 import { setupRoutes } from "./routes/setup.ts";
 import { shipmentRoutes } from "./routes/shipments.ts";
+import { surveyPublicRoutes, surveyResultRoutes } from "./routes/survey.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { WEB_DIST, webApp } from "./web-app.ts";
@@ -222,11 +223,13 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(dutyRecoveryRoutes(deps));
       await v1.register(webhookEndpointRoutes(deps));
       await v1.register(emailRoutes(deps));
+      await v1.register(surveyResultRoutes(deps));
     },
     { prefix: "/api/v1" },
   );
   await app.register(webhookRoutes(deps, opts.webhooks ?? []), { prefix: "/api" });
   await app.register(carrierWebhookRoutes(deps), { prefix: "/api" });
+  await app.register(surveyPublicRoutes(deps));
   const portal = portalOptions(deps, opts.portalSecret, opts.securityLog);
   await app.register(
     async (p) => {

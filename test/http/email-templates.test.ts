@@ -21,7 +21,7 @@ describeEachDb("merchants edit shopper e-mails per locale; ship-by reminders", (
 
   it("lists the e-mails and shows the default template of a locale", async () => {
     const list = await api("GET", "/api/v1/settings/email-templates");
-    expect((list.body.kinds as Json[]).map((k) => k.kind)).toHaveLength(11);
+    expect((list.body.kinds as Json[]).map((k) => k.kind)).toHaveLength(12);
     expect(list.body.locales).toHaveLength(14);
     const t = await api("GET", URL_DE);
     expect([t.status, t.body.custom, t.body.updatedAt]).toEqual([200, false, null]);

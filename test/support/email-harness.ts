@@ -20,6 +20,7 @@ export async function emailHarness(kind: DbKind) {
     webhooks: standardWebhookSender({ timeoutMs: 5000 }),
     mailer,
     reminderDaysBefore: 3,
+    publicUrl: "https://returns.example/",
   };
   const h: Harness = await startHarness(kind, { notify, log: () => {} });
   const { auth, merchantId } = await merchantWithKey(h.deps, "acme");

@@ -1,13 +1,14 @@
-import { and, asc, between, desc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
+import { and, asc, between, desc, eq, gte, inArray, lt, lte, notExists, sql } from "drizzle-orm";
 import type {
   EmailMessage,
   EmailMessageRepo,
   EmailStatus,
   EmailTemplateRepo,
+  SurveyRepo,
 } from "../../app/notify/mail-records.ts";
 import { isEmailKind } from "../../domain/notify/email/email-kinds.ts";
 import type { Executor } from "./database.ts";
-import { emailMessages, emailTemplates, returnCases } from "./schema.ts";
+import { emailMessages, emailTemplates, returnCases, surveyResponses } from "./schema.ts";
 
 const STATUSES: readonly EmailStatus[] = ["pending", "sent", "not_sent"];
 
@@ -93,6 +94,33 @@ export function emailMessageRepo(db: Executor): EmailMessageRepo {
         )
         .orderBy(asc(returnCases.shipBy))
         .limit(limit);
+    },
+  };
+}
+
+export function surveyRepo(db: Executor): SurveyRepo {
+  return {
+    async insert(r) {
+      const rows = await db
+        .insert(surveyResponses)
+        .values({ ...r, reasons: [...r.reasons] })
+        .onConflictDoNothing({ target: surveyResponses.caseId })
+        .returning({ caseId: surveyResponses.caseId });
+      return rows.length > 0;
+    },
+    async get(caseId) {
+      const [row] = await db.select().from(surveyResponses).where(eq(surveyResponses.caseId, caseId));
+      return row ?? null;
+    },
+    list(merchantId, q) {
+      const where = [eq(surveyResponses.merchantId, merchantId)];
+      if (q.from) where.push(gte(surveyResponses.createdAt, q.from));
+      if (q.to) where.push(lte(surveyResponses.createdAt, q.to));
+      return db
+        .select()
+        .from(surveyResponses)
+        .where(and(...where))
+        .orderBy(asc(surveyResponses.createdAt));
     },
   };
 }

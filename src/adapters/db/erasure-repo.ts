@@ -114,8 +114,13 @@ export function erasureRepo(db: Executor, seal: BankSeal): ErasureRepo {
         sql`update credit_notes set document = ${j(sql`document`)} where case_id in ${ids(caseIds)}`,
       );
       await db.execute(sql`
-        update email_messages set to_address = ${t(sql`to_address`)}, subject = ${t(sql`subject`)}, text = ${t(sql`text`)}
+        update email_messages set to_address = ${t(sql`to_address`)}, subject = ${t(sql`subject`)}, text = ${t(sql`text`)},
+          html = ${t(sql`html`)}
         where merchant_id = ${m} and (case_id in ${ids(caseIds)} or ${mentions(sql`to_address`, needles)})`);
+      // A survey comment is the shopper's free text: gone; the score stays.
+      await db.execute(
+        sql`update survey_responses set comment = null where case_id in ${ids(caseIds)} and comment is not null`,
+      );
       for (const [table, column] of [
         ["webhook_deliveries", "payload"],
         ["outbound_webhooks", "payload"],

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./schema-columns.ts";
 import { merchants } from "./schema-commerce.ts";
 import { returnCases } from "./schema-returns.ts";
@@ -46,4 +47,27 @@ export const emailMessages = pgTable(
     sentAt: ts("sent_at"),
   },
   (t) => [index().on(t.merchantId, t.id), index().on(t.caseId)],
+);
+
+/** The post-return survey: one answer per case, with what it is reported under (market, vendor, reasons). */
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    caseId: uuid("case_id")
+      .primaryKey()
+      .references(() => returnCases.id),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    score: integer("score").notNull(),
+    comment: text("comment"),
+    market: text("market"),
+    vendor: text("vendor"),
+    reasons: text("reasons").array().notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    check("survey_responses_score", sql`${t.score} between 1 and 5`),
+    index().on(t.merchantId, t.createdAt),
+  ],
 );

@@ -7,7 +7,7 @@ import { customerRepo, productRepo } from "./catalog-repo.ts";
 import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
 import { dutyClaimRepo } from "./duty-claim-repo.ts";
-import { emailMessageRepo, emailTemplateRepo } from "./email-repo.ts";
+import { emailMessageRepo, emailTemplateRepo, surveyRepo } from "./email-repo.ts";
 import { erasureRepo } from "./erasure-repo.ts";
 import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
 import { hubRepo } from "./hub-repo.ts";
@@ -40,6 +40,7 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
     notices: noticeRepo(db),
     emailTemplates: emailTemplateRepo(db),
     emailMessages: emailMessageRepo(db),
+    surveys: surveyRepo(db),
     portal: portalRepo(db),
     staff: staffRepo(db),
     setup: setupRepo(db),

@@ -2,6 +2,7 @@ import { emailsForEvent } from "../../domain/notify/email/email-plan.ts";
 import type { Deps } from "../ports.ts";
 import { sendCaseEmail } from "./email-send.ts";
 import type { OutboxConsumer } from "./ports.ts";
+import { surveyUrlFor } from "./survey.ts";
 
 /**
  * The shoppers' e-mail as an outbox consumer: each case event becomes the e-mails it means for the
@@ -18,6 +19,7 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
       const planned = emailsForEvent(event, {
         case: c,
         storeCreditExpiryDays: merchant.settings.storeCreditExpiryDays ?? null,
+        surveyUrl: event.type === "return.closed" ? await surveyUrlFor(deps, c.merchantId, c.id) : null,
       });
       for (const facts of planned) {
         const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`);

@@ -1,4 +1,5 @@
 import type { EmailKind, EmailTemplate } from "../../domain/notify/email/email-kinds.ts";
+import type { SurveyAnswer } from "../../domain/notify/survey-results.ts";
 
 /** Sends one e-mail (the SMTP adapter); the outside world's answer, never thrown. */
 export interface Mailer {
@@ -74,7 +75,23 @@ export interface EmailMessageRepo {
   ): Promise<{ merchantId: string; caseId: string }[]>;
 }
 
+/** A shopper's answer to the post-return survey, with the case's market, vendor and reasons. */
+export interface SurveyResponse extends SurveyAnswer {
+  readonly caseId: string;
+  readonly merchantId: string;
+  readonly comment: string | null;
+  readonly createdAt: Date;
+}
+
+export interface SurveyRepo {
+  /** Records the answer unless the case has one; false then. */
+  insert(r: SurveyResponse): Promise<boolean>;
+  get(caseId: string): Promise<SurveyResponse | null>;
+  list(merchantId: string, q: { from?: Date; to?: Date }): Promise<SurveyResponse[]>;
+}
+
 export interface MailRepos {
   readonly emailTemplates: EmailTemplateRepo;
   readonly emailMessages: EmailMessageRepo;
+  readonly surveys: SurveyRepo;
 }

@@ -33,6 +33,8 @@ export interface NotifyDeps {
   readonly webhooks: WebhookSender;
   /** Sends shopper e-mails (SMTP_URL); without it they are recorded (status `not_sent`), not sent. */
   readonly mailer?: Mailer | null;
+  /** Base of links in e-mails (CROSSBACK_PUBLIC_URL): the survey page. */
+  readonly publicUrl?: string | null;
   /** The reminder goes out this many days before the ship-by date (default 3). */
   readonly reminderDaysBefore?: number;
 }

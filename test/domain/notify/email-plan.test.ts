@@ -41,8 +41,15 @@ describe("which e-mails a case event means for the shopper", () => {
     expect(plan("settlement.succeeded", { method: "bank_transfer", amount: eur(500) })).toEqual([
       { kind: "refunded", amount: eur(500), method: "bank_transfer", arrival: addWorkingDays(at, 3) },
     ]);
-    for (const t of ["return.shipped", "return.closed", "hub.shortage", "settlement.failed"] as const)
+    for (const t of ["return.shipped", "hub.shortage", "settlement.failed"] as const)
       expect(plan(t, {})).toEqual([]);
+    // The final e-mail carries the survey link.
+    expect(
+      emailsForEvent(
+        { type: "return.closed", at, reason: null, data: {} },
+        { ...ctx, surveyUrl: "https://x/s/t" },
+      ),
+    ).toEqual([{ kind: "completed", surveyUrl: "https://x/s/t" }]);
   });
 
   it("counts working days over the weekend", () => {

@@ -21,11 +21,24 @@ import { EMAIL_KINDS } from "./email-kinds.ts";
 
 export type EmailCatalogue = Readonly<Record<string, string>>;
 
-/** Every key a catalogue must carry: a greeting, a footer, and each kind's subject and body. */
+/** The words of the survey page the final e-mail links to. */
+export const SURVEY_PAGE_KEYS = [
+  "title",
+  "question",
+  "scale",
+  "comment",
+  "submit",
+  "thanks",
+  "answered",
+] as const;
+
+/** Every key a catalogue must carry: a greeting, a footer, each kind's subject and body, the survey's words. */
 export const EMAIL_CATALOGUE_KEYS: readonly string[] = [
   "greeting",
   "footer",
   ...EMAIL_KINDS.flatMap((k) => [`${k}.subject`, `${k}.body`]),
+  "survey.link",
+  ...SURVEY_PAGE_KEYS.map((k) => `survey.${k}`),
 ];
 
 export const EMAIL_CATALOGUES: Readonly<Record<Locale, EmailCatalogue>> = {

@@ -15,6 +15,7 @@ export const EMAIL_KINDS = [
   "payment_request",
   "delayed",
   "ship_by_reminder",
+  "completed",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -37,7 +38,7 @@ export const KIND_VALUES: Readonly<Record<EmailKind, readonly string[]>> = {
   request_received: ["items"],
   approved: ["returnRequired", "hasShipBy", "shipBy"],
   rejected: ["hasReason", "reason"],
-  label_ready: ["carrier", "trackingNumber"],
+  label_ready: ["hasTracking", "carrier", "trackingNumber"],
   received: [],
   inspected: ["accepted", "refused"],
   refunded: ["amount", "method", "arrival"],
@@ -45,4 +46,5 @@ export const KIND_VALUES: Readonly<Record<EmailKind, readonly string[]>> = {
   payment_request: ["amount"],
   delayed: ["trackingNumber", "daysLate"],
   ship_by_reminder: ["shipBy", "daysLeft"],
+  completed: ["surveyUrl"],
 };

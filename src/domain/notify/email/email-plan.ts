@@ -38,6 +38,8 @@ export interface PlanContext {
   readonly case: Pick<ReturnCase, "lines" | "returnRequired" | "shipBy">;
   /** The merchant's store-credit validity (null: it does not expire). */
   readonly storeCreditExpiryDays: number | null;
+  /** The survey link of the case, for the final e-mail (`return.closed`). */
+  readonly surveyUrl?: string | null;
 }
 
 export function emailsForEvent(
@@ -67,6 +69,8 @@ export function emailsForEvent(
       ];
     case "return.received":
       return [{ kind: "received" }];
+    case "return.closed":
+      return ctx.surveyUrl ? [{ kind: "completed", surveyUrl: ctx.surveyUrl }] : [];
     case "return.inspected": {
       const lines = Array.isArray(d.lines) ? d.lines.filter(isRecord) : [];
       const sum = (outcome: string) =>

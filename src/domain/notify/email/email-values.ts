@@ -25,7 +25,9 @@ export type EmailFacts =
   | { readonly kind: "store_credit_issued"; readonly amount: Money; readonly expires: Date | null }
   | { readonly kind: "payment_request"; readonly amount: Money }
   | { readonly kind: "delayed"; readonly trackingNumber: string; readonly daysLate: number }
-  | { readonly kind: "ship_by_reminder"; readonly shipBy: Date; readonly daysLeft: number };
+  | { readonly kind: "ship_by_reminder"; readonly shipBy: Date; readonly daysLeft: number }
+  /** The final e-mail: the return is complete, with the link to the survey. */
+  | { readonly kind: "completed"; readonly surveyUrl: string };
 
 /** Who and what an e-mail is about, whatever its kind. */
 export interface EmailContext {
@@ -71,7 +73,11 @@ export function emailValues(facts: EmailFacts, ctx: EmailContext): EmailValues {
       case "rejected":
         return { hasReason: yes(Boolean(facts.reason)), reason: facts.reason ?? "" };
       case "label_ready":
-        return { carrier: facts.carrier, trackingNumber: facts.trackingNumber };
+        return {
+          hasTracking: yes(Boolean(facts.trackingNumber)),
+          carrier: facts.carrier,
+          trackingNumber: facts.trackingNumber,
+        };
       case "received":
         return {};
       case "inspected":
@@ -90,6 +96,8 @@ export function emailValues(facts: EmailFacts, ctx: EmailContext): EmailValues {
         return { trackingNumber: facts.trackingNumber, daysLate: facts.daysLate };
       case "ship_by_reminder":
         return { shipBy: date(facts.shipBy), daysLeft: facts.daysLeft };
+      case "completed":
+        return { surveyUrl: facts.surveyUrl };
     }
   };
   return { ...common, ...own() };
@@ -119,6 +127,7 @@ export function sampleFacts(kind: EmailKind): EmailFacts {
     payment_request: { kind: "payment_request", amount: eur(500) },
     delayed: { kind: "delayed", trackingNumber: "00340434161094042557", daysLate: 3 },
     ship_by_reminder: { kind: "ship_by_reminder", shipBy: days(3), daysLeft: 3 },
+    completed: { kind: "completed", surveyUrl: "https://returns.example/survey/sample-token" },
   };
   return all[kind];
 }

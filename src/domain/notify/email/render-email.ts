@@ -34,10 +34,13 @@ export function defaultTemplate(kind: EmailKind, locale: Locale): EmailTemplate 
   const greeting = message(locale, "greeting");
   const body = message(locale, `${kind}.body`);
   const footer = message(locale, "footer");
+  const link = kind === "completed" ? message(locale, "survey.link") : null;
+  const textLink = link ? `\n\n${link}: {surveyUrl}` : "";
+  const htmlLink = link ? `\n<p><a href="{surveyUrl}">${link}</a></p>` : "";
   return {
     subject: message(locale, `${kind}.subject`),
-    text: `${greeting}\n\n${body}\n\n-- \n${footer}\n`,
-    html: `<p>${greeting}</p>\n<p>${body}</p>\n<hr>\n<p style="color:#555555;font-size:13px">${footer}</p>\n`,
+    text: `${greeting}\n\n${body}${textLink}\n\n-- \n${footer}\n`,
+    html: `<p>${greeting}</p>\n<p>${body}</p>${htmlLink}\n<hr>\n<p style="color:#555555;font-size:13px">${footer}</p>\n`,
   };
 }
 
