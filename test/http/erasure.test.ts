@@ -4,7 +4,8 @@ import { describeEachDb } from "../support/databases.ts";
 import { databaseText } from "../support/db-text.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
-import { lookUp, portalCall, shopper } from "../support/portal.ts";
+import { jpegWithExif, multipart } from "../support/images.ts";
+import { lookUp, PORTAL, portalCall, shopper } from "../support/portal.ts";
 
 const IBAN = "DE89370400440532013000";
 const HOLDER = "Ana Schmidtbauer";
@@ -52,8 +53,26 @@ describeEachDb("shopper erasure", (kind) => {
     expect((await lookUp(h.app, s, "acme", { orderNumber: "COD-1", email: "ana@example.de" })).status).toBe(
       200,
     );
+    const m = multipart(jpegWithExif(), "photo.jpg", "image/jpeg");
+    const uploaded = await h.app.inject({
+      method: "POST",
+      url: `${PORTAL}/acme/photos`,
+      remoteAddress: s.ip,
+      headers: { cookie: s.cookie ?? "", "content-type": m.contentType },
+      payload: m.body,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const photoId = String((uploaded.json() as Json).id);
     const submitted = await portalCall(h.app, s, "POST", "/acme/returns", {
-      lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "wrong_size", comment: COMMENT }],
+      lines: [
+        {
+          orderLineExternalId: "L1",
+          quantity: 1,
+          reason: "wrong_size",
+          comment: COMMENT,
+          photoIds: [photoId],
+        },
+      ],
       resolution: "refund",
       bankAccount: { scheme: "iban", accountHolder: HOLDER, iban: IBAN },
     });
@@ -77,6 +96,10 @@ describeEachDb("shopper erasure", (kind) => {
     const paid = await as("POST", `/api/v1/settlements/${settlement.id}/mark-paid`, {});
     expect(paid.body.status, JSON.stringify(paid.body)).toBe("succeeded");
     const before = await accounting();
+    const [photo] = JSON.parse(await rows("select storage_key from portal_uploads")) as {
+      storage_key: string;
+    }[];
+    expect((await h.deps.photos?.get(photo?.storage_key ?? ""))?.length).toBeGreaterThan(0);
 
     const erased = await as("POST", "/api/v1/customers/erasure", { email: " Ana@Example.de " });
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
