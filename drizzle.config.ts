@@ -13,6 +13,7 @@ export default defineConfig({
     "./src/adapters/db/schema-notify.ts",
     "./src/adapters/db/schema-staff.ts",
     "./src/adapters/db/schema-security.ts",
+    "./src/adapters/db/schema-mail.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

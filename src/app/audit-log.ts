@@ -4,7 +4,7 @@ export interface AuditEntry {
   readonly merchantId: string;
   readonly at: Date;
   readonly actor: { readonly kind: string; readonly id: string; readonly name: string };
-  /** What kind of change: settings, provider_account, payout_details, payout_approval, export, api_key. */
+  /** What kind of change: settings, provider_account, payout_details, payout_approval, export, api_key, erasure. */
   readonly action: string;
   readonly method: string;
   readonly path: string;
@@ -23,6 +23,7 @@ const AUDITED: readonly (readonly [RegExp, string])[] = [
   [/^\/api\/v1\/settlements\/[^/]+\/bank-account$/, "payout_details"],
   [/^\/api\/v1\/settlements\/[^/]+\/(approve|mark-paid)$/, "payout_approval"],
   [/^\/api\/v1\/payouts\/.*$/, "export"],
+  [/^\/api\/v1\/customers\/([^/]+\/)?erasure$/, "erasure"],
   [/^\/api\/admin\/v1\/api-keys(\/.*)?$/, "api_key"],
 ];
 

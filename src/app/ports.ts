@@ -12,6 +12,7 @@ import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { AuditRepo } from "./audit-log.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
+import type { MailRepos } from "./notify/mail-records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
@@ -582,9 +583,11 @@ export interface PortalRepo {
   ): Promise<{ count: number; oldest: Date | null }>;
   /** A secret of this installation, created with `create()` on first use (one value for every process). */
   secret(name: string, create: () => string, at: Date): Promise<string>;
+  /** The secret if it was created (a check never creates one). */
+  existingSecret(name: string): Promise<string | null>;
 }
 
-export interface Repos extends LogisticsRepos, NotifyRepos {
+export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos {
   readonly staff: StaffRepo;
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;
@@ -608,6 +611,32 @@ export interface Repos extends LogisticsRepos, NotifyRepos {
   readonly providerAccounts: ProviderAccountRepo;
   readonly audit: AuditRepo;
   readonly retention: RetentionRepo;
+  readonly erasure: ErasureRepo;
+}
+
+/** What an erasure changed (issue 8 point 13). */
+export interface ErasureOutcome {
+  readonly orderIds: readonly string[];
+  readonly caseIds: readonly string[];
+  /** Portal photos whose rows were removed: the stored files are wiped after the commit. */
+  readonly photoKeys: readonly string[];
+}
+
+export interface ErasureRepo {
+  /** The merchant's customer with this e-mail (as stored: trimmed, lower case). */
+  customerByEmail(merchantId: string, email: string): Promise<string | null>;
+  /** The customer's settlements still moving money (an erasure waits for them). */
+  inFlight(
+    merchantId: string,
+    customerId: string,
+    statuses: readonly string[],
+  ): Promise<{ id: string; status: string }[]>;
+  /**
+   * Pseudonymises the customer's personal data on customers, orders, cases, events, shipments, credit
+   * notes' documents, e-mails, webhook payloads, stored responses and portal photos; never ledger rows,
+   * amounts or numbers.
+   */
+  pseudonymise(merchantId: string, customerId: string, email: string): Promise<ErasureOutcome>;
 }
 
 export interface Store {

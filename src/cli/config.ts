@@ -25,6 +25,12 @@ export interface Config {
   readonly rateLimits: ApiRateLimits;
   /** CROSSBACK_RETENTION_IDEMPOTENCY_DAYS, CROSSBACK_RETENTION_WEBHOOK_EVENT_DAYS. */
   readonly retention: RetentionSettings;
+  /** Shopper e-mail over SMTP (SMTP_URL, MAIL_FROM); null: e-mails are recorded, not sent. */
+  readonly smtp: { readonly url: string; readonly from: string } | null;
+  /** Base of links in e-mails (CROSSBACK_PUBLIC_URL); null: http://HOST:PORT. */
+  readonly publicUrl: string | null;
+  /** The ship-by reminder goes out this many days before the date (CROSSBACK_REMINDER_DAYS, 3). */
+  readonly reminderDaysBefore: number;
   readonly s3: {
     readonly bucket: string;
     readonly endpoint: string | null;
@@ -45,6 +51,24 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${v}"`);
   return n;
+}
+
+function publicUrl(v: string | undefined): string | null {
+  const url = v?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error("CROSSBACK_PUBLIC_URL must be an http(s) URL");
+  return url.replace(/\/+$/, "");
+}
+
+function smtpSettings(env: NodeJS.ProcessEnv): Config["smtp"] {
+  const url = env.SMTP_URL?.trim();
+  if (!url) return null;
+  if (!/^smtps?:\/\/[^/]/.test(url))
+    throw new Error("SMTP_URL must look like smtp://user:pass@host:587 or smtps://…");
+  const from = env.MAIL_FROM?.trim();
+  if (!from || !/@[^@\s>]+>?$/.test(from))
+    throw new Error('MAIL_FROM must be set with SMTP_URL, e.g. "Returns <returns@shop.example>"');
+  return { url, from };
 }
 
 function outboxSettings(env: NodeJS.ProcessEnv): OutboxSettings {
@@ -119,6 +143,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         positive(env, "CROSSBACK_RATE_LIMIT_WINDOW_MS", DEFAULT_API_RATE_LIMITS.windowMs),
       ),
     },
+    smtp: smtpSettings(env),
+    publicUrl: publicUrl(env.CROSSBACK_PUBLIC_URL),
+    reminderDaysBefore: Math.max(1, positive(env, "CROSSBACK_REMINDER_DAYS", 3)),
     s3: env.CROSSBACK_S3_BUCKET
       ? {
           bucket: env.CROSSBACK_S3_BUCKET,

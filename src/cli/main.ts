@@ -2,12 +2,14 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
+import { resealAtRest } from "../adapters/db/reseal.ts";
 import { dbStore } from "../adapters/db/store.ts";
+import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps, SecretBox } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
@@ -45,9 +47,11 @@ export async function wire(
     ? await openDatabase({ url: config.databaseUrl })
     : await openDatabase({ dataDir: config.dataDir });
   await migrateDatabase(database);
+  const secrets = secretBoxFor(config);
+  await resealOnStart(database, secrets);
   const { gateways, webhooks } = gatewaysFromEnv();
   const deps: Deps = {
-    store: dbStore(database),
+    store: dbStore(database, secrets),
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
@@ -56,11 +60,26 @@ export async function wire(
       ? (await import("../adapters/storage/s3-photo-storage.ts")).s3PhotoStorage(config.s3)
       : localPhotoStorage(join(config.dataDir, "uploads")),
     logistics: logisticsDeps(systemClock, await carriersFromEnv()),
-    notify: { settings: config.outbox, webhooks: standardWebhookSender({ timeoutMs: 10_000 }) },
-    secrets: secretBoxFor(config),
+    notify: {
+      settings: config.outbox,
+      webhooks: standardWebhookSender({ timeoutMs: 10_000 }),
+      mailer: config.smtp ? smtpMailer(config.smtp) : null,
+      reminderDaysBefore: config.reminderDaysBefore,
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    },
+    secrets,
     retention: config.retention,
   };
   return { deps, database, webhooks };
+}
+
+/** Bank details and stored responses still in clear, or under a retired key, sealed under the current key. */
+async function resealOnStart(database: Database, secrets: SecretBox): Promise<void> {
+  const n = await resealAtRest(database, secrets);
+  if (n.settlements + n.cases + n.responses > 0)
+    console.error(
+      `data at rest sealed under key "${secrets.keyId}": ${n.settlements} settlement bank account(s), ${n.cases} case payout account(s), ${n.responses} stored response(s)`,
+    );
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -55,6 +55,7 @@ export async function serveCommand(
     webhooks,
     portalSecret: config.portalSecret,
     rateLimits: config.rateLimits,
+    publicUrl: config.publicUrl,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -63,6 +64,11 @@ export async function serveCommand(
   console.log(`Crossback is running on ${base} (database: ${database.kind}, ${database.location})`);
   console.log(`  API docs:     ${base}/api/docs`);
   console.log(`  OpenAPI:      ${base}/api/openapi.json`);
+  console.log(
+    config.smtp
+      ? `  E-mail:       to shoppers via ${new URL(config.smtp.url).host} as ${config.smtp.from}`
+      : "  E-mail:       SMTP_URL not set: shopper e-mails are recorded (GET /api/v1/email-messages), not sent",
+  );
   if (demoHints) console.log(`  Returns portal: ${base}/returns/demo   (${DEMO_PORTAL_HINT})`);
   if (demoHints)
     console.log(

@@ -1,6 +1,7 @@
 import type { Database } from "../adapters/db/database.ts";
 import { startJobQueue } from "../adapters/jobs/job-queue.ts";
 import type { Deps } from "../app/ports.ts";
+import { registerEmailJobs } from "../jobs/email-jobs.ts";
 import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
 import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
 import { registerRetentionJobs } from "../jobs/retention-jobs.ts";
@@ -17,6 +18,7 @@ export async function withJobs(
   await registerLogisticsJobs(withQueue, jobs);
   await registerOutboxJobs(withQueue, jobs);
   await registerRetentionJobs(withQueue, jobs);
+  await registerEmailJobs(withQueue, jobs);
   await sweep(withQueue, jobs);
   await logisticsSweep(withQueue, jobs);
   await outboxSweep(withQueue, jobs);
@@ -32,7 +34,9 @@ export async function workerCommand(base: Deps, database: Database): Promise<num
     return 1;
   }
   const { stop } = await withJobs(base, database);
-  console.log("Crossback worker running (settlements, store-credit expiry, logistics, outbox).");
+  console.log(
+    "Crossback worker running (settlements, store-credit expiry, logistics, outbox, e-mail reminders).",
+  );
   const quit = async () => {
     await stop();
     await database.close();

@@ -195,6 +195,7 @@ export type CaseEventType =
   | "return.tracking_added"
   | "return.store_credit_agreed"
   | "return.note_added"
+  | "return.personal_data_erased"
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"

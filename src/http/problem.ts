@@ -105,3 +105,19 @@ export function sendInvalidSignature(reply: FastifyReply, detail: string): Fasti
     detail,
   });
 }
+
+/** 400 invalid_request naming each failing field (as a schema failure is answered): nothing changed. */
+export function sendFieldProblems(
+  reply: FastifyReply,
+  problems: readonly { field: string; message: string }[],
+): FastifyReply {
+  const errors = problems.map((p) => ({ path: p.field, pointer: pointer(p.field), message: p.message }));
+  return sendProblem(reply, {
+    type: "https://crossback.dev/problems/invalid_request",
+    title: "Invalid request",
+    status: 400,
+    code: "invalid_request",
+    detail: errors.map((e) => `${e.path}: ${e.message}`).join("; "),
+    errors,
+  });
+}

@@ -19,6 +19,7 @@ import { auditHook, auditRoutes } from "./audit.ts";
 import { authenticate } from "./auth.ts";
 import { refuseNul } from "./input-guard.ts";
 import { boundedJsonParser } from "./json-body.ts";
+import { loggerOptions } from "./log-options.ts";
 import { portalOptions, type SecurityLog } from "./portal/portal-options.ts";
 import { PORTAL_API, SESSION_COOKIE } from "./portal/session.ts";
 import { sendProblem } from "./problem.ts";
@@ -26,6 +27,7 @@ import { cancellationRoutes } from "./routes/cancellations.ts";
 import { carrierWebhookRoutes } from "./routes/carrier-webhooks.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { dutyRecoveryRoutes } from "./routes/duty-recovery.ts";
+import { emailRoutes } from "./routes/email-templates.ts";
 import { hubRoutes } from "./routes/hubs.ts";
 import { locationRoutes } from "./routes/locations.ts";
 import { orderRoutes } from "./routes/orders.ts";
@@ -42,12 +44,14 @@ import { settingsRoutes } from "./routes/settings.ts";
 import { settlementRoutes } from "./routes/settlements.ts";
 import { setupRoutes } from "./routes/setup.ts";
 import { shipmentRoutes } from "./routes/shipments.ts";
+import { surveyPublicRoutes, surveyResultRoutes } from "./routes/survey.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { WEB_DIST, webApp } from "./web-app.ts";
 
 export interface ServerOptions {
-  readonly logger?: boolean;
+  /** Request log (JSON lines, secrets and bank details redacted: log-options.ts); a stream for tests. */
+  readonly logger?: boolean | { readonly stream: { write(line: string): void } };
   readonly version?: string;
   /** Payment providers whose refund webhooks arrive at /api/webhooks/{provider}. */
   readonly webhooks?: readonly RefundWebhookReceiver[];
@@ -74,7 +78,9 @@ function fieldPath(context: string | undefined, instancePath: string): string {
 }
 
 export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const logger =
+    opts.logger === true ? loggerOptions() : opts.logger ? loggerOptions(opts.logger.stream) : false;
+  const app = Fastify({ logger, bodyLimit: 2 * 1024 * 1024 });
   app.decorateRequest("apiKey", null);
   app.decorateRequest("portalSession", null);
   app.decorateRequest("staff", null);
@@ -216,11 +222,14 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(hubRoutes(deps));
       await v1.register(dutyRecoveryRoutes(deps));
       await v1.register(webhookEndpointRoutes(deps));
+      await v1.register(emailRoutes(deps));
+      await v1.register(surveyResultRoutes(deps));
     },
     { prefix: "/api/v1" },
   );
   await app.register(webhookRoutes(deps, opts.webhooks ?? []), { prefix: "/api" });
   await app.register(carrierWebhookRoutes(deps), { prefix: "/api" });
+  await app.register(surveyPublicRoutes(deps));
   const portal = portalOptions(deps, opts.portalSecret, opts.securityLog);
   await app.register(
     async (p) => {

@@ -15,7 +15,14 @@ import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import type { NotifyDeps } from "../../src/app/notify/ports.ts";
 import { savePolicy } from "../../src/app/policies.ts";
-import type { Clock, Deps, OperationsLog, PaymentGateway, PhotoStorage } from "../../src/app/ports.ts";
+import type {
+  Clock,
+  Deps,
+  OperationsLog,
+  PaymentGateway,
+  PhotoStorage,
+  SecretBox,
+} from "../../src/app/ports.ts";
 import { saveProviderAccount } from "../../src/app/provider-accounts.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
@@ -62,6 +69,10 @@ export async function startHarness(
     notify?: NotifyDeps;
     /** Collects the operations log (refused settlement transitions, sweep decisions). */
     log?: OperationsLog;
+    /** Receives the request log's JSON lines (the production logger options). */
+    logStream?: { write(line: string): void };
+    /** The field cipher (default: a random key with id "test"). */
+    secrets?: SecretBox;
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -73,8 +84,10 @@ export async function startHarness(
   const uploads = mkdtempSync(join(tmpdir(), "crossback-uploads-"));
   const photos = opts.photos ?? localPhotoStorage(uploads);
   const carriers = new Map((opts.carriers ?? []).map((c) => [c.name, c] as const));
+  const secrets =
+    opts.secrets ?? fieldCipher({ currentId: "test", keys: new Map([["test", randomBytes(32)]]) });
   const deps: Deps = {
-    store: dbStore(database),
+    store: dbStore(database, secrets),
     clock,
     ids: uuidv7Source(clock),
     gateways,
@@ -82,11 +95,12 @@ export async function startHarness(
     logistics: logisticsDeps(clock, carriers),
     ...(opts.notify ? { notify: opts.notify } : {}),
     ...(opts.log ? { log: opts.log } : {}),
-    secrets: fieldCipher({ currentId: "test", keys: new Map([["test", randomBytes(32)]]) }),
+    secrets,
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],
     securityLog: opts.securityLog ?? (() => {}),
+    ...(opts.logStream ? { logger: { stream: opts.logStream } } : {}),
     ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}),
   });
   return {

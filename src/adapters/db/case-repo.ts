@@ -9,10 +9,10 @@ import {
   heldQuantity,
   NO_COUNTS,
   type Override,
-  type PortalDetails,
   type ReturnCase,
 } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
+import { type BankSeal, openPortal, sealPortal } from "./bank-seal.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
@@ -49,7 +49,7 @@ function toLine(l: LineRow): CaseLine {
   };
 }
 
-function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
+function toCase(row: CaseRow, lines: LineRow[], seal: BankSeal): ReturnCase {
   const overrides = (row.overrides as (Omit<Override, "at"> & { at: string })[]).map((o) => ({
     ...o,
     at: new Date(o.at),
@@ -75,7 +75,7 @@ function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
     ),
     shipBy: row.shipBy,
     refundDeadline: (row.refundDeadline as Record<string, unknown> | null) ?? null,
-    portal: (row.portal as PortalDetails | null) ?? null,
+    portal: openPortal(seal, row.portal),
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -83,14 +83,14 @@ function toCase(row: CaseRow, lines: LineRow[]): ReturnCase {
   };
 }
 
-function caseValues(c: ReturnCase) {
+function caseValues(c: ReturnCase, seal: BankSeal) {
   return {
     status: c.status,
     returnRequired: c.returnRequired,
     overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
     expressAgreements: c.expressAgreements.map((a) => ({ ...a, at: a.at.toISOString() })),
     shipBy: c.shipBy,
-    portal: c.portal ?? null,
+    portal: sealPortal(seal, c.portal),
     version: c.version,
     updatedAt: c.updatedAt,
   };
@@ -134,7 +134,7 @@ async function appendEvents(
   onEvents?.(c.id);
 }
 
-async function withLines(db: Executor, rows: CaseRow[]): Promise<ReturnCase[]> {
+async function withLines(db: Executor, rows: CaseRow[], seal: BankSeal): Promise<ReturnCase[]> {
   if (rows.length === 0) return [];
   const lines = await db
     .select()
@@ -149,12 +149,13 @@ async function withLines(db: Executor, rows: CaseRow[]): Promise<ReturnCase[]> {
     toCase(
       r,
       lines.filter((l) => l.caseId === r.id),
+      seal,
     ),
   );
 }
 
 /** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
-export function caseRepo(db: Executor, onEvents?: (caseId: string) => void): CaseRepo {
+export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
   return {
     async load(merchantId, id) {
       const [row] = await db
@@ -162,12 +163,12 @@ export function caseRepo(db: Executor, onEvents?: (caseId: string) => void): Cas
         .from(returnCases)
         .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)));
       if (!row) return null;
-      const [c] = await withLines(db, [row]);
+      const [c] = await withLines(db, [row], seal);
       return c ?? null;
     },
     async insert(c, events) {
       await db.insert(returnCases).values({
-        ...caseValues(c),
+        ...caseValues(c, seal),
         id: c.id,
         merchantId: c.merchantId,
         number: c.number,
@@ -206,7 +207,7 @@ export function caseRepo(db: Executor, onEvents?: (caseId: string) => void): Cas
     async update(c, expectedVersion, events) {
       const won = await db
         .update(returnCases)
-        .set(caseValues(c))
+        .set(caseValues(c, seal))
         .where(and(eq(returnCases.id, c.id), eq(returnCases.version, expectedVersion)))
         .returning({ id: returnCases.id });
       if (won.length === 0) return false;
@@ -225,7 +226,7 @@ export function caseRepo(db: Executor, onEvents?: (caseId: string) => void): Cas
         .where(caseListWhere(merchantId, q))
         .orderBy(caseListOrder(q))
         .limit(q.limit);
-      return withLines(db, rows);
+      return withLines(db, rows, seal);
     },
     async events(caseId) {
       const rows = await db

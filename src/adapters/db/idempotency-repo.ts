@@ -1,9 +1,14 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { IdempotencyRecord, IdempotencyRepo } from "../../app/ports.ts";
+import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
 import { idempotencyKeys } from "./schema.ts";
 
-export function idempotencyRepo(db: Executor): IdempotencyRepo {
+/**
+ * Stored responses are sealed (`{ sealed }`, the field cipher): an answer may carry personal data (a
+ * SEPA file's IBANs, names, addresses) and is kept until the retention job purges it.
+ */
+export function idempotencyRepo(db: Executor, seal: BankSeal): IdempotencyRepo {
   const where = (merchantId: string, key: string) =>
     and(eq(idempotencyKeys.merchantId, merchantId), eq(idempotencyKeys.key, key));
   return {
@@ -20,7 +25,7 @@ export function idempotencyRepo(db: Executor): IdempotencyRepo {
         fingerprint: row.fingerprint,
         state: row.state as IdempotencyRecord["state"],
         statusCode: row.statusCode,
-        response: row.response,
+        response: seal.openValue(row.response),
         updatedAt: row.updatedAt,
       };
     },
@@ -41,7 +46,7 @@ export function idempotencyRepo(db: Executor): IdempotencyRepo {
     async finish(merchantId, key, state, statusCode, response, at) {
       await db
         .update(idempotencyKeys)
-        .set({ state, statusCode, response, updatedAt: at })
+        .set({ state, statusCode, response: seal.sealValue(response), updatedAt: at })
         .where(where(merchantId, key));
     },
     async release(merchantId, key) {

@@ -66,5 +66,9 @@ export function portalRepo(db: Executor): PortalRepo {
       if (!row) throw new Error(`secret ${name} not written`);
       return row.value;
     },
+    async existingSecret(name) {
+      const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
+      return row?.value ?? null;
+    },
   };
 }

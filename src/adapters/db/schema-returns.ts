@@ -55,6 +55,10 @@ export const returnCases = pgTable(
     index("return_cases_merchant_status_id").on(t.merchantId, t.status, t.id),
     index("return_cases_merchant_id").on(t.merchantId, t.id),
     index().on(t.orderId),
+    // The ship-by reminder looks for cases still waiting for the shopper's parcel.
+    index("return_cases_waiting_ship_by")
+      .on(t.shipBy)
+      .where(sql`status in ('approved', 'awaiting_shipment') and return_required`),
   ],
 );
 

@@ -1,5 +1,6 @@
 export * from "./schema-commerce.ts";
 export * from "./schema-logistics.ts";
+export * from "./schema-mail.ts";
 export * from "./schema-money.ts";
 export * from "./schema-notify.ts";
 export * from "./schema-policy.ts";

@@ -21,6 +21,7 @@ import type {
   SettlementRepo,
   SettlementStatus,
 } from "../../app/ports.ts";
+import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
 import { settlements } from "./schema.ts";
 
@@ -29,7 +30,7 @@ type Row = typeof settlements.$inferSelect;
 /** Settlement ids are UUIDs; anything else (a provider's stray reference) is no settlement. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toSettlement(r: Row): Settlement {
+function fromRow(r: Row, seal: BankSeal): Settlement {
   return {
     id: r.id,
     merchantId: r.merchantId,
@@ -48,7 +49,7 @@ function toSettlement(r: Row): Settlement {
     updatedAt: r.updatedAt,
     calculationId: r.calculationId,
     fx: (r.fx as SettlementFx | null) ?? null,
-    bankAccount: (r.bankAccount as Record<string, unknown> | null) ?? null,
+    bankAccount: seal.open(r.bankAccount),
     approvedBy: r.approvedBy,
     approvedAt: r.approvedAt,
     firstApprovedBy: r.firstApprovedBy,
@@ -58,7 +59,7 @@ function toSettlement(r: Row): Settlement {
   };
 }
 
-function toRow(s: Settlement): Row {
+function toRow(s: Settlement, seal: BankSeal): Row {
   return {
     id: s.id,
     merchantId: s.merchantId,
@@ -81,7 +82,7 @@ function toRow(s: Settlement): Row {
     settlementCurrency: s.fx?.currency ?? null,
     settlementAmount: s.fx?.amount ?? null,
     fx: s.fx ?? null,
-    bankAccount: s.bankAccount ?? null,
+    bankAccount: seal.seal(s.bankAccount),
     approvedBy: s.approvedBy ?? null,
     approvedAt: s.approvedAt ?? null,
     firstApprovedBy: s.firstApprovedBy ?? null,
@@ -95,7 +96,7 @@ function toRow(s: Settlement): Row {
 const providerRefund = and(eq(settlements.method, "original_payment"), isNotNull(settlements.gateway));
 
 /** The columns a state change writes (undefined fields stay as they are). */
-function changeColumns(c: SettlementChange): Partial<Row> {
+function changeColumns(c: SettlementChange, seal: BankSeal): Partial<Row> {
   const out: Partial<Row> = {};
   if (c.status !== undefined) out.status = c.status;
   if (c.providerReference !== undefined) out.providerReference = c.providerReference;
@@ -105,7 +106,7 @@ function changeColumns(c: SettlementChange): Partial<Row> {
     out.settlementCurrency = c.fx?.currency ?? null;
     out.settlementAmount = c.fx?.amount ?? null;
   }
-  if (c.bankAccount !== undefined) out.bankAccount = c.bankAccount;
+  if (c.bankAccount !== undefined) out.bankAccount = seal.seal(c.bankAccount);
   if (c.approvedBy !== undefined) out.approvedBy = c.approvedBy;
   if (c.approvedAt !== undefined) out.approvedAt = c.approvedAt;
   if (c.firstApprovedBy !== undefined) out.firstApprovedBy = c.firstApprovedBy;
@@ -115,15 +116,17 @@ function changeColumns(c: SettlementChange): Partial<Row> {
   return out;
 }
 
-export function settlementRepo(db: Executor): SettlementRepo {
+/** Bank details are sealed on every write and opened on every read (`bank-seal.ts`). */
+export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
+  const toSettlement = (r: Row) => fromRow(r, seal);
   return {
     async insert(s) {
-      await db.insert(settlements).values(toRow(s));
+      await db.insert(settlements).values(toRow(s, seal));
     },
     async transition(id, expected, change, at) {
       const [row] = await db
         .update(settlements)
-        .set({ ...changeColumns(change), updatedAt: at })
+        .set({ ...changeColumns(change, seal), updatedAt: at })
         .where(and(eq(settlements.id, id), eq(settlements.status, expected)))
         .returning();
       return row ? toSettlement(row) : null;

@@ -1,11 +1,14 @@
-import type { Repos, Store } from "../../app/ports.ts";
+import type { Repos, SecretBox, Store } from "../../app/ports.ts";
 import { auditRepo } from "./audit-repo.ts";
+import { type BankSeal, bankSeal } from "./bank-seal.ts";
 import { cancellationRepo, extenuatingEventRepo } from "./cancellation-repo.ts";
 import { caseRepo } from "./case-repo.ts";
 import { customerRepo, productRepo } from "./catalog-repo.ts";
 import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
 import { dutyClaimRepo } from "./duty-claim-repo.ts";
+import { emailMessageRepo, emailTemplateRepo, surveyRepo } from "./email-repo.ts";
+import { erasureRepo } from "./erasure-repo.ts";
 import { fxRepo, webhookEventRepo } from "./fx-repo.ts";
 import { hubRepo } from "./hub-repo.ts";
 import { idempotencyRepo } from "./idempotency-repo.ts";
@@ -29,12 +32,15 @@ import { storeCreditRepo } from "./store-credit-repo.ts";
 import { webhookDeliveryRepo } from "./webhook-delivery-repo.ts";
 import { webhookEndpointRepo } from "./webhook-endpoint-repo.ts";
 
-export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos {
+export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): Repos {
   return {
     outbox: outboxRepo(db),
     webhookEndpoints: webhookEndpointRepo(db),
     webhookDeliveries: webhookDeliveryRepo(db),
     notices: noticeRepo(db),
+    emailTemplates: emailTemplateRepo(db),
+    emailMessages: emailMessageRepo(db),
+    surveys: surveyRepo(db),
     portal: portalRepo(db),
     staff: staffRepo(db),
     setup: setupRepo(db),
@@ -51,13 +57,14 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
     products: productRepo(db),
     customers: customerRepo(db),
     orders: orderRepo(db),
-    cases: caseRepo(db, onEvents),
+    cases: caseRepo(db, seal, onEvents),
     ledger: ledgerRepo(db),
-    settlements: settlementRepo(db),
-    idempotency: idempotencyRepo(db),
+    settlements: settlementRepo(db, seal),
+    idempotency: idempotencyRepo(db, seal),
     providerAccounts: providerAccountRepo(db),
     audit: auditRepo(db),
     retention: retentionRepo(db),
+    erasure: erasureRepo(db, seal),
     locations: locationRepo(db),
     shipments: shipmentRepo(db),
     hub: hubRepo(db),
@@ -66,17 +73,21 @@ export function repos(db: Executor, onEvents?: (caseId: string) => void): Repos 
   };
 }
 
-/** The Store port over Drizzle: one transaction per call, repositories bound to its handle. */
-export function dbStore(database: Database): Store {
+/**
+ * The Store port over Drizzle: one transaction per call, repositories bound to its handle. `secrets`
+ * seals bank details and stored idempotent responses at rest (bank-seal.ts).
+ */
+export function dbStore(database: Database, secrets: SecretBox): Store {
+  const seal = bankSeal(secrets);
   const listeners: ((caseIds: readonly string[]) => void)[] = [];
   const tell = (ids: readonly string[]) => {
     if (ids.length > 0) for (const l of listeners) l(ids);
   };
   return {
-    read: repos(database.db, (id) => tell([id])),
+    read: repos(database.db, seal, (id) => tell([id])),
     async transaction(fn) {
       const touched = new Set<string>();
-      const result = await database.db.transaction((tx) => fn(repos(tx, (id) => touched.add(id))));
+      const result = await database.db.transaction((tx) => fn(repos(tx, seal, (id) => touched.add(id))));
       tell([...touched]);
       return result;
     },

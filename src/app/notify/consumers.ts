@@ -1,14 +1,16 @@
 import type { Deps } from "../ports.ts";
+import { emailConsumer } from "./email-consumer.ts";
 import type { OutboxConsumer } from "./ports.ts";
 import { webhookConsumer } from "./webhook-delivery.ts";
 
 /**
- * Who receives a merchant's case events: each enabled webhook endpoint (one consumer each, so a
- * failing endpoint delays nobody else). New receivers (e-mail, analytics) add themselves here.
+ * Who receives a merchant's case events: the shoppers' e-mail, and each enabled webhook endpoint
+ * (one consumer each, so a failing endpoint delays nobody else). New receivers add themselves here.
  */
 export async function consumersFor(deps: Deps, merchantId: string): Promise<OutboxConsumer[]> {
   const out: OutboxConsumer[] = [];
   if (deps.notify) {
+    out.push(emailConsumer(deps));
     const endpoints = await deps.store.read.webhookEndpoints.list(merchantId);
     for (const e of endpoints) if (e.enabled) out.push(webhookConsumer(deps, e.id));
   }

@@ -1,5 +1,6 @@
 import type { WebhookSender } from "../logistics/ports.ts";
 import type { StoredEvent } from "../ports.ts";
+import type { Mailer } from "./mail-records.ts";
 
 /** How the outbox relay and the merchant webhooks behave (env in src/cli/config.ts). */
 export interface OutboxSettings {
@@ -30,6 +31,12 @@ export interface NotifyDeps {
   readonly settings: OutboxSettings;
   /** Posts Standard Webhooks to merchant endpoints. */
   readonly webhooks: WebhookSender;
+  /** Sends shopper e-mails (SMTP_URL); without it they are recorded (status `not_sent`), not sent. */
+  readonly mailer?: Mailer | null;
+  /** Base of links in e-mails (CROSSBACK_PUBLIC_URL): the survey page. */
+  readonly publicUrl?: string | null;
+  /** The reminder goes out this many days before the ship-by date (default 3). */
+  readonly reminderDaysBefore?: number;
 }
 
 /** A case event as the outbox hands it to consumers. */

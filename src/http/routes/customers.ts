@@ -1,11 +1,24 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { type ErasureReport, eraseCustomer } from "../../app/erasure.ts";
 import type { Deps } from "../../app/ports.ts";
 import { storeCredit } from "../../app/queries.ts";
 import { formatMoney } from "../../domain/money.ts";
-import { merchantOf } from "../auth.ts";
+import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
-import { outcome, send } from "../respond.ts";
+import { outcome, send, sendIdempotent } from "../respond.ts";
+
+const presentErasure = (v: ErasureReport) => ({
+  customerId: v.customerId,
+  erased: true,
+  alreadyErased: v.alreadyErased,
+  orders: v.orders,
+  cases: v.cases,
+  photos: v.photos,
+});
+
+const ERASURE_DOC =
+  "Pseudonymises a shopper's personal data (name, e-mail, addresses, comments, bank details, photos, and their copies in events, shipments, credit-note documents, e-mails and webhook payloads); ledger rows, amounts, numbers and statuses are kept. 409 settlement_state while a settlement to the shopper is not final. Idempotent: again answers alreadyErased.";
 
 export const customerRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -32,5 +45,48 @@ export const customerRoutes =
           })),
         );
       },
+    );
+
+    app.post(
+      "/customers/:id/erasure",
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "Erase a shopper's personal data (GDPR art. 17), keeping the accounting records",
+          description: ERASURE_DOC,
+          params: z.object({ id: z.string() }),
+        },
+      },
+      async (req, reply) => {
+        const bad = notFoundUnlessUuid(reply, "customer", req.params.id);
+        if (bad) return bad;
+        return sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) => eraseCustomer(d, merchantOf(req), { customerId: req.params.id }, actorOf(req)),
+          (r) => outcome(r, 200, presentErasure),
+        );
+      },
+    );
+
+    app.post(
+      "/customers/erasure",
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "Erase a shopper's personal data, found by e-mail",
+          description: ERASURE_DOC,
+          body: z.object({ email: z.string().trim().min(3, "is required").max(320) }),
+        },
+      },
+      async (req, reply) =>
+        sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) => eraseCustomer(d, merchantOf(req), { email: req.body.email }, actorOf(req)),
+          (r) => outcome(r, 200, presentErasure),
+        ),
     );
   };

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fieldCipher } from "../../../src/adapters/crypto/field-cipher.ts";
 import type { Database } from "../../../src/adapters/db/database.ts";
 import { dbStore } from "../../../src/adapters/db/store.ts";
 import { manualGateway } from "../../../src/adapters/payments/manual-gateway.ts";
@@ -104,7 +106,7 @@ describeEachDb("seedDemo", (kind) => {
     ({ database, drop } = await freshDatabase(kind));
     const clock = { now: () => TODAY };
     deps = {
-      store: dbStore(database),
+      store: dbStore(database, fieldCipher({ currentId: "t", keys: new Map([["t", randomBytes(32)]]) })),
       clock,
       ids: uuidv7Source(clock),
       gateways: new Map([["manual", manualGateway()]]),

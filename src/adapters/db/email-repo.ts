@@ -1,0 +1,126 @@
+import { and, asc, between, desc, eq, gte, inArray, lt, lte, notExists, sql } from "drizzle-orm";
+import type {
+  EmailMessage,
+  EmailMessageRepo,
+  EmailStatus,
+  EmailTemplateRepo,
+  SurveyRepo,
+} from "../../app/notify/mail-records.ts";
+import { isEmailKind } from "../../domain/notify/email/email-kinds.ts";
+import type { Executor } from "./database.ts";
+import { emailMessages, emailTemplates, returnCases, surveyResponses } from "./schema.ts";
+
+const STATUSES: readonly EmailStatus[] = ["pending", "sent", "not_sent"];
+
+function toMessage(r: typeof emailMessages.$inferSelect): EmailMessage {
+  const status = STATUSES.find((s) => s === r.status);
+  if (!status || !isEmailKind(r.kind)) throw new Error(`email message ${r.id}: unknown status or kind`);
+  return { ...r, status, kind: r.kind };
+}
+
+export function emailTemplateRepo(db: Executor): EmailTemplateRepo {
+  const where = (merchantId: string, kind: string, locale: string) =>
+    and(
+      eq(emailTemplates.merchantId, merchantId),
+      eq(emailTemplates.kind, kind),
+      eq(emailTemplates.locale, locale),
+    );
+  return {
+    async get(merchantId, kind, locale) {
+      const [row] = await db
+        .select()
+        .from(emailTemplates)
+        .where(where(merchantId, kind, locale));
+      return row ? { subject: row.subject, html: row.html, text: row.text, updatedAt: row.updatedAt } : null;
+    },
+    async put(merchantId, kind, locale, t, at) {
+      const values = { subject: t.subject, html: t.html, text: t.text, updatedAt: at };
+      await db
+        .insert(emailTemplates)
+        .values({ merchantId, kind, locale, ...values })
+        .onConflictDoUpdate({
+          target: [emailTemplates.merchantId, emailTemplates.kind, emailTemplates.locale],
+          set: values,
+        });
+    },
+    async delete(merchantId, kind, locale) {
+      const rows = await db
+        .delete(emailTemplates)
+        .where(where(merchantId, kind, locale))
+        .returning({ kind: emailTemplates.kind });
+      return rows.length > 0;
+    },
+  };
+}
+
+export function emailMessageRepo(db: Executor): EmailMessageRepo {
+  return {
+    async ensure(m) {
+      await db.insert(emailMessages).values(m).onConflictDoNothing({ target: emailMessages.key });
+      const [row] = await db.select().from(emailMessages).where(eq(emailMessages.key, m.key));
+      if (!row) throw new Error(`email message ${m.key} vanished`);
+      return toMessage(row);
+    },
+    async recordAttempt(id, change) {
+      await db.update(emailMessages).set(change).where(eq(emailMessages.id, id));
+    },
+    async list(merchantId, q) {
+      const where = [eq(emailMessages.merchantId, merchantId)];
+      if (q.caseId) where.push(eq(emailMessages.caseId, q.caseId));
+      if (q.before) where.push(lt(emailMessages.id, q.before));
+      const rows = await db
+        .select()
+        .from(emailMessages)
+        .where(and(...where))
+        .orderBy(desc(emailMessages.id))
+        .limit(q.limit);
+      return rows.map(toMessage);
+    },
+    async awaitingShipment(from, until, keyPrefix, limit) {
+      const sent = db
+        .select({ one: sql`1` })
+        .from(emailMessages)
+        .where(eq(emailMessages.key, sql`${keyPrefix} || ${returnCases.id}::text`));
+      return db
+        .select({ merchantId: returnCases.merchantId, caseId: returnCases.id })
+        .from(returnCases)
+        .where(
+          and(
+            inArray(returnCases.status, ["approved", "awaiting_shipment"]),
+            eq(returnCases.returnRequired, true),
+            between(returnCases.shipBy, from, until),
+            notExists(sent),
+          ),
+        )
+        .orderBy(asc(returnCases.shipBy))
+        .limit(limit);
+    },
+  };
+}
+
+export function surveyRepo(db: Executor): SurveyRepo {
+  return {
+    async insert(r) {
+      const rows = await db
+        .insert(surveyResponses)
+        .values({ ...r, reasons: [...r.reasons] })
+        .onConflictDoNothing({ target: surveyResponses.caseId })
+        .returning({ caseId: surveyResponses.caseId });
+      return rows.length > 0;
+    },
+    async get(caseId) {
+      const [row] = await db.select().from(surveyResponses).where(eq(surveyResponses.caseId, caseId));
+      return row ?? null;
+    },
+    list(merchantId, q) {
+      const where = [eq(surveyResponses.merchantId, merchantId)];
+      if (q.from) where.push(gte(surveyResponses.createdAt, q.from));
+      if (q.to) where.push(lte(surveyResponses.createdAt, q.to));
+      return db
+        .select()
+        .from(surveyResponses)
+        .where(and(...where))
+        .orderBy(asc(surveyResponses.createdAt));
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { type Locale, matchLocale } from "../../domain/locales.ts";
+import type { EmailFacts } from "../../domain/notify/email/email-values.ts";
+import { emailValues } from "../../domain/notify/email/email-values.ts";
+import { defaultTemplate, renderEmail } from "../../domain/notify/email/render-email.ts";
+import type { ReturnCase } from "../../domain/return-case.ts";
+import type { Deps, Merchant } from "../ports.ts";
+import { operationsLog } from "../settlement-change.ts";
+import type { EmailMessage } from "./mail-records.ts";
+import type { ConsumerResult } from "./ports.ts";
+
+export const NOT_CONFIGURED = "SMTP_URL is not set: the message was recorded, not sent";
+
+/** The shopper's language: the case's, else the customer's, else the merchant's, else English. */
+export function shopperLanguage(
+  c: Pick<ReturnCase, "locale">,
+  customerLocale: string | null,
+  merchant: Pick<Merchant, "defaultLocale">,
+): Locale {
+  for (const tag of [c.locale, customerLocale, merchant.defaultLocale]) {
+    const found = tag ? matchLocale(tag) : null;
+    if (found) return found;
+  }
+  return "en";
+}
+
+/**
+ * One e-mail about a case: rendered in the shopper's language from the merchant's template (or the
+ * default), recorded under `key` before anything is sent (a second delivery of the same event finds
+ * the record and sends nothing again once it went out), then sent outside any transaction. Store
+ * credit of a gift return goes to the recipient. No e-mail address: nothing to do.
+ */
+export async function sendCaseEmail(
+  deps: Deps,
+  merchant: Merchant,
+  c: ReturnCase,
+  facts: EmailFacts,
+  key: string,
+): Promise<ConsumerResult> {
+  const customer = await deps.store.read.customers.get(merchant.id, c.customerId);
+  const gift = facts.kind === "store_credit_issued" ? (c.portal?.giftRecipient ?? null) : null;
+  const to = gift?.email ?? customer?.email ?? "";
+  if (!to.includes("@")) return { ok: true };
+  const language = shopperLanguage(c, customer?.locale ?? null, merchant);
+  const template =
+    (await deps.store.read.emailTemplates.get(merchant.id, facts.kind, language)) ??
+    defaultTemplate(facts.kind, language);
+  const values = emailValues(facts, {
+    locale: language,
+    timeZone: customer?.timeZone ?? null,
+    shopperName: gift ? gift.name : (customer?.name ?? null),
+    caseNumber: c.number,
+    orderNumber: c.orderExternalId,
+    shopName: merchant.settings.branding?.displayName ?? merchant.name,
+  });
+  const rendered = renderEmail(template, language, values);
+  const message = await deps.store.read.emailMessages.ensure({
+    id: deps.ids.next(),
+    merchantId: merchant.id,
+    caseId: c.id,
+    key,
+    kind: facts.kind,
+    locale: language,
+    to,
+    ...rendered,
+    status: "pending",
+    attempts: 0,
+    lastError: null,
+    createdAt: deps.clock.now(),
+    sentAt: null,
+  });
+  return deliverEmail(deps, merchant, message);
+}
+
+/** Sends a recorded message unless it went out already (or SMTP is not configured: recorded only). */
+export async function deliverEmail(deps: Deps, merchant: Merchant, m: EmailMessage): Promise<ConsumerResult> {
+  if (m.status !== "pending") return { ok: true };
+  const mailer = deps.notify?.mailer;
+  if (!mailer) {
+    await deps.store.read.emailMessages.recordAttempt(m.id, {
+      status: "not_sent",
+      attempts: m.attempts,
+      lastError: NOT_CONFIGURED,
+      sentAt: null,
+    });
+    operationsLog(deps)({
+      at: deps.clock.now().toISOString(),
+      event: "email.not_sent",
+      merchantId: m.merchantId,
+      messageId: m.id,
+      kind: m.kind,
+      reason: NOT_CONFIGURED,
+    });
+    return { ok: true };
+  }
+  const r = await mailer.send({
+    id: m.id,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    language: m.locale,
+    fromName: merchant.settings.branding?.displayName ?? merchant.name,
+    replyTo: merchant.settings.branding?.supportEmail ?? null,
+  });
+  await deps.store.read.emailMessages.recordAttempt(m.id, {
+    status: r.ok ? "sent" : "pending",
+    attempts: m.attempts + 1,
+    lastError: r.ok ? null : r.error.slice(0, 1000),
+    sentAt: r.ok ? deps.clock.now() : null,
+  });
+  return r.ok ? { ok: true } : { ok: false, error: `e-mail: ${r.error}` };
+}
