@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)(`API docs page in a real browser${chromiumSkipNote
     await page.goto(`${base}/api/docs/`);
     await page.getByText("Crossback API").first().waitFor();
     const create = page.locator(".opblock-post", { hasText: "/api/v1/returns" }).first();
-    await expect(create.isVisible()).resolves.toBe(true);
+    await create.waitFor({ state: "visible" });
 
     await page
       .getByRole("button", { name: /Authorize/ })
