@@ -38,6 +38,7 @@ import { portalReturnRoutes } from "./routes/portal-returns.ts";
 import { productRoutes } from "./routes/products.ts";
 import { providerAccountRoutes } from "./routes/provider-accounts.ts";
 import { refundRoutes } from "./routes/refunds.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
 import { settingsRoutes } from "./routes/settings.ts";
@@ -224,6 +225,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(webhookEndpointRoutes(deps));
       await v1.register(emailRoutes(deps));
       await v1.register(surveyResultRoutes(deps));
+      await v1.register(reportRoutes(deps));
     },
     { prefix: "/api/v1" },
   );
