@@ -6,9 +6,11 @@ import { CASE_STATUSES } from "../../src/domain/case-status.ts";
 import { LOCALES } from "../../src/domain/locales.ts";
 import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
+import { RATE_DIMENSIONS, STEPS } from "../../src/domain/reports/report-figures.ts";
 import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
 import { SETTLEMENT_STATUSES } from "../../src/domain/settlement-status.ts";
 import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
+import * as dashboard from "../../web/src/admin/dashboard/types.ts";
 import { TRIGGERS } from "../../web/src/admin/policies/policy-doc.ts";
 import * as web from "../../web/src/admin/returns/types.ts";
 
@@ -51,6 +53,8 @@ describe("back-office catalogues", () => {
     expect([...web.REASONS]).toEqual([...RETURN_REASONS]);
     expect([...web.RESOLUTIONS]).toEqual([...RESOLUTIONS]);
     expect([...TRIGGERS]).toEqual([...REFUND_TRIGGERS]);
+    expect([...dashboard.DIMENSIONS]).toEqual([...RATE_DIMENSIONS]);
+    expect(dashboard.STEPS.map((s) => s)).toEqual(STEPS.map((s) => s.step));
     expect(eventTypes().length).toBeGreaterThan(30);
   });
 
@@ -100,7 +104,11 @@ describe("back-office catalogues", () => {
       ...RESOLUTIONS.map((r) => `resolution.${r}`),
       ...SETTLEMENT_STATUSES.map((s) => `settlement.${s}`),
       ...REFUND_LINE_TYPES.map((t) => `refundLine.${t}`),
-      ...["original_payment", "bank_transfer", "store_credit", "payment_request"].map((m) => `method.${m}`),
+      ...["original_payment", "bank_transfer", "store_credit", "payment_request", "exchange"].map(
+        (m) => `method.${m}`,
+      ),
+      ...dashboard.DIMENSIONS.map((d) => `dashboard.by.${d}`),
+      ...dashboard.STEPS.map((s) => `dashboard.step.${s}`),
       ...["api_key", "agent", "staff", "shopper", "system", "cli"].map((k) => `actor.${k}`),
       ...["verified", "secondary", "unverified"].map((c) => `confidence.${c}`),
       ...["met", "open", "approaching", "overdue"].map((d) => `deadline.${d}`),

@@ -14,6 +14,7 @@ const ApiKeysPage = lazy(() => import("./pages/ApiKeysPage.tsx"));
 const ReturnsPage = lazy(() => import("./pages/ReturnsPage.tsx"));
 const CasePage = lazy(() => import("./pages/CasePage.tsx"));
 const PoliciesPage = lazy(() => import("./pages/PoliciesPage.tsx"));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const PolicyEditorPage = lazy(() => import("./pages/PolicyEditorPage.tsx"));
 
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
       {route.page === "api_keys" && <ApiKeysPage />}
       {route.page === "returns" && <ReturnsPage />}
       {route.page === "case" && <CasePage key={route.id} id={route.id} />}
+      {route.page === "dashboard" && <DashboardPage />}
       {route.page === "policies" && <PoliciesPage />}
       {route.page === "policy" && <PolicyEditorPage key={route.id} id={route.id} />}
       {route.page === "not_found" && (
