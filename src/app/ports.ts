@@ -17,6 +17,7 @@ import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
 import type { ReceivingRepos } from "./receiving/records.ts";
+import type { ReportRepo } from "./reports/report-records.ts";
 import type { RetentionRepo, RetentionSettings } from "./retention.ts";
 import type { StaffRepo } from "./staff/records.ts";
 
@@ -615,6 +616,7 @@ export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos, Receiving
   readonly audit: AuditRepo;
   readonly retention: RetentionRepo;
   readonly erasure: ErasureRepo;
+  readonly reports: ReportRepo;
 }
 
 /** What an erasure changed (issue 8 point 13). */

@@ -17,12 +17,12 @@ const PAYOUT_APPROVAL = /^\/(settlements\/[^/]+\/approve|payouts(\/.*)?)$/;
 
 /**
  * The scope a merchant-API request (path after /api/v1) needs, from the same mapping as the staff
- * roles (`permissionFor`): reads → read; deciding and receiving → returns:write; money →
+ * roles (`permissionFor`): reads and reports → read; deciding and receiving → returns:write; money →
  * refunds:write except payout approvals and exports → payouts:approve; everything else → settings.
  */
 export function scopeFor(method: string, path: string): ApiKeyScope {
   const p = permissionFor(method, path);
-  if (p === "read") return "read";
+  if (p === "read" || p === "reports") return "read";
   if (p === "returns:decide" || p === "returns:receive") return "returns:write";
   if (p === "refunds:write") return PAYOUT_APPROVAL.test(path) ? "payouts:approve" : "refunds:write";
   return "settings";

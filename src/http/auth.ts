@@ -53,19 +53,28 @@ export function authenticate(deps: Deps) {
 
 /**
  * A back-office session on the merchant API: the role must grant what the route needs. Vendor
- * accounts use the vendor-scoped routes of the admin API only.
+ * accounts use the vendor-scoped routes of the admin API, and the reports (held to their vendor).
  */
 function staffMay(req: FastifyRequest, reply: FastifyReply) {
   const role = req.staff?.account.role;
   const path = (req.url.split("?")[0] ?? "").replace(/^\/api\/v1/, "");
   const needed = permissionFor(req.method, path);
-  if (!role || role === "vendor" || !may(role, needed)) return forbidden(reply, needed);
+  if (!role || (role === "vendor" && needed !== "reports") || !may(role, needed))
+    return forbidden(reply, needed);
 }
 
 export function merchantOf(req: FastifyRequest): string {
   const id = req.apiKey?.merchantId ?? req.staff?.account.merchantId;
   if (!id) throw new Error("route reached without authentication");
   return id;
+}
+
+/** The vendor a vendor account is held to (null: any other account or API key, merchant-wide). */
+export function ownVendorOf(req: FastifyRequest): string | null {
+  const a = req.apiKey ? null : req.staff?.account;
+  if (a?.role !== "vendor") return null;
+  if (!a.vendor) throw new Error("vendor account without a vendor"); // accounts.ts refuses those
+  return a.vendor;
 }
 
 /** Who acts: the API key, or the signed-in staff account (recorded on every event it causes). */

@@ -40,6 +40,7 @@ import { productRoutes } from "./routes/products.ts";
 import { providerAccountRoutes } from "./routes/provider-accounts.ts";
 import { receivingRoutes } from "./routes/receiving.ts";
 import { refundRoutes } from "./routes/refunds.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { returnCommandRoutes } from "./routes/return-commands.ts";
 import { returnRoutes } from "./routes/returns.ts";
 import { settingsRoutes } from "./routes/settings.ts";
@@ -228,6 +229,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(webhookEndpointRoutes(deps));
       await v1.register(emailRoutes(deps));
       await v1.register(surveyResultRoutes(deps));
+      await v1.register(reportRoutes(deps));
     },
     { prefix: "/api/v1" },
   );

@@ -69,6 +69,12 @@ const MATRIX: readonly {
     body: {},
     allowed: ["owner", "manager"],
   },
+  {
+    what: "see the managers' dashboard (a vendor: its own figures)",
+    method: "GET",
+    url: "/api/v1/reports/refunds",
+    allowed: ["owner", "manager", "vendor"],
+  },
   { what: "see the team", method: "GET", url: "/api/admin/v1/accounts", allowed: ["owner", "manager"] },
   {
     what: "invite",

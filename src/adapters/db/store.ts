@@ -24,6 +24,7 @@ import { portalRepo } from "./portal-repo.ts";
 import { providerAccountRepo } from "./provider-account-repo.ts";
 import { receivingRepo } from "./receiving-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
+import { reportRepo } from "./report-repo.ts";
 import { retentionRepo } from "./retention-repo.ts";
 import { settlementRepo } from "./settlement-repo.ts";
 import { setupRepo } from "./setup-repo.ts";
@@ -67,6 +68,7 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
     audit: auditRepo(db),
     retention: retentionRepo(db),
     erasure: erasureRepo(db, seal),
+    reports: reportRepo(db),
     locations: locationRepo(db),
     shipments: shipmentRepo(db),
     hub: hubRepo(db),

@@ -7,7 +7,7 @@ export const isStaffRole = (v: unknown): v is StaffRole =>
 
 /**
  * What an action needs. `read` is every GET; the rest group the commands by who does them in a
- * merchant's team: agents decide and refund, the warehouse receives and inspects, managers also run
+ * merchant's team: `reports` (the managers' dashboard) is for managers, owners and vendors (their own figures); agents decide and refund, the warehouse receives and inspects, managers also run
  * policies, settings and invite staff, the owner also makes owners and managers and holds the API keys.
  */
 export const PERMISSIONS = [
@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "refunds:write",
   "policies:write",
   "settings",
+  "reports",
   "accounts",
   "api_keys",
 ] as const;
@@ -31,11 +32,13 @@ const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
     "refunds:write",
     "policies:write",
     "settings",
+    "reports",
     "accounts",
   ],
   agent: ["read", "returns:decide", "refunds:write"],
   warehouse: ["read", "returns:receive"],
-  vendor: ["read", "returns:decide", "returns:receive"],
+  /** Reports held to the vendor's own figures. */
+  vendor: ["read", "returns:decide", "returns:receive", "reports"],
 };
 
 export const may = (role: StaffRole, p: Permission): boolean => GRANTS[role].includes(p);
@@ -59,6 +62,7 @@ const MONEY =
  * anything not named here changes the merchant's set-up and needs `settings`.
  */
 export function permissionFor(method: string, path: string): Permission {
+  if ((method === "GET" || method === "HEAD") && /^\/reports(\/.*)?$/.test(path)) return "reports";
   if (method === "GET" || method === "HEAD") return "read";
   if (path === "/returns/preview" || /^\/returns\/[^/]+\/refund-preview$/.test(path)) return "read";
   if (path === "/returns" || DECIDE.test(path)) return "returns:decide";

@@ -1,0 +1,117 @@
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { atRiskQuery, periodOf, rateQuery, reportQuery } from "../../app/inputs/report-input.ts";
+import type { Deps } from "../../app/ports.ts";
+import {
+  atRiskReport,
+  processingTimeReport,
+  refundReport,
+  reportScope,
+  returnRateReport,
+} from "../../app/reports/dashboard.ts";
+import { merchantOf, ownVendorOf } from "../auth.ts";
+import {
+  atRiskCsv,
+  presentAtRisk,
+  presentRefundTotal,
+  rateCsv,
+  refundCsv,
+  stepCsv,
+} from "../present-reports.ts";
+
+const csv = (reply: FastifyReply, name: string, body: string) =>
+  reply
+    .type("text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${name}.csv"`)
+    .send(body);
+
+const tags = ["reports"];
+
+/**
+ * The managers' dashboard: GET /api/v1/reports/… (JSON, or CSV with `format=csv`). Figures stay within
+ * the merchant; a vendor account's within its vendor.
+ */
+export const reportRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const today = () => deps.clock.now();
+    const period = reportQuery(today);
+    const scopeOf = (req: Parameters<typeof merchantOf>[0], q: Parameters<typeof periodOf>[0]) =>
+      reportScope(merchantOf(req), { ...q, ...periodOf(q, today()) }, ownVendorOf(req));
+
+    app.get(
+      "/reports/return-rates",
+      {
+        schema: {
+          tags,
+          summary: "Return rate by product, category, market, vendor or reason",
+          description:
+            "Units of orders placed in the period against the units asked back (requested − rejected; cancelled and expired cases not counted). For `reason` each row's denominator is every unit ordered.",
+          querystring: rateQuery(today),
+        },
+      },
+      async (req, reply) => {
+        const r = await returnRateReport(deps, scopeOf(req, req.query), req.query.by);
+        return req.query.format === "csv" ? csv(reply, `return-rates-${r.by}`, rateCsv(r)) : r;
+      },
+    );
+
+    app.get(
+      "/reports/refunds",
+      {
+        schema: {
+          tags,
+          summary: "Refund totals per currency and method (never summed across currencies)",
+          description:
+            "Refund settlements created in the period: refunded (succeeded) and in progress; failed, cancelled and reversed ones and payment requests are left out.",
+          querystring: period,
+        },
+      },
+      async (req, reply) => {
+        const { totals } = await refundReport(deps, scopeOf(req, req.query));
+        if (req.query.format === "csv") return csv(reply, "refunds", refundCsv(totals));
+        return { totals: totals.map(presentRefundTotal) };
+      },
+    );
+
+    app.get(
+      "/reports/processing-times",
+      {
+        schema: {
+          tags,
+          summary: "Processing time per step (p50, p90) of cases opened in the period",
+          description:
+            "Steps: approval (created→approved), shipping (→shipped), transit (→received), inspection (→inspected), refund (→first refund issued), total (created→refunded). Seconds.",
+          querystring: period,
+        },
+      },
+      async (req, reply) => {
+        const r = await processingTimeReport(deps, scopeOf(req, req.query));
+        return req.query.format === "csv" ? csv(reply, "processing-times", stepCsv(r.steps)) : r;
+      },
+    );
+
+    app.get(
+      "/reports/at-risk",
+      {
+        schema: {
+          tags,
+          summary: "Open cases at risk of missing their statutory refund deadline (now)",
+          description:
+            "The queue's refundDue=overdue and refundDue=approaching (within 3 days), overdue first; at most 200 of each.",
+          querystring: atRiskQuery,
+        },
+      },
+      async (req, reply) => {
+        const { market, vendor } = req.query;
+        const own = ownVendorOf(req);
+        const r = await atRiskReport(deps, {
+          merchantId: merchantOf(req),
+          vendor: own ?? vendor ?? null,
+          market: market ?? null,
+        });
+        if (req.query.format === "csv") return csv(reply, "at-risk", atRiskCsv(r.cases));
+        return { ...r, cases: r.cases.map(presentAtRisk) };
+      },
+    );
+  };
