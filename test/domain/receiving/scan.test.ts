@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATALOG, demoGtin } from "../../../src/app/demo/demo-catalog.ts";
 import { gtinOfScan, isGtin } from "../../../src/domain/receiving/gtin.ts";
 import { lineOfItemScan, parseScan } from "../../../src/domain/receiving/scan.ts";
 
@@ -20,6 +21,7 @@ describe("receiving scans", () => {
     expect(gtinOfScan("(01)04006381333931(21)SN1")).toBe("04006381333931");
     expect(gtinOfScan("]C10104006381333931")).toBe("04006381333931");
     expect(gtinOfScan("TEE-1")).toBeNull();
+    expect(CATALOG.map((_, i) => demoGtin(i)).filter((g) => !isGtin(g))).toEqual([]);
   });
 
   it("finds the line of an item barcode by SKU (any case) or GTIN", () => {
