@@ -14,6 +14,7 @@ export default defineConfig({
     "./src/adapters/db/schema-staff.ts",
     "./src/adapters/db/schema-security.ts",
     "./src/adapters/db/schema-mail.ts",
+    "./src/adapters/db/schema-receiving.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

@@ -16,6 +16,7 @@ import type {
 import { afterLogisticsCommand } from "./logistics/case-hooks.ts";
 import { isDisposal, recordRoute, routeApproval } from "./logistics/case-route.ts";
 import type { Deps, Repos, Settlement } from "./ports.ts";
+import { recordInventory } from "./receiving/inventory.ts";
 import { dispatchSettlements, refundInTx } from "./refunds.ts";
 
 /** A command as callers send it; the use case adds what it must look up (availability, location ids). */
@@ -24,7 +25,7 @@ export type CommandInput =
   | { type: "reject" | "review" | "cancel" | "close" | "expire" }
   | { type: "ship"; lines?: LineQuantity[]; carrier?: string; trackingNumber?: string }
   | { type: "receive"; locationCode?: string; lines: LineQuantity[]; exceptions: ReceiptExceptionInput[] }
-  | { type: "inspect"; lines: InspectionInput[] }
+  | { type: "inspect"; lines: InspectionInput[]; locationCode?: string }
   | {
       type: "resolve";
       lines?: LineResolution[];
@@ -84,6 +85,11 @@ async function toDomain(
       }
       return ok({ type: "receive", locationId, lines: input.lines, exceptions: input.exceptions });
     }
+    case "inspect": {
+      if (input.locationCode && !(await r.setup.locationByCode(c.merchantId, input.locationCode)))
+        return err(invalid("locationCode", `no location "${input.locationCode}"`));
+      return ok({ type: "inspect", lines: input.lines });
+    }
     default:
       return ok(input);
   }
@@ -101,47 +107,67 @@ export async function runCaseCommand(
   input: CommandInput,
   meta: CommandMetaInput,
 ): Promise<Result<CommandOutcome, DomainError>> {
-  const done = await deps.store.transaction(async (r): Promise<Result<CommandOutcome, DomainError>> => {
-    const c = await r.cases.load(merchantId, caseId);
-    if (!c) return err({ code: "not_found", entity: "return", id: caseId });
-    if (meta.expectedVersion !== undefined && meta.expectedVersion !== c.version) {
-      return err({ code: "version_conflict", expected: meta.expectedVersion, actual: c.version });
-    }
-    const rep = input.type === "resolve" ? input.replacement : null;
-    // Checked before anything is written: the refund of a resolve runs in this transaction.
-    if (rep && rep.unitPrice.currency !== c.currency)
-      return err(invalid("replacement.unitPrice.currency", `must be the return's currency ${c.currency}`));
-    const at = deps.clock.now();
-    const cmd = await toDomain(r, c, input, at);
-    if (!cmd.ok) return cmd;
-    let command: CaseCommand = cmd.value;
-    // An approval is routed first: a destination that nets more than bringing the goods back
-    // (keep-it, donate, liquidate) approves the case without a return unless the caller said otherwise.
-    const route = command.type === "approve" ? await routeApproval(deps, r, c, command.lines, at) : null;
-    if (route && command.type === "approve" && isDisposal(route) && command.returnRequired === undefined)
-      command = { ...command, returnRequired: false };
-    const decided = decide(c, command, { actor: meta.actor, at, reason: meta.reason ?? null });
-    if (!decided.ok) return decided;
-    const next = decided.value.case;
-    if (!(await r.cases.update(next, c.version, decided.value.events))) {
-      return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
-    }
-    await recordLogistics(deps, r, next, command, at, meta.actor);
-    if (route) await recordRoute(r, next, route, meta.actor, at);
-    await afterLogisticsCommand(deps, r, next, command, at);
-    // Money moves in the same transaction when the command reached the policy's refund trigger
-    // (or, with autoRefund off, only when the case is resolved).
-    const merchant = await r.merchants.byId(merchantId);
-    const auto = merchant?.settings.autoRefund !== false || command.type === "resolve";
-    const replacement = input.type === "resolve" ? (input.replacement ?? null) : null;
-    const refunded = auto ? await refundInTx(deps, r, next, { replacement }, meta.actor, at) : ok(null);
-    if (!refunded.ok)
-      throw new Error(`refund after ${command.type} failed: ${JSON.stringify(refunded.error)}`);
-    return ok({ case: refunded.value?.case ?? next, settlements: refunded.value?.settlements ?? [] });
-  });
+  const done = await deps.store.transaction((r) =>
+    runCaseCommandIn(deps, r, merchantId, caseId, input, meta),
+  );
   if (!done.ok) return done;
   const settled = await dispatchSettlements(deps, done.value.settlements);
   return ok({ case: done.value.case, settlements: settled });
+}
+
+/**
+ * `runCaseCommand` inside the caller's transaction (a use case that changes more than the case); the
+ * caller dispatches the settlements after its commit.
+ */
+export async function runCaseCommandIn(
+  deps: Deps,
+  r: Repos,
+  merchantId: string,
+  caseId: string,
+  input: CommandInput,
+  meta: CommandMetaInput,
+): Promise<Result<CommandOutcome, DomainError>> {
+  const c = await r.cases.load(merchantId, caseId);
+  if (!c) return err({ code: "not_found", entity: "return", id: caseId });
+  if (meta.expectedVersion !== undefined && meta.expectedVersion !== c.version) {
+    return err({ code: "version_conflict", expected: meta.expectedVersion, actual: c.version });
+  }
+  const rep = input.type === "resolve" ? input.replacement : null;
+  // Checked before anything is written: the refund of a resolve runs in this transaction.
+  if (rep && rep.unitPrice.currency !== c.currency)
+    return err(invalid("replacement.unitPrice.currency", `must be the return's currency ${c.currency}`));
+  const at = deps.clock.now();
+  const cmd = await toDomain(r, c, input, at);
+  if (!cmd.ok) return cmd;
+  let command: CaseCommand = cmd.value;
+  // An approval is routed first: a destination that nets more than bringing the goods back
+  // (keep-it, donate, liquidate) approves the case without a return unless the caller said otherwise.
+  const route = command.type === "approve" ? await routeApproval(deps, r, c, command.lines, at) : null;
+  if (route && command.type === "approve" && isDisposal(route) && command.returnRequired === undefined)
+    command = { ...command, returnRequired: false };
+  const decided = decide(c, command, { actor: meta.actor, at, reason: meta.reason ?? null });
+  if (!decided.ok) return decided;
+  const next = decided.value.case;
+  if (!(await r.cases.update(next, c.version, decided.value.events))) {
+    return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
+  }
+  await recordLogistics(deps, r, next, command, at, meta);
+  if (command.type === "inspect")
+    await recordInventory(r, next, command.lines, input.type === "inspect" ? input.locationCode : undefined, {
+      actor: meta.actor,
+      at,
+      reason: meta.reason ?? null,
+    });
+  if (route) await recordRoute(r, next, route, meta.actor, at);
+  await afterLogisticsCommand(deps, r, next, command, at);
+  // Money moves in the same transaction when the command reached the policy's refund trigger
+  // (or, with autoRefund off, only when the case is resolved).
+  const merchant = await r.merchants.byId(merchantId);
+  const auto = merchant?.settings.autoRefund !== false || command.type === "resolve";
+  const replacement = input.type === "resolve" ? (input.replacement ?? null) : null;
+  const refunded = auto ? await refundInTx(deps, r, next, { replacement }, meta.actor, at) : ok(null);
+  if (!refunded.ok) throw new Error(`refund after ${command.type} failed: ${JSON.stringify(refunded.error)}`);
+  return ok({ case: refunded.value?.case ?? next, settlements: refunded.value?.settlements ?? [] });
 }
 
 async function recordLogistics(
@@ -150,7 +176,7 @@ async function recordLogistics(
   c: ReturnCase,
   cmd: CaseCommand,
   at: Date,
-  actor: Actor,
+  { actor }: CommandMetaInput,
 ): Promise<void> {
   if (cmd.type === "receive") {
     const base = { caseId: c.id, locationId: cmd.locationId ?? null, at, actorId: actor.id };

@@ -1,4 +1,5 @@
 import type { DomainError } from "../domain/errors.ts";
+import { gtin14 } from "../domain/receiving/gtin.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { toMoney } from "./inputs/fields.ts";
 import type { ProductBody } from "./inputs/product-input.ts";
@@ -26,6 +27,7 @@ export async function upsertProduct(
     originCountry: body.originCountry ?? null,
     weightGrams: body.weightGrams ?? null,
     variantGroup: body.variantGroup ?? null,
+    gtin: body.gtin ? gtin14(body.gtin) : null,
     variantOptions: body.variantOptions,
     prices: Object.fromEntries(
       Object.entries(body.prices).map(([currency, text]) => [currency, toMoney(text, currency).amount]),

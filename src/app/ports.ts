@@ -16,6 +16,7 @@ import type { MailRepos } from "./notify/mail-records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
+import type { ReceivingRepos } from "./receiving/records.ts";
 import type { ReportRepo } from "./reports/report-records.ts";
 import type { RetentionRepo, RetentionSettings } from "./retention.ts";
 import type { StaffRepo } from "./staff/records.ts";
@@ -95,6 +96,8 @@ export interface Product extends ProductAttributes {
   readonly title: string;
   /** Variants of one product share a group; the portal offers them for exchanges. */
   readonly variantGroup: string | null;
+  /** The item barcode as GTIN-14 (an EAN-13 with a zero in front), if known. */
+  readonly gtin: string | null;
   /** What sets this variant apart, e.g. { size: "M", colour: "Navy" }. */
   readonly variantOptions: Readonly<Record<string, string>>;
   /** Current selling price per currency, in minor units. */
@@ -588,7 +591,7 @@ export interface PortalRepo {
   existingSecret(name: string): Promise<string | null>;
 }
 
-export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos {
+export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos, ReceivingRepos {
   readonly staff: StaffRepo;
   readonly portal: PortalRepo;
   readonly setup: SetupRepo;

@@ -70,6 +70,12 @@ export type DomainError =
       readonly externalId: string;
     }
   | {
+      /** A parked parcel (blind receipt) was already matched to a case: nothing changed. */
+      readonly code: "already_matched";
+      readonly blindReceipt: string;
+      readonly caseId: string;
+    }
+  | {
       readonly code: "unsupported_media_type";
       readonly path: string;
       readonly found: string;
@@ -118,6 +124,8 @@ export function describe(e: DomainError): string {
       return `${e.path}: ${e.reason}.`;
     case "order_cancelled":
       return `Order "${e.externalId}" was cancelled (and refunded as such): it can no longer change or be returned.`;
+    case "already_matched":
+      return `Blind receipt ${e.blindReceipt} is already matched to return ${e.caseId}.`;
     case "unsupported_media_type":
       return `${e.path}: this is ${e.found}; accepted: ${e.accepted.join(", ")}.`;
   }

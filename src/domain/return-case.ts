@@ -196,6 +196,8 @@ export type CaseEventType =
   | "return.store_credit_agreed"
   | "return.note_added"
   | "return.personal_data_erased"
+  | "return.photo_added"
+  | "inventory.adjusted"
   | "settlement.succeeded"
   | "settlement.failed"
   | "settlement.requires_action"

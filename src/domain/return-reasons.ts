@@ -51,5 +51,9 @@ export const DISPOSITIONS = [
 ] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export const RECEIPT_EXCEPTIONS = ["wrong_item", "short", "lost"] as const;
+/**
+ * What did not arrive as expected: a wrong item, fewer units (short), more units than approved
+ * (extra), units the carrier lost. Only lost units change the case's counters.
+ */
+export const RECEIPT_EXCEPTIONS = ["wrong_item", "short", "extra", "lost"] as const;
 export type ReceiptException = (typeof RECEIPT_EXCEPTIONS)[number];

@@ -20,6 +20,7 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   settlement_state: [409, "Settlement action not allowed now"],
   order_locked: [409, "Money depends on this field"],
   order_cancelled: [409, "Order cancelled"],
+  already_matched: [409, "Already matched"],
 };
 
 export interface Problem {

@@ -49,6 +49,32 @@ const MATRIX: readonly {
     allowed: ["owner", "manager", "warehouse"],
   },
   {
+    what: "look up a scanned parcel",
+    method: "GET",
+    url: "/api/v1/receiving/lookup?code=R-000001",
+    allowed: ["owner", "manager", "agent", "warehouse"],
+  },
+  {
+    what: "park a parcel without an RMA",
+    method: "POST",
+    url: "/api/v1/blind-receipts",
+    body: { items: [] },
+    allowed: ["owner", "manager", "warehouse"],
+  },
+  {
+    what: "match a parked parcel",
+    method: "POST",
+    url: `/api/v1/blind-receipts/${NO_CASE}/match`,
+    body: {},
+    allowed: ["owner", "manager", "warehouse"],
+  },
+  {
+    what: "add a photo to a return",
+    method: "POST",
+    url: `/api/v1/returns/${NO_CASE}/photos`,
+    allowed: ["owner", "manager", "warehouse"],
+  },
+  {
     what: "refund",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/refunds`,

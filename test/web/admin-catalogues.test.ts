@@ -2,16 +2,23 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import { effectiveDisposition } from "../../src/domain/case-logistics-commands.ts";
 import { CASE_STATUSES } from "../../src/domain/case-status.ts";
 import { LOCALES } from "../../src/domain/locales.ts";
 import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
 import { RATE_DIMENSIONS, STEPS } from "../../src/domain/reports/report-figures.ts";
-import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
+import {
+  CONDITION_GRADES,
+  DISPOSITIONS,
+  RESOLUTIONS,
+  RETURN_REASONS,
+} from "../../src/domain/return-reasons.ts";
 import { SETTLEMENT_STATUSES } from "../../src/domain/settlement-status.ts";
 import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
 import * as dashboard from "../../web/src/admin/dashboard/types.ts";
 import { TRIGGERS } from "../../web/src/admin/policies/policy-doc.ts";
+import * as station from "../../web/src/admin/receiving/types.ts";
 import * as web from "../../web/src/admin/returns/types.ts";
 
 const DIR = new URL("../../web/messages/admin/", import.meta.url).pathname;
@@ -55,6 +62,10 @@ describe("back-office catalogues", () => {
     expect([...TRIGGERS]).toEqual([...REFUND_TRIGGERS]);
     expect([...dashboard.DIMENSIONS]).toEqual([...RATE_DIMENSIONS]);
     expect(dashboard.STEPS.map((s) => s)).toEqual(STEPS.map((s) => s.step));
+    expect([...station.GRADES]).toEqual([...CONDITION_GRADES]);
+    expect([...station.DISPOSITIONS]).toEqual([...DISPOSITIONS]);
+    for (const condition of CONDITION_GRADES)
+      expect(station.DEFAULT_DISPOSITION[condition], condition).toBe(effectiveDisposition({ condition }));
     expect(eventTypes().length).toBeGreaterThan(30);
   });
 
@@ -115,6 +126,8 @@ describe("back-office catalogues", () => {
       ...["statutory_withdrawal", "merchant_policy", "legal_guarantee", "none"].map((t) => `track.${t}`),
       ...eventTypes().map((t) => `event.${t}`),
       ...REFUND_TRIGGERS.map((t) => `policyForm.trigger.${t}`),
+      ...CONDITION_GRADES.map((g) => `grade.${g}`),
+      ...DISPOSITIONS.map((d) => `disposition.${d}`),
       ...["delivery", "shipment", "order"].map((f) => `policyForm.from.${f}`),
       ...["merchant", "customer"].map((p) => `policyForm.paidBy.${p}`),
     ];

@@ -19,6 +19,7 @@ const productColumns = {
   originCountry: products.originCountry,
   weightGrams: products.weightGrams,
   variantGroup: products.variantGroup,
+  gtin: products.gtin,
   variantOptions: products.variantOptions,
   prices: products.prices,
   inStock: products.inStock,

@@ -150,6 +150,8 @@ export const products = pgTable(
     weightGrams: integer("weight_grams"),
     /** Variants of one product share a group (sizes, colours): the portal offers them for exchanges. */
     variantGroup: text("variant_group"),
+    /** The item barcode (GTIN-14, zeros in front): the receiving station finds the SKU by it. */
+    gtin: text("gtin"),
     /** What sets this variant apart, e.g. {"size": "M", "colour": "Navy"}. */
     variantOptions: jsonb("variant_options").notNull().default({}),
     /** Current selling price per currency, in minor units: {"EUR": 4990}. */

@@ -5,6 +5,7 @@ export * from "./schema-money.ts";
 export * from "./schema-notify.ts";
 export * from "./schema-policy.ts";
 export * from "./schema-portal.ts";
+export * from "./schema-receiving.ts";
 export * from "./schema-refunds.ts";
 export * from "./schema-returns.ts";
 export * from "./schema-security.ts";

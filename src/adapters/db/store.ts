@@ -22,6 +22,7 @@ import { outboxRepo } from "./outbox-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
 import { portalRepo } from "./portal-repo.ts";
 import { providerAccountRepo } from "./provider-account-repo.ts";
+import { receivingRepo } from "./receiving-repo.ts";
 import { refundRepo } from "./refund-repo.ts";
 import { reportRepo } from "./report-repo.ts";
 import { retentionRepo } from "./retention-repo.ts";
@@ -43,6 +44,7 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
     emailMessages: emailMessageRepo(db),
     surveys: surveyRepo(db),
     portal: portalRepo(db),
+    receiving: receivingRepo(db),
     staff: staffRepo(db),
     setup: setupRepo(db),
     refunds: refundRepo(db),

@@ -187,7 +187,19 @@ export function unitPrice(p: DemoProduct, currency: string): number {
   return p.body.category === "gift-cards" ? roundAmount(currency, 2) : localPrice(p.eur, currency);
 }
 
+/**
+ * The demo item's barcode: an EAN-13 in GS1's in-store range (prefix 20), 2000000000015 for the first
+ * item of the catalogue, so the receiving station can be tried with printed or typed barcodes.
+ */
+export function demoGtin(index: number): string {
+  const body = `20${String(index + 1).padStart(10, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
 export async function seedCatalog(deps: Deps, merchantId: string): Promise<number> {
-  for (const item of CATALOG) await upsertProduct(deps, merchantId, item.sku, item.body);
+  for (const [i, item] of CATALOG.entries())
+    await upsertProduct(deps, merchantId, item.sku, { ...item.body, gtin: demoGtin(i) });
   return CATALOG.length;
 }

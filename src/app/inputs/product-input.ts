@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isGtin } from "../../domain/receiving/gtin.ts";
 import { boundedRecord, checkMoneyFields, countryCode, currencyCode, moneyText } from "./fields.ts";
 
 /** PUT /api/v1/products/{sku}: the public contract. */
@@ -21,6 +22,12 @@ export const productBody = z
     weightGrams: z.int().min(0).max(10_000_000).nullish(),
     /** Variants of one product share a group (e.g. "TEE-ORG"); shoppers may exchange for another variant. */
     variantGroup: z.string().trim().min(1).max(200).nullish(),
+    /** The item barcode (EAN-8, UPC-A, EAN-13 or GTIN-14, check digit verified); stored as GTIN-14. */
+    gtin: z
+      .string()
+      .trim()
+      .refine(isGtin, "must be a GTIN: 8, 12, 13 or 14 digits with a valid check digit")
+      .nullish(),
     /** What sets this variant apart: {"size": "M", "colour": "Navy"} (at most 5 options). */
     variantOptions: z
       .record(z.string().trim().min(1).max(40), z.string().trim().min(1).max(100))

@@ -96,6 +96,8 @@ export const receiveBody = z.object({
 });
 export const inspectBody = z.object({
   ...base,
+  /** Where the units lie (an inventory location code); default: where they were received. */
+  locationCode: z.string().min(1).max(100).optional(),
   lines: z
     .array(
       lineQuantity.extend({

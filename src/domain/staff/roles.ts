@@ -53,7 +53,7 @@ export function assignableRoles(role: StaffRole): readonly StaffRole[] {
 }
 
 const DECIDE = /^\/returns\/[^/]+\/(approve|reject|review|cancel|close|expire|notes)$/;
-const RECEIVE = /^\/returns\/[^/]+\/(ship|receive|inspect)$/;
+const RECEIVE = /^\/(returns\/[^/]+\/(ship|receive|inspect|photos)|blind-receipts(\/[^/]+\/match)?)$/;
 const MONEY =
   /^\/(returns\/[^/]+\/(resolve|refunds|refund-preview)|settlements(\/.*)?|payouts(\/.*)?|customers\/[^/]+\/store-credit\/redeem)$/;
 

@@ -71,8 +71,9 @@ const COMMANDS = {
   }),
   inspect: route({
     body: inspectBody,
-    summary: "Grade received units and set their disposition (unknown condition → quarantine)",
-    input: (b) => ({ type: "inspect", lines: b.lines }),
+    summary:
+      "Grade received units and set their disposition (unknown condition → quarantine); each line emits inventory.adjusted",
+    input: (b) => ({ type: "inspect", lines: b.lines, locationCode: b.locationCode }),
   }),
   resolve: route({
     body: resolveBody,

@@ -10,11 +10,15 @@ const NAV: readonly { to: string; id: string; permission: string }[] = [
   { to: "", id: "nav.home", permission: "read" },
   { to: "returns", id: "nav.returns", permission: "read" },
   { to: "dashboard", id: "nav.dashboard", permission: "reports" },
+  { to: "receiving", id: "nav.receiving", permission: "returns:receive" },
   { to: "policies", id: "nav.policies", permission: "policies:write" },
   { to: "team", id: "nav.team", permission: "accounts" },
   { to: "api-keys", id: "nav.apiKeys", permission: "api_keys" },
   { to: "security", id: "nav.security", permission: "read" },
 ];
+
+/** Pages that work through the merchant API, which vendor accounts do not use. */
+const MERCHANT_API_PAGES = ["returns", "receiving"];
 
 /** The back office's frame: skip link, navigation by permission, language, who is signed in, sign-out. */
 export function AdminLayout({
@@ -53,7 +57,8 @@ export function AdminLayout({
           <nav aria-label={intl.formatMessage({ id: "nav.label" })}>
             <ul className="admin-nav">
               {NAV.filter(
-                (n) => can(n.permission) && (n.to !== "returns" || me.account.role !== "vendor"),
+                (n) =>
+                  can(n.permission) && (!MERCHANT_API_PAGES.includes(n.to) || me.account.role !== "vendor"),
               ).map((n) => (
                 <li key={n.to}>
                   <Link to={n.to} current={current === n.to}>

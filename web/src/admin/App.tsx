@@ -13,6 +13,7 @@ const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx"));
 const ApiKeysPage = lazy(() => import("./pages/ApiKeysPage.tsx"));
 const ReturnsPage = lazy(() => import("./pages/ReturnsPage.tsx"));
 const CasePage = lazy(() => import("./pages/CasePage.tsx"));
+const ReceivingPage = lazy(() => import("./pages/ReceivingPage.tsx"));
 const PoliciesPage = lazy(() => import("./pages/PoliciesPage.tsx"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const PolicyEditorPage = lazy(() => import("./pages/PolicyEditorPage.tsx"));
@@ -51,6 +52,7 @@ export function App() {
       {route.page === "security" && <SecurityPage />}
       {route.page === "api_keys" && <ApiKeysPage />}
       {route.page === "returns" && <ReturnsPage />}
+      {route.page === "receiving" && <ReceivingPage />}
       {route.page === "case" && <CasePage key={route.id} id={route.id} />}
       {route.page === "dashboard" && <DashboardPage />}
       {route.page === "policies" && <PoliciesPage />}

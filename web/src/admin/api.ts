@@ -80,6 +80,12 @@ export function makeClient(boot: AdminBoot, csrf: () => string) {
     /** A POST a retry must not repeat (money): the same key answers the first response again. */
     once: <T>(path: string, body: unknown, key: string) =>
       call<T>("POST", m(path), body, { "idempotency-key": key }),
+    /** A multipart upload (a photo) to the merchant API, with its idempotency key. */
+    upload: <T>(path: string, form: FormData, key: string) =>
+      request<T>("POST", m(path), undefined, {
+        form,
+        headers: { "x-csrf-token": csrf(), "idempotency-key": key },
+      }),
     me: () => request<Me>("GET", a("/session")),
     signIn: (email: string, password: string) => request<Me>("POST", a("/session"), { email, password }),
     sendCode: (code: string) => call<Me>("POST", a("/session/totp"), { code }),

@@ -8,6 +8,7 @@ export type Route =
   | { readonly page: "api_keys" }
   | { readonly page: "returns" }
   | { readonly page: "dashboard" }
+  | { readonly page: "receiving" }
   | { readonly page: "policies" }
   | { readonly page: "policy"; readonly id: string }
   | { readonly page: "case"; readonly id: string }
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   if (first === "security" && !second) return { page: "security" };
   if (first === "api-keys" && !second) return { page: "api_keys" };
   if (first === "dashboard" && !second) return { page: "dashboard" };
+  if (first === "receiving" && !second) return { page: "receiving" };
   if (first === "returns") return second ? { page: "case", id: second } : { page: "returns" };
   if (first === "policies") return second ? { page: "policy", id: second } : { page: "policies" };
   if (first === "invitations" && second) return { page: "invitation", token: second };
