@@ -13,7 +13,13 @@ export function RefundSection({ period }: { period: Period }) {
   const f = useDashboardFormat();
   const path = `/reports/refunds?${reportQuery(period)}`;
   const { data, problem } = useReport<{ totals: RefundTotal[] }>(path);
-  const currencies = useMemo(() => [...new Set(data?.totals.map((x) => x.currency) ?? [])], [data]);
+  /** Currencies, the one with the most payments first (the chart's default). */
+  const currencies = useMemo(() => {
+    const n = new Map<string, number>();
+    for (const x of data?.totals ?? [])
+      n.set(x.currency, (n.get(x.currency) ?? 0) + x.refundedCount + x.inProgressCount);
+    return [...n.keys()].sort((a, b) => (n.get(b) ?? 0) - (n.get(a) ?? 0) || a.localeCompare(b));
+  }, [data]);
   const [chosen, setChosen] = useState("");
   const currency = currencies.includes(chosen) ? chosen : (currencies[0] ?? "");
   const shown = useMemo(() => data?.totals.filter((x) => x.currency === currency) ?? [], [data, currency]);
@@ -48,7 +54,7 @@ export function RefundSection({ period }: { period: Period }) {
           <div className="field">
             <label htmlFor="refunds-currency">{t("dashboard.refunds.currency")}</label>
             <select id="refunds-currency" value={currency} onChange={(e) => setChosen(e.target.value)}>
-              {currencies.map((c) => (
+              {[...currencies].sort().map((c) => (
                 <option key={c} value={c}>
                   {c}
                 </option>

@@ -72,7 +72,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export function periodFromSearch(search: string, now = new Date()): Period {
   const q = new URLSearchParams(search);
   const to = q.get("to") || iso(now);
-  const from = q.get("from") || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
+  const from = q.get("from") || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000));
   const by = DIMENSIONS.find((d) => d === q.get("by")) ?? "product";
   return { from, to, market: q.get("market") ?? "", vendor: q.get("vendor") ?? "", by };
 }
