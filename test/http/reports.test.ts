@@ -259,6 +259,7 @@ describeEachDb("the managers' dashboard reports", (kind) => {
       ["return-rates?from=2026-13-01", "from"],
       ["refunds?from=2026-03-10&to=2026-03-01", "to"],
       ["refunds?to=7.4e-323", "to"],
+      ["refunds?from=0000-06-01&to=0001-01-01", "from"],
       ["refunds?from=2020-01-01&to=2026-03-01", "from"],
       ["processing-times?market=XX", "market"],
       ["at-risk?format=xml", "format"],

@@ -7,7 +7,9 @@ import { countryCode } from "./fields.ts";
 const MAX_DAYS = 731;
 const DAY_MS = 86_400_000;
 
-const day = z.iso.date("must be a date such as 2026-11-30");
+const day = z.iso
+  .date("must be a date such as 2026-11-30")
+  .refine((d) => d >= "2000-01-01" && d <= "2999-12-31", "must be between 2000-01-01 and 2999-12-31");
 const format = z.enum(["json", "csv"]).default("json").describe("csv: text/csv with the same figures");
 
 const filters = {
