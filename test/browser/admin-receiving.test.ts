@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
+import { setUpLogistics } from "../http/logistics-fixtures.ts";
 import { checkPage, openAdmin, signInByKeyboard } from "../support/admin-browser.ts";
 import { chromiumSkipNote, hasChromium, launchBrowser } from "../support/browser.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
@@ -57,15 +58,11 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
     h = await startHarness("pglite");
     const m = await merchantWithKey(h.deps, "demo");
     auth = m.auth;
-    expect((await api("PUT", "/api/v1/products/TEE-1", { title: "Linen tee", gtin: EAN })).status).toBe(201);
-    const wh = await api("PUT", "/api/v1/locations/NL-WH", {
-      kind: "warehouse",
-      name: "Venlo warehouse",
-      country: "NL",
-      address: { line1: "Logistiekweg 4", city: "Venlo", postalCode: "5928 LB" },
-      accepts: ["*"],
-    });
-    expect(wh.status).toBeLessThan(300);
+    // Locations (NL-WH warehouse, DE-HUB hub), customs data, rates: return labels can be made.
+    await setUpLogistics(h, auth);
+    const tee = await api("GET", "/api/v1/products/TEE-1");
+    const { id: _id, updatedAt: _at, prices: _p, ...attributes } = tee.body;
+    expect((await api("PUT", "/api/v1/products/TEE-1", { ...attributes, gtin: EAN })).status).toBe(200);
     dock = await staffAccount(h.deps, m.merchantId, "warehouse", "dock@example.com");
     base = await h.app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launchBrowser();
@@ -81,12 +78,16 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
 
   it("a warehouse user receives a parcel by barcode scans, grades two units, sends one to quarantine", async () => {
     const c = await approvedCase();
+    const parcel = await api("POST", `/api/v1/returns/${c.id}/shipments`, { method: "qr_dropoff" });
+    expect(parcel.status, JSON.stringify(parcel.body)).toBe(201);
+    const qr = String((parcel.body.label as Json).qrPayload);
+    expect(qr).toMatch(/^CROSSBACK:RETURN:/);
     await page.getByRole("navigation").getByRole("link", { name: "Receiving" }).waitFor();
     await page.locator("#station-location").selectOption("NL-WH");
     expect(await page.locator("#scan:focus").count()).toBe(1);
     await checkPage(page, "en-receiving-1-station");
 
-    await scan(String(c.number));
+    await scan(qr);
     await page.getByRole("heading", { name: new RegExp(`Return ${c.number}`) }).waitFor();
     await checkPage(page, "en-receiving-2-expected-lines");
     await scan(EAN);
