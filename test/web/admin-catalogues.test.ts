@@ -7,6 +7,7 @@ import { CASE_STATUSES } from "../../src/domain/case-status.ts";
 import { LOCALES } from "../../src/domain/locales.ts";
 import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
+import { RATE_DIMENSIONS, STEPS } from "../../src/domain/reports/report-figures.ts";
 import {
   CONDITION_GRADES,
   DISPOSITIONS,
@@ -15,6 +16,7 @@ import {
 } from "../../src/domain/return-reasons.ts";
 import { SETTLEMENT_STATUSES } from "../../src/domain/settlement-status.ts";
 import { PERMISSIONS, STAFF_ROLES } from "../../src/domain/staff/roles.ts";
+import * as dashboard from "../../web/src/admin/dashboard/types.ts";
 import { TRIGGERS } from "../../web/src/admin/policies/policy-doc.ts";
 import * as station from "../../web/src/admin/receiving/types.ts";
 import * as web from "../../web/src/admin/returns/types.ts";
@@ -58,6 +60,8 @@ describe("back-office catalogues", () => {
     expect([...web.REASONS]).toEqual([...RETURN_REASONS]);
     expect([...web.RESOLUTIONS]).toEqual([...RESOLUTIONS]);
     expect([...TRIGGERS]).toEqual([...REFUND_TRIGGERS]);
+    expect([...dashboard.DIMENSIONS]).toEqual([...RATE_DIMENSIONS]);
+    expect(dashboard.STEPS.map((s) => s)).toEqual(STEPS.map((s) => s.step));
     expect([...station.GRADES]).toEqual([...CONDITION_GRADES]);
     expect([...station.DISPOSITIONS]).toEqual([...DISPOSITIONS]);
     for (const condition of CONDITION_GRADES)
@@ -111,7 +115,11 @@ describe("back-office catalogues", () => {
       ...RESOLUTIONS.map((r) => `resolution.${r}`),
       ...SETTLEMENT_STATUSES.map((s) => `settlement.${s}`),
       ...REFUND_LINE_TYPES.map((t) => `refundLine.${t}`),
-      ...["original_payment", "bank_transfer", "store_credit", "payment_request"].map((m) => `method.${m}`),
+      ...["original_payment", "bank_transfer", "store_credit", "payment_request", "exchange"].map(
+        (m) => `method.${m}`,
+      ),
+      ...dashboard.DIMENSIONS.map((d) => `dashboard.by.${d}`),
+      ...dashboard.STEPS.map((s) => `dashboard.step.${s}`),
       ...["api_key", "agent", "staff", "shopper", "system", "cli"].map((k) => `actor.${k}`),
       ...["verified", "secondary", "unverified"].map((c) => `confidence.${c}`),
       ...["met", "open", "approaching", "overdue"].map((d) => `deadline.${d}`),

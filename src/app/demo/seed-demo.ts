@@ -1,5 +1,6 @@
 import { createApiKey, createMerchant } from "../merchants.ts";
 import type { Deps, PaymentGateway, Repos, Store } from "../ports.ts";
+import { seedAtRiskReturns } from "./demo-at-risk.ts";
 import { seedCatalog } from "./demo-catalog.ts";
 import { seedDemoNetwork, seedDemoParcels } from "./demo-logistics.ts";
 import { DEMO_NAME, DEMO_SLUG, setUpDemoMerchant } from "./demo-merchant.ts";
@@ -95,7 +96,9 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult> {
       await seedOrders(d, merchant.value.id, orders);
       await seedDemoNetwork(d, repos, merchant.value.id);
       const showcase = await seedPortalOrders(d, merchant.value.id);
-      const returns = await seedReturns(d, merchant.value.id, orders, mulberry32(RETURN_SEED));
+      const returns =
+        (await seedReturns(d, merchant.value.id, orders, mulberry32(RETURN_SEED))) +
+        (await seedAtRiskReturns(d, merchant.value.id, orders));
       await seedDemoParcels(d, repos, merchant.value.id);
       return { slug: DEMO_SLUG, created: true, orders: orders.length + showcase, returns };
     });

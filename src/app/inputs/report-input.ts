@@ -23,14 +23,14 @@ const filters = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The period's first and last day: `to` defaults to today, `from` to 29 days before `to`. */
+/** The period's first and last day: `to` defaults to today, `from` to 89 days before `to`. */
 export function periodOf(q: { from?: string | undefined; to?: string | undefined }, today: Date) {
   const to = q.to ?? iso(today);
-  return { from: q.from ?? iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS)), to };
+  return { from: q.from ?? iso(new Date(Date.parse(`${to}T00:00:00Z`) - 89 * DAY_MS)), to };
 }
 
 const period = {
-  from: day.optional().describe("First day of the period (UTC, included); default: 29 days before `to`"),
+  from: day.optional().describe("First day of the period (UTC, included); default: 89 days before `to`"),
   to: day.optional().describe("Last day of the period (UTC, included); default: today"),
   ...filters,
 };

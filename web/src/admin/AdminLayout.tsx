@@ -9,6 +9,7 @@ import { useSession } from "./session.tsx";
 const NAV: readonly { to: string; id: string; permission: string }[] = [
   { to: "", id: "nav.home", permission: "read" },
   { to: "returns", id: "nav.returns", permission: "read" },
+  { to: "dashboard", id: "nav.dashboard", permission: "reports" },
   { to: "receiving", id: "nav.receiving", permission: "returns:receive" },
   { to: "policies", id: "nav.policies", permission: "policies:write" },
   { to: "team", id: "nav.team", permission: "accounts" },

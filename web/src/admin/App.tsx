@@ -15,6 +15,7 @@ const ReturnsPage = lazy(() => import("./pages/ReturnsPage.tsx"));
 const CasePage = lazy(() => import("./pages/CasePage.tsx"));
 const ReceivingPage = lazy(() => import("./pages/ReceivingPage.tsx"));
 const PoliciesPage = lazy(() => import("./pages/PoliciesPage.tsx"));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const PolicyEditorPage = lazy(() => import("./pages/PolicyEditorPage.tsx"));
 
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
       {route.page === "returns" && <ReturnsPage />}
       {route.page === "receiving" && <ReceivingPage />}
       {route.page === "case" && <CasePage key={route.id} id={route.id} />}
+      {route.page === "dashboard" && <DashboardPage />}
       {route.page === "policies" && <PoliciesPage />}
       {route.page === "policy" && <PolicyEditorPage key={route.id} id={route.id} />}
       {route.page === "not_found" && (

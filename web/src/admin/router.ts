@@ -7,6 +7,7 @@ export type Route =
   | { readonly page: "security" }
   | { readonly page: "api_keys" }
   | { readonly page: "returns" }
+  | { readonly page: "dashboard" }
   | { readonly page: "receiving" }
   | { readonly page: "policies" }
   | { readonly page: "policy"; readonly id: string }
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string): Route {
   if (first === "team" && !second) return { page: "team" };
   if (first === "security" && !second) return { page: "security" };
   if (first === "api-keys" && !second) return { page: "api_keys" };
+  if (first === "dashboard" && !second) return { page: "dashboard" };
   if (first === "receiving" && !second) return { page: "receiving" };
   if (first === "returns") return second ? { page: "case", id: second } : { page: "returns" };
   if (first === "policies") return second ? { page: "policy", id: second } : { page: "policies" };
