@@ -152,6 +152,11 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
     await scan("TEE-1");
     await page.locator(".sync-badge").getByText("2 scans waiting to sync").waitFor();
     await page.getByText("Received: Linen tee (2 of 2)").waitFor();
+    // Offline, a parcel looked up before opens from the station's copy, with what the queue holds.
+    await page.getByRole("button", { name: "Next parcel" }).click();
+    await scan(String(c.number));
+    await page.getByRole("heading", { name: new RegExp(`Return ${c.number}`) }).waitFor();
+    await page.locator("tr[data-sku='TEE-1'] td").first().getByText("2 of 2").waitFor();
     await checkPage(page, "en-receiving-5-offline-pending");
     expect(await quantities(c.id)).toMatchObject({ received: 1 });
 
