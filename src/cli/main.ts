@@ -11,6 +11,7 @@ import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
 import type { Deps, SecretBox } from "../app/ports.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
+import { parseApiKeyFlags } from "./api-key-flags.ts";
 import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
 import { secretBoxFor } from "./encryption.ts";
@@ -138,6 +139,14 @@ async function main(argv: string[]): Promise<number> {
     // In a cluster the primary did the one-time set-up.
     const own = isClusterWorker() ? { ...config, demo: false, demoRefusal: null, webBuild: false } : config;
     return serveCommand(deps, database, own, webhooks, config.demo);
+  }
+  // Flags given wrong are refused before the database is opened (exit code 2).
+  if (command === "api-key" && rest[0] === "create") {
+    const flags = parseApiKeyFlags(values);
+    if ("error" in flags) {
+      console.error(flags.error);
+      return 2;
+    }
   }
   const { deps, database } = await wire(config);
   if (command === "worker") {

@@ -7,14 +7,15 @@ import { actorOf, merchantOf } from "./auth.ts";
 
 /**
  * Records every successful audited change (settings, provider accounts, payout details and
- * approvals, exports, API keys) after it answered: who, what, the status — never the body.
+ * approvals, exports, API keys) before the answer leaves (a client that saw the success finds the
+ * entry): who, what, the status — never the body.
  */
 export function auditHook(app: FastifyInstance, deps: Deps): void {
-  app.addHook("onResponse", async (req, reply) => {
+  app.addHook("onSend", async (req, reply, payload) => {
     const who = req.apiKey || req.staff ? actorOf(req) : null;
     const path = req.url.split("?")[0] ?? "";
     const action = auditActionOf(req.method, path);
-    if (!action || reply.statusCode >= 400 || !who) return;
+    if (!action || reply.statusCode >= 400 || !who) return payload;
     await deps.store.transaction((r) =>
       r.audit.append({
         id: deps.ids.next(),
@@ -27,6 +28,7 @@ export function auditHook(app: FastifyInstance, deps: Deps): void {
         status: reply.statusCode,
       }),
     );
+    return payload;
   });
 }
 

@@ -138,7 +138,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { persistAuthorization: true } });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { persistAuthorization: true, docExpansion: "none" },
+  });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
   app.get("/health", { schema: { hide: true } }, () => ({ status: "ok" }));
 

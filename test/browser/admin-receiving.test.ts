@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
+import { setUpLogistics } from "../http/logistics-fixtures.ts";
 import { checkPage, openAdmin, signInByKeyboard } from "../support/admin-browser.ts";
 import { chromiumSkipNote, hasChromium, launchBrowser } from "../support/browser.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import { type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
-import { jpegWithExif } from "../support/images.ts";
 import { STAFF_PASSWORD, staffAccount } from "../support/staff.ts";
 
 const EAN = "4006381333931";
@@ -57,15 +57,11 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
     h = await startHarness("pglite");
     const m = await merchantWithKey(h.deps, "demo");
     auth = m.auth;
-    expect((await api("PUT", "/api/v1/products/TEE-1", { title: "Linen tee", gtin: EAN })).status).toBe(201);
-    const wh = await api("PUT", "/api/v1/locations/NL-WH", {
-      kind: "warehouse",
-      name: "Venlo warehouse",
-      country: "NL",
-      address: { line1: "Logistiekweg 4", city: "Venlo", postalCode: "5928 LB" },
-      accepts: ["*"],
-    });
-    expect(wh.status).toBeLessThan(300);
+    // Locations (NL-WH warehouse, DE-HUB hub), customs data, rates: return labels can be made.
+    await setUpLogistics(h, auth);
+    const tee = await api("GET", "/api/v1/products/TEE-1");
+    const { id: _id, updatedAt: _at, prices: _p, ...attributes } = tee.body;
+    expect((await api("PUT", "/api/v1/products/TEE-1", { ...attributes, gtin: EAN })).status).toBe(200);
     dock = await staffAccount(h.deps, m.merchantId, "warehouse", "dock@example.com");
     base = await h.app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launchBrowser();
@@ -81,12 +77,16 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
 
   it("a warehouse user receives a parcel by barcode scans, grades two units, sends one to quarantine", async () => {
     const c = await approvedCase();
+    const parcel = await api("POST", `/api/v1/returns/${c.id}/shipments`, { method: "qr_dropoff" });
+    expect(parcel.status, JSON.stringify(parcel.body)).toBe(201);
+    const qr = String((parcel.body.label as Json).qrPayload);
+    expect(qr).toMatch(/^CROSSBACK:RETURN:/);
     await page.getByRole("navigation").getByRole("link", { name: "Receiving" }).waitFor();
     await page.locator("#station-location").selectOption("NL-WH");
     expect(await page.locator("#scan:focus").count()).toBe(1);
     await checkPage(page, "en-receiving-1-station");
 
-    await scan(String(c.number));
+    await scan(qr);
     await page.getByRole("heading", { name: new RegExp(`Return ${c.number}`) }).waitFor();
     await checkPage(page, "en-receiving-2-expected-lines");
     await scan(EAN);
@@ -102,9 +102,11 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
     await page.getByLabel("Condition").selectOption("damaged");
     expect(await page.getByLabel("Where it goes").inputValue()).toBe("refurbish");
     await page.getByLabel("Where it goes").selectOption("quarantine");
+    // A real picture (a corner of the page itself), as the tablet's camera would give one.
+    const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 64, height: 48 } });
     await page
       .getByLabel("Photos (camera)")
-      .setInputFiles({ name: "unit.jpg", mimeType: "image/jpeg", buffer: jpegWithExif() });
+      .setInputFiles({ name: "unit.png", mimeType: "image/png", buffer: photo });
     await page.getByText("1 photo saved").waitFor();
     await checkPage(page, "en-receiving-3-grading");
     await page.getByRole("button", { name: "Save grade: Linen tee" }).click();
@@ -120,11 +122,21 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
     expect((await events(c.id, "inventory.adjusted"))[1]?.actor).toMatchObject({ kind: "staff" });
     expect(await events(c.id, "return.photo_added")).toHaveLength(1);
     expect(await quantities(c.id)).toMatchObject({ received: 2, accepted: 2 });
+
+    // The case view shows what the station did: the inventory moves and the photo.
+    await page.goto(`${base}/admin/returns/${c.id}?lang=en`);
+    await page.getByText("1 × TEE-1: Damaged, to Quarantine (location NL-WH)").waitFor();
+    const img = page.getByRole("img", { name: "Photo taken by warehouse person" });
+    await img.waitFor();
+    await img.scrollIntoViewIfNeeded(); // loaded lazily
+    await expect.poll(() => img.evaluate((i) => (i as { naturalWidth: number }).naturalWidth)).toBe(64);
+    await checkPage(page, "en-receiving-4b-case-view");
+    await page.goto(`${base}/admin/receiving?lang=en`);
+    await page.getByRole("heading", { name: "Receiving station", level: 1 }).waitFor();
   });
 
   it("scans made offline, or whose answer was lost, are replayed with their keys: each unit is received once", async () => {
     const c = await approvedCase();
-    await page.getByRole("button", { name: "Next parcel" }).click();
     await scan(String(c.number));
     await page.getByRole("heading", { name: new RegExp(`Return ${c.number}`) }).waitFor();
     // The first receipt reaches the server, but its answer is lost on the way back.
@@ -140,6 +152,11 @@ describe.skipIf(!hasChromium)(`receiving station in a real browser${chromiumSkip
     await scan("TEE-1");
     await page.locator(".sync-badge").getByText("2 scans waiting to sync").waitFor();
     await page.getByText("Received: Linen tee (2 of 2)").waitFor();
+    // Offline, a parcel looked up before opens from the station's copy, with what the queue holds.
+    await page.getByRole("button", { name: "Next parcel" }).click();
+    await scan(String(c.number));
+    await page.getByRole("heading", { name: new RegExp(`Return ${c.number}`) }).waitFor();
+    await page.locator("tr[data-sku='TEE-1'] td").first().getByText("2 of 2").waitFor();
     await checkPage(page, "en-receiving-5-offline-pending");
     expect(await quantities(c.id)).toMatchObject({ received: 1 });
 

@@ -29,11 +29,14 @@ describeEachDb("fuzzing every route: no 5xx, and a refusal changes no row", (kin
   const rows = async (query: string): Promise<Row[]> =>
     ((await h.database.db.execute(sql.raw(query))) as unknown as { rows: Row[] }).rows;
 
-  /** One digest per table of every row's text: any insert, update or delete changes it. */
+  /**
+   * Per table, the row count and the newest row version's transaction id (xmin): an insert or an
+   * update writes a row version with a newer xmin, a delete lowers the count. Much cheaper than
+   * digesting every row after each of the ~2,000 requests.
+   */
   const fingerprint = async (): Promise<string> => {
     const parts = tables.map(
-      (t) =>
-        `select '${t}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from "${t}" x`,
+      (t) => `select '${t}' as t, count(*) || '/' || coalesce(max(xmin::text::bigint), 0) as d from "${t}" x`,
     );
     const r = await rows(parts.join(" union all "));
     return r.map((x) => `${x.t}:${x.d}`).join(",");

@@ -62,6 +62,8 @@ describeEachDb("return lifecycle through the API", (kind) => {
       "return.shipped",
       "return.received",
       "return.inspected",
+      // The inspection's disposition moves inventory (issue 10 point 5).
+      "inventory.adjusted",
       "refund.issued",
       "settlement.succeeded",
       "return.resolved",

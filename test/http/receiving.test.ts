@@ -8,6 +8,7 @@ import { type Harness, merchantWithKey, startHarness } from "../support/harness.
 import { jpegWithExif, multipart } from "../support/images.ts";
 import { type StaffClient, signInAs, staffAccount } from "../support/staff.ts";
 import { webhookReceiver } from "../support/webhook-receiver.ts";
+import { setUpLogistics } from "./logistics-fixtures.ts";
 
 const EAN = "4006381333931";
 
@@ -47,15 +48,10 @@ describeEachDb("receiving station API", (kind) => {
     const m = await merchantWithKey(h.deps, "dock");
     auth = m.auth;
     other = (await merchantWithKey(h.deps, "elsewhere")).auth;
-    expect((await api("PUT", "/api/v1/products/TEE-1", { title: "Linen tee", gtin: EAN })).status).toBe(201);
-    const wh = await api("PUT", "/api/v1/locations/NL-WH", {
-      kind: "warehouse",
-      name: "Venlo warehouse",
-      country: "NL",
-      address: { line1: "Logistiekweg 4", city: "Venlo", postalCode: "5928 LB" },
-      accepts: ["*"],
-    });
-    expect(wh.status, JSON.stringify(wh.body)).toBeLessThan(300);
+    await setUpLogistics(h, auth);
+    const tee = (await api("GET", "/api/v1/products/TEE-1")).body;
+    const { id: _id, updatedAt: _at, prices: _p, ...attributes } = tee;
+    expect((await api("PUT", "/api/v1/products/TEE-1", { ...attributes, gtin: EAN })).status).toBe(200);
     dock = await signInAs(h.app, await staffAccount(h.deps, m.merchantId, "warehouse"));
     agent = await signInAs(h.app, await staffAccount(h.deps, m.merchantId, "agent"));
   });
@@ -78,6 +74,11 @@ describeEachDb("receiving station API", (kind) => {
       expected: 2,
       toInspect: 0,
     });
+    const parcel = await api("POST", `/api/v1/returns/${c.id}/shipments`, { method: "qr_dropoff" });
+    expect(parcel.status, JSON.stringify(parcel.body)).toBe(201);
+    const qr = String((parcel.body.label as Json).qrPayload);
+    const byQr = await dock.call("GET", `/api/v1/receiving/lookup?code=${encodeURIComponent(qr)}`);
+    expect([byQr.body.matchedBy, (byQr.body.cases as Json[]).map((x) => x.id)]).toEqual(["parcel", [c.id]]);
     const byOrder = await dock.call("GET", `/api/v1/receiving/lookup?code=ORD-${n}`);
     expect([byOrder.body.matchedBy, (byOrder.body.cases as Json[]).map((x) => x.id)]).toEqual([
       "order",

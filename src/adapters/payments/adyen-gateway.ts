@@ -1,6 +1,12 @@
-import adyen from "@adyen/api-library";
 import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
 import { endpointHttpClient } from "./adyen-http-client.ts";
+import {
+  Client,
+  EnvironmentEnum,
+  HttpClientException,
+  ModificationsApi,
+  PaymentRefundRequest,
+} from "./adyen-library.ts";
 import { adyenWebhookReceiver } from "./adyen-notifications.ts";
 import { ADYEN_CURRENCIES, toProviderAmount } from "./provider-amounts.ts";
 import type { RefundWebhookReceiver } from "./refund-updates.ts";
@@ -50,23 +56,23 @@ export type AdyenGateway = PaymentGateway & {
   readonly webhooks: RefundWebhookReceiver;
 };
 
-const RETURN = adyen.Types.checkout.PaymentRefundRequest.MerchantRefundReasonEnum.Return;
+const RETURN = PaymentRefundRequest.MerchantRefundReasonEnum.Return;
 
 export function adyenGateway(o: AdyenGatewayOptions): AdyenGateway {
-  const apis = new Map<string, InstanceType<typeof adyen.CheckoutAPI>["ModificationsApi"]>();
+  const apis = new Map<string, InstanceType<typeof ModificationsApi>>();
   const modificationsFor = (apiKey: string) => {
     let api = apis.get(apiKey);
     if (!api) {
-      const client = new adyen.Client(
+      const client = new Client(
         {
           apiKey,
-          environment: o.environment === "LIVE" ? adyen.EnvironmentEnum.LIVE : adyen.EnvironmentEnum.TEST,
+          environment: o.environment === "LIVE" ? EnvironmentEnum.LIVE : EnvironmentEnum.TEST,
           ...(o.liveEndpointUrlPrefix ? { liveEndpointUrlPrefix: o.liveEndpointUrlPrefix } : {}),
           connectionTimeoutMillis: o.timeoutMs ?? 30_000,
         },
         o.endpoint ? endpointHttpClient(o.endpoint) : undefined,
       );
-      api = new adyen.CheckoutAPI(client).ModificationsApi;
+      api = new ModificationsApi(client);
       apis.set(apiKey, api);
     }
     return api;
@@ -116,7 +122,7 @@ export function adyenGateway(o: AdyenGatewayOptions): AdyenGateway {
  */
 function fromError(e: unknown): GatewayRefundResult {
   const status = (e as { statusCode?: unknown } | null)?.statusCode;
-  if (e instanceof adyen.HttpClientException || typeof status === "number") {
+  if (e instanceof HttpClientException || typeof status === "number") {
     const http = e as { statusCode?: number; errorCode?: string; apiError?: { message?: string } };
     const code = http.statusCode ?? 0;
     const retryable = code === 0 || code === 429 || code >= 500;

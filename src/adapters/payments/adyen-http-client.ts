@@ -1,9 +1,9 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import adyen from "@adyen/api-library";
+import { type Client, HttpClientException } from "./adyen-library.ts";
 
 /** The library's pluggable HTTP client (`new Client(config, httpClient)`). */
-export type AdyenHttpClient = NonNullable<ConstructorParameters<typeof adyen.Client>[1]>;
+export type AdyenHttpClient = NonNullable<ConstructorParameters<typeof Client>[1]>;
 type Config = Parameters<AdyenHttpClient["request"]>[2];
 type RequestOptions = NonNullable<Parameters<AdyenHttpClient["request"]>[4]>;
 
@@ -67,9 +67,7 @@ export function endpointHttpClient(baseUrl: string): AdyenHttpClient {
 }
 
 function httpException(status: number, body: string, headers: Record<string, unknown>): Error {
-  const responseHeaders = headers as ConstructorParameters<
-    typeof adyen.HttpClientException
-  >[0]["responseHeaders"];
+  const responseHeaders = headers as ConstructorParameters<typeof HttpClientException>[0]["responseHeaders"];
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(body);
@@ -78,16 +76,16 @@ function httpException(status: number, body: string, headers: Record<string, unk
   }
   if (parsed && typeof parsed === "object" && "status" in parsed) {
     const e = parsed as { status: number; errorCode?: string; message?: string };
-    return new adyen.HttpClientException({
+    return new HttpClientException({
       message: `HTTP Exception: ${e.status}. ${e.message ?? ""}`,
       statusCode: e.status,
       ...(e.errorCode ? { errorCode: e.errorCode } : {}),
       responseHeaders,
       responseBody: body,
-      apiError: parsed as ConstructorParameters<typeof adyen.HttpClientException>[0]["apiError"],
+      apiError: parsed as ConstructorParameters<typeof HttpClientException>[0]["apiError"],
     });
   }
-  return new adyen.HttpClientException({
+  return new HttpClientException({
     message: `HTTP Exception: ${status}. ${body.slice(0, 200)}`,
     statusCode: status,
     responseHeaders,

@@ -1,5 +1,5 @@
-import adyen, { type Types } from "@adyen/api-library";
 import { err, ok, type Result } from "../../domain/result.ts";
+import { HmacValidator, type NotificationRequestItem } from "./adyen-library.ts";
 import { ADYEN_CURRENCIES, fromProviderAmount } from "./provider-amounts.ts";
 import type { RefundUpdate, RefundWebhookReceiver } from "./refund-updates.ts";
 
@@ -46,10 +46,7 @@ export function verifyAdyenNotification(
   if (!item.additionalData?.hmacSignature)
     return err("notification item has no additionalData.hmacSignature");
   try {
-    const valid = new adyen.hmacValidator().validateHMAC(
-      item as unknown as Types.notification.NotificationRequestItem,
-      hmacKeyHex,
-    );
+    const valid = new HmacValidator().validateHMAC(item as unknown as NotificationRequestItem, hmacKeyHex);
     return valid ? ok(item) : err(`HMAC signature of notification ${item.pspReference} does not match`);
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e));

@@ -59,9 +59,10 @@ export default function ReceivingPage() {
           : m,
       );
   }, []);
+  const account = me?.account.id ?? "";
   const { queue, online, failures, enqueue, sync, dismissFailures } = useSyncQueue(
     client,
-    `crossback.receiving.queue.${me?.account.id ?? ""}`,
+    `crossback.receiving.queue.${account}`,
     onSent,
   );
   const act = stationActions(enqueue, location, say);
@@ -87,9 +88,9 @@ export default function ReceivingPage() {
     let found: Lookup | null = null;
     try {
       found = await client.merchant<Lookup>("GET", `/receiving/lookup?code=${encodeURIComponent(code)}`);
-      cacheLookup(code, found);
+      cacheLookup(account, code, found);
     } catch (e) {
-      found = cachedLookup(code);
+      found = cachedLookup(account, code);
       if (!found) {
         const offline = e instanceof ApiError && e.problem.status === 0;
         if (offline) say("receiving.scan.offline", {}, "bad");

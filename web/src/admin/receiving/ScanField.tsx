@@ -1,12 +1,14 @@
 import { type RefObject, useEffect, useState } from "react";
 import { FormattedMessage } from "react-intl";
 
-const TYPING = "input, textarea, select, [contenteditable='true']";
+/** Where typed characters belong to the field itself; anywhere else (a button, a select) they go to the scan. */
+const TYPING =
+  "input:not([type=file]):not([type=checkbox]):not([type=radio]):not([type=button]), textarea, [contenteditable='true']";
 
 /**
  * The station's scan field: a keyboard-wedge scanner types the code and Enter. It takes the focus when
- * the page opens and whenever a key is typed while nothing that takes text has the focus, so a scan is
- * never lost on a button; after each scan it is empty and focused again.
+ * the page opens and whenever a character is typed while no text field has the focus (a button, a
+ * select: arrows still work there), so a scan is never lost; after each scan it is empty and focused.
  */
 export function ScanField({
   label,

@@ -3,31 +3,33 @@ import type { Lookup, ReceivingCase } from "./types.ts";
 
 /** Lookups the station made, kept in the browser so a parcel already seen opens while offline. */
 const KEY = "crossback.receiving.lookups";
+/** Per account: a tablet shared by several people (or merchants) never shows one the other's cases. */
+const keyOf = (account: string) => `${KEY}.${account}`;
 const KEEP = 40;
 
 const norm = (code: string) => code.trim().toUpperCase();
 
-function read(): Record<string, Lookup> {
+function read(account: string): Record<string, Lookup> {
   try {
-    const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? "{}");
+    const v: unknown = JSON.parse(localStorage.getItem(keyOf(account)) ?? "{}");
     return typeof v === "object" && v !== null ? (v as Record<string, Lookup>) : {};
   } catch {
     return {};
   }
 }
 
-export function cachedLookup(code: string): Lookup | null {
-  return read()[norm(code)] ?? null;
+export function cachedLookup(account: string, code: string): Lookup | null {
+  return read(account)[norm(code)] ?? null;
 }
 
-export function cacheLookup(code: string, l: Lookup): void {
+export function cacheLookup(account: string, code: string, l: Lookup): void {
   if (l.cases.length === 0) return;
-  const all = { ...read(), [norm(code)]: l };
+  const all = { ...read(account), [norm(code)]: l };
   for (const c of l.cases) all[norm(c.number)] = { ...l, cases: [c] };
   const keys = Object.keys(all);
   for (const k of keys.slice(0, Math.max(0, keys.length - KEEP))) delete all[k];
   try {
-    localStorage.setItem(KEY, JSON.stringify(all));
+    localStorage.setItem(keyOf(account), JSON.stringify(all));
   } catch {
     // Storage full: the station still works online.
   }

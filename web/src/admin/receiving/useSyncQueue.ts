@@ -11,6 +11,24 @@ export interface SyncFailure {
 const RETRY_MS = 4000;
 
 /**
+ * Failures that say nothing about the action itself: no network, a server error, the key still in
+ * flight, too many requests, a session that expired or lost its CSRF token (sign in again). The action
+ * stays queued; anything else is the server refusing it.
+ */
+function keepForLater(e: unknown): boolean {
+  if (!(e instanceof ApiError)) return true;
+  const { status, code } = e.problem;
+  return (
+    status === 0 ||
+    status >= 500 ||
+    status === 401 ||
+    status === 429 ||
+    code === "csrf_failed" ||
+    code === "idempotency_key_in_flight"
+  );
+}
+
+/**
  * Sends the queued actions one by one, in order. A network failure stops the run (offline: retried
  * when the browser is back online, and every few seconds); a refusal drops the action and reports it.
  */
@@ -43,11 +61,7 @@ export function useSyncQueue(
           sent.current(next, res);
         } catch (e) {
           const status = e instanceof ApiError ? e.problem.status : 0;
-          if (
-            status === 0 ||
-            status >= 500 ||
-            (e instanceof ApiError && e.problem.code === "idempotency_key_in_flight")
-          ) {
+          if (keepForLater(e)) {
             setOnline(status !== 0);
             break;
           }

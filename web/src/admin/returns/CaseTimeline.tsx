@@ -12,7 +12,7 @@ export function CaseTimeline(props: { caseId: string; events: readonly CaseEvent
   const intl = useIntl();
   const t = (id: string, v?: Record<string, string>) => intl.formatMessage({ id }, v);
   const fmt = useFormat();
-  const { client, can } = useSession();
+  const { client, can, boot } = useSession();
   const problemText = useProblemText();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +53,27 @@ export function CaseTimeline(props: { caseId: string; events: readonly CaseEvent
             </p>
             {e.type === "return.note_added" && typeof e.data.text === "string" && (
               <blockquote className="comment">{e.data.text}</blockquote>
+            )}
+            {e.type === "inventory.adjusted" && (
+              <p>
+                {t("timeline.inventory", {
+                  quantity: String(e.data.quantity),
+                  sku: String(e.data.sku),
+                  grade: t(`grade.${String(e.data.grade)}`),
+                  disposition: t(`disposition.${String(e.data.disposition)}`),
+                  location: typeof e.data.location === "string" ? e.data.location : "—",
+                })}
+              </p>
+            )}
+            {e.type === "return.photo_added" && typeof e.data.photoId === "string" && (
+              <a href={`${boot.merchantApi}/returns/${props.caseId}/photos/${e.data.photoId}`}>
+                <img
+                  className="case-photo"
+                  src={`${boot.merchantApi}/returns/${props.caseId}/photos/${e.data.photoId}`}
+                  alt={t("timeline.photo", { actor: e.actor.name ?? e.actor.id })}
+                  loading="lazy"
+                />
+              </a>
             )}
             {e.reason && <p>{t("timeline.reason", { reason: e.reason })}</p>}
           </li>
