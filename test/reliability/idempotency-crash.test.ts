@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { crossback, killHard, serve } from "../support/cli.ts";
-import { cliEnvironment } from "../support/cli-env.ts";
+import { killHard, serve } from "../support/cli.ts";
+import { cliEnvironment, merchantAndKeyFor } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { http, type Json } from "../support/http-client.ts";
@@ -18,8 +18,7 @@ describeEachDb(
     beforeAll(async () => {
       ({ env, cleanup } = await cliEnvironment(kind));
       env = { ...env, CROSSBACK_IDEMPOTENCY_IN_FLIGHT_MS: "500" };
-      expect((await crossback(["merchants", "create", "acme", "--name", "Acme"], env)).code).toBe(0);
-      auth = `Bearer ${(await crossback(["api-key", "create", "--merchant", "acme"], env)).stdout.trim().split("\n").at(-1)}`;
+      auth = await merchantAndKeyFor(env, "acme");
     });
     afterAll(() => cleanup());
 

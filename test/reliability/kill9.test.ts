@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { crossback, killHard, serve } from "../support/cli.ts";
-import { cliEnvironment } from "../support/cli-env.ts";
+import { killHard, serve } from "../support/cli.ts";
+import { cliEnvironment, merchantAndKeyFor } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { GENEROUS_POLICY } from "../support/harness.ts";
@@ -13,9 +13,7 @@ describeEachDb("kill -9 during load", (kind) => {
   afterAll(() => cleanup());
 
   it("loses no acknowledged case and leaves no half-written one", async () => {
-    expect((await crossback(["merchants", "create", "acme", "--name", "Acme"], env)).code).toBe(0);
-    const k = await crossback(["api-key", "create", "--merchant", "acme"], env);
-    const auth = `Bearer ${k.stdout.trim().split("\n").at(-1)}`;
+    const auth = await merchantAndKeyFor(env, "acme");
     let server = await serve(env);
     const order = orderJson();
     order.lines = [

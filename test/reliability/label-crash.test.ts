@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type EasyPostFake, startEasyPostFake } from "../../src/adapters/carriers/fakes/easypost-fake.ts";
-import { crossback, killHard, serve } from "../support/cli.ts";
-import { cliEnvironment } from "../support/cli-env.ts";
+import { killHard, serve } from "../support/cli.ts";
+import { cliEnvironment, merchantAndKeyFor } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { http, type Json, until } from "../support/http-client.ts";
@@ -21,8 +21,7 @@ describeEachDb("a crash between label purchase and recording buys one label, nev
       EASYPOST_API_BASE: `${fake.url}/v2/`,
       CROSSBACK_SHIPMENT_STALE_MS: "0",
     };
-    expect((await crossback(["merchants", "create", "labels", "--name", "Labels"], env)).code).toBe(0);
-    auth = `Bearer ${(await crossback(["api-key", "create", "--merchant", "labels"], env)).stdout.trim().split("\n").at(-1)}`;
+    auth = await merchantAndKeyFor(env, "labels");
   });
   afterAll(async () => {
     await fake.close();

@@ -1,7 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { crossback, killHard, serve } from "../support/cli.ts";
-import { cliEnvironment } from "../support/cli-env.ts";
+import { killHard, serve } from "../support/cli.ts";
+import { cliEnvironment, merchantAndKeyFor } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { GENEROUS_POLICY } from "../support/harness.ts";
@@ -47,9 +47,7 @@ describeEachDb("outbox: kill -9 while case events are being delivered", (kind) =
   afterAll(() => cleanup());
 
   it("delivers every committed event at least once, in order per case, after the crash", async () => {
-    expect((await crossback(["merchants", "create", "acme", "--name", "Acme"], env)).code).toBe(0);
-    const k = await crossback(["api-key", "create", "--merchant", "acme"], env);
-    const auth = `Bearer ${k.stdout.trim().split("\n").at(-1)}`;
+    const auth = await merchantAndKeyFor(env, "acme");
     // The merchant's system: slow enough that deliveries are still in flight at the kill.
     const rx = await webhookReceiver();
     let server = await serve(env);

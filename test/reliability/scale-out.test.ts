@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StripeFake, startStripeFake } from "../../src/adapters/payments/fakes/stripe-fake.ts";
-import { crossback, killHard, type Server, serve, worker } from "../support/cli.ts";
-import { cliEnvironment } from "../support/cli-env.ts";
+import { killHard, type Server, serve, worker } from "../support/cli.ts";
+import { cliEnvironment, merchantAndKeyFor } from "../support/cli-env.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { http, type Json, until } from "../support/http-client.ts";
 
@@ -34,8 +34,7 @@ describe.skipIf(!url)(
         STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
         STRIPE_API_BASE: stripe.url,
       };
-      expect((await crossback(["merchants", "create", "acme", "--name", "Acme"], env)).code).toBe(0);
-      auth = `Bearer ${(await crossback(["api-key", "create", "--merchant", "acme"], env)).stdout.trim().split("\n").at(-1)}`;
+      auth = await merchantAndKeyFor(env, "acme");
       cluster = await serve(env, ["serve", "--processes", "2"], 2);
       others.push(await serve(env), await worker(env), await worker(env));
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type StripeFake, startStripeFake } from "../../src/adapters/payments/fakes/stripe-fake.ts";
-import { crossback, killHard, serve } from "../support/cli.ts";
-import { cliEnvironment } from "../support/cli-env.ts";
+import { killHard, serve } from "../support/cli.ts";
+import { cliEnvironment, merchantAndKeyFor } from "../support/cli-env.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { orderJson } from "../support/fixtures.ts";
 import { http, type Json, until } from "../support/http-client.ts";
@@ -31,8 +31,7 @@ describeEachDb("a crash at any point of a settlement moves the money exactly onc
       STRIPE_API_BASE: stripe.url,
       CROSSBACK_SETTLEMENT_STALE_MS: "1500",
     };
-    expect((await crossback(["merchants", "create", "acme", "--name", "Acme"], env)).code).toBe(0);
-    auth = `Bearer ${(await crossback(["api-key", "create", "--merchant", "acme"], env)).stdout.trim().split("\n").at(-1)}`;
+    auth = await merchantAndKeyFor(env, "acme");
   });
   afterAll(async () => {
     await stripe.close();

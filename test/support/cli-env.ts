@@ -3,6 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { fieldCipher, keyringFromEnv } from "../../src/adapters/crypto/field-cipher.ts";
+import { migrateDatabase, openDatabase } from "../../src/adapters/db/database.ts";
+import { dbStore } from "../../src/adapters/db/store.ts";
+import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
+import { systemClock, uuidv7Source } from "../../src/adapters/system.ts";
+import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
+import type { Deps } from "../../src/app/ports.ts";
+import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { DbKind } from "./databases.ts";
 
 /** Environment for a child `crossback` process: its own PGlite directory, or its own PostgreSQL database. */
@@ -36,4 +44,39 @@ export async function cliEnvironment(
     env: { DATABASE_URL: u.toString(), CROSSBACK_ENCRYPTION_KEY: randomBytes(32).toString("base64") },
     cleanup: () => admin(`drop database if exists ${name} with (force)`),
   };
+}
+
+/**
+ * Creates a merchant and an API key in the database a child `crossback` will use, through the real
+ * use cases in this process (one database open instead of two `crossback` runs: the CLI test covers
+ * the commands themselves). Returns the Authorization header value.
+ */
+export async function merchantAndKeyFor(env: Record<string, string>, slug: string): Promise<string> {
+  const database = env.DATABASE_URL
+    ? await openDatabase({ url: env.DATABASE_URL })
+    : await openDatabase({ dataDir: env.CROSSBACK_DATA_DIR ?? "" });
+  const uploads = mkdtempSync(join(tmpdir(), "crossback-uploads-"));
+  try {
+    await migrateDatabase(database);
+    const ring = keyringFromEnv(env);
+    if (!ring) throw new Error("the CLI environment has no CROSSBACK_ENCRYPTION_KEY");
+    const secrets = fieldCipher(ring);
+    const deps: Deps = {
+      store: dbStore(database, secrets),
+      clock: systemClock,
+      ids: uuidv7Source(systemClock),
+      gateways: new Map(),
+      photos: localPhotoStorage(uploads),
+      logistics: logisticsDeps(systemClock, new Map()),
+      secrets,
+    };
+    const m = await createMerchant(deps, { slug, name: slug });
+    if (!m.ok) throw new Error(JSON.stringify(m.error));
+    const k = await createApiKey(deps, slug, "test");
+    if (!k.ok) throw new Error(JSON.stringify(k.error));
+    return `Bearer ${k.value.key}`;
+  } finally {
+    await database.close();
+    rmSync(uploads, { recursive: true, force: true });
+  }
 }
