@@ -21,6 +21,8 @@ export interface CreateReturnInput {
   readonly locale?: string;
   /** What the shopper chose in the portal. */
   readonly portal?: PortalDetails | null;
+  /** The group of a return split into one case per vendor (create-return-group.ts). */
+  readonly groupId?: string | null;
 }
 
 export const caseNumber = (n: number): string => `R-${String(n).padStart(6, "0")}`;
@@ -129,6 +131,7 @@ export async function openReturnIn(
     refundDeadline: refundDeadlineFor(order, decision, at),
     locale: input.locale ?? c.locale,
     portal: input.portal ?? null,
+    groupId: input.groupId ?? null,
   };
   const review = decision.policies.some(
     (p) => policies.find((x) => x.id === p.id && x.version === p.version)?.requireReview,

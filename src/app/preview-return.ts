@@ -1,10 +1,13 @@
 import type { RequestedLine } from "../domain/case-opening.ts";
 import type { DomainError } from "../domain/errors.ts";
+import type { Order } from "../domain/order.ts";
 import type { ReturnDecision } from "../domain/policy/evaluate-return.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
 import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import { ok, type Result } from "../domain/result.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
+import { splitByVendor } from "../domain/vendor-split.ts";
+import { vendorNameOf } from "./portal/case-group.ts";
 import { exchangeReplacement } from "./portal/replacement.ts";
 import type { Deps } from "./ports.ts";
 import { decisionMoneyTerms } from "./refund-terms.ts";
@@ -16,21 +19,63 @@ export interface ReturnPreview {
   readonly refund: RefundCalculation | null;
   /** Exchanges: the variant picked, at its current price. */
   readonly replacement: Replacement | null;
+  /** Lines of several vendors: the cases a creation would open, one per vendor, each decided alone (else empty). */
+  readonly split: readonly PreviewPart[];
 }
 
-/** Eligibility, deadlines and fees for a return, without side effects (POST /api/v1/returns/preview). */
+/** One case of a split, as the creation would open it. */
+export interface PreviewPart {
+  readonly vendor: string | null;
+  readonly vendorName: string | null;
+  readonly decision: ReturnDecision;
+  readonly refund: RefundCalculation | null;
+}
+
+type PreviewInput = {
+  orderExternalId: string;
+  lines: readonly RequestedLine[];
+  at?: Date;
+  requestedResolution?: Resolution;
+  /** Exchanges: the variant the shopper would get (its current price decides the difference). */
+  replacementSku?: string | null;
+};
+
+/**
+ * Eligibility, deadlines and fees for a return, without side effects (POST /api/v1/returns/preview).
+ * The top level judges all lines together; `split` shows each vendor's case when there are several.
+ */
 export async function previewReturn(
   deps: Deps,
   merchantId: string,
-  input: {
-    orderExternalId: string;
-    lines: readonly RequestedLine[];
-    at?: Date;
-    requestedResolution?: Resolution;
-    /** Exchanges: the variant the shopper would get (its current price decides the difference). */
-    replacementSku?: string | null;
-  },
+  input: PreviewInput,
 ): Promise<Result<ReturnPreview, DomainError>> {
+  const at = input.at ?? deps.clock.now();
+  const whole = await previewOne(deps, merchantId, { ...input, at });
+  if (!whole.ok) return whole;
+  const parts = splitByVendor(whole.value.order, input.lines);
+  const split: PreviewPart[] = [];
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const p = await previewOne(deps, merchantId, { ...input, at, lines: part.lines });
+      if (!p.ok) return p;
+      const name = await vendorNameOf(deps.store.read, { merchantId, vendor: part.vendor });
+      split.push({
+        vendor: part.vendor,
+        vendorName: name,
+        decision: p.value.decision,
+        refund: p.value.refund,
+      });
+    }
+  }
+  const { order: _, ...rest } = whole.value;
+  return ok({ ...rest, split });
+}
+
+async function previewOne(
+  deps: Deps,
+  merchantId: string,
+  input: PreviewInput,
+): Promise<Result<Omit<ReturnPreview, "split"> & { order: Order }, DomainError>> {
   const at = input.at ?? deps.clock.now();
   const r = await evaluate(deps.store.read, merchantId, input, at, false);
   if (!r.ok) return r;
@@ -57,7 +102,7 @@ export async function previewReturn(
         ]
       : [];
   });
-  if (units.length === 0) return ok({ decision, refund: null, replacement: replacement.value });
+  if (units.length === 0) return ok({ order, decision, refund: null, replacement: replacement.value });
   const prior = await deps.store.read.refunds.priorForOrder(order.id, "", order.currency);
   const calc = calculateRefund({
     id: "preview",
@@ -70,5 +115,5 @@ export async function previewReturn(
     replacementTotal: replacementTotal(replacement.value),
     at,
   });
-  return ok({ decision, refund: calc.ok ? calc.value : null, replacement: replacement.value });
+  return ok({ order, decision, refund: calc.ok ? calc.value : null, replacement: replacement.value });
 }

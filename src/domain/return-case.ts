@@ -100,6 +100,8 @@ export interface ReturnCase {
   readonly orderExternalId: string;
   readonly customerId: string;
   readonly vendor: string | null;
+  /** Shared by the cases one return was split into, one per vendor (null: a case of its own). */
+  readonly groupId?: string | null;
   readonly currency: string;
   readonly locale: string;
   readonly source: CaseSource;

@@ -1,4 +1,5 @@
 import type { CreditNoteRecord, Settlement } from "../app/ports.ts";
+import type { PreviewPart } from "../app/preview-return.ts";
 import { formatMoney, type Money } from "../domain/money.ts";
 import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
 import type { PlannedSettlement } from "../domain/refund/settlement-plan.ts";
@@ -84,5 +85,25 @@ export function presentCreditNote(n: CreditNoteRecord) {
     issuedAt: n.issuedAt.toISOString(),
     pdf: `/api/v1/credit-notes/${n.id}/pdf`,
     document: n.document,
+  };
+}
+
+/** The cases a return of several vendors' goods would open (preview `split`); `money: false` hides amounts. */
+export function presentSplit(parts: readonly PreviewPart[], money = true) {
+  if (parts.length === 0) return null;
+  return {
+    cases: parts.map((p) => ({
+      vendor: p.vendor,
+      vendorName: p.vendorName,
+      eligible: p.decision.eligible,
+      policies: p.decision.policies,
+      lines: p.decision.lines.map((l) => ({
+        orderLineExternalId: l.orderLineExternalId,
+        quantity: l.quantity,
+        eligible: l.eligible,
+        track: l.track,
+      })),
+      refund: money && p.refund ? presentPreviewRefund(p.refund) : null,
+    })),
   };
 }

@@ -35,6 +35,8 @@ export function presentCase(c: ReturnCase, settlements?: readonly Settlement[], 
     orderExternalId: c.orderExternalId,
     customerId: c.customerId,
     vendor: c.vendor,
+    /** Shared by the cases a return of several vendors' goods was split into (null: not split). */
+    groupId: c.groupId ?? null,
     currency: c.currency,
     locale: c.locale,
     source: c.source,

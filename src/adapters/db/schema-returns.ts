@@ -31,6 +31,8 @@ export const returnCases = pgTable(
       .notNull()
       .references(() => customers.id),
     vendor: text("vendor"),
+    /** The return this case was split from, one case per vendor (null: a case of its own). */
+    groupId: uuid("group_id"),
     currency: text("currency").notNull(),
     locale: text("locale").notNull(),
     source: text("source").notNull(),
@@ -55,6 +57,7 @@ export const returnCases = pgTable(
     index("return_cases_merchant_status_id").on(t.merchantId, t.status, t.id),
     index("return_cases_merchant_id").on(t.merchantId, t.id),
     index().on(t.orderId),
+    index("return_cases_group").on(t.merchantId, t.groupId).where(sql`group_id is not null`),
     // The ship-by reminder looks for cases still waiting for the shopper's parcel.
     index("return_cases_waiting_ship_by")
       .on(t.shipBy)

@@ -2,6 +2,7 @@ import type { DomainError } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import type { Deps, Location, PortalUpload, Repos, Settlement, StoredEvent } from "../ports.ts";
+import { caseGroup, type GroupMember, vendorNameOf } from "./case-group.ts";
 import { type SessionContext, sessionContext } from "./portal-order.ts";
 import { returnAddressFor } from "./return-address.ts";
 import type { PortalSession } from "./session-token.ts";
@@ -26,6 +27,10 @@ export interface PortalCaseView {
   readonly timeline: readonly TimelineStep[];
   readonly canCancel: boolean;
   readonly canAddTracking: boolean;
+  /** The vendor's display name (null: the merchant's own goods). */
+  readonly vendorName: string | null;
+  /** The cases the shopper's return was split into, one per vendor (this one included); empty when not split. */
+  readonly group: readonly GroupMember[];
 }
 
 const SHOPPER_CANCELS = new Set(["requested", "needs_review", "approved", "awaiting_shipment"]);
@@ -111,5 +116,7 @@ export async function portalCase(
     timeline: timeline(c, events, settlements),
     canCancel: SHOPPER_CANCELS.has(c.status) && !anyShipped && !anyRefunded,
     canAddTracking: c.returnRequired && (c.status === "awaiting_shipment" || c.status === "in_transit"),
+    vendorName: await vendorNameOf(r, c),
+    group: await caseGroup(r, c, ctx.order),
   });
 }

@@ -7,7 +7,7 @@ import type { RefundCalculation } from "../../domain/refund/refund-calculation.t
 import { ok, type Result } from "../../domain/result.ts";
 import type { Resolution } from "../../domain/return-reasons.ts";
 import type { Deps } from "../ports.ts";
-import { previewReturn } from "../preview-return.ts";
+import { type PreviewPart, previewReturn } from "../preview-return.ts";
 import type { Replacement } from "../refunds.ts";
 import { refundDeadlineFor } from "../return-evaluation.ts";
 import { sessionContext } from "./portal-order.ts";
@@ -29,6 +29,8 @@ export interface PortalPreview {
   /** The statutory refund deadline, when a line is withdrawn under the law. */
   readonly refundDeadline: Record<string, unknown> | null;
   readonly replacement: Replacement | null;
+  /** Lines of several vendors: one case per vendor (else empty). */
+  readonly split: readonly PreviewPart[];
 }
 
 /** The full cost of a return before it is submitted: one calculation, the API preview's own. */
@@ -49,7 +51,7 @@ export async function portalPreview(
     replacementSku: input.replacementSku,
   });
   if (!p.ok) return p;
-  const { decision, refund, replacement } = p.value;
+  const { decision, refund, replacement, split } = p.value;
   const zone = decision.lines[0]?.timeZone ?? "UTC";
   return ok({
     decision,
@@ -61,5 +63,6 @@ export async function portalPreview(
     timing: refund ? refundTiming(refund, decision.refundTrigger, now, zone) : [],
     refundDeadline: refundDeadlineFor(order, decision, now),
     replacement,
+    split,
   });
 }

@@ -2,9 +2,9 @@ import type { Actor } from "../../domain/actor.ts";
 import type { DomainError, FieldIssue } from "../../domain/errors.ts";
 import { type BankAccountDetails, validateBankAccount } from "../../domain/payouts/bank-account.ts";
 import { err, type Result } from "../../domain/result.ts";
-import type { PortalDetails, ReturnCase } from "../../domain/return-case.ts";
+import type { PortalDetails } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
-import { openReturnIn } from "../create-return.ts";
+import { allOrNothing, type OpenedReturn, openReturnsIn } from "../create-return-group.ts";
 import { currentPolicies } from "../policies.ts";
 import type { Deps } from "../ports.ts";
 import { lineFacts, reasonsFor, type SessionContext, sessionContext } from "./portal-order.ts";
@@ -67,12 +67,15 @@ async function checkPortalFields(
   return issues;
 }
 
-/** A shopper's return from the portal: the engine's checks plus the portal's, in one transaction. */
+/**
+ * A shopper's return from the portal: the engine's checks plus the portal's, in one transaction that
+ * opens one case per vendor of the lines (all or nothing).
+ */
 export async function submitPortalReturn(
   deps: Deps,
   session: PortalSession,
   input: PortalReturnInput,
-): Promise<Result<ReturnCase, DomainError>> {
+): Promise<Result<OpenedReturn, DomainError>> {
   const ctx = await sessionContext(deps.store.read, session);
   if (!ctx.ok) return ctx;
   const { merchant, order } = ctx.value;
@@ -83,7 +86,7 @@ export async function submitPortalReturn(
   const replacement = await exchangeReplacement(deps.store.read, merchant.id, order, input);
   if (!replacement.ok) return replacement;
   const at = deps.clock.now();
-  return deps.store.transaction(async (r) => {
+  return allOrNothing(deps.store, async (r) => {
     const recipient = session.gift && input.giftRecipient ? input.giftRecipient : null;
     const customer = recipient
       ? await r.customers.ensure(
@@ -102,7 +105,7 @@ export async function submitPortalReturn(
         : null,
       payoutAccount: account?.ok ? { ...account.value } : null,
     };
-    const opened = await openReturnIn(
+    const opened = await openReturnsIn(
       deps,
       r,
       merchant.id,
@@ -122,9 +125,12 @@ export async function submitPortalReturn(
       shopperActor(ctx.value),
     );
     if (!opened.ok) return opened;
-    for (const [i, l] of input.lines.entries()) {
-      const line = opened.value.lines[i];
-      if (line && l.photoIds?.length) await r.portal.linkUploads(l.photoIds, opened.value.id, line.id);
+    for (const { case: c, positions } of opened.value.cases) {
+      for (const [j, i] of positions.entries()) {
+        const line = c.lines[j];
+        const photos = input.lines[i]?.photoIds ?? [];
+        if (line && photos.length > 0) await r.portal.linkUploads(photos, c.id, line.id);
+      }
     }
     return opened;
   });

@@ -1,3 +1,5 @@
+import type { OpenedReturn } from "../../app/create-return-group.ts";
+import type { GroupMember } from "../../app/portal/case-group.ts";
 import type { PortalCaseView } from "../../app/portal/portal-case.ts";
 import type { PortalOrder } from "../../app/portal/portal-order.ts";
 import type { PortalPreview } from "../../app/portal/portal-preview.ts";
@@ -6,7 +8,7 @@ import { LOCALES, RTL_LOCALES } from "../../domain/locales.ts";
 import { formatMoney, type Money } from "../../domain/money.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import { presentDecision } from "../present-decision.ts";
-import { moneyJson, presentPreviewRefund } from "../present-money.ts";
+import { moneyJson, presentPreviewRefund, presentSplit } from "../present-money.ts";
 
 /** Portal JSON. A gift recipient's session never carries an amount: `gift` strips them here. */
 
@@ -41,12 +43,50 @@ export function presentCaseSummary(c: ReturnCase) {
     id: c.id,
     number: c.number,
     status: c.status,
+    vendor: c.vendor,
+    groupId: c.groupId ?? null,
     createdAt: c.createdAt.toISOString(),
     withdrawal: !!c.portal?.withdrawal,
     lines: c.lines.map((l) => ({
       orderLineExternalId: l.orderLineExternalId,
       title: l.title,
       quantity: l.counts.requested,
+    })),
+  };
+}
+
+/** A submitted return: its first case as before, plus `group` when it was split into one case per vendor. */
+export function presentSubmitted(o: OpenedReturn) {
+  const [first] = o.cases;
+  if (!first) throw new Error("a return opens at least one case");
+  return {
+    ...presentCaseSummary(first.case),
+    group: o.groupId ? { id: o.groupId, cases: o.cases.map((x) => presentCaseSummary(x.case)) } : null,
+  };
+}
+
+const addressOf = (a: GroupMember["returnAddress"]) =>
+  a ? { name: a.name, ...a.address, country: a.country } : null;
+
+/** The siblings of a split return, each with its vendor, address, status and refund (none for a gift recipient). */
+function presentGroup(v: PortalCaseView) {
+  const gift = v.ctx.session.gift;
+  if (!v.case.groupId || v.group.length === 0) return null;
+  return {
+    id: v.case.groupId,
+    cases: v.group.map((m) => ({
+      id: m.case.id,
+      number: m.case.number,
+      status: m.case.status,
+      vendor: m.case.vendor,
+      vendorName: m.vendorName,
+      current: m.case.id === v.case.id,
+      lines: m.case.lines.map((l) => ({ title: l.title, quantity: l.counts.requested })),
+      address: m.case.returnRequired ? addressOf(m.returnAddress) : null,
+      refund:
+        m.refund && !gift
+          ? { amount: formatMoney(m.refund.amount), currency: m.refund.amount.currency, paid: m.refund.paid }
+          : null,
     })),
   };
 }
@@ -108,6 +148,8 @@ export function presentPortalPreview(p: PortalPreview, gift: boolean) {
     fees: gift ? [] : decision.fees,
     timing: p.timing,
     refundDeadline: p.refundDeadline,
+    /** One case per vendor when the lines are several vendors' (null otherwise). */
+    split: presentSplit(p.split, !gift),
     replacement: p.replacement
       ? {
           sku: p.replacement.sku,
@@ -146,7 +188,7 @@ export function presentPortalCase(v: PortalCaseView) {
     instructions: c.returnRequired
       ? {
           reference: c.number,
-          address: a ? { name: a.name, ...a.address, country: a.country } : null,
+          address: addressOf(a),
           /** Filled by carrier integrations (labels, QR codes for drop-off); empty while shipping is by the shopper. */
           labels: [] as { kind: string; url: string }[],
         }
@@ -173,5 +215,7 @@ export function presentPortalCase(v: PortalCaseView) {
     })),
     canCancel: v.canCancel,
     canAddTracking: v.canAddTracking,
+    vendorName: v.vendorName,
+    group: presentGroup(v),
   };
 }

@@ -16,7 +16,7 @@ import type { Deps } from "../../app/ports.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
-import { presentCaseSummary, presentPortalCase } from "../portal/present-portal.ts";
+import { presentCaseSummary, presentPortalCase, presentSubmitted } from "../portal/present-portal.ts";
 import { requireSession, sessionOf } from "../portal/session.ts";
 import { outcome, send } from "../respond.ts";
 
@@ -42,6 +42,9 @@ export const portalReturnRoutes =
           tags,
           security,
           summary: "Submit a return of the session's order",
+          description:
+            "Lines of several marketplace vendors open one case per vendor in one transaction (all or nothing): " +
+            "the answer is the first case, as for a single case, plus `group: {id, cases}` listing every case (null when not split).",
           params: slugParams,
           body: portalReturnBody,
         },
@@ -53,7 +56,7 @@ export const portalReturnRoutes =
           bankAccount: body.bankAccount ? toBankAccountDetails(body.bankAccount) : null,
           locale: negotiateLocale({ url: body.locale }),
         });
-        return send(reply, outcome(r, 201, presentCaseSummary));
+        return send(reply, outcome(r, 201, presentSubmitted));
       },
     );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addCaseNote } from "../../app/case-notes.ts";
-import { createReturn } from "../../app/create-return.ts";
+import { createReturns, type OpenedReturn } from "../../app/create-return-group.ts";
 import { createReturnBody, noteBody, previewReturnBody } from "../../app/inputs/return-input.ts";
 import { returnListQuery } from "../../app/inputs/return-list-input.ts";
 import { previewRoute } from "../../app/logistics/route-case.ts";
@@ -13,11 +13,18 @@ import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { presentDecision } from "../present-decision.ts";
 import { presentRoute } from "../present-logistics.ts";
-import { moneyJson, presentPreviewRefund } from "../present-money.ts";
+import { moneyJson, presentPreviewRefund, presentSplit } from "../present-money.ts";
 import { presentCase, presentEvent } from "../presenters.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
 const idParams = z.object({ id: z.string() });
+
+/** One case as before; a split return adds `group` with every case (the first is the top-level case). */
+function presentOpened(o: OpenedReturn, now: Date) {
+  const [first, ...rest] = o.cases.map((x) => presentCase(x.case, [], now));
+  if (!first) throw new Error("a return opens at least one case");
+  return o.groupId ? { ...first, group: { id: o.groupId, cases: [first, ...rest] } } : first;
+}
 
 export const returnRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -29,7 +36,10 @@ export const returnRoutes =
           tags: ["returns"],
           summary: "Open a return case",
           description:
-            "Refuses lines above what was delivered and not already returned (422 naming the limit).",
+            "Refuses lines above what was delivered and not already returned (422 naming the limit). " +
+            "Lines of several marketplace vendors open one case per vendor (each with its own decision, number " +
+            "and return address) in one transaction, all or nothing: the answer is the first case, as for a " +
+            "single case, plus `group: {id, cases: [case…]}` with every case of the split (each case carries `groupId`).",
           body: createReturnBody,
         },
       },
@@ -38,8 +48,8 @@ export const returnRoutes =
           deps,
           req,
           reply,
-          (d) => createReturn(d, merchantOf(req), { ...req.body, source: "api" }, actorOf(req)),
-          (r) => outcome(r, 201, (c) => presentCase(c, [], deps.clock.now())),
+          (d) => createReturns(d, merchantOf(req), { ...req.body, source: "api" }, actorOf(req)),
+          (r) => outcome(r, 201, (o) => presentOpened(o, deps.clock.now())),
         ),
     );
 
@@ -51,7 +61,8 @@ export const returnRoutes =
           summary: "Preview eligibility, deadlines, resolutions and fees of a return (no side effects)",
           description:
             "Judges every line on three tracks — statutory_withdrawal, merchant_policy, legal_guarantee — and gives the best eligible one. " +
-            "`returnBy` is a local date in the shopper's time zone, valid until 23:59:59 there. `at` defaults to now.",
+            "`returnBy` is a local date in the shopper's time zone, valid until 23:59:59 there. `at` defaults to now. " +
+            "Lines of several marketplace vendors: `split.cases` shows the case each vendor would get, decided alone (null otherwise).",
           body: previewReturnBody,
         },
       },
@@ -72,6 +83,7 @@ export const returnRoutes =
               ...presentDecision(v.decision),
               route: presentRoute(v.route),
               refund: v.refund ? presentPreviewRefund(v.refund) : null,
+              split: presentSplit(v.split),
               replacement: v.replacement
                 ? { ...v.replacement, unitPrice: moneyJson(v.replacement.unitPrice) }
                 : null,
