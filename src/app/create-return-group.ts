@@ -4,7 +4,7 @@ import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
 import { splitByVendor } from "../domain/vendor-split.ts";
-import { type CreateReturnInput, createReturn, openReturnIn } from "./create-return.ts";
+import { type CreateReturnInput, openReturnIn, prepareReturn } from "./create-return.ts";
 import type { Deps, Repos, Store } from "./ports.ts";
 
 /** The cases one return opened: one per vendor, sharing `groupId` when there are several. */
@@ -91,10 +91,14 @@ export async function createReturns(
 ): Promise<Result<OpenedReturn, DomainError>> {
   const order = await deps.store.read.orders.get(merchantId, input.orderExternalId);
   if (!order || splitByVendor(order, input.lines).length < 2) {
-    const c = await createReturn(deps, merchantId, input, actor);
-    return c.ok
-      ? ok({ groupId: null, cases: [{ case: c.value, positions: input.lines.map((_, i) => i) }] })
-      : c;
+    // createReturn, answering an OpenedReturn from its one transaction (the idempotency store keeps that answer).
+    const prepared = await prepareReturn(deps, merchantId, input);
+    if (!prepared.ok) return prepared;
+    const positions = input.lines.map((_, i) => i);
+    return deps.store.transaction(async (r) => {
+      const c = await openReturnIn(deps, r, merchantId, input, actor, prepared.value);
+      return c.ok ? ok({ groupId: null, cases: [{ case: c.value, positions }] }) : c;
+    });
   }
   return allOrNothing(deps.store, (r) => openReturnsIn(deps, r, merchantId, input, actor));
 }

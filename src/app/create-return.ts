@@ -49,14 +49,24 @@ export async function createReturn(
   input: CreateReturnInput,
   actor: Actor,
 ): Promise<Result<ReturnCase, DomainError>> {
+  const prepared = await prepareReturn(deps, merchantId, input);
+  if (!prepared.ok) return prepared;
+  return deps.store.transaction((r) => openReturnIn(deps, r, merchantId, input, actor, prepared.value));
+}
+
+/** createReturn's reads and decision before its write transaction. */
+export async function prepareReturn(
+  deps: Deps,
+  merchantId: string,
+  input: CreateReturnInput,
+): Promise<Result<Prepared, DomainError>> {
   const at = deps.clock.now();
   const evaluated = await evaluate(deps.store.read, merchantId, input, at, false);
   if (!evaluated.ok) return evaluated;
   const refused = refusals(evaluated.value.decision, input.requestedResolution);
   if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
   const number = caseNumber(await deps.store.read.cases.nextNumber(merchantId));
-  const prepared: Prepared = { at, evaluated: evaluated.value, number };
-  return deps.store.transaction((r) => openReturnIn(deps, r, merchantId, input, actor, prepared));
+  return ok({ at, evaluated: evaluated.value, number });
 }
 
 /** Re-checks a prepared decision under the order's lock; decides again when the held units moved. */

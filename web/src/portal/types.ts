@@ -80,6 +80,16 @@ export interface Preview {
   readonly timing: readonly { method: string; trigger: string; expectedBy: string }[];
   readonly refundDeadline: { dueBy?: string; citation?: string } | null;
   readonly replacement: { sku: string; title: string; quantity: number; unitPrice: Money | null } | null;
+  /** Lines of several sellers: the return each would get (null: one seller). */
+  readonly split: {
+    readonly cases: readonly {
+      vendor: string | null;
+      vendorName: string | null;
+      eligible: boolean;
+      lines: readonly { orderLineExternalId: string; quantity: number }[];
+      refund: { currency: string; total: string } | null;
+    }[];
+  } | null;
 }
 
 export interface Variant {
@@ -122,6 +132,23 @@ export interface CaseView extends Omit<CaseSummary, "withdrawal"> {
   }[];
   readonly canCancel: boolean;
   readonly canAddTracking: boolean;
+  readonly vendorName: string | null;
+  /** The returns this one was split into, one per seller (null: not split). */
+  readonly group: {
+    readonly id: string;
+    readonly cases: readonly GroupCase[];
+  } | null;
+}
+
+export interface GroupCase {
+  readonly id: string;
+  readonly number: string;
+  readonly status: string;
+  readonly vendorName: string | null;
+  readonly current: boolean;
+  readonly lines: readonly { title: string; quantity: number }[];
+  readonly address: Record<string, string> | null;
+  readonly refund: { amount: string; currency: string; paid: boolean } | null;
 }
 
 /** What the shopper chose so far (kept in sessionStorage so a reload keeps it). */

@@ -7,6 +7,7 @@ import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { Field } from "../../shared/ui/Field.tsx";
 import { Layout } from "../../shared/ui/Layout.tsx";
 import { BankAccountForm, type BankDetails } from "../BankAccountForm.tsx";
+import { SplitPreview } from "../CaseGroup.tsx";
 import { CostSummary } from "../CostSummary.tsx";
 import { Link } from "../Link.tsx";
 import { href, navigate } from "../router.ts";
@@ -237,6 +238,7 @@ export default function ReviewPage() {
           </Field>
         </fieldset>
       )}
+      {preview && <SplitPreview p={preview} lines={order.lines} />}
       {preview && <CostSummary p={preview} gift={order.gift} giftEmail={gift.email} />}
       {errors.submit && (
         <p className="error" role="alert">

@@ -5,6 +5,7 @@ import { useFormat } from "../../shared/i18n/format.ts";
 import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { Field } from "../../shared/ui/Field.tsx";
 import { Layout } from "../../shared/ui/Layout.tsx";
+import { CaseGroup } from "../CaseGroup.tsx";
 import { Link } from "../Link.tsx";
 import { href, navigate } from "../router.ts";
 import { usePortal } from "../state.tsx";
@@ -90,6 +91,7 @@ export default function StatusPage({ id }: { id: string }) {
           <FormattedMessage id={`status.${c.status}`} />
         </strong>
       </p>
+      <CaseGroup c={c} />
       {c.withdrawal && (
         <section className="card" aria-labelledby="ack">
           <h2 id="ack">
