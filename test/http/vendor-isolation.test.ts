@@ -49,18 +49,35 @@ describeEachDb("vendor isolation", (kind) => {
   afterAll(() => h.close());
 
   it("lists only the vendor's own cases, whatever vendor filter it sends", async () => {
-    for (const q of ["", "?vendor=osaka-glass", "?vendor=osaka-glass&vendor=kyoto-ceramics", "?status=requested"]) {
+    for (const q of [
+      "",
+      "?vendor=osaka-glass",
+      "?vendor=osaka-glass&vendor=kyoto-ceramics",
+      "?status=requested",
+    ]) {
       const r = await kyoto.call("GET", `/api/v1/returns${q}`);
       expect(r.status, q).toBe(200);
-      expect((r.body.items as Json[]).map((c) => c.id), q).toEqual([ids.own]);
+      expect(
+        (r.body.items as Json[]).map((c) => c.id),
+        q,
+      ).toEqual([ids.own]);
     }
   });
 
   it("reads its case, events and credit notes; anyone else's answers 404 like an unknown id", async () => {
-    for (const url of [`/returns/${ids.own}`, `/returns/${ids.own}/events`, `/credit-notes?caseId=${ids.own}`])
+    for (const url of [
+      `/returns/${ids.own}`,
+      `/returns/${ids.own}/events`,
+      `/credit-notes?caseId=${ids.own}`,
+    ])
       expect((await kyoto.call("GET", `/api/v1${url}`)).status, url).toBe(200);
     for (const id of [ids.otherVendor, ids.otherMerchant, UNKNOWN, "not-a-uuid"])
-      for (const url of [`/returns/${id}`, `/returns/${id}/events`, `/returns/${id}/refunds`, `/credit-notes?caseId=${id}`]) {
+      for (const url of [
+        `/returns/${id}`,
+        `/returns/${id}/events`,
+        `/returns/${id}/refunds`,
+        `/credit-notes?caseId=${id}`,
+      ]) {
         const r = await kyoto.call("GET", `/api/v1${url}`);
         expect([r.status, r.body.code, r.body.detail], url).toEqual([404, "not_found", `No return "${id}".`]);
       }
@@ -81,7 +98,7 @@ describeEachDb("vendor isolation", (kind) => {
     const approved = await kyoto.call("POST", `/api/v1/returns/${ids.own}/approve`, {});
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const events = (await kyoto.call("GET", `/api/v1/returns/${ids.own}/events`)).body.items as Json[];
-    expect((events.at(-1)?.actor as Json).kind).toBe("staff");
+    expect(events.at(-1)?.actor).toMatchObject({ kind: "staff" });
   });
 
   it("is refused the rest of the merchant API and the back office's team and keys", async () => {
