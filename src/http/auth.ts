@@ -6,6 +6,7 @@ import { scopeFor } from "../domain/api-key-scopes.ts";
 import { may, permissionFor } from "../domain/staff/roles.ts";
 import { forbidden, loadStaff, STAFF_COOKIE } from "./admin/staff-session.ts";
 import { sendProblem } from "./problem.ts";
+import { holdVendor } from "./vendor-scope.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -21,7 +22,7 @@ export function authenticate(deps: Deps) {
     if (!header && req.cookies[STAFF_COOKIE]) {
       const r = await loadStaff(deps, req, reply);
       if (r === "sent") return reply;
-      if (r === "ok") return staffMay(req, reply);
+      if (r === "ok") return staffMay(deps, req, reply);
     }
     const key = token ? await findKey(deps, token) : null;
     if (!key) {
@@ -52,15 +53,18 @@ export function authenticate(deps: Deps) {
 }
 
 /**
- * A back-office session on the merchant API: the role must grant what the route needs. Vendor
- * accounts use the vendor-scoped routes of the admin API, and the reports (held to their vendor).
+ * A back-office session on the merchant API: the role must grant what the route needs, and a
+ * vendor account is held to its own vendor's cases (holdVendor: 404 for anyone else's).
  */
-function staffMay(req: FastifyRequest, reply: FastifyReply) {
-  const role = req.staff?.account.role;
+async function staffMay(deps: Deps, req: FastifyRequest, reply: FastifyReply) {
+  const account = req.staff?.account;
   const path = (req.url.split("?")[0] ?? "").replace(/^\/api\/v1/, "");
   const needed = permissionFor(req.method, path);
-  if (!role || (role === "vendor" && needed !== "reports") || !may(role, needed))
-    return forbidden(reply, needed);
+  if (!account || !may(account.role, needed)) return forbidden(reply, needed);
+  if (account.role !== "vendor") return;
+  if (!account.vendor) return forbidden(reply, "a vendor"); // accounts.ts refuses those
+  const sent = await holdVendor(deps, req, reply, account.merchantId, account.vendor);
+  if (sent) return sent;
 }
 
 export function merchantOf(req: FastifyRequest): string {

@@ -9,8 +9,9 @@ import { STAFF_PASSWORD, staffAccount } from "../support/staff.ts";
 
 /**
  * The returns queue and case view (issue 10 point 3) in Debian's Chromium: an agent filters the queue,
- * bulk-approves by keyboard, works a case to a refund with an override and a note; axe-core on every
- * page, screenshots in test-artifacts/admin/, and the queue right to left.
+ * bulk-approves by keyboard, works a case to a refund with an override and a note; a marketplace
+ * vendor sees only its cases and approves one (issue 10 point 6); axe-core on every page, screenshots
+ * in test-artifacts/admin/, and the queue right to left.
  */
 describe.skipIf(!hasChromium)(`back-office returns in a real browser${chromiumSkipNote}`, () => {
   let h: Harness;
@@ -18,6 +19,7 @@ describe.skipIf(!hasChromium)(`back-office returns in a real browser${chromiumSk
   let base = "";
   let agent = "";
   let auth = "";
+  let merchantId = "";
   const cases: Record<string, string> = {};
   const api = (method: "GET" | "POST" | "PUT", url: string, body?: unknown) =>
     call(h.app, auth, method, url, body);
@@ -45,6 +47,7 @@ describe.skipIf(!hasChromium)(`back-office returns in a real browser${chromiumSk
       policy: { ...GENEROUS_POLICY, refundTrigger: "approval" },
     });
     auth = m.auth;
+    merchantId = m.merchantId;
     expect(
       (await api("PUT", "/api/v1/settings", { autoRefund: false, goodwillMax: { EUR: "10.00" } })).status,
     ).toBe(200);
@@ -161,5 +164,53 @@ describe.skipIf(!hasChromium)(`back-office returns in a real browser${chromiumSk
       await page.locator(".timeline li").first().waitFor();
       await checkPage(page, `${lang}-case`);
     }
+  });
+
+  it("a vendor sees only its own cases, opens one and approves it", async () => {
+    for (const [sku, vendor] of [
+      ["KY-MUG", "kyoto-ceramics"],
+      ["OS-VASE", "osaka-glass"],
+    ])
+      expect((await api("PUT", `/api/v1/products/${sku}`, { title: sku, vendor })).status).toBeLessThan(300);
+    const base0 = orderJson();
+    const lines = (base0.lines as Json[]).map((l) => ({
+      ...l,
+      sku: l.externalId === "L1" ? "KY-MUG" : "OS-VASE",
+    }));
+    expect((await api("PUT", "/api/v1/orders/JP-1", { ...base0, lines })).status).toBe(201);
+    const open = async (line: string) => {
+      const r = await api("POST", "/api/v1/returns", {
+        orderExternalId: "JP-1",
+        lines: [{ orderLineExternalId: line, quantity: 1, reason: "defective" }],
+        requestedResolution: "refund",
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body as Json;
+    };
+    const own = await open("L1");
+    const other = await open("L2");
+    const vendor = await staffAccount(h.deps, merchantId, "vendor", "vendor@example.com");
+
+    const page = await openAdmin(browser, base, "en", "/returns");
+    await signInByKeyboard(page, vendor, STAFF_PASSWORD);
+    await page.getByRole("heading", { name: "Your cases", level: 1 }).waitFor();
+    await expect.poll(() => page.locator("table.queue tbody tr").count()).toBe(1);
+    await page.locator("table.queue").getByText(String(own.number)).waitFor();
+    expect(await page.locator("#filter-vendor").count()).toBe(0);
+    const nav = await page.getByRole("navigation").getByRole("link").allTextContents();
+    expect(nav).toEqual(["Home", "Returns", "Dashboard", "Sign-in security"]);
+    await checkPage(page, "en-vendor-1-your-cases");
+
+    await page.locator("table.queue a.case-link").first().click();
+    await page.getByRole("heading", { name: `Return ${own.number}`, level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    await page.locator(".case-facts").getByText("Waiting to be sent").waitFor();
+    const events = (await api("GET", `/api/v1/returns/${own.id}/events`)).body.items as Json[];
+    expect((events[events.length - 1] as Json).actor).toMatchObject({ kind: "staff", name: "vendor person" });
+    await checkPage(page, "en-vendor-2-case-approved");
+
+    await page.goto(`${base}/admin/returns/${other.id}`);
+    await page.getByRole("alert").waitFor();
+    expect(await page.locator(".case-facts").count()).toBe(0);
   });
 });

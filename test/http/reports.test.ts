@@ -247,7 +247,7 @@ describeEachDb("the managers' dashboard reports", (kind) => {
     const risk = await vendor.call("GET", "/api/v1/reports/at-risk");
     expect((risk.body.cases as Json[]).map((c) => c.id)).toEqual([soon.id]);
     expect((await vendor.call("GET", `/api/v1/reports/refunds?${PERIOD}`)).body.totals).toEqual([]);
-    expect((await vendor.call("GET", "/api/v1/returns")).status).toBe(403);
+    expect((await vendor.call("GET", "/api/v1/settlements")).status).toBe(403);
     expect((await manager.call("GET", `/api/v1/reports/refunds?${PERIOD}`)).status).toBe(200);
     const refused = await agent.call("GET", `/api/v1/reports/refunds?${PERIOD}`);
     expect([refused.status, refused.body.code]).toEqual([403, "forbidden"]);

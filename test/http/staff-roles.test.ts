@@ -6,7 +6,11 @@ import { type StaffClient, signInAs, staffAccount } from "../support/staff.ts";
 
 const NO_CASE = "01900000-0000-7000-8000-000000000000";
 
-/** Each action with the roles that may do it; every other role gets 403 before any use case runs. */
+/**
+ * Each action with the roles that may do it; every other role gets 403 before any use case runs.
+ * A vendor passes the role check on case actions, and then meets the vendor scope: the unknown case
+ * answers 404 (vendor-isolation.test.ts shows its own cases work and anyone else's are 404).
+ */
 const MATRIX: readonly {
   what: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -18,35 +22,35 @@ const MATRIX: readonly {
     what: "list returns",
     method: "GET",
     url: "/api/v1/returns",
-    allowed: ["owner", "manager", "agent", "warehouse"],
+    allowed: ["owner", "manager", "agent", "warehouse", "vendor"],
   },
   {
     what: "approve a return",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/approve`,
     body: {},
-    allowed: ["owner", "manager", "agent"],
+    allowed: ["owner", "manager", "agent", "vendor"],
   },
   {
     what: "reject a return",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/reject`,
     body: { reason: "x" },
-    allowed: ["owner", "manager", "agent"],
+    allowed: ["owner", "manager", "agent", "vendor"],
   },
   {
     what: "receive a parcel",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/receive`,
     body: { lines: [] },
-    allowed: ["owner", "manager", "warehouse"],
+    allowed: ["owner", "manager", "warehouse", "vendor"],
   },
   {
     what: "inspect units",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/inspect`,
     body: { lines: [] },
-    allowed: ["owner", "manager", "warehouse"],
+    allowed: ["owner", "manager", "warehouse", "vendor"],
   },
   {
     what: "look up a scanned parcel",
@@ -72,14 +76,14 @@ const MATRIX: readonly {
     what: "add a photo to a return",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/photos`,
-    allowed: ["owner", "manager", "warehouse"],
+    allowed: ["owner", "manager", "warehouse", "vendor"],
   },
   {
     what: "refund",
     method: "POST",
     url: `/api/v1/returns/${NO_CASE}/refunds`,
     body: {},
-    allowed: ["owner", "manager", "agent"],
+    allowed: ["owner", "manager", "agent", "vendor"],
   },
   {
     what: "change settings",

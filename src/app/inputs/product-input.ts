@@ -26,6 +26,7 @@ export const productBody = z
     gtin: z
       .string()
       .trim()
+      .max(14)
       .refine(isGtin, "must be a GTIN: 8, 12, 13 or 14 digits with a valid check digit")
       .nullish(),
     /** What sets this variant apart: {"size": "M", "colour": "Navy"} (at most 5 options). */

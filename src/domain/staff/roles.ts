@@ -37,8 +37,11 @@ const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   ],
   agent: ["read", "returns:decide", "refunds:write"],
   warehouse: ["read", "returns:receive"],
-  /** Reports held to the vendor's own figures. */
-  vendor: ["read", "returns:decide", "returns:receive", "reports"],
+  /**
+   * A marketplace vendor decides, receives, inspects and refunds its own cases (its own inspection
+   * and refund liability) and sees its own figures; vendor-reach.ts keeps it to those cases.
+   */
+  vendor: ["read", "returns:decide", "returns:receive", "refunds:write", "reports"],
 };
 
 export const may = (role: StaffRole, p: Permission): boolean => GRANTS[role].includes(p);

@@ -17,8 +17,8 @@ const NAV: readonly { to: string; id: string; permission: string }[] = [
   { to: "security", id: "nav.security", permission: "read" },
 ];
 
-/** Pages that work through the merchant API, which vendor accounts do not use. */
-const MERCHANT_API_PAGES = ["returns", "receiving"];
+/** Pages over the merchant's whole stock, not one vendor's cases: a vendor account's API refuses them. */
+const MERCHANT_WIDE_PAGES = ["receiving"];
 
 /** The back office's frame: skip link, navigation by permission, language, who is signed in, sign-out. */
 export function AdminLayout({
@@ -58,7 +58,7 @@ export function AdminLayout({
             <ul className="admin-nav">
               {NAV.filter(
                 (n) =>
-                  can(n.permission) && (!MERCHANT_API_PAGES.includes(n.to) || me.account.role !== "vendor"),
+                  can(n.permission) && (!MERCHANT_WIDE_PAGES.includes(n.to) || me.account.role !== "vendor"),
               ).map((n) => (
                 <li key={n.to}>
                   <Link to={n.to} current={current === n.to}>

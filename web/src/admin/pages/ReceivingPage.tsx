@@ -145,7 +145,8 @@ export default function ReceivingPage() {
   }, [location]);
 
   const title = t("receiving.title");
-  if (!can("returns:receive"))
+  // The station works across the merchant's stock: not for a vendor account (its API refuses it).
+  if (!can("returns:receive") || me?.account.role === "vendor")
     return (
       <AdminLayout title={title} current="receiving">
         <h1>{title}</h1>

@@ -12,7 +12,10 @@ import { useLocation } from "../router.ts";
 import { useSession } from "../session.tsx";
 import { useProblemText } from "../useForm.ts";
 
-/** The returns queue: filters, saved views, cursor paging, bulk approve/reject, keyboard shortcuts. */
+/**
+ * The returns queue: filters, saved views, cursor paging, bulk approve/reject, keyboard shortcuts.
+ * A vendor account sees "your cases": the server holds the list to its vendor.
+ */
 export default function ReturnsPage() {
   const intl = useIntl();
   const { client, me } = useSession();
@@ -37,16 +40,18 @@ export default function ReturnsPage() {
     });
   const active = useQueueKeys(queue.items, toggle);
   if (!me) return null;
-  const title = intl.formatMessage({ id: "queue.title" });
+  const vendor = me.account.role === "vendor" ? (me.account.vendor ?? "") : null;
+  const title = intl.formatMessage({ id: vendor === null ? "queue.title" : "queue.vendorTitle" });
   return (
     <AdminLayout title={title} current="returns">
       <h1>{title}</h1>
+      {vendor !== null && <FormattedMessage id="queue.vendorOnly" values={{ vendor }} tagName="p" />}
       {problem && (
         <p className="notice notice--bad" role="alert">
           {problem}
         </p>
       )}
-      <QueueFilters filter={filter} />
+      <QueueFilters filter={filter} byVendor={vendor === null} />
       <details className="shortcuts">
         <summary>
           <FormattedMessage id="queue.shortcuts" />

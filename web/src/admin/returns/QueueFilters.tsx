@@ -6,8 +6,11 @@ import { REASONS, RESOLUTIONS, STATUSES } from "./types.ts";
 
 const OPEN = "requested,needs_review";
 
-/** The queue's filter form; applying it changes the page's URL (so a view can be bookmarked or saved). */
-export function QueueFilters({ filter }: { filter: Filter }) {
+/**
+ * The queue's filter form; applying it changes the page's URL (so a view can be bookmarked or saved).
+ * A vendor account has no vendor filter: the server holds its queue to its own vendor.
+ */
+export function QueueFilters({ filter, byVendor = true }: { filter: Filter; byVendor?: boolean }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const [draft, setDraft] = useState<Filter>(filter);
@@ -18,6 +21,7 @@ export function QueueFilters({ filter }: { filter: Filter }) {
     ev.preventDefault();
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(draft)) {
+      if (k === "vendor" && !byVendor) continue;
       if (v?.trim()) query[k] = k === "market" ? v.trim().toUpperCase() : v.trim();
     }
     navigate(href("returns", query), { keepFocus: true });
@@ -64,16 +68,18 @@ export function QueueFilters({ filter }: { filter: Filter }) {
           autoCapitalize="characters"
         />
       </div>
-      <div className="field">
-        <label htmlFor="filter-vendor">{t("filter.vendor")}</label>
-        <input
-          id="filter-vendor"
-          value={draft.vendor ?? ""}
-          onChange={set("vendor")}
-          maxLength={100}
-          size={12}
-        />
-      </div>
+      {byVendor && (
+        <div className="field">
+          <label htmlFor="filter-vendor">{t("filter.vendor")}</label>
+          <input
+            id="filter-vendor"
+            value={draft.vendor ?? ""}
+            onChange={set("vendor")}
+            maxLength={100}
+            size={12}
+          />
+        </div>
+      )}
       {select("sort", [["oldest", t("sort.oldest")]], "sort.newest")}
       <div className="filter-actions">
         <button type="submit" className="primary">
