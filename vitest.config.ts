@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: "forks",
+    // Each worker loads the server's modules once for all its files (no test mocks modules, stubs
+    // globals or the environment): the suite's import time fell from ~380 s to ~26 s.
+    isolate: false,
     maxWorkers: 2,
     sequence: { sequencer: LongFirstSequencer },
   },
