@@ -1,3 +1,7 @@
+import { money as m } from "../domain/money.ts";
+import type { Order } from "../domain/order.ts";
+import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
+import type { ReturnCase } from "../domain/return-case.ts";
 import {
   ADJUSTMENT_KINDS,
   type CreditNoteAdjustment,
@@ -5,11 +9,7 @@ import {
   type CreditNoteView,
   type RefundMethodView,
   type TaxRateTotal,
-} from "../adapters/documents/credit-note-view.ts";
-import { money as m } from "../domain/money.ts";
-import type { Order } from "../domain/order.ts";
-import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";
-import type { ReturnCase } from "../domain/return-case.ts";
+} from "./documents/credit-note-view.ts";
 import type { CreditNoteRecord, IdSource, Merchant, Repos, Settlement } from "./ports.ts";
 
 /** Tax rate in basis points for display (the amounts themselves are exact). */

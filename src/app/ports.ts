@@ -10,6 +10,7 @@ import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../domain/return-reasons.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
 import type { AuditRepo } from "./audit-log.ts";
+import type { CreditNoteView } from "./documents/credit-note-view.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
 import type { LogisticsRepos } from "./logistics/records.ts";
 import type { MailRepos } from "./notify/mail-records.ts";
@@ -717,6 +718,13 @@ export interface Deps {
   readonly secrets?: SecretBox;
   /** How long idempotency keys and webhook events are kept (default DEFAULT_RETENTION). */
   readonly retention?: RetentionSettings;
+  /** Renders documents (the credit-note PDF; credit-note-pdf.ts). */
+  readonly documents: DocumentRenderer;
+}
+
+/** Lays out an already-decided document; throws when its figures do not add up (a bug, not input). */
+export interface DocumentRenderer {
+  creditNotePdf(view: CreditNoteView, locale: string): Promise<Uint8Array>;
 }
 
 /** AES-256-GCM sealing with a named key (field-cipher.ts); `decrypt` reads values of retired keys too. */

@@ -1,8 +1,8 @@
 import { adyenGateway } from "../adapters/payments/adyen-gateway.ts";
 import { manualGateway } from "../adapters/payments/manual-gateway.ts";
-import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { stripeGateway } from "../adapters/payments/stripe-gateway.ts";
 import type { PaymentGateway } from "../app/ports.ts";
+import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 
 /**
  * Payment gateways: manual, Stripe and Adyen. Platform keys from the environment (all optional):

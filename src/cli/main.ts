@@ -4,12 +4,13 @@ import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { resealAtRest } from "../adapters/db/reseal.ts";
 import { dbStore } from "../adapters/db/store.ts";
+import { pdfDocuments } from "../adapters/documents/pdf-documents.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
-import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
 import type { Deps, SecretBox } from "../app/ports.ts";
+import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { parseApiKeyFlags } from "./api-key-flags.ts";
 import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
@@ -69,6 +70,7 @@ export async function wire(
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     },
     secrets,
+    documents: pdfDocuments,
     retention: config.retention,
   };
   return { deps, database, webhooks };

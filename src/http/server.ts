@@ -10,8 +10,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import type { RefundWebhookReceiver } from "../adapters/payments/refund-updates.ts";
 import type { Deps } from "../app/ports.ts";
+import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 import { adminApi } from "./admin/admin-api.ts";
 import { STAFF_COOKIE } from "./admin/staff-session.ts";
 import { type ApiRateLimits, apiRateLimitHooks } from "./api-rate-limit.ts";

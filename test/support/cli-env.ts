@@ -6,6 +6,7 @@ import pg from "pg";
 import { fieldCipher, keyringFromEnv } from "../../src/adapters/crypto/field-cipher.ts";
 import { migrateDatabase, openDatabase } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
+import { pdfDocuments } from "../../src/adapters/documents/pdf-documents.ts";
 import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../../src/adapters/system.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
@@ -69,6 +70,7 @@ export async function merchantAndKeyFor(env: Record<string, string>, slug: strin
       photos: localPhotoStorage(uploads),
       logistics: logisticsDeps(systemClock, new Map()),
       secrets,
+      documents: pdfDocuments,
     };
     const m = await createMerchant(deps, { slug, name: slug });
     if (!m.ok) throw new Error(JSON.stringify(m.error));

@@ -6,8 +6,8 @@ import type { FastifyInstance } from "fastify";
 import { fieldCipher } from "../../src/adapters/crypto/field-cipher.ts";
 import type { Database } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
+import { pdfDocuments } from "../../src/adapters/documents/pdf-documents.ts";
 import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
-import type { RefundWebhookReceiver } from "../../src/adapters/payments/refund-updates.ts";
 import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
@@ -24,6 +24,7 @@ import type {
   SecretBox,
 } from "../../src/app/ports.ts";
 import { saveProviderAccount } from "../../src/app/provider-accounts.ts";
+import type { RefundWebhookReceiver } from "../../src/app/refund-updates.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import type { SecurityLog } from "../../src/http/portal/portal-options.ts";
@@ -96,6 +97,7 @@ export async function startHarness(
     ...(opts.notify ? { notify: opts.notify } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     secrets,
+    documents: pdfDocuments,
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],

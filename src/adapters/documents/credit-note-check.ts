@@ -2,7 +2,7 @@
  * Refuses to print a credit note whose figures do not add up: an accounting document with
  * inconsistent totals is a bug upstream, so this throws rather than returning a value.
  */
-import type { CreditNoteView, Money } from "./credit-note-view.ts";
+import type { CreditNoteView, Money } from "../../app/documents/credit-note-view.ts";
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

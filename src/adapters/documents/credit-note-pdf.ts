@@ -4,10 +4,10 @@
  * issue date, never from the clock, so the same view and locale give the same bytes.
  */
 import PDFDocument from "pdfkit";
+import type { CreditNoteView, PostalAddressView } from "../../app/documents/credit-note-view.ts";
 import { formatterFor } from "../../domain/policy/render/format.ts";
 import { checkCreditNote } from "./credit-note-check.ts";
 import { itemsSection, refundSection, type SectionContext, taxSection } from "./credit-note-tables.ts";
-import type { CreditNoteView, PostalAddressView } from "./credit-note-view.ts";
 import { locateFont } from "./fonts.ts";
 import { creditNoteLocale } from "./labels/index.ts";
 import { A4, MARGIN, PageFrame } from "./page-frame.ts";

@@ -1,6 +1,7 @@
 /** The credit note's tables: returned items, other lines, the VAT summary and the refund methods. */
+
+import type { CreditNoteView, RefundMethodView } from "../../app/documents/credit-note-view.ts";
 import type { Formatter } from "../../domain/policy/render/format.ts";
-import type { CreditNoteView, RefundMethodView } from "./credit-note-view.ts";
 import type { CreditNoteLabels } from "./labels/index.ts";
 import { type Column, drawTable, type PageFrame, type TableRow } from "./page-frame.ts";
 import type { Typesetter } from "./typesetter.ts";

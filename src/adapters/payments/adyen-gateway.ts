@@ -1,4 +1,5 @@
 import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
+import type { RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { endpointHttpClient } from "./adyen-http-client.ts";
 import {
   Client,
@@ -9,7 +10,6 @@ import {
 } from "./adyen-library.ts";
 import { adyenWebhookReceiver } from "./adyen-notifications.ts";
 import { ADYEN_CURRENCIES, toProviderAmount } from "./provider-amounts.ts";
-import type { RefundWebhookReceiver } from "./refund-updates.ts";
 
 export {
   type AdyenNotification,

@@ -1,7 +1,7 @@
+import type { RefundUpdate, RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { HmacValidator, type NotificationRequestItem } from "./adyen-library.ts";
 import { ADYEN_CURRENCIES, fromProviderAmount } from "./provider-amounts.ts";
-import type { RefundUpdate, RefundWebhookReceiver } from "./refund-updates.ts";
 
 /** Our settlement ids are UUIDs; any other merchantReference is not one of ours. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

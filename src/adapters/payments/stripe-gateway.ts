@@ -1,8 +1,8 @@
 import Stripe from "stripe";
 import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
+import type { RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { STRIPE_CURRENCIES, toProviderAmount } from "./provider-amounts.ts";
-import type { RefundWebhookReceiver } from "./refund-updates.ts";
 import { STRIPE_SETTLEMENT_METADATA, stripeWebhookReceiver } from "./stripe-webhooks.ts";
 
 export {

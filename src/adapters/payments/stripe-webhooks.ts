@@ -1,12 +1,12 @@
 import Stripe from "stripe";
-import { err, ok, type Result } from "../../domain/result.ts";
-import { fromProviderAmount, STRIPE_CURRENCIES } from "./provider-amounts.ts";
 import {
   headerValue,
   type RefundUpdate,
   type RefundUpdateStatus,
   type RefundWebhookReceiver,
-} from "./refund-updates.ts";
+} from "../../app/refund-updates.ts";
+import { err, ok, type Result } from "../../domain/result.ts";
+import { fromProviderAmount, STRIPE_CURRENCIES } from "./provider-amounts.ts";
 
 /**
  * Stripe webhooks. Docs followed:

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { renderCreditNotePdf } from "../../adapters/documents/credit-note-pdf.ts";
-import type { CreditNoteView } from "../../adapters/documents/credit-note-view.ts";
+import type { CreditNoteView } from "../../app/documents/credit-note-view.ts";
 import { toMoney } from "../../app/inputs/fields.ts";
 import { refundBody } from "../../app/inputs/refund-input.ts";
 import type { Deps } from "../../app/ports.ts";
@@ -177,7 +176,7 @@ export const refundRoutes =
             outcome(err({ code: "not_found", entity: "credit note", id: req.params.id }), 200, () => null),
           );
         const c = await deps.store.read.cases.load(merchantOf(req), n.caseId);
-        const pdf = await renderCreditNotePdf(
+        const pdf = await deps.documents.creditNotePdf(
           n.document as unknown as CreditNoteView,
           req.query.locale ?? c?.locale ?? "en",
         );

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import type { RefundWebhookReceiver } from "../../adapters/payments/refund-updates.ts";
 import type { Deps } from "../../app/ports.ts";
+import type { RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { applyRefundUpdates } from "../../app/webhooks.ts";
 import { sendInvalidSignature } from "../problem.ts";
 

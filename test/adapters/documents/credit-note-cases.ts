@@ -1,5 +1,5 @@
 /** The locale cases of the PDF read-back tests: each note and the strings its PDF must show. */
-import type { RefundMethodView, SellerView } from "../../../src/adapters/documents/credit-note-view.ts";
+import type { RefundMethodView, SellerView } from "../../../src/app/documents/credit-note-view.ts";
 import type { NoteSpec } from "./credit-note-fixtures.ts";
 
 const seller = (country: string, legalName: string, lines: string[], vatNumber: string): SellerView => ({

@@ -9,7 +9,7 @@ import type {
   RefundMethodView,
   SellerView,
   TaxRateTotal,
-} from "../../../src/adapters/documents/credit-note-view.ts";
+} from "../../../src/app/documents/credit-note-view.ts";
 
 export interface ItemSpec {
   readonly description: string;

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RefundUpdate, RefundWebhookReceiver } from "../../../src/adapters/payments/refund-updates.ts";
+import type { RefundUpdate, RefundWebhookReceiver } from "../../../src/app/refund-updates.ts";
 
 /**
  * A minimal webhook endpoint for tests: raw body → receiver.receive → 200 + acknowledgement, or

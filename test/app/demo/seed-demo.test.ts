@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldCipher } from "../../../src/adapters/crypto/field-cipher.ts";
 import type { Database } from "../../../src/adapters/db/database.ts";
 import { dbStore } from "../../../src/adapters/db/store.ts";
+import { pdfDocuments } from "../../../src/adapters/documents/pdf-documents.ts";
 import { manualGateway } from "../../../src/adapters/payments/manual-gateway.ts";
 import { uuidv7Source } from "../../../src/adapters/system.ts";
 import { buildDemoOrders } from "../../../src/app/demo/demo-orders.ts";
@@ -110,6 +111,7 @@ describeEachDb("seedDemo", (kind) => {
       clock,
       ids: uuidv7Source(clock),
       gateways: new Map([["manual", manualGateway()]]),
+      documents: pdfDocuments,
     };
     const started = performance.now();
     first = await seedDemo(deps);

@@ -2,7 +2,7 @@
  * The words printed on a credit note, one table per language. A table is a `CreditNoteLabels`
  * value, so a missing key is a compile error. Amounts, dates and rates arrive already formatted.
  */
-import type { AdjustmentKind } from "../credit-note-view.ts";
+import type { AdjustmentKind } from "../../../app/documents/credit-note-view.ts";
 
 export interface CreditNoteLabels {
   readonly title: string;

@@ -1,5 +1,5 @@
-import type { Money } from "../../domain/money.ts";
-import type { Result } from "../../domain/result.ts";
+import type { Money } from "../domain/money.ts";
+import type { Result } from "../domain/result.ts";
 
 /**
  * A provider's later word on a refund, taken from a verified webhook. The settlement it belongs
