@@ -1,8 +1,6 @@
-import { createHash } from "node:crypto";
 import type { DomainError } from "../../domain/errors.ts";
-import { IMAGE_TYPES, sniffImageType } from "../../domain/photos/image-type.ts";
-import { stripImageMetadata } from "../../domain/photos/strip-metadata.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
+import { cleanPhoto, storePhoto } from "../photo-files.ts";
 import type { Deps, PortalUpload } from "../ports.ts";
 import type { PortalSession } from "./session-token.ts";
 
@@ -22,32 +20,19 @@ export async function uploadPhoto(
 ): Promise<Result<PortalUpload, DomainError>> {
   const storage = deps.photos;
   if (!storage) throw new Error("photo storage is not configured");
-  const type = sniffImageType(bytes);
-  if (typeof type !== "string")
-    return err({ code: "unsupported_media_type", path: "photo", found: type.found, accepted: IMAGE_TYPES });
-  const clean = stripImageMetadata(type, bytes);
-  if (!clean.ok) return err({ code: "invalid_input", issues: [{ path: "photo", message: clean.error }] });
+  const photo = cleanPhoto(bytes);
+  if (!photo.ok) return photo;
   if ((await deps.store.read.portal.uploadCount(session.orderId)) >= MAX_PHOTOS_PER_ORDER)
     return err({
       code: "invalid_input",
       issues: [{ path: "photo", message: `at most ${MAX_PHOTOS_PER_ORDER} photos per order` }],
     });
-  const id = deps.ids.next();
-  const key = `${session.merchantId}/${session.orderId}/${id}.${type.split("/")[1]}`;
-  await storage.put(key, clean.value, type);
-  const upload: PortalUpload = {
-    id,
-    merchantId: session.merchantId,
-    orderId: session.orderId,
-    caseId: null,
-    lineId: null,
-    storage: storage.kind,
-    storageKey: key,
-    contentType: type,
-    bytes: clean.value.length,
-    sha256: createHash("sha256").update(clean.value).digest("hex"),
-    createdAt: deps.clock.now(),
-  };
+  const upload = await storePhoto(
+    deps,
+    storage,
+    { merchantId: session.merchantId, orderId: session.orderId, caseId: null, lineId: null },
+    photo.value,
+  );
   await deps.store.transaction((r) => r.portal.insertUpload(upload));
   return ok(upload);
 }

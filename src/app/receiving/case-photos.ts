@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Actor } from "../../domain/actor.ts";
 import { type DomainError, invalid } from "../../domain/errors.ts";
-import { IMAGE_TYPES, sniffImageType } from "../../domain/photos/image-type.ts";
-import { stripImageMetadata } from "../../domain/photos/strip-metadata.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
+import { cleanPhoto, storePhoto } from "../photo-files.ts";
 import type { Deps, PortalUpload } from "../ports.ts";
 
 /** Photos staff may add to one case (receiving, inspection). */
@@ -24,36 +22,21 @@ export async function addCasePhoto(
 ): Promise<Result<PortalUpload, DomainError>> {
   const storage = deps.photos;
   if (!storage) throw new Error("photo storage is not configured");
-  const type = sniffImageType(bytes);
-  if (typeof type !== "string")
-    return err({ code: "unsupported_media_type", path: "photo", found: type.found, accepted: IMAGE_TYPES });
-  const clean = stripImageMetadata(type, bytes);
-  if (!clean.ok) return err(invalid("photo", clean.error));
+  const photo = cleanPhoto(bytes);
+  if (!photo.ok) return photo;
   const c = await deps.store.read.cases.load(merchantId, caseId);
   if (!c) return err({ code: "not_found", entity: "return", id: caseId });
   if (lineId && !c.lines.some((l) => l.id === lineId))
     return err(invalid("lineId", `no line ${lineId} in return ${c.number}`));
   if ((await deps.store.read.portal.caseUploads(merchantId, c.id)).length >= MAX_CASE_PHOTOS)
     return err(invalid("photo", `at most ${MAX_CASE_PHOTOS} photos per return`));
-  // Stored before the rows that name it (no storage call inside a transaction): a crash leaves an
-  // unreferenced file, never a row without its photo.
-  const id = deps.ids.next();
-  const key = `${merchantId}/${c.orderId}/${id}.${type.split("/")[1]}`;
-  await storage.put(key, clean.value, type);
-  const at = deps.clock.now();
-  const upload: PortalUpload = {
-    id,
-    merchantId,
-    orderId: c.orderId,
-    caseId: c.id,
-    lineId,
-    storage: storage.kind,
-    storageKey: key,
-    contentType: type,
-    bytes: clean.value.length,
-    sha256: createHash("sha256").update(clean.value).digest("hex"),
-    createdAt: at,
-  };
+  const upload = await storePhoto(
+    deps,
+    storage,
+    { merchantId, orderId: c.orderId, caseId: c.id, lineId },
+    photo.value,
+  );
+  const at = upload.createdAt;
   // The transaction answers the use case's result: an Idempotency-Key stores it with the commit.
   return deps.store.transaction(async (r): Promise<Result<PortalUpload, DomainError>> => {
     await r.portal.insertUpload(upload);
@@ -65,7 +48,7 @@ export async function addCasePhoto(
         reason: null,
         fromStatus: c.status,
         toStatus: c.status,
-        data: { photoId: id, lineId, contentType: type, bytes: upload.bytes },
+        data: { photoId: upload.id, lineId, contentType: upload.contentType, bytes: upload.bytes },
       },
     ]);
     return ok(upload);
