@@ -17,6 +17,8 @@ import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
 import { secretBoxFor } from "./encryption.ts";
 import { gatewaysFromEnv } from "./gateways.ts";
+import { platformsCommand, syncCommand } from "./platform-commands.ts";
+import { platformsFromEnv } from "./platforms.ts";
 
 const HELP = `crossback — international returns and refunds
 
@@ -35,6 +37,13 @@ Usage: crossback <command> [options]
   api-key revoke <id-or-prefix> --merchant <slug>
   import orders <file.csv> --merchant <slug> [--skip-invalid]
   worker                              run background jobs only (PostgreSQL; serve runs them too)
+  platforms connect <shopify|woocommerce> --merchant <slug> --shop <domain|url> [--consumer-key ck_…]
+                                      connect a shop (secrets from SHOPIFY_ACCESS_TOKEN +
+                                      SHOPIFY_WEBHOOK_SECRET, or WOOCOMMERCE_CONSUMER_SECRET +
+                                      WOOCOMMERCE_WEBHOOK_SECRET)
+  sync <shopify|woocommerce> --merchant <slug> --since <date>
+                                      import the shop's orders updated since <date>, page by page;
+                                      an interrupted run resumes where it stopped
   fx import <eurofxref.xml>           import ECB reference rates (daily or history file)
   bench                               run the benchmarks (same as npm run bench)
   build-web [--force]                 build the returns portal (web/ → web/dist) when its sources changed
@@ -70,6 +79,7 @@ export async function wire(
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     },
     secrets,
+    platforms: platformsFromEnv(),
     documents: pdfDocuments,
     retention: config.retention,
   };
@@ -97,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
       processes: { type: "string" },
       scopes: { type: "string" },
       "expires-in-days": { type: "string" },
+      since: { type: "string" },
+      shop: { type: "string" },
+      "consumer-key": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -114,7 +127,18 @@ async function main(argv: string[]): Promise<number> {
     const { runBenchmarks } = await import("../../bench/run.ts");
     return runBenchmarks();
   }
-  const known = ["serve", "worker", "migrate", "demo", "merchants", "api-key", "import", "fx"];
+  const known = [
+    "serve",
+    "worker",
+    "migrate",
+    "demo",
+    "merchants",
+    "api-key",
+    "import",
+    "fx",
+    "sync",
+    "platforms",
+  ];
   if (!known.includes(command)) {
     console.error(`unknown command "${command}"\n\n${HELP}`);
     return 2;
@@ -170,6 +194,10 @@ async function main(argv: string[]): Promise<number> {
         return await apiKeyCommand(deps, rest, values);
       case "fx":
         return await fxCommand(deps, rest);
+      case "sync":
+        return await syncCommand(deps, rest, values);
+      case "platforms":
+        return await platformsCommand(deps, rest, values);
       default:
         return await importCommand(deps, rest, values);
     }
