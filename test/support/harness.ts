@@ -14,6 +14,7 @@ import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import type { NotifyDeps } from "../../src/app/notify/ports.ts";
+import type { PlatformAdapters } from "../../src/app/platforms/ports.ts";
 import { savePolicy } from "../../src/app/policies.ts";
 import type {
   Clock,
@@ -74,6 +75,8 @@ export async function startHarness(
     logStream?: { write(line: string): void };
     /** The field cipher (default: a random key with id "test"). */
     secrets?: SecretBox;
+    /** Shopify / WooCommerce adapters (pointed at their fakes). */
+    platforms?: PlatformAdapters;
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -96,6 +99,7 @@ export async function startHarness(
     logistics: logisticsDeps(clock, carriers),
     ...(opts.notify ? { notify: opts.notify } : {}),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.platforms ? { platforms: opts.platforms } : {}),
     secrets,
     documents: pdfDocuments,
   };

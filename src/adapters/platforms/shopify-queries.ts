@@ -5,7 +5,7 @@
  * - returns: https://shopify.dev/docs/apps/build/orders-fulfillment/returns-apps/build-return-management
  *   (`returnableFulfillments` → `returnRequest` → `returnApproveRequest` → `returnProcess`)
  */
-export const SHOPIFY_API_VERSION = "2025-10";
+export const SHOPIFY_API_VERSION = "2026-07";
 
 const ORDER_FIELDS = `
 fragment CrossbackOrder on Order {

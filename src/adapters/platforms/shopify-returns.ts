@@ -22,7 +22,7 @@ interface ShopifyReturn {
 }
 type Payload = { return: ShopifyReturn | null; userErrors: { field: string[] | null; message: string }[] };
 
-/** Our reasons onto Shopify's ReturnReason enum (2025-10). */
+/** Our reasons onto Shopify's ReturnReason enum (deprecated since 2026-01 for returnReasonDefinitionId, still accepted). */
 const REASONS: Readonly<Record<string, string>> = {
   wrong_size: "SIZE_TOO_SMALL",
   not_as_described: "NOT_AS_DESCRIBED",

@@ -1,8 +1,11 @@
 import wooModule from "@woocommerce/woocommerce-rest-api";
 import type { PlatformConnection } from "../../app/platforms/ports.ts";
 
-// The package is CommonJS compiled by Babel: under Node's ESM interop the class is `.default`.
-const WooCommerceRestApi = wooModule.default;
+// The package is CommonJS compiled by Babel: Node's ESM interop gives `{ default: class }`, Vite's
+// interop (the tests) the class itself.
+type WooClass = typeof wooModule.default;
+const loaded: unknown = wooModule;
+const WooCommerceRestApi: WooClass = typeof loaded === "function" ? (loaded as WooClass) : wooModule.default;
 
 export interface WooResponse<T> {
   readonly data: T;

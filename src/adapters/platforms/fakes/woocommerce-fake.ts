@@ -49,7 +49,8 @@ const enc = (s: string) =>
 /** RFC 5849 §3.4: the signature base string and HMAC-SHA256 with `secret&` (no token). */
 function oauthValid(req: FakeRequest, port: number, key: string, secret: string): boolean {
   const url = new URL(req.path, `http://127.0.0.1:${port}`);
-  const params = [...url.searchParams.entries()];
+  // PHP's $_GET keeps the last of repeated keys (the official client sends its query twice).
+  const params = [...new Map(url.searchParams.entries()).entries()];
   const given = url.searchParams.get("oauth_signature");
   if (url.searchParams.get("oauth_consumer_key") !== key || !given) return false;
   const normalized = params
