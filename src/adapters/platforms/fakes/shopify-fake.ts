@@ -28,6 +28,8 @@ export interface ShopifyFake extends FakeServer {
   readonly orders: Map<string, ShopifyOrderNode>;
   readonly returns: readonly FakeReturn[];
   putOrder(o: ShopifyOrderNode): void;
+  /** The `n`th orders page asked for from now on (1 = the next) answers 500: an interrupted backfill. */
+  failOrdersPage(n: number): void;
   /** The GraphQL operation names received, in order (`CrossbackOrders`, `CrossbackReturnRequest`…). */
   operations(): string[];
   /** Posts a webhook as Shopify does; `secret` signs instead of the real one (a forgery). */
@@ -52,6 +54,7 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
   const orders = new Map<string, ShopifyOrderNode>();
   const returns = new ShopifyReturns(orders);
   const ops: string[] = [];
+  let failPage = 0;
 
   function ordersPage(v: Record<string, unknown>): unknown {
     const since = /updated_at:>='([^']+)'/.exec(String(v.query ?? ""))?.[1];
@@ -84,6 +87,8 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
     const v = variables ?? {};
     const op = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? "";
     ops.push(op);
+    if (op === "CrossbackOrders" && failPage > 0 && --failPage === 0)
+      return { status: 500, body: { errors: "Internal error" } };
     const data = ((): unknown => {
       switch (op) {
         case "CrossbackOrders":
@@ -123,6 +128,9 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
     },
     putOrder: (o) => orders.set(o.id, o),
     operations: () => [...ops],
+    failOrdersPage: (n) => {
+      failPage = n;
+    },
     sendWebhook(url, topic, payload, o = {}) {
       const body = JSON.stringify(payload);
       const hmac = createHmac("sha256", o.secret ?? webhookSecret)
