@@ -9,12 +9,16 @@ export async function reportsCommand(deps: Deps, args: string[], merchant?: stri
   const [sub] = args;
   if (sub === "status") {
     const b = await reportBacklog(deps);
-    console.log(`not counted yet: ${b.cases} cases, ${b.orders} orders; oldest change ${b.lagSeconds.toFixed(1)} s ago`);
+    console.log(
+      `not counted yet: ${b.cases} cases, ${b.orders} orders; oldest change ${b.lagSeconds.toFixed(1)} s ago`,
+    );
     return 0;
   }
   if (sub === "rollup") {
     const r = await rollUpReports(deps);
-    console.log(r.busy ? "another process is counting; try again" : `counted ${r.orders} orders, ${r.cases} cases`);
+    console.log(
+      r.busy ? "another process is counting; try again" : `counted ${r.orders} orders, ${r.cases} cases`,
+    );
     return r.busy ? 1 : 0;
   }
   if (sub === "rebuild") {
