@@ -45,6 +45,9 @@ Usage: crossback <command> [options]
                                       import the shop's orders updated since <date>, page by page;
                                       an interrupted run resumes where it stopped
   fx import <eurofxref.xml>           import ECB reference rates (daily or history file)
+  reports status|rollup|rebuild [--merchant <slug>]
+                                      the report rollups: what is not counted yet, count it now,
+                                      or recount from scratch
   bench                               run the benchmarks (same as npm run bench)
   build-web [--force]                 build the returns portal (web/ → web/dist) when its sources changed
 
@@ -136,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
     "api-key",
     "import",
     "fx",
+    "reports",
     "sync",
     "platforms",
   ];
@@ -194,6 +198,10 @@ async function main(argv: string[]): Promise<number> {
         return await apiKeyCommand(deps, rest, values);
       case "fx":
         return await fxCommand(deps, rest);
+      case "reports": {
+        const { reportsCommand } = await import("./reports-command.ts");
+        return await reportsCommand(deps, rest, values.merchant);
+      }
       case "sync":
         return await syncCommand(deps, rest, values);
       case "platforms":
