@@ -138,6 +138,11 @@ describeEachDb("Shopify: import, webhooks, mirroring (against the local fake)", 
     const replay = await fake.sendWebhook(url, "orders/create", payload, { webhookId: "wh-1" });
     expect(JSON.parse(replay.body).status).toBe("duplicate");
     expect((await call(h.app, auth, "GET", "/api/v1/orders/1010")).status).toBe(200);
+    // refunds/create names the order: it is read again (unchanged here); other topics are acknowledged.
+    const refund = await fake.sendWebhook(url, "refunds/create", { id: 77, order_id: 5_001_010 });
+    expect([refund.status, JSON.parse(refund.body).order?.status]).toEqual([200, "unchanged"]);
+    const other = await fake.sendWebhook(url, "products/update", { id: 1 });
+    expect([other.status, JSON.parse(other.body).status]).toEqual([200, "ignored"]);
   });
 
   it("mirrors a case: returnRequest when opened, returnApproveRequest and returnProcess when approved and refunded", async () => {

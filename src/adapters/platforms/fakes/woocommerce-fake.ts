@@ -35,6 +35,8 @@ export interface WooFake extends FakeServer {
   readonly notes: { orderId: number; id: number; note: string }[];
   readonly refunds: WooFakeRefund[];
   putOrder(o: WooOrder): void;
+  /** The `n`th order list asked for from now on (1 = the next) answers 500: an interrupted backfill. */
+  failOrdersPage(n: number): void;
   sendWebhook(
     url: string,
     topic: string,
@@ -81,6 +83,7 @@ export async function startWooFake(): Promise<WooFake> {
   const refunds: WooFakeRefund[] = [];
   let seq = 100;
   let port = 0;
+  let failPage = 0;
 
   function ordersList(q: URLSearchParams): FakeReply {
     const since = q.get("modified_after");
@@ -103,7 +106,10 @@ export async function startWooFake(): Promise<WooFake> {
     const path = url.pathname.replace(/^\/wp-json\/wc\/v3/, "");
     if (!oauthValid(req, port, consumerKey, consumerSecret))
       return wooError(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
-    if (req.method === "GET" && path === "/orders") return ordersList(url.searchParams);
+    if (req.method === "GET" && path === "/orders") {
+      if (failPage > 0 && --failPage === 0) return wooError(500, "internal_server_error", "Error");
+      return ordersList(url.searchParams);
+    }
     const m = /^\/orders\/(\d+)(\/notes|\/refunds)?$/.exec(path);
     const order = m ? orders.get(Number(m[1])) : undefined;
     if (!m || !order) return wooError(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.");
@@ -152,6 +158,9 @@ export async function startWooFake(): Promise<WooFake> {
     notes,
     refunds,
     putOrder: (o) => orders.set(o.id, o),
+    failOrdersPage: (n) => {
+      failPage = n;
+    },
     sendWebhook(url, topic, payload, o = {}) {
       const body = JSON.stringify(payload);
       const signature = createHmac("sha256", o.secret ?? webhookSecret)
