@@ -1,11 +1,13 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
+import { minimumProblems, raiseToMinimums } from "../domain/policy/marketplace-minimums.ts";
 import { scopesOverlap } from "../domain/policy/policy-scope.ts";
 import { type PolicyWarning, policyWarnings } from "../domain/policy/policy-warnings.ts";
 import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { type PolicyBody, policyBody, toPolicy } from "./inputs/policy-input.ts";
 import type { Deps, Repos, StoredPolicy } from "./ports.ts";
+import { merchantMinimums, ownedBy, vendorSaveProblem } from "./vendor-policies.ts";
 
 export const POLICY_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
@@ -23,9 +25,15 @@ export function compilePolicy(merchantId: string, stored: StoredPolicy): ReturnP
   return p;
 }
 
-/** The latest version of each of the merchant's policies, compiled. */
+/**
+ * The latest version of each of the merchant's policies, compiled; a vendor's policy raised to the
+ * marketplace's minimums (one saved before a minimum rose never gives less than it).
+ */
 export async function currentPolicies(r: Repos, merchantId: string): Promise<ReturnPolicy[]> {
-  return (await r.policies.latestAll(merchantId)).map((s) => compilePolicy(merchantId, s));
+  const min = await merchantMinimums(r, merchantId);
+  return (await r.policies.latestAll(merchantId)).map((s) =>
+    raiseToMinimums(compilePolicy(merchantId, s), min),
+  );
 }
 
 /** An active policy as specific as another active one and overlapping it: the engine could not choose. */
@@ -50,7 +58,9 @@ export interface SavedPolicy {
 
 /**
  * Saves a new version of a policy. Refuses a scope that overlaps another active policy equally
- * specific (the engine could not choose); returns warnings where the policy is below a statutory floor.
+ * specific (the engine could not choose), a vendor's policy below the marketplace's minimums, and —
+ * for a vendor account (`vendor`) — any policy but its own vendor's; returns warnings where the
+ * policy is below a statutory floor.
  */
 export function savePolicy(
   deps: Deps,
@@ -58,6 +68,7 @@ export function savePolicy(
   id: string,
   body: PolicyBody,
   actor: Actor,
+  vendor: string | null = null,
 ): Promise<Result<SavedPolicy, DomainError>> {
   if (!POLICY_ID.test(id)) {
     return Promise.resolve(
@@ -72,6 +83,11 @@ export function savePolicy(
     const latest = await r.policies.get(merchantId, id);
     const version = (latest?.version ?? 0) + 1;
     const policy = toPolicy(id, version, body);
+    const own = vendorSaveProblem(policy, latest ? compilePolicy(merchantId, latest) : null, vendor);
+    if (own === "hidden") return err({ code: "not_found", entity: "policy", id });
+    if (own) return err({ code: "invalid_input", issues: [own] });
+    const below = minimumProblems(policy, await merchantMinimums(r, merchantId));
+    if (below.length > 0) return err({ code: "invalid_input", issues: below });
     const overlap = overlapProblem(policy, await currentPolicies(r, merchantId));
     if (overlap) return err({ code: "invalid_input", issues: [overlap] });
     const stored: StoredPolicy = {
@@ -88,20 +104,26 @@ export function savePolicy(
   });
 }
 
+/** A vendor account (`vendor`) sees its own vendor's policies only; the rest answer 404. */
 export async function getPolicy(
   deps: Deps,
   merchantId: string,
   id: string,
   version?: number,
+  vendor: string | null = null,
 ): Promise<Result<StoredPolicy, DomainError>> {
   const p = await deps.store.read.policies.get(merchantId, id, version);
-  return p ? ok(p) : err({ code: "not_found", entity: "policy", id: version ? `${id}@${version}` : id });
+  const seen = p && (vendor === null || ownedBy(compilePolicy(merchantId, p), vendor));
+  return seen ? ok(p) : err({ code: "not_found", entity: "policy", id: version ? `${id}@${version}` : id });
 }
 
 export async function listPolicies(
   deps: Deps,
   merchantId: string,
+  vendor: string | null = null,
 ): Promise<{ stored: StoredPolicy; warnings: readonly PolicyWarning[] }[]> {
   const all = await deps.store.read.policies.latestAll(merchantId);
-  return all.map((stored) => ({ stored, warnings: policyWarnings(compilePolicy(merchantId, stored)) }));
+  return all
+    .filter((s) => vendor === null || ownedBy(compilePolicy(merchantId, s), vendor))
+    .map((stored) => ({ stored, warnings: policyWarnings(compilePolicy(merchantId, stored)) }));
 }

@@ -67,6 +67,15 @@ export interface MerchantSettings {
   readonly autoRefund?: boolean;
   /** How the shoppers' returns portal looks: name shown, logo, brand colour, where shoppers get help. */
   readonly branding?: Branding;
+  /** What every vendor's own policy must at least give (a marketplace; see marketplace-minimums.ts). */
+  readonly marketplaceMinimums?: MarketplaceMinimumsSetting;
+}
+
+/** The marketplace's minimums as set (percent); `minimumsOf` turns them into the domain's. */
+export interface MarketplaceMinimumsSetting {
+  readonly windowDays?: number;
+  readonly resolutions?: readonly Resolution[];
+  readonly maxRestockingFeePercent?: number;
 }
 
 export interface Branding {

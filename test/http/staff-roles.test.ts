@@ -93,11 +93,11 @@ const MATRIX: readonly {
     allowed: ["owner", "manager"],
   },
   {
-    what: "edit a policy",
+    what: "edit a policy (a vendor: its own vendor's only, vendor-policies.test.ts)",
     method: "PUT",
     url: "/api/v1/policies/default",
     body: {},
-    allowed: ["owner", "manager"],
+    allowed: ["owner", "manager", "vendor"],
   },
   {
     what: "see the managers' dashboard (a vendor: its own figures)",

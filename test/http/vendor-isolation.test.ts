@@ -101,13 +101,14 @@ describeEachDb("vendor isolation", (kind) => {
     expect(events.at(-1)?.actor).toMatchObject({ kind: "staff" });
   });
 
-  it("is refused the rest of the merchant API and the back office's team and keys", async () => {
+  it("is refused the rest of the merchant API (its own policies: vendor-policies.test.ts) and the back office's team and keys", async () => {
     for (const [method, url, body] of [
       ["GET", "/api/v1/orders/A1", undefined],
       ["GET", "/api/v1/settlements", undefined],
       ["GET", "/api/v1/credit-notes", undefined],
       ["GET", "/api/v1/settings", undefined],
-      ["GET", "/api/v1/policies", undefined],
+      ["GET", "/api/v1/policies/rendered?country=DE", undefined],
+      ["GET", "/api/v1/extenuating-events", undefined],
       ["POST", "/api/v1/returns", {}],
       ["POST", "/api/v1/returns/preview", {}],
       ["GET", "/api/v1/receiving/lookup?code=A1", undefined],

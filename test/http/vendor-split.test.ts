@@ -78,7 +78,7 @@ describeEachDb("returns split by vendor", (kind) => {
       ["CAP-1", "kyoto"],
     ])
       expect((await api("PUT", `/api/v1/products/${sku}`, { title: sku, vendor })).status).toBe(201);
-    for (const id of ["S-1", "S-2", "S-3"])
+    for (const id of ["S-1", "S-2", "S-3", "S-4"])
       expect((await api("PUT", `/api/v1/orders/${id}`, orderJson())).status).toBe(201);
   });
   afterAll(() => h?.close());
@@ -167,5 +167,26 @@ describeEachDb("returns split by vendor", (kind) => {
     const stranger = shopper("198.51.100.41");
     await lookUp(h.app, stranger, "market", { orderNumber: "S-2", email: "ana@example.de" });
     expect((await portalCall(h.app, stranger, "GET", `/market/returns/${cases[0]?.id}`)).status).toBe(404);
+  });
+
+  it("splits an EU withdrawal per vendor in one transaction, each case with the declaration", async () => {
+    h.clock.set("2026-03-10T10:00:00Z"); // inside the EU's 14 days from delivery on 3 March
+    const s = shopper("198.51.100.42");
+    await lookUp(h.app, s, "market", { orderNumber: "S-4", email: "ana@example.de" });
+    const lines = twoVendors("S-4").lines.map(({ reason: _, ...l }) => l);
+    const declared = { lines, name: "Ana Schmidt", email: "ana@example.de", locale: "en", confirm: true };
+    const ack = await portalCall(h.app, s, "POST", "/market/withdrawals", declared);
+    expect(ack.status, JSON.stringify(ack.body)).toBe(201);
+    const group = ack.body.group as { id: string; cases: Json[] };
+    expect(group.cases.map((c) => c.vendor)).toEqual(["alpine", "kyoto"]);
+    expect((ack.body.case as Json).id).toBe(group.cases[0]?.id);
+    expect(new Set((await casesOf("S-4")).map((c) => c.groupId))).toEqual(new Set([group.id]));
+    for (const c of group.cases) {
+      const events = (await api("GET", `/api/v1/returns/${c.id}/events`)).body.items as Json[];
+      expect(events.map((e) => e.type)).toContain("return.withdrawal_declared");
+    }
+    // Withdrawn already: a second declaration opens nothing more.
+    expect((await portalCall(h.app, s, "POST", "/market/withdrawals", declared)).status).toBe(422);
+    expect(await casesOf("S-4")).toHaveLength(2);
   });
 });

@@ -5,8 +5,7 @@ import {
   type WithdrawalDeclaration,
 } from "../../domain/portal/withdrawal-function.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { ReturnCase } from "../../domain/return-case.ts";
-import { openReturnIn } from "../create-return.ts";
+import { allOrNothing, type OpenedReturn, openReturnsIn } from "../create-return-group.ts";
 import type { Deps } from "../ports.ts";
 import { evaluate } from "../return-evaluation.ts";
 import { sessionContext } from "./portal-order.ts";
@@ -23,13 +22,14 @@ export interface WithdrawalInput {
 /**
  * The EU withdrawal function's second step: the shopper confirmed withdrawing from the contract for
  * these items. Opens a return on the statutory withdrawal track and stores the declaration with the
- * time it was received (the acknowledgement shown on screen); the refund deadline starts now.
+ * time it was received (the acknowledgement shown on screen); the refund deadline starts now. Items of
+ * several marketplace vendors open one case per vendor (a group), each with the declaration.
  */
 export async function declareWithdrawal(
   deps: Deps,
   session: PortalSession,
   input: WithdrawalInput,
-): Promise<Result<{ case: ReturnCase; declaration: WithdrawalDeclaration }, DomainError>> {
+): Promise<Result<{ opened: OpenedReturn; declaration: WithdrawalDeclaration }, DomainError>> {
   const ctx = await sessionContext(deps.store.read, session);
   if (!ctx.ok) return ctx;
   const { merchant, order } = ctx.value;
@@ -60,7 +60,8 @@ export async function declareWithdrawal(
     citation: WITHDRAWAL_FUNCTION_CITATION,
   };
   const requested = input.lines.map((l) => ({ ...l, reason: "changed_mind" as const }));
-  return deps.store.transaction(async (r) => {
+  // One transaction, all or nothing: a withdrawal of several vendors' goods opens one case per vendor.
+  return allOrNothing(deps.store, async (r) => {
     // Only the statutory right is withdrawn here: a line outside its period is an ordinary return.
     const judged = await evaluate(
       r,
@@ -81,7 +82,8 @@ export async function declareWithdrawal(
           blockedBy: l.tracks.find((t) => t.track === "statutory_withdrawal")?.blockedBy ?? [],
         })),
       });
-    const opened = await openReturnIn(
+    const actor = shopperActor(ctx.value);
+    const opened = await openReturnsIn(
       deps,
       r,
       merchant.id,
@@ -93,21 +95,21 @@ export async function declareWithdrawal(
         locale: input.locale,
         portal: { withdrawal: declaration },
       },
-      shopperActor(ctx.value),
+      actor,
     );
     if (!opened.ok) return opened;
-    const c = opened.value;
-    await r.cases.append(c, [
-      {
-        type: "return.withdrawal_declared",
-        actor: shopperActor(ctx.value),
-        at,
-        reason: null,
-        fromStatus: c.status,
-        toStatus: c.status,
-        data: { ...declaration },
-      },
-    ]);
-    return ok({ case: c, declaration });
+    for (const { case: c } of opened.value.cases)
+      await r.cases.append(c, [
+        {
+          type: "return.withdrawal_declared",
+          actor,
+          at,
+          reason: null,
+          fromStatus: c.status,
+          toStatus: c.status,
+          data: { ...declaration },
+        },
+      ]);
+    return ok({ opened: opened.value, declaration });
   });
 }

@@ -20,7 +20,7 @@ export async function vendorMayReach(
   vendor: string,
   reach: VendorReach,
 ): Promise<"yes" | "no" | "needs_case"> {
-  if (reach.kind === "queue" || reach.kind === "reports") return "yes";
+  if (reach.kind === "queue" || reach.kind === "reports" || reach.kind === "policies") return "yes";
   if (reach.kind === "case") return (await ownsCase(deps, merchantId, vendor, reach.id)) ? "yes" : "no";
   if (reach.kind === "credit_notes") {
     if (!reach.caseId) return "needs_case";

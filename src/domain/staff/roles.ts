@@ -39,9 +39,10 @@ const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   warehouse: ["read", "returns:receive"],
   /**
    * A marketplace vendor decides, receives, inspects and refunds its own cases (its own inspection
-   * and refund liability) and sees its own figures; vendor-reach.ts keeps it to those cases.
+   * and refund liability), writes its own return policy and sees its own figures; vendor-reach.ts
+   * keeps it to those cases and policies.
    */
-  vendor: ["read", "returns:decide", "returns:receive", "refunds:write", "reports"],
+  vendor: ["read", "returns:decide", "returns:receive", "refunds:write", "policies:write", "reports"],
 };
 
 export const may = (role: StaffRole, p: Permission): boolean => GRANTS[role].includes(p);

@@ -1,14 +1,16 @@
 /**
  * What a vendor account may reach on the merchant API (path after /api/v1): its cases and their
- * credit notes, the returns queue (held to its vendor) and its figures. Anything else is not for a
- * vendor (403), whatever the role's permissions say: settings, policies, other lists, API keys.
+ * credit notes, the returns queue (held to its vendor), its figures and its own return policies (the
+ * policy use cases hold it to them). Anything else is not for a vendor (403), whatever the role's
+ * permissions say: settings, extenuating events, other lists, API keys.
  */
 export type VendorReach =
   | { readonly kind: "queue" }
   | { readonly kind: "case"; readonly id: string }
   | { readonly kind: "credit_notes"; readonly caseId: string | null }
   | { readonly kind: "credit_note"; readonly id: string }
-  | { readonly kind: "reports" };
+  | { readonly kind: "reports" }
+  | { readonly kind: "policies" };
 
 const READS = new Set(["GET", "HEAD"]);
 
@@ -17,6 +19,8 @@ export function vendorReach(method: string, path: string, query: string): Vendor
   const read = READS.has(method);
   if (read && /^\/reports(\/.*)?$/.test(path)) return { kind: "reports" };
   if (read && path === "/returns") return { kind: "queue" };
+  if (path === "/policies" ? read : /^\/policies\/(?!rendered$)[^/]+(\/check|\/versions)?$/.test(path))
+    return { kind: "policies" };
   const kase = /^\/returns\/([^/]+)(\/.*)?$/.exec(path);
   if (kase?.[1] && kase[1] !== "preview") return { kind: "case", id: kase[1] };
   if (read && path === "/credit-notes")

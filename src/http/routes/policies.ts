@@ -8,7 +8,7 @@ import { checkPolicyDraft, policyVersions } from "../../app/policy-draft.ts";
 import type { Deps, StoredPolicy } from "../../app/ports.ts";
 import { renderedPolicy } from "../../app/rendered-policy.ts";
 import type { PolicyWarning } from "../../domain/policy/policy-warnings.ts";
-import { actorOf, merchantOf } from "../auth.ts";
+import { actorOf, merchantOf, ownVendorOf } from "../auth.ts";
 import { presentDecision } from "../present-decision.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
@@ -43,7 +43,14 @@ export const policyRoutes =
         },
       },
       async (req, reply) => {
-        const r = await savePolicy(deps, merchantOf(req), req.params.id, req.body, actorOf(req));
+        const r = await savePolicy(
+          deps,
+          merchantOf(req),
+          req.params.id,
+          req.body,
+          actorOf(req),
+          ownVendorOf(req),
+        );
         return send(
           reply,
           outcome(r, r.ok && r.value.created ? 201 : 200, (v) => presentPolicy(v.stored, v.warnings)),
@@ -52,10 +59,22 @@ export const policyRoutes =
     );
     app.get(
       "/policies",
-      { schema: { tags: ["policies"], summary: "The latest version of every policy, with warnings" } },
-      async (req) => ({
-        items: (await listPolicies(deps, merchantOf(req))).map((p) => presentPolicy(p.stored, p.warnings)),
-      }),
+      {
+        schema: {
+          tags: ["policies"],
+          summary: "The latest version of every policy, with warnings",
+          description:
+            "`marketplaceMinimums` (settings) is what every vendor's own policy must give. A vendor account sees its own vendor's policies only.",
+        },
+      },
+      async (req) => {
+        const m = await deps.store.read.merchants.byId(merchantOf(req));
+        const items = await listPolicies(deps, merchantOf(req), ownVendorOf(req));
+        return {
+          items: items.map((p) => presentPolicy(p.stored, p.warnings)),
+          marketplaceMinimums: m?.settings.marketplaceMinimums ?? null,
+        };
+      },
     );
     app.get(
       "/policies/rendered",
@@ -95,8 +114,10 @@ export const policyRoutes =
       async (req, reply) =>
         send(
           reply,
-          outcome(await getPolicy(deps, merchantOf(req), req.params.id, req.query.version), 200, (s) =>
-            presentPolicy(s),
+          outcome(
+            await getPolicy(deps, merchantOf(req), req.params.id, req.query.version, ownVendorOf(req)),
+            200,
+            (s) => presentPolicy(s),
           ),
         ),
     );
@@ -121,7 +142,7 @@ export const policyRoutes =
           deps,
           req,
           reply,
-          (d) => checkPolicyDraft(d, merchantOf(req), req.params.id, policy, input),
+          (d) => checkPolicyDraft(d, merchantOf(req), req.params.id, policy, input, ownVendorOf(req)),
           (r) =>
             outcome(r, 200, (v) => ({
               warnings: v.warnings,
@@ -137,7 +158,7 @@ export const policyRoutes =
       async (req, reply) =>
         send(
           reply,
-          outcome(await policyVersions(deps, merchantOf(req), req.params.id), 200, (v) => ({
+          outcome(await policyVersions(deps, merchantOf(req), req.params.id, ownVendorOf(req)), 200, (v) => ({
             items: v.map((x) => ({
               version: x.version,
               savedAt: x.createdAt.toISOString(),

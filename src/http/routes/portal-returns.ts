@@ -16,7 +16,7 @@ import type { Deps } from "../../app/ports.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
-import { presentCaseSummary, presentPortalCase, presentSubmitted } from "../portal/present-portal.ts";
+import { presentPortalCase, presentSubmitted } from "../portal/present-portal.ts";
 import { requireSession, sessionOf } from "../portal/session.ts";
 import { outcome, send } from "../respond.ts";
 
@@ -69,7 +69,8 @@ export const portalReturnRoutes =
           security,
           summary: "Withdraw from the contract (EU withdrawal function, second step: `confirm: true`)",
           description:
-            "Consumer Rights Directive Art. 11a (Directive (EU) 2023/2673): answers the acknowledgement with the time the withdrawal was received.",
+            "Consumer Rights Directive Art. 11a (Directive (EU) 2023/2673): answers the acknowledgement with the time the withdrawal was received. " +
+            "Items of several marketplace vendors open one case per vendor in one transaction: `case` is the first, `group: {id, cases}` lists every one (null when not split).",
           params: slugParams,
           body: withdrawalBody,
         },
@@ -81,7 +82,10 @@ export const portalReturnRoutes =
         });
         return send(
           reply,
-          outcome(r, 201, (v) => ({ case: presentCaseSummary(v.case), acknowledgement: v.declaration })),
+          outcome(r, 201, (v) => {
+            const { group, ...first } = presentSubmitted(v.opened);
+            return { case: first, group, acknowledgement: v.declaration };
+          }),
         );
       },
     );

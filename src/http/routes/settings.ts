@@ -3,6 +3,7 @@ import { z } from "zod";
 import { boundedRecord, checkMoneyFields, currencyCode, moneyText } from "../../app/inputs/fields.ts";
 import type { Deps, MerchantSettings } from "../../app/ports.ts";
 import { checkBic, checkIban } from "../../domain/payouts/iban-bic.ts";
+import { RESOLUTIONS } from "../../domain/return-reasons.ts";
 import { merchantOf } from "../auth.ts";
 
 const TENDERS = ["card", "gift_card", "store_credit", "bank_transfer", "cash_on_delivery", "other"] as const;
@@ -24,6 +25,18 @@ export const settingsBody = z
     storeCreditExpiryDays: z.int().min(1).max(3650).nullish(),
     refundDeadlineWarningDays: z.int().min(0).max(30).optional(),
     autoRefund: z.boolean().optional(),
+    marketplaceMinimums: z
+      .strictObject({
+        windowDays: z.int().min(0).max(3650).optional(),
+        resolutions: z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).optional(),
+        maxRestockingFeePercent: z
+          .number()
+          .min(0)
+          .max(100)
+          .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, { message: "at most 2 decimals" })
+          .optional(),
+      })
+      .optional(),
     branding: z
       .object({
         displayName: z.string().trim().min(1).max(100).nullish(),
