@@ -13,6 +13,7 @@ export const rateCsv = (r: ReturnRateReport) =>
   );
 
 export const presentRefundTotal = (t: RefundTotal) => ({
+  ...(t.vendor !== undefined ? { vendor: t.vendor } : {}),
   currency: t.currency,
   method: t.method,
   refunded: moneyJson({ amount: t.refundedMinor, currency: t.currency }),
@@ -23,10 +24,19 @@ export const presentRefundTotal = (t: RefundTotal) => ({
   inProgressCount: t.inProgressCount,
 });
 
-export const refundCsv = (totals: readonly RefundTotal[]) =>
+export const refundCsv = (totals: readonly RefundTotal[], byVendor = false) =>
   toCsv(
-    ["currency", "method", "refunded_minor", "refunded_count", "in_progress_minor", "in_progress_count"],
+    [
+      ...(byVendor ? ["vendor"] : []),
+      "currency",
+      "method",
+      "refunded_minor",
+      "refunded_count",
+      "in_progress_minor",
+      "in_progress_count",
+    ],
     totals.map((t): Cell[] => [
+      ...(byVendor ? [t.vendor ?? ""] : []),
       t.currency,
       t.method,
       t.refundedMinor,

@@ -174,6 +174,12 @@ describeEachDb("the managers' dashboard reports", (kind) => {
     ]);
     const de = await get(`/api/v1/reports/refunds?${PERIOD}&market=DE`);
     expect((de.totals as Json[]).map((t) => t.refundedMinor)).toEqual([8980]);
+    // By vendor (vendor-liability.test.ts): these refunds were the merchant's own goods.
+    const byVendor = await get(`/api/v1/reports/refunds?${PERIOD}&by=vendor`);
+    expect((byVendor.totals as Json[]).map((t) => [t.vendor, t.currency, t.refundedMinor])).toEqual([
+      [null, "EUR", 11970],
+      [null, "GBP", 4490],
+    ]);
   });
 
   it("processing time per step: p50 and p90 (interpolated) of the cases' first events", async () => {

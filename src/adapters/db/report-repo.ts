@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { SettlementMethod } from "../../app/ports.ts";
-import type { ReportRepo, ReportScope } from "../../app/reports/report-records.ts";
+import type { RefundTotal, ReportRepo, ReportScope } from "../../app/reports/report-records.ts";
 import type { RateDimension, UnitCount } from "../../domain/reports/report-figures.ts";
 import { stepTimesFromBuckets } from "../../domain/reports/step-buckets.ts";
 import type { Executor } from "./database.ts";
@@ -37,6 +37,35 @@ async function unitsBy(db: Executor, s: ReportScope, kind: string, dim: RateDime
   return rows.map((x) => ({ key: none(x.key), label: x.label ? x.label : null, units: Number(x.units) }));
 }
 
+/** Refund settlements per currency and method (and per liable vendor: the case's). */
+async function refundTotals(db: Executor, s: ReportScope, byVendor: boolean): Promise<RefundTotal[]> {
+  const groups = byVendor ? [r.vendor, r.currency, r.key] : [r.currency, r.key];
+  const rows = await db
+    .select({
+      vendor: byVendor ? r.vendor : sql<string>`''`,
+      currency: r.currency,
+      method: r.key,
+      n1: sql`sum(${r.n1})`,
+      n2: sql`sum(${r.n2})`,
+      n3: sql`sum(${r.n3})`,
+      n4: sql`sum(${r.n4})`,
+    })
+    .from(r)
+    .where(rollupWhere(s, "refund", "method"))
+    .groupBy(...groups)
+    .having(sql`sum(${r.n2}) + sum(${r.n4}) > 0`)
+    .orderBy(...groups);
+  return rows.map((x) => ({
+    ...(byVendor ? { vendor: none(x.vendor) } : {}),
+    currency: x.currency,
+    method: x.method as SettlementMethod,
+    refundedMinor: Number(x.n1),
+    refundedCount: Number(x.n2),
+    inProgressMinor: Number(x.n3),
+    inProgressCount: Number(x.n4),
+  }));
+}
+
 export function reportRepo(db: Executor): ReportRepo {
   return {
     orderedUnits: (s, by) => unitsBy(db, s, "ordered", by),
@@ -48,30 +77,8 @@ export function reportRepo(db: Executor): ReportRepo {
       return Number(row?.units ?? 0);
     },
     returnedUnits: (s, by) => unitsBy(db, s, "returned", by),
-    async refundTotals(s) {
-      const rows = await db
-        .select({
-          currency: r.currency,
-          method: r.key,
-          n1: sql`sum(${r.n1})`,
-          n2: sql`sum(${r.n2})`,
-          n3: sql`sum(${r.n3})`,
-          n4: sql`sum(${r.n4})`,
-        })
-        .from(r)
-        .where(rollupWhere(s, "refund", "method"))
-        .groupBy(r.currency, r.key)
-        .having(sql`sum(${r.n2}) + sum(${r.n4}) > 0`)
-        .orderBy(r.currency, r.key);
-      return rows.map((x) => ({
-        currency: x.currency,
-        method: x.method as SettlementMethod,
-        refundedMinor: Number(x.n1),
-        refundedCount: Number(x.n2),
-        inProgressMinor: Number(x.n3),
-        inProgressCount: Number(x.n4),
-      }));
-    },
+    refundTotals: (s) => refundTotals(db, s, false),
+    refundTotalsByVendor: (s) => refundTotals(db, s, true),
     async stepTimes(s) {
       const rows = await db
         .select({ step: r.key, bucket: r.bucket, cases: sql`sum(${r.n1})`, seconds: sql`sum(${r.n2})` })

@@ -61,6 +61,15 @@ export const rateDimension = z
 /** The period and the filters of a report (the clock gives today). */
 export const reportQuery = (today: () => Date) => z.object(period).superRefine(checkPeriod(today));
 
+/** The refund report's: the period and `by` (per method; per vendor and method). */
+export const refundQuery = (today: () => Date) =>
+  z
+    .object({
+      ...period,
+      by: z.enum(["method", "vendor"]).default("method").describe("vendor: per liable vendor too"),
+    })
+    .superRefine(checkPeriod(today));
+
 /** The return-rate report's: the same and `by`. */
 export const rateQuery = (today: () => Date) =>
   z.object({ ...period, by: rateDimension }).superRefine(checkPeriod(today));

@@ -64,9 +64,17 @@ export async function returnRateReport(
   return { by, orderedUnits: total, returnedUnits: back, rate: rateOf(back, total), rows };
 }
 
-export async function refundReport(deps: Deps, scope: ReportScope): Promise<{ totals: RefundTotal[] }> {
+/** Refund totals per currency and method; `by: "vendor"` also per liable vendor (marketplace-wide). */
+export async function refundReport(
+  deps: Deps,
+  scope: ReportScope,
+  by: "method" | "vendor" = "method",
+): Promise<{ totals: RefundTotal[] }> {
   await current(deps);
-  return { totals: await deps.store.read.reports.refundTotals(scope) };
+  const reports = deps.store.read.reports;
+  return {
+    totals: await (by === "vendor" ? reports.refundTotalsByVendor(scope) : reports.refundTotals(scope)),
+  };
 }
 
 export async function processingTimeReport(deps: Deps, scope: ReportScope): Promise<{ steps: StepTime[] }> {

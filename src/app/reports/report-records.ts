@@ -15,6 +15,8 @@ export interface ReportScope {
 
 /** Refunds of one currency and method in minor units: what has been paid, and what is on its way. */
 export interface RefundTotal {
+  /** By vendor only: the vendor liable for the refund (the case's), null for the merchant's own goods. */
+  readonly vendor?: string | null;
   readonly currency: string;
   readonly method: SettlementMethod;
   readonly refundedMinor: number;
@@ -64,6 +66,8 @@ export interface ReportRepo extends RollupRepo {
   returnedUnits(scope: ReportScope, by: RateDimension): Promise<UnitCount[]>;
   /** Refund settlements created in the period (payment requests are not refunds). */
   refundTotals(scope: ReportScope): Promise<RefundTotal[]>;
+  /** The same per liable vendor (the case's vendor). */
+  refundTotalsByVendor(scope: ReportScope): Promise<RefundTotal[]>;
   /** p50/p90 of each step of cases opened in the period. */
   stepTimes(scope: ReportScope): Promise<StepTime[]>;
   /** Return labels bought in the period. */

@@ -4,6 +4,7 @@ import {
   atRiskQuery,
   periodOf,
   rateQuery,
+  refundQuery,
   reportQuery,
   surveyScoreQuery,
 } from "../../app/inputs/report-input.ts";
@@ -74,14 +75,17 @@ export const reportRoutes =
           tags,
           summary: "Refund totals per currency and method (never summed across currencies)",
           description:
-            "Refund settlements created in the period: refunded (succeeded) and in progress; failed, cancelled and reversed ones and payment requests are left out.",
-          querystring: period,
+            "Refund settlements created in the period: refunded (succeeded) and in progress; failed, cancelled and reversed ones and payment requests are left out. " +
+            "`by=vendor`: per liable vendor too (the case's vendor; `vendor: null` for the merchant's own goods) — the marketplace's report by vendor.",
+          querystring: refundQuery(today),
         },
       },
       async (req, reply) => {
-        const { totals } = await refundReport(deps, scopeOf(req, req.query));
-        if (req.query.format === "csv") return csv(reply, "refunds", refundCsv(totals));
-        return { totals: totals.map(presentRefundTotal) };
+        const byVendor = req.query.by === "vendor";
+        const { totals } = await refundReport(deps, scopeOf(req, req.query), req.query.by);
+        if (req.query.format === "csv")
+          return csv(reply, byVendor ? "refunds-by-vendor" : "refunds", refundCsv(totals, byVendor));
+        return { by: req.query.by, totals: totals.map(presentRefundTotal) };
       },
     );
 
