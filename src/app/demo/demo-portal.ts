@@ -25,6 +25,7 @@ export const DEMO_PORTAL_ORDERS = [
   { number: "NW-PORTAL-AR1", email: "layla.haddad@example.de", note: "Arabic, store credit with a bonus" },
   { number: "NW-PORTAL-GIFT", giftCode: "NW-GIFT-7Q4K", note: "a gift: look up with the gift code" },
   { number: "NW-PORTAL-LATE", email: "jonas.becker@example.de", note: "delivered 50 days ago: refused" },
+  { number: "NW-PORTAL-MKT", email: "clara.schneider@example.de", note: "two marketplace vendors: split" },
 ] as const;
 
 export const DEMO_PORTAL_HINT = "try order NW-PORTAL-DE1 with lena.mueller@example.de";
@@ -192,6 +193,13 @@ export async function seedPortalOrders(deps: Deps, merchantId: string): Promise<
       address: { country: "DE", postalCode: "50667", city: "Köln", line1: "Hohe Straße 52" },
       deliveredDaysAgo: 50,
       lines: [price("NW-JKT-RAIN", "EUR")],
+    }),
+    order("NW-PORTAL-MKT", now, {
+      ...eur,
+      customer: de("clara.schneider@example.de", "Clara Schneider"),
+      address: { country: "DE", postalCode: "60311", city: "Frankfurt am Main", line1: "Zeil 12" },
+      deliveredDaysAgo: 3,
+      lines: [price("VK-BOWL-MAT", "EUR"), price("VA-POLE-TRK", "EUR")],
     }),
   ];
   return seedOrders(deps, merchantId, orders);
