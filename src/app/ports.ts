@@ -9,6 +9,7 @@ import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-ca
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../domain/return-reasons.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
+import type { AssistantPhraser } from "./assistant/ports.ts";
 import type { AuditRepo } from "./audit-log.ts";
 import type { CreditNoteView } from "./documents/credit-note-view.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
@@ -720,6 +721,8 @@ export interface Deps {
   readonly retention?: RetentionSettings;
   /** Renders documents (the credit-note PDF; credit-note-pdf.ts). */
   readonly documents: DocumentRenderer;
+  /** Re-words the returns assistant's answers (ASSISTANT_LLM_URL); without it the assistant's own words. */
+  readonly assistant?: AssistantPhraser;
 }
 
 /** Lays out an already-decided document; throws when its figures do not add up (a bug, not input). */

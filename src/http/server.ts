@@ -33,6 +33,7 @@ import { hubRoutes } from "./routes/hubs.ts";
 import { locationRoutes } from "./routes/locations.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { portalAssistantRoutes } from "./routes/portal-assistant.ts";
 import { portalOrderRoutes } from "./routes/portal-order.ts";
 import { portalPublicRoutes } from "./routes/portal-public.ts";
 import { portalReturnRoutes } from "./routes/portal-returns.ts";
@@ -247,6 +248,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await p.register(portalPublicRoutes(deps, portal));
       await p.register(portalOrderRoutes(deps, portal));
       await p.register(portalReturnRoutes(deps, portal));
+      await p.register(portalAssistantRoutes(deps, portal));
     },
     { prefix: PORTAL_API },
   );
