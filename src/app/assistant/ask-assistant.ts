@@ -78,7 +78,7 @@ async function factsFor(
     case "send_from":
       return {
         intent: "send_from",
-        send: await sendFacts(deps, ctx.merchant.id, m.country ?? ctx.order.shippingAddress.country),
+        send: await sendFacts(deps, ctx.order, m.country ?? ctx.order.shippingAddress.country),
       };
     case "costs": {
       const whole = gift ? null : await wholeReturnPreview(deps, ctx.session);

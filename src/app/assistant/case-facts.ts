@@ -7,8 +7,10 @@ import type { CaseFacts, RefundPart, SendFacts } from "../../domain/assistant/fa
 import { localDateOf } from "../../domain/calendar/time-zone.ts";
 import { laneEstimate } from "../../domain/logistics/lanes.ts";
 import { crossesBorder } from "../../domain/logistics/territories.ts";
+import type { Order } from "../../domain/order.ts";
 import type { RefundTrigger } from "../../domain/policy/return-policy.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
+import { returnAddressFor } from "../portal/return-address.ts";
 import type { Deps, Repos } from "../ports.ts";
 import { caseMoneyTerms } from "../refund-terms.ts";
 
@@ -55,14 +57,27 @@ export async function caseRefund(
   return { parts, trigger: (await caseMoneyTerms(r, c)).trigger, deadline };
 }
 
-/** How a parcel from `country` comes back: the active location that takes it with the quickest lane. */
-export async function sendFacts(deps: Deps, merchantId: string, country: string): Promise<SendFacts> {
+/**
+ * How a parcel from `country` comes back: the active location that accepts it with the quickest lane,
+ * else the portal's own return address for a shopper there; the lane from the reference table.
+ */
+export async function sendFacts(deps: Deps, order: Order, country: string): Promise<SendFacts> {
+  const r = deps.store.read;
   const lanes = deps.logistics?.lanes ?? [];
-  const places = (await deps.store.read.locations.list(merchantId)).filter(
+  const accepting = (await r.locations.list(order.merchantId)).filter(
     (l) => l.active && l.kind !== "vendor" && (l.accepts.includes("*") || l.accepts.includes(country)),
   );
+  const moved = { ...order, shippingAddress: { ...order.shippingAddress, country } };
+  const own =
+    accepting.length > 0
+      ? null
+      : await returnAddressFor(r, { merchantId: order.merchantId, vendor: null }, moved);
+  const places = [
+    ...accepting.map((l) => ({ name: l.name, country: l.country, override: l.lanes[country] ?? null })),
+    ...(own ? [{ name: own.name, country: own.country, override: null }] : []),
+  ];
   const options = places.flatMap((p) => {
-    const lane = laneEstimate(lanes, country, p.country, p.lanes[country] ?? null);
+    const lane = laneEstimate(lanes, country, p.country, p.override);
     return lane ? [{ p, lane, days: lane.transitDays + lane.clearanceDays }] : [];
   });
   const best = options.sort((a, b) => a.days - b.days)[0];

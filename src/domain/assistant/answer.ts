@@ -4,6 +4,7 @@
  * person, or facts too thin to answer from are handed over to a colleague.
  */
 import type { Locale } from "../locales.ts";
+import { customsTerritory } from "../logistics/territories.ts";
 import { formatterFor } from "../policy/render/format.ts";
 import { type Say, sayIn } from "./assistant-catalogues.ts";
 import type { AssistantAnswer, AssistantFacts, Fact, LineFacts } from "./facts.ts";
@@ -140,7 +141,7 @@ function send(
     {
       kind: "customs",
       text: say("send.customs", { customs: f.customs ? "yes" : "no" }),
-      citation: "customs territory",
+      citation: `customs territory ${customsTerritory(f.country)} → ${customsTerritory(f.destination.country)}`,
     },
   ];
   if (f.labelCost)
