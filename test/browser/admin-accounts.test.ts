@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)(`back-office accounts in a real browser${chromiumS
     await page.getByText(/Invitation for sam@example.com created/).waitFor();
     const link = (await page.locator("#invite-link").textContent()) ?? "";
     expect(link).toMatch(/\/admin\/invitations\/[A-Za-z0-9_-]{40,}$/);
-    await expect(page.getByRole("cell", { name: "sam@example.com", exact: true }).count()).resolves.toBe(1);
+    const samCell = page.getByRole("cell", { name: "sam@example.com", exact: true });
+    await samCell.waitFor(); // the list reloads after the confirmation shows
+    await expect(samCell.count()).resolves.toBe(1);
     await checkPage(page, "en-4-team-invited");
 
     const invitee = await browser.newContext({ locale: "ar", viewport: { width: 1200, height: 900 } });
