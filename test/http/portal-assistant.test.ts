@@ -89,7 +89,7 @@ describeEachDb("portal assistant", (kind) => {
     const notices = await call(h.app, auth, "GET", "/api/v1/notices");
     const mine = (notices.body.items as Json[]).filter((n) => n.kind === "assistant.handover");
     expect(mine).toHaveLength(1);
-    expect(mine[0]?.message).toContain('Question: "Do you sell gift cards for weddings?"');
+    expect(mine[0]?.message).toContain('Question: "\u2068Do you sell gift cards for weddings?\u2069"');
     expect(mine[0]?.message).toContain("order O-2");
   });
 
@@ -115,7 +115,7 @@ describeEachDb("portal assistant", (kind) => {
     const notes = (events.body.items as Json[]).filter((e) => e.type === "return.note_added");
     expect(notes).toHaveLength(1);
     expect(notes[0]?.actor).toMatchObject({ kind: "shopper" });
-    expect(String((notes[0]?.data as Json | undefined)?.text)).toContain('Question: "猫は好きですか？"');
+    expect(String((notes[0]?.data as Json | undefined)?.text)).toContain('Question: "\u2068猫は好きですか？\u2069"');
   });
 
   it("refuses bad input naming the field, another order's case, and callers without a session", async () => {

@@ -20,11 +20,14 @@ export type HandoverRecord =
   | { readonly kind: "case_note"; readonly caseId: string; readonly eventId: number }
   | { readonly kind: "notice"; readonly noticeId: string };
 
+/** The shopper's words kept apart from ours when scripts of both directions meet (Unicode isolates). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const noteText = (ctx: SessionContext, h: Handover) =>
   [
     `Returns assistant handed over a question (order ${ctx.order.externalId}, language ${h.locale}, intent ${h.intent}).`,
-    `Question: "${h.question}"`,
-    `Answered: "${h.answer}" — please reply to the shopper by e-mail.`,
+    `Question: "${isolate(h.question)}"`,
+    `Answered: "${isolate(h.answer)}" — please reply to the shopper by e-mail.`,
   ].join("\n");
 
 export async function handOver(
