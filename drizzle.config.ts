@@ -15,6 +15,7 @@ export default defineConfig({
     "./src/adapters/db/schema-security.ts",
     "./src/adapters/db/schema-mail.ts",
     "./src/adapters/db/schema-receiving.ts",
+    "./src/adapters/db/schema-reports.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

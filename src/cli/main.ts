@@ -37,6 +37,9 @@ Usage: crossback <command> [options]
   import orders <file.csv> --merchant <slug> [--skip-invalid]
   worker                              run background jobs only (PostgreSQL; serve runs them too)
   fx import <eurofxref.xml>           import ECB reference rates (daily or history file)
+  reports status|rollup|rebuild [--merchant <slug>]
+                                      the report rollups: what is not counted yet, count it now,
+                                      or recount from scratch
   bench                               run the benchmarks (same as npm run bench)
   build-web [--force]                 build the returns portal (web/ → web/dist) when its sources changed
 
@@ -116,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     const { runBenchmarks } = await import("../../bench/run.ts");
     return runBenchmarks();
   }
-  const known = ["serve", "worker", "migrate", "demo", "merchants", "api-key", "import", "fx"];
+  const known = ["serve", "worker", "migrate", "demo", "merchants", "api-key", "import", "fx", "reports"];
   if (!known.includes(command)) {
     console.error(`unknown command "${command}"\n\n${HELP}`);
     return 2;
@@ -172,6 +175,10 @@ async function main(argv: string[]): Promise<number> {
         return await apiKeyCommand(deps, rest, values);
       case "fx":
         return await fxCommand(deps, rest);
+      case "reports": {
+        const { reportsCommand } = await import("./reports-command.ts");
+        return await reportsCommand(deps, rest, values.merchant);
+      }
       default:
         return await importCommand(deps, rest, values);
     }

@@ -4,6 +4,7 @@ import type { Deps } from "../app/ports.ts";
 import { registerEmailJobs } from "../jobs/email-jobs.ts";
 import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
 import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
+import { registerReportJobs } from "../jobs/report-jobs.ts";
 import { registerRetentionJobs } from "../jobs/retention-jobs.ts";
 import { registerSettlementJobs, sweep } from "../jobs/settlement-jobs.ts";
 
@@ -19,10 +20,17 @@ export async function withJobs(
   await registerOutboxJobs(withQueue, jobs);
   await registerRetentionJobs(withQueue, jobs);
   await registerEmailJobs(withQueue, jobs);
+  const stopReports = await registerReportJobs(withQueue, jobs);
   await sweep(withQueue, jobs);
   await logisticsSweep(withQueue, jobs);
   await outboxSweep(withQueue, jobs);
-  return { deps: withQueue, stop: () => jobs.stop() };
+  return {
+    deps: withQueue,
+    stop: () => {
+      stopReports();
+      return jobs.stop();
+    },
+  };
 }
 
 /** `crossback worker`: background jobs without the HTTP API (scale-out on PostgreSQL). */

@@ -1,5 +1,5 @@
 import type { AtRiskCase, ReturnRateReport } from "../app/reports/dashboard.ts";
-import type { RefundTotal } from "../app/reports/report-records.ts";
+import type { CostTotal, RefundTotal } from "../app/reports/report-records.ts";
 import { type Cell, toCsv } from "../domain/reports/csv.ts";
 import type { StepTime } from "../domain/reports/report-figures.ts";
 import { moneyJson } from "./present-money.ts";
@@ -40,6 +40,29 @@ export const stepCsv = (steps: readonly StepTime[]) =>
   toCsv(
     ["step", "from", "to", "cases", "p50_seconds", "p90_seconds"],
     steps.map((s): Cell[] => [s.step, s.from, s.to, s.cases, s.p50Seconds, s.p90Seconds]),
+  );
+
+export const presentCost = (t: CostTotal) => ({
+  currency: t.currency,
+  carrier: t.carrier,
+  cost: moneyJson({ amount: t.costMinor, currency: t.currency }),
+  costMinor: t.costMinor,
+  labels: t.labels,
+});
+
+export const costCsv = (totals: readonly CostTotal[]) =>
+  toCsv(
+    ["currency", "carrier", "cost_minor", "labels"],
+    totals.map((t): Cell[] => [t.currency, t.carrier, t.costMinor, t.labels]),
+  );
+
+export const surveyCsv = (r: {
+  by: string;
+  rows: readonly { key: string | null; answers: number; scores: number[]; mean: number | null }[];
+}) =>
+  toCsv(
+    [r.by, "answers", "score_1", "score_2", "score_3", "score_4", "score_5", "mean"],
+    r.rows.map((x): Cell[] => [x.key, x.answers, ...x.scores, x.mean]),
   );
 
 const dueBy = (c: AtRiskCase) => String(c.case.refundDeadline?.dueBy ?? "");

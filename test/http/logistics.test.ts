@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { easyPostCarrier } from "../../src/adapters/carriers/easypost-carrier.ts";
 import { type EasyPostFake, startEasyPostFake } from "../../src/adapters/carriers/fakes/easypost-fake.ts";
@@ -229,6 +230,25 @@ describeEachDb("logistics API: routing, labels, customs papers, tracking", (kind
     const polled = await pollTracking(h.deps);
     expect(polled.delayed).toBeGreaterThanOrEqual(1);
     expect(await events(id)).toContain("case.delayed");
+
+    // The cost of returns (issue 12 point 7): what the labels cost, per currency and carrier, as counted
+    // from the shipments themselves.
+    const paid = (
+      (await h.database.db.execute(
+        sql`select cost_currency as currency, sum(cost)::int as cost, count(*)::int as labels from return_shipments
+          where cost is not null and status not in ('purchasing', 'failed', 'voided', 'expired') group by 1 order by 1`,
+      )) as unknown as { rows: { currency: string; cost: number; labels: number }[] }
+    ).rows;
+    expect(paid.length).toBeGreaterThan(0);
+    const costs = await api("GET", "/api/v1/reports/costs?from=2026-03-01&to=2026-04-30");
+    expect(costs.status, JSON.stringify(costs.body)).toBe(200);
+    expect(
+      (costs.body.totals as Json[]).map((t) => ({
+        currency: t.currency,
+        cost: t.costMinor,
+        labels: t.labels,
+      })),
+    ).toEqual(paid);
   });
 
   it("answers bad input with 400, 404 or 422 naming the field, never 500", async () => {

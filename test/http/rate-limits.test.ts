@@ -38,7 +38,7 @@ describeEachDb("merchant API rate limits", (kind) => {
   it("limits each address, also for unknown keys (guessing keys is throttled before they are checked)", async () => {
     const ip = "192.0.2.7";
     const codes = [];
-    for (let i = 0; i < 13; i++) codes.push((await get("Bearer cb_guess_" + i, ip)).statusCode);
+    for (let i = 0; i < 13; i++) codes.push((await get(`Bearer cb_guess_${i}`, ip)).statusCode);
     expect(codes.slice(0, 12).every((c) => c === 401)).toBe(true);
     expect(codes[12]).toBe(429);
     const res = await get(globex, ip);

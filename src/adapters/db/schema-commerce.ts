@@ -205,10 +205,16 @@ export const orders = pgTable(
     /** SHA-256 of the gift code printed on the order (a recipient returns with it); null: not a gift. */
     giftCodeHash: text("gift_code_hash"),
     contentHash: text("content_hash").notNull(),
+    /** The content counted in the report rollups; different from content_hash: to be recounted. */
+    rolledHash: text("rolled_hash"),
     createdAt: created(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [unique().on(t.merchantId, t.externalId), index().on(t.customerId)],
+  (t) => [
+    unique().on(t.merchantId, t.externalId),
+    index().on(t.customerId),
+    index("orders_unrolled_index").on(t.merchantId).where(sql`rolled_hash IS DISTINCT FROM content_hash`),
+  ],
 );
 
 export const orderLines = pgTable(

@@ -113,7 +113,7 @@ export const returnLines = pgTable(
 export const caseEvents = pgTable(
   "case_events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     caseId: uuid("case_id")
       .notNull()
       .references(() => returnCases.id),
@@ -131,7 +131,13 @@ export const caseEvents = pgTable(
     toStatus: text("to_status").notNull(),
     data: jsonb("data").notNull(),
   },
-  (t) => [unique().on(t.caseId, t.seq), index().on(t.merchantId, t.id)],
+  // Partitioned by month of `at` (migration 0021): keys include it. One case's numbering is kept
+  // unique by its row lock or version (case-repo.ts), the index below serves lookups by case.
+  (t) => [
+    primaryKey({ name: "case_events_pkey", columns: [t.id, t.at] }),
+    unique("case_events_case_id_seq_unique").on(t.caseId, t.seq, t.at),
+    index().on(t.merchantId, t.id),
+  ],
 );
 
 export const receipts = pgTable("receipts", {

@@ -7,6 +7,7 @@ export * from "./schema-policy.ts";
 export * from "./schema-portal.ts";
 export * from "./schema-receiving.ts";
 export * from "./schema-refunds.ts";
+export * from "./schema-reports.ts";
 export * from "./schema-returns.ts";
 export * from "./schema-security.ts";
 export * from "./schema-staff.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RATE_DIMENSIONS } from "../../domain/reports/report-figures.ts";
+import { SURVEY_GROUPS } from "../reports/report-records.ts";
 import { countryCode } from "./fields.ts";
 
 /** The dashboard's query strings: `GET /api/v1/reports/…`. */
@@ -63,5 +64,14 @@ export const reportQuery = (today: () => Date) => z.object(period).superRefine(c
 /** The return-rate report's: the same and `by`. */
 export const rateQuery = (today: () => Date) =>
   z.object({ ...period, by: rateDimension }).superRefine(checkPeriod(today));
+
+/** The survey-score report's: the period and `by`. */
+export const surveyScoreQuery = (today: () => Date) =>
+  z
+    .object({
+      ...period,
+      by: z.enum(SURVEY_GROUPS).default("market").describe("What answers are grouped by"),
+    })
+    .superRefine(checkPeriod(today));
 
 export const atRiskQuery = z.object(filters);

@@ -67,7 +67,12 @@ export async function answerSurvey(
     reasons: [...new Set(c.lines.map((l) => l.reason))].sort(),
     createdAt: deps.clock.now(),
   };
-  if (!(await deps.store.read.surveys.insert(response))) return err("already_answered");
+  const saved = await deps.store.transaction(async (r) => {
+    if (!(await r.surveys.insert(response))) return false;
+    await r.reports.recount(c.id); // counted in the survey rollup
+    return true;
+  });
+  if (!saved) return err("already_answered");
   return ok({ ...open, response });
 }
 

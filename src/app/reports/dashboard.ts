@@ -8,7 +8,8 @@ import {
 import type { ReturnCase } from "../../domain/return-case.ts";
 import type { Deps } from "../ports.ts";
 import { listReturns } from "../queries.ts";
-import type { RefundTotal, ReportScope } from "./report-records.ts";
+import type { RefundTotal, ReportScope, SurveyGroup } from "./report-records.ts";
+import { rollUpReports } from "./rollups.ts";
 
 /** The managers' dashboard (issue 10 point 7): every figure within one merchant, vendor and market. */
 
@@ -21,6 +22,12 @@ export interface ReportQuery {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Reports read the rollups; a request first counts what is pending (a few batches at most, skipped
+ * when another process is counting) so a manager sees their own changes.
+ */
+const current = (deps: Deps) => rollUpReports(deps, 4);
 
 /** A vendor account is held to its own vendor, whatever it asks for. */
 export function reportScope(merchantId: string, q: ReportQuery, ownVendor: string | null): ReportScope {
@@ -46,6 +53,7 @@ export async function returnRateReport(
   scope: ReportScope,
   by: RateDimension,
 ): Promise<ReturnRateReport> {
+  await current(deps);
   const r = deps.store.read.reports;
   const [total, returned] = await Promise.all([r.totalOrderedUnits(scope), r.returnedUnits(scope, by)]);
   const rows =
@@ -57,11 +65,40 @@ export async function returnRateReport(
 }
 
 export async function refundReport(deps: Deps, scope: ReportScope): Promise<{ totals: RefundTotal[] }> {
+  await current(deps);
   return { totals: await deps.store.read.reports.refundTotals(scope) };
 }
 
 export async function processingTimeReport(deps: Deps, scope: ReportScope): Promise<{ steps: StepTime[] }> {
+  await current(deps);
   return { steps: await deps.store.read.reports.stepTimes(scope) };
+}
+
+/** Return labels the merchant paid for, per currency and carrier. */
+export async function costReport(deps: Deps, scope: ReportScope) {
+  await current(deps);
+  return { totals: await deps.store.read.reports.costTotals(scope) };
+}
+
+/** Survey answers per score, grouped; with each group's answer count and mean score. */
+export async function surveyScoreReport(deps: Deps, scope: ReportScope, by: SurveyGroup) {
+  await current(deps);
+  const counts = await deps.store.read.reports.surveyScores(scope, by);
+  const groups = new Map<string | null, number[]>();
+  for (const c of counts) {
+    const scores = groups.get(c.key) ?? [0, 0, 0, 0, 0];
+    scores[c.score - 1] = (scores[c.score - 1] ?? 0) + c.answers;
+    groups.set(c.key, scores);
+  }
+  const rows = [...groups.entries()].map(([key, scores]) => {
+    const answers = scores.reduce((n, x) => n + x, 0);
+    const sum = scores.reduce((n, x, i) => n + x * (i + 1), 0);
+    return { key, answers, scores, mean: answers > 0 ? Math.round((sum * 100) / answers) / 100 : null };
+  });
+  return {
+    by,
+    rows: rows.sort((a, b) => b.answers - a.answers || String(a.key).localeCompare(String(b.key))),
+  };
 }
 
 export const AT_RISK_LIMIT = 200;

@@ -23,7 +23,39 @@ export interface RefundTotal {
   readonly inProgressCount: number;
 }
 
-export interface ReportRepo {
+/** Return-label costs the merchant paid, per currency and carrier. */
+export interface CostTotal {
+  readonly currency: string;
+  readonly carrier: string | null;
+  readonly costMinor: number;
+  readonly labels: number;
+}
+
+export const SURVEY_GROUPS = ["market", "vendor", "reason", "category"] as const;
+export type SurveyGroup = (typeof SURVEY_GROUPS)[number];
+
+/** How many answers gave each score (1–5), per key of the grouping. */
+export interface SurveyScoreCount {
+  readonly key: string | null;
+  readonly score: number;
+  readonly answers: number;
+}
+
+/** The writer side: rollups kept up from changed orders and cases, and the event partitions. */
+export interface RollupRepo {
+  /** Counts up to `limit` changed orders and cases; null when another process is doing it now. */
+  rollUp(limit: number): Promise<{ orders: number; cases: number } | null>;
+  /** Recounts a merchant (or every one) from scratch; the number of rollup rows. */
+  rebuild(merchantId: string | null): Promise<number>;
+  /** What is not counted yet, and the age of its oldest change. */
+  backlog(now: Date): Promise<{ cases: number; orders: number; lagSeconds: number }>;
+  /** Marks a case to be counted again (a change that appends no event, e.g. a survey answer). */
+  recount(caseId: string): Promise<void>;
+  /** Creates the monthly partitions of case events from `from` on; how many were new. */
+  ensurePartitions(from: Date, months: number): Promise<number>;
+}
+
+export interface ReportRepo extends RollupRepo {
   /** Units of order lines of orders placed in the period, per key of the dimension (not `reason`). */
   orderedUnits(scope: ReportScope, by: Exclude<RateDimension, "reason">): Promise<UnitCount[]>;
   /** Every unit ordered in the period. */
@@ -34,4 +66,8 @@ export interface ReportRepo {
   refundTotals(scope: ReportScope): Promise<RefundTotal[]>;
   /** p50/p90 of each step of cases opened in the period. */
   stepTimes(scope: ReportScope): Promise<StepTime[]>;
+  /** Return labels bought in the period. */
+  costTotals(scope: ReportScope): Promise<CostTotal[]>;
+  /** Survey answers given in the period, per score and key. */
+  surveyScores(scope: ReportScope, by: SurveyGroup): Promise<SurveyScoreCount[]>;
 }

@@ -1,22 +1,33 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { atRiskQuery, periodOf, rateQuery, reportQuery } from "../../app/inputs/report-input.ts";
+import {
+  atRiskQuery,
+  periodOf,
+  rateQuery,
+  reportQuery,
+  surveyScoreQuery,
+} from "../../app/inputs/report-input.ts";
 import type { Deps } from "../../app/ports.ts";
 import {
   atRiskReport,
+  costReport,
   processingTimeReport,
   refundReport,
   reportScope,
   returnRateReport,
+  surveyScoreReport,
 } from "../../app/reports/dashboard.ts";
 import { merchantOf, ownVendorOf } from "../auth.ts";
 import {
   atRiskCsv,
+  costCsv,
   presentAtRisk,
+  presentCost,
   presentRefundTotal,
   rateCsv,
   refundCsv,
   stepCsv,
+  surveyCsv,
 } from "../present-reports.ts";
 
 const csv = (reply: FastifyReply, name: string, body: string) =>
@@ -88,6 +99,41 @@ export const reportRoutes =
       async (req, reply) => {
         const r = await processingTimeReport(deps, scopeOf(req, req.query));
         return req.query.format === "csv" ? csv(reply, "processing-times", stepCsv(r.steps)) : r;
+      },
+    );
+
+    app.get(
+      "/reports/costs",
+      {
+        schema: {
+          tags,
+          summary: "Cost of returns: return labels paid, per currency and carrier",
+          description:
+            "Return labels bought in the period (voided, expired and failed ones left out), in each currency; refunds are in /reports/refunds.",
+          querystring: period,
+        },
+      },
+      async (req, reply) => {
+        const { totals } = await costReport(deps, scopeOf(req, req.query));
+        if (req.query.format === "csv") return csv(reply, "costs", costCsv(totals));
+        return { totals: totals.map(presentCost) };
+      },
+    );
+
+    app.get(
+      "/reports/survey-scores",
+      {
+        schema: {
+          tags,
+          summary: "Post-return survey scores (1–5) by market, vendor, reason or category",
+          description:
+            "Answers given in the period: per group the number of answers, of each score, and the mean score. A case with several reasons or categories counts under each.",
+          querystring: surveyScoreQuery(today),
+        },
+      },
+      async (req, reply) => {
+        const r = await surveyScoreReport(deps, scopeOf(req, req.query), req.query.by);
+        return req.query.format === "csv" ? csv(reply, `survey-scores-${r.by}`, surveyCsv(r)) : r;
       },
     );
 
