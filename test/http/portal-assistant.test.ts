@@ -115,7 +115,9 @@ describeEachDb("portal assistant", (kind) => {
     const notes = (events.body.items as Json[]).filter((e) => e.type === "return.note_added");
     expect(notes).toHaveLength(1);
     expect(notes[0]?.actor).toMatchObject({ kind: "shopper" });
-    expect(String((notes[0]?.data as Json | undefined)?.text)).toContain('Question: "\u2068猫は好きですか？\u2069"');
+    expect(String((notes[0]?.data as Json | undefined)?.text)).toContain(
+      'Question: "\u2068猫は好きですか？\u2069"',
+    );
   });
 
   it("refuses bad input naming the field, another order's case, and callers without a session", async () => {
