@@ -8,7 +8,8 @@ import type pg from "pg";
  */
 
 const COUNTRIES = "array['DE','FR','NL','GB','US','JP','AU','BR','MX','KR']";
-const REASONS = "array['wrong_size','defective','changed_mind','not_as_described','damaged_in_transit','arrived_late']";
+const REASONS =
+  "array['wrong_size','defective','changed_mind','not_as_described','damaged_in_transit','arrived_late']";
 const CURRENCIES = "array['EUR','GBP','USD','JPY']";
 const SHIFT = "((i % 400) * interval '1 day' + (i % 1440) * interval '1 minute')";
 
