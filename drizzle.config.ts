@@ -16,6 +16,7 @@ export default defineConfig({
     "./src/adapters/db/schema-mail.ts",
     "./src/adapters/db/schema-receiving.ts",
     "./src/adapters/db/schema-reports.ts",
+    "./src/adapters/db/schema-platforms.ts",
   ],
   out: "./src/adapters/db/migrations",
 });

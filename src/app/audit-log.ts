@@ -19,6 +19,7 @@ export interface AuditRepo {
 
 const AUDITED: readonly (readonly [RegExp, string])[] = [
   [/^\/api\/v1\/settings\/payment-providers(\/.*)?$/, "provider_account"],
+  [/^\/api\/v1\/settings\/platforms(\/.*)?$/, "platform_connection"],
   [/^\/api\/v1\/settings$/, "settings"],
   [/^\/api\/v1\/settlements\/[^/]+\/bank-account$/, "payout_details"],
   [/^\/api\/v1\/settlements\/[^/]+\/(approve|mark-paid)$/, "payout_approval"],

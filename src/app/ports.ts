@@ -17,6 +17,7 @@ import type { LogisticsRepos } from "./logistics/records.ts";
 import type { MailRepos } from "./notify/mail-records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
+import type { PlatformAdapters, PlatformRepo } from "./platforms/ports.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
 import type { ReceivingRepos } from "./receiving/records.ts";
 import type { ReportRepo } from "./reports/report-records.ts";
@@ -615,6 +616,7 @@ export interface Repos extends LogisticsRepos, NotifyRepos, MailRepos, Receiving
   readonly settlements: SettlementRepo;
   readonly idempotency: IdempotencyRepo;
   readonly providerAccounts: ProviderAccountRepo;
+  readonly platforms: PlatformRepo;
   readonly audit: AuditRepo;
   readonly retention: RetentionRepo;
   readonly erasure: ErasureRepo;
@@ -717,6 +719,8 @@ export interface Deps {
   readonly notify?: NotifyDeps;
   /** Encrypts values kept at rest (provider API keys, bank details); without it they cannot be stored. */
   readonly secrets?: SecretBox;
+  /** Shopify and WooCommerce (order import, webhooks, mirroring of cases); without it none is connected. */
+  readonly platforms?: PlatformAdapters;
   /** How long idempotency keys and webhook events are kept (default DEFAULT_RETENTION). */
   readonly retention?: RetentionSettings;
   /** Renders documents (the credit-note PDF; credit-note-pdf.ts). */

@@ -18,6 +18,8 @@ import { carriersFromEnv, logisticsDeps } from "./carriers.ts";
 import { type Config, readConfig } from "./config.ts";
 import { secretBoxFor } from "./encryption.ts";
 import { gatewaysFromEnv } from "./gateways.ts";
+import { platformsCommand, syncCommand } from "./platform-commands.ts";
+import { platformsFromEnv } from "./platforms.ts";
 
 const HELP = `crossback — international returns and refunds
 
@@ -36,6 +38,13 @@ Usage: crossback <command> [options]
   api-key revoke <id-or-prefix> --merchant <slug>
   import orders <file.csv> --merchant <slug> [--skip-invalid]
   worker                              run background jobs only (PostgreSQL; serve runs them too)
+  platforms connect <shopify|woocommerce> --merchant <slug> --shop <domain|url> [--consumer-key ck_…]
+                                      connect a shop (secrets from SHOPIFY_ACCESS_TOKEN +
+                                      SHOPIFY_WEBHOOK_SECRET, or WOOCOMMERCE_CONSUMER_SECRET +
+                                      WOOCOMMERCE_WEBHOOK_SECRET)
+  sync <shopify|woocommerce> --merchant <slug> --since <date>
+                                      import the shop's orders updated since <date>, page by page;
+                                      an interrupted run resumes where it stopped
   fx import <eurofxref.xml>           import ECB reference rates (daily or history file)
   reports status|rollup|rebuild [--merchant <slug>]
                                       the report rollups: what is not counted yet, count it now,
@@ -74,6 +83,7 @@ export async function wire(
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     },
     secrets,
+    platforms: platformsFromEnv(),
     documents: pdfDocuments,
     retention: config.retention,
     ...(config.assistantLlm ? { assistant: openAiPhraser(config.assistantLlm) } : {}),
@@ -102,6 +112,9 @@ async function main(argv: string[]): Promise<number> {
       processes: { type: "string" },
       scopes: { type: "string" },
       "expires-in-days": { type: "string" },
+      since: { type: "string" },
+      shop: { type: "string" },
+      "consumer-key": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -119,7 +132,19 @@ async function main(argv: string[]): Promise<number> {
     const { runBenchmarks } = await import("../../bench/run.ts");
     return runBenchmarks();
   }
-  const known = ["serve", "worker", "migrate", "demo", "merchants", "api-key", "import", "fx", "reports"];
+  const known = [
+    "serve",
+    "worker",
+    "migrate",
+    "demo",
+    "merchants",
+    "api-key",
+    "import",
+    "fx",
+    "reports",
+    "sync",
+    "platforms",
+  ];
   if (!known.includes(command)) {
     console.error(`unknown command "${command}"\n\n${HELP}`);
     return 2;
@@ -179,6 +204,10 @@ async function main(argv: string[]): Promise<number> {
         const { reportsCommand } = await import("./reports-command.ts");
         return await reportsCommand(deps, rest, values.merchant);
       }
+      case "sync":
+        return await syncCommand(deps, rest, values);
+      case "platforms":
+        return await platformsCommand(deps, rest, values);
       default:
         return await importCommand(deps, rest, values);
     }

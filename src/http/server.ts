@@ -32,6 +32,8 @@ import { emailRoutes } from "./routes/email-templates.ts";
 import { hubRoutes } from "./routes/hubs.ts";
 import { locationRoutes } from "./routes/locations.ts";
 import { orderRoutes } from "./routes/orders.ts";
+import { platformConnectionRoutes } from "./routes/platform-connections.ts";
+import { platformWebhookRoutes } from "./routes/platform-webhooks.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { portalAssistantRoutes } from "./routes/portal-assistant.ts";
 import { portalOrderRoutes } from "./routes/portal-order.ts";
@@ -223,6 +225,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await v1.register(settlementRoutes(deps));
       await v1.register(settingsRoutes(deps));
       await v1.register(providerAccountRoutes(deps));
+      await v1.register(platformConnectionRoutes(deps));
       await v1.register(locationRoutes(deps));
       await v1.register(setupRoutes(deps));
       await v1.register(shipmentRoutes(deps));
@@ -239,6 +242,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   );
   await app.register(webhookRoutes(deps, opts.webhooks ?? []), { prefix: "/api" });
   await app.register(carrierWebhookRoutes(deps), { prefix: "/api" });
+  await app.register(platformWebhookRoutes(deps), { prefix: "/api" });
   await app.register(surveyPublicRoutes(deps));
   const portal = portalOptions(deps, opts.portalSecret, opts.securityLog);
   await app.register(

@@ -15,6 +15,7 @@ import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
 import type { NotifyDeps } from "../../src/app/notify/ports.ts";
+import type { PlatformAdapters } from "../../src/app/platforms/ports.ts";
 import { savePolicy } from "../../src/app/policies.ts";
 import type {
   Clock,
@@ -77,6 +78,8 @@ export async function startHarness(
     secrets?: SecretBox;
     /** The returns assistant's phrasing model (default: none, the assistant's own words). */
     assistant?: AssistantPhraser;
+    /** Shopify / WooCommerce adapters (pointed at their fakes). */
+    platforms?: PlatformAdapters;
   } = {},
 ): Promise<Harness> {
   const { database, drop } = await freshDatabase(kind);
@@ -99,6 +102,7 @@ export async function startHarness(
     logistics: logisticsDeps(clock, carriers),
     ...(opts.notify ? { notify: opts.notify } : {}),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.platforms ? { platforms: opts.platforms } : {}),
     secrets,
     documents: pdfDocuments,
     ...(opts.assistant ? { assistant: opts.assistant } : {}),

@@ -3,6 +3,7 @@ export * from "./schema-logistics.ts";
 export * from "./schema-mail.ts";
 export * from "./schema-money.ts";
 export * from "./schema-notify.ts";
+export * from "./schema-platforms.ts";
 export * from "./schema-policy.ts";
 export * from "./schema-portal.ts";
 export * from "./schema-receiving.ts";

@@ -19,6 +19,7 @@ import { noticeRepo } from "./notice-repo.ts";
 import { orderRepo } from "./order-repo.ts";
 import { outboundWebhookRepo } from "./outbound-webhook-repo.ts";
 import { outboxRepo } from "./outbox-repo.ts";
+import { platformRepo } from "./platform-repo.ts";
 import { policyRepo } from "./policy-repo.ts";
 import { portalRepo } from "./portal-repo.ts";
 import { providerAccountRepo } from "./provider-account-repo.ts";
@@ -65,6 +66,7 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
     settlements: settlementRepo(db, seal),
     idempotency: idempotencyRepo(db, seal),
     providerAccounts: providerAccountRepo(db),
+    platforms: platformRepo(db),
     audit: auditRepo(db),
     retention: retentionRepo(db),
     erasure: erasureRepo(db, seal),
