@@ -4,6 +4,7 @@ import { benchLabelPurchases, benchRoutingDecisions } from "./logistics.ts";
 import { benchLineDecisions } from "./policy-decisions.ts";
 import { benchPortalWeb } from "./portal-web.ts";
 import { benchRefundCalculations } from "./refund-calculations.ts";
+import { benchReports } from "./reports.ts";
 
 /** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=name filters, BENCH_SECONDS shortens. */
 const BENCHMARKS: Record<string, () => Promise<string>> = {
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   "api-refunds-pglite": () => benchRefunds("pglite"),
   "api-refunds-postgres": () => benchRefunds("postgres"),
   "portal-web": () => benchPortalWeb(),
+  "reports-postgres": () => benchReports(),
 };
 
 export async function runBenchmarks(): Promise<number> {

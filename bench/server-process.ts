@@ -8,6 +8,8 @@ import { crossback, killHard, type Server, serve } from "../test/support/cli.ts"
 export interface BenchServer {
   readonly base: string;
   readonly auth: string;
+  /** The server's environment (DATABASE_URL on PostgreSQL), for CLI runs and direct SQL. */
+  readonly env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,11 @@ export async function startBenchServer(kind: "pglite" | "postgres"): Promise<Ben
     const u = new URL(postgresUrl());
     u.pathname = `/${name}`;
     env = { DATABASE_URL: u.toString() };
-    cleanup = () => admin(`drop database if exists ${name} with (force)`);
+    // BENCH_KEEP_DB=1 keeps it for a look afterwards (psql, EXPLAIN).
+    cleanup = async () => {
+      if (process.env.BENCH_KEEP_DB === "1") console.error(`kept database ${name}`);
+      else await admin(`drop database if exists ${name} with (force)`);
+    };
   }
   const m = await crossback(["merchants", "create", "bench", "--name", "Bench"], env);
   if (m.code !== 0) throw new Error(m.stderr);
@@ -61,6 +67,7 @@ export async function startBenchServer(kind: "pglite" | "postgres"): Promise<Ben
   return {
     base: server.base,
     auth,
+    env,
     async stop() {
       await killHard(server);
       await cleanup();

@@ -9,6 +9,7 @@ import type { PriorRefunds, RefundCalculation } from "../domain/refund/refund-ca
 import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../domain/return-reasons.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
+import type { AssistantPhraser } from "./assistant/ports.ts";
 import type { AuditRepo } from "./audit-log.ts";
 import type { CreditNoteView } from "./documents/credit-note-view.ts";
 import type { LogisticsDeps } from "./logistics/ports.ts";
@@ -700,6 +701,19 @@ export interface JobQueue {
   ): Promise<void>;
 }
 
+/** The job queue as job handlers see it: their handlers and schedules (pg-boss in adapters/jobs). */
+export interface JobRunner extends JobQueue {
+  /** Runs `handler` for jobs of `name`; a throw makes pg-boss retry with backoff. */
+  work(
+    name: string,
+    handler: (data: Record<string, unknown>) => Promise<void>,
+    opts?: { concurrency?: number },
+  ): Promise<void>;
+  /** Cron-style schedule (pg-boss `schedule`), e.g. every minute. */
+  schedule(name: string, cron: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** Where portal photos are kept: the data directory, or an S3-compatible bucket. */
 export interface PhotoStorage {
   readonly kind: string;
@@ -733,6 +747,8 @@ export interface Deps {
   readonly retention?: RetentionSettings;
   /** Renders documents (the credit-note PDF; credit-note-pdf.ts). */
   readonly documents: DocumentRenderer;
+  /** Re-words the returns assistant's answers (ASSISTANT_LLM_URL); without it the assistant's own words. */
+  readonly assistant?: AssistantPhraser;
 }
 
 /** Lays out an already-decided document; throws when its figures do not add up (a bug, not input). */

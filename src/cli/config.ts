@@ -29,6 +29,12 @@ export interface Config {
   readonly smtp: { readonly url: string; readonly from: string } | null;
   /** Base of links in e-mails (CROSSBACK_PUBLIC_URL); null: http://HOST:PORT. */
   readonly publicUrl: string | null;
+  /** The returns assistant's phrasing model (ASSISTANT_LLM_URL, _KEY, _MODEL); null: its own words. */
+  readonly assistantLlm: {
+    readonly baseUrl: string;
+    readonly apiKey: string | null;
+    readonly model: string;
+  } | null;
   /** The ship-by reminder goes out this many days before the date (CROSSBACK_REMINDER_DAYS, 3). */
   readonly reminderDaysBefore: number;
   readonly s3: {
@@ -58,6 +64,17 @@ function publicUrl(v: string | undefined): string | null {
   if (!url) return null;
   if (!/^https?:\/\/[^/]/.test(url)) throw new Error("CROSSBACK_PUBLIC_URL must be an http(s) URL");
   return url.replace(/\/+$/, "");
+}
+
+function assistantLlm(env: NodeJS.ProcessEnv): Config["assistantLlm"] {
+  const url = env.ASSISTANT_LLM_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error("ASSISTANT_LLM_URL must look like https://host/v1");
+  return {
+    baseUrl: url,
+    apiKey: env.ASSISTANT_LLM_KEY?.trim() || null,
+    model: env.ASSISTANT_LLM_MODEL?.trim() || "gpt-4o-mini",
+  };
 }
 
 function smtpSettings(env: NodeJS.ProcessEnv): Config["smtp"] {
@@ -145,6 +162,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtp: smtpSettings(env),
     publicUrl: publicUrl(env.CROSSBACK_PUBLIC_URL),
+    assistantLlm: assistantLlm(env),
     reminderDaysBefore: Math.max(1, positive(env, "CROSSBACK_REMINDER_DAYS", 3)),
     s3: env.CROSSBACK_S3_BUCKET
       ? {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { openAiPhraser } from "../adapters/assistant/openai-phraser.ts";
 import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { resealAtRest } from "../adapters/db/reseal.ts";
@@ -85,6 +86,7 @@ export async function wire(
     platforms: platformsFromEnv(),
     documents: pdfDocuments,
     retention: config.retention,
+    ...(config.assistantLlm ? { assistant: openAiPhraser(config.assistantLlm) } : {}),
   };
   return { deps, database, webhooks };
 }

@@ -35,6 +35,7 @@ import { orderRoutes } from "./routes/orders.ts";
 import { platformConnectionRoutes } from "./routes/platform-connections.ts";
 import { platformWebhookRoutes } from "./routes/platform-webhooks.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { portalAssistantRoutes } from "./routes/portal-assistant.ts";
 import { portalOrderRoutes } from "./routes/portal-order.ts";
 import { portalPublicRoutes } from "./routes/portal-public.ts";
 import { portalReturnRoutes } from "./routes/portal-returns.ts";
@@ -251,6 +252,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
       await p.register(portalPublicRoutes(deps, portal));
       await p.register(portalOrderRoutes(deps, portal));
       await p.register(portalReturnRoutes(deps, portal));
+      await p.register(portalAssistantRoutes(deps, portal));
     },
     { prefix: PORTAL_API },
   );

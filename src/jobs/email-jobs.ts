@@ -1,6 +1,5 @@
-import type { JobRunner } from "../adapters/jobs/job-queue.ts";
 import { sendShipByReminders } from "../app/notify/ship-by-reminders.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports.ts";
 
 export const SHIP_BY_REMINDER_JOB = "email.ship-by-reminders";
 

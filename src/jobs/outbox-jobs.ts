@@ -1,6 +1,5 @@
-import type { JobRunner } from "../adapters/jobs/job-queue.ts";
 import { drainCase, dueCases } from "../app/notify/outbox-relay.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
 export const OUTBOX_JOBS = {

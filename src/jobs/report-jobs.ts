@@ -1,5 +1,4 @@
-import type { JobRunner } from "../adapters/jobs/job-queue.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports.ts";
 import { ensureEventPartitions, rollUpReports } from "../app/reports/rollups.ts";
 
 export const REPORT_JOBS = { rollup: "reports.rollup", partitions: "reports.partitions" } as const;

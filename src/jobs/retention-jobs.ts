@@ -1,5 +1,4 @@
-import type { JobRunner } from "../adapters/jobs/job-queue.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports.ts";
 import { purgeExpired } from "../app/retention.ts";
 
 export const RETENTION_JOB = "retention.purge";

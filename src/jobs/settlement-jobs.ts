@@ -1,5 +1,4 @@
-import type { JobRunner } from "../adapters/jobs/job-queue.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports.ts";
 import { executeSettlement } from "../app/settle.ts";
 import { type Recovery, recoverSettlements } from "../app/settlement-recovery.ts";
 import { expireStoreCredit } from "../app/store-credit.ts";

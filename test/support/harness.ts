@@ -10,6 +10,7 @@ import { pdfDocuments } from "../../src/adapters/documents/pdf-documents.ts";
 import { manualGateway } from "../../src/adapters/payments/manual-gateway.ts";
 import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
 import { uuidv7Source } from "../../src/adapters/system.ts";
+import type { AssistantPhraser } from "../../src/app/assistant/ports.ts";
 import { policyBody } from "../../src/app/inputs/policy-input.ts";
 import type { CarrierAdapter } from "../../src/app/logistics/ports.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
@@ -75,6 +76,8 @@ export async function startHarness(
     logStream?: { write(line: string): void };
     /** The field cipher (default: a random key with id "test"). */
     secrets?: SecretBox;
+    /** The returns assistant's phrasing model (default: none, the assistant's own words). */
+    assistant?: AssistantPhraser;
     /** Shopify / WooCommerce adapters (pointed at their fakes). */
     platforms?: PlatformAdapters;
   } = {},
@@ -102,6 +105,7 @@ export async function startHarness(
     ...(opts.platforms ? { platforms: opts.platforms } : {}),
     secrets,
     documents: pdfDocuments,
+    ...(opts.assistant ? { assistant: opts.assistant } : {}),
   };
   const app = await buildServer(deps, {
     webhooks: opts.webhooks ?? [],

@@ -16,15 +16,23 @@ const country = sql.raw(`coalesce(o.shipping_address->>'country', '')`);
 const product = sql.raw("left join products p on p.merchant_id = o.merchant_id and p.sku = ol.sku");
 /** A unit is counted under its product, its category and in the totals (market and vendor are columns). */
 const unitKeys = sql.raw(
-  "cross join lateral (values ('total', ''), ('product', ol.sku), ('category', coalesce(p.category, ''))) b(by, key)",
+  "cross join lateral (values ('total', ''), ('product', ol.sku), ('all_products', ol.sku), ('category', coalesce(p.category, ''))) b(by, key)",
 );
 
-const productTitle = sql.raw("case when b.by = 'product' then max(ol.title) else '' end");
+const productTitle = sql.raw("case when b.by in ('product', 'all_products') then max(ol.title) else '' end");
+/**
+ * `all_products` repeats `product` without market and vendor: a report over every market has one row
+ * per SKU and day (or month) to add up instead of one per SKU, market and vendor.
+ */
+const unitMarket = sql.raw(
+  "case when b.by = 'all_products' then '' else coalesce(o.shipping_address->>'country', '') end",
+);
+const unitVendor = sql.raw("case when b.by = 'all_products' then '' else coalesce(p.vendor, '') end");
 
 /** Units ordered, by day the order was placed. */
 export function orderedContrib(which: SQL): SQL {
-  return sql`select o.id, o.merchant_id, 'ordered', b.by, ${utcDay("o.placed_at")}, b.key, ${country},
-      coalesce(p.vendor, ''), '', 0, sum(ol.quantity), 0, 0, 0, ${productTitle}
+  return sql`select o.id, o.merchant_id, 'ordered', b.by, ${utcDay("o.placed_at")}, b.key, ${unitMarket},
+      ${unitVendor}, '', 0, sum(ol.quantity), 0, 0, 0, ${productTitle}
     from orders o join order_lines ol on ol.order_id = o.id ${product} ${unitKeys}
     where ${which}
     group by o.id, o.merchant_id, b.by, b.key, p.vendor`;
@@ -32,12 +40,12 @@ export function orderedContrib(which: SQL): SQL {
 
 /** Units asked back (requested − rejected) of cases not cancelled or expired, by order day. */
 function returnedContrib(which: SQL): SQL {
-  return sql`select c.id, c.merchant_id, 'returned', b.by, ${utcDay("o.placed_at")}, b.key, ${country},
-      coalesce(p.vendor, ''), '', 0, sum(rl.qty_requested - rl.qty_rejected), 0, 0, 0, ${productTitle}
+  return sql`select c.id, c.merchant_id, 'returned', b.by, ${utcDay("o.placed_at")}, b.key, ${unitMarket},
+      ${unitVendor}, '', 0, sum(rl.qty_requested - rl.qty_rejected), 0, 0, 0, ${productTitle}
     from return_cases c join return_lines rl on rl.case_id = c.id
       join order_lines ol on ol.id = rl.order_line_id join orders o on o.id = ol.order_id ${product}
-      cross join lateral (values ('total', ''), ('product', ol.sku), ('category', coalesce(p.category, '')),
-        ('reason', rl.reason)) b(by, key)
+      cross join lateral (values ('total', ''), ('product', ol.sku), ('all_products', ol.sku),
+        ('category', coalesce(p.category, '')), ('reason', rl.reason)) b(by, key)
     where ${which} and c.status not in ('cancelled', 'expired') and rl.qty_requested > rl.qty_rejected
     group by c.id, c.merchant_id, b.by, b.key, o.placed_at, o.shipping_address, p.vendor`;
 }

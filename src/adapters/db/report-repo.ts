@@ -13,9 +13,10 @@ import { reportRollup as r } from "./schema.ts";
 const none = (v: string) => (v === "" ? null : v);
 
 /** Where each dimension lives in the rollup: a grouping of its own, or a column of the totals. */
-function grouping(by: RateDimension) {
+function grouping(by: RateDimension, s: ReportScope) {
   switch (by) {
     case "product":
+      return { by: s.market || s.vendor ? "product" : "all_products", column: r.key };
     case "category":
     case "reason":
       return { by, column: r.key };
@@ -27,7 +28,7 @@ function grouping(by: RateDimension) {
 }
 
 async function unitsBy(db: Executor, s: ReportScope, kind: string, dim: RateDimension): Promise<UnitCount[]> {
-  const g = grouping(dim);
+  const g = grouping(dim, s);
   const rows = await db
     .select({ key: g.column, label: sql<string>`max(${r.label})`, units: sql`sum(${r.n1})` })
     .from(r)

@@ -1,18 +1,8 @@
 import PgBoss from "pg-boss";
-import type { JobQueue } from "../../app/ports.ts";
+import type { JobRunner } from "../../app/ports.ts";
 import type { Database } from "../db/database.ts";
 
-export interface JobRunner extends JobQueue {
-  /** Runs `handler` for jobs of `name`; a throw makes pg-boss retry with backoff. */
-  work(
-    name: string,
-    handler: (data: Record<string, unknown>) => Promise<void>,
-    opts?: { concurrency?: number },
-  ): Promise<void>;
-  /** Cron-style schedule (pg-boss `schedule`), e.g. every minute. */
-  schedule(name: string, cron: string): Promise<void>;
-  stop(): Promise<void>;
-}
+export type { JobRunner };
 
 /**
  * pg-boss over our database. On PostgreSQL it uses its own pool; on PGlite every statement goes to the

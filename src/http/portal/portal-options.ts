@@ -26,4 +26,6 @@ export const PORTAL_RATE = {
   read: { max: 300, timeWindow: 60_000 },
   write: { max: 60, timeWindow: 60_000 },
   upload: { max: 30, timeWindow: 60_000 },
+  /** The returns assistant: a question every few seconds is plenty for a person. */
+  assistant: { max: 20, timeWindow: 60_000 },
 } as const;

@@ -1,5 +1,5 @@
 import { request } from "../shared/api.ts";
-import type { CaseView, PortalOrder, Preview, Variant } from "./types.ts";
+import type { AssistantReply, CaseView, PortalOrder, Preview, Variant } from "./types.ts";
 
 /** The portal API of one merchant (/api/portal/v1/{slug}/…); the session is an HttpOnly cookie. */
 export function portalApi(base: string, slug: string) {
@@ -30,6 +30,8 @@ export function portalApi(base: string, slug: string) {
         u("/withdrawals"),
         body,
       ),
+    assistant: (body: { message: string; locale: string; caseId?: string }) =>
+      request<AssistantReply>("POST", u("/assistant"), body),
     case: (id: string) => request<CaseView>("GET", u(`/returns/${id}`)),
     tracking: (id: string, body: unknown) => request<CaseView>("POST", u(`/returns/${id}/tracking`), body),
     cancel: (id: string) => request<CaseView>("POST", u(`/returns/${id}/cancel`)),

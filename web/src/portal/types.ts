@@ -160,3 +160,18 @@ export interface Draft {
   readonly resolution: string;
   readonly replacementSku: string | null;
 }
+
+/** The returns assistant's answer (POST …/assistant). */
+export interface AssistantReply {
+  readonly intent: string;
+  readonly locale: string;
+  readonly answer: string;
+  readonly handover: boolean;
+  readonly phrasing: "deterministic" | "llm";
+  readonly facts: readonly {
+    readonly kind: string;
+    readonly text: string;
+    readonly citation?: string;
+    readonly caseFact?: string;
+  }[];
+}

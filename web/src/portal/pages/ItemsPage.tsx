@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useFormat } from "../../shared/i18n/format.ts";
 import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { Layout } from "../../shared/ui/Layout.tsx";
+import { Assistant } from "../Assistant.tsx";
 import { Explanation } from "../Explanation.tsx";
 import { type LineChoice, LineForm } from "../LineForm.tsx";
 import { Link } from "../Link.tsx";
@@ -170,6 +171,7 @@ export default function ItemsPage() {
           <FormattedMessage id="nav.policy" />
         </Link>
       </p>
+      <Assistant />
     </Layout>
   );
 }

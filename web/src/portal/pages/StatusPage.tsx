@@ -5,6 +5,7 @@ import { useFormat } from "../../shared/i18n/format.ts";
 import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { Field } from "../../shared/ui/Field.tsx";
 import { Layout } from "../../shared/ui/Layout.tsx";
+import { Assistant } from "../Assistant.tsx";
 import { CaseGroup } from "../CaseGroup.tsx";
 import { Link } from "../Link.tsx";
 import { href, navigate } from "../router.ts";
@@ -268,6 +269,7 @@ export default function StatusPage({ id }: { id: string }) {
           <FormattedMessage id="status.back" />
         </Link>
       </div>
+      <Assistant caseId={id} />
     </Layout>
   );
 }
