@@ -3,7 +3,7 @@ import { authenticate as findKey } from "../app/merchants.ts";
 import type { ApiKeyRecord, Deps } from "../app/ports.ts";
 import type { Actor } from "../domain/actor.ts";
 import { scopeFor } from "../domain/api-key-scopes.ts";
-import { may, permissionFor } from "../domain/staff/roles.ts";
+import { may, mayOnOwn, permissionFor } from "../domain/staff/roles.ts";
 import { forbidden, loadStaff, STAFF_COOKIE } from "./admin/staff-session.ts";
 import { sendProblem } from "./problem.ts";
 import { holdVendor } from "./vendor-scope.ts";
@@ -60,7 +60,8 @@ async function staffMay(deps: Deps, req: FastifyRequest, reply: FastifyReply) {
   const account = req.staff?.account;
   const path = (req.url.split("?")[0] ?? "").replace(/^\/api\/v1/, "");
   const needed = permissionFor(req.method, path);
-  if (!account || !may(account.role, needed)) return forbidden(reply, needed);
+  if (!account || !(may(account.role, needed) || mayOnOwn(account.role, needed)))
+    return forbidden(reply, needed);
   if (account.role !== "vendor") return;
   if (!account.vendor) return forbidden(reply, "a vendor"); // accounts.ts refuses those
   const sent = await holdVendor(deps, req, reply, account.merchantId, account.vendor);

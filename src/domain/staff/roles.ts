@@ -39,13 +39,23 @@ const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   warehouse: ["read", "returns:receive"],
   /**
    * A marketplace vendor decides, receives, inspects and refunds its own cases (its own inspection
-   * and refund liability), writes its own return policy and sees its own figures; vendor-reach.ts
-   * keeps it to those cases and policies.
+   * and refund liability) and sees its own figures; vendor-reach.ts keeps it to those cases.
    */
-  vendor: ["read", "returns:decide", "returns:receive", "refunds:write", "policies:write", "reports"],
+  vendor: ["read", "returns:decide", "returns:receive", "refunds:write", "reports"],
 };
 
 export const may = (role: StaffRole, p: Permission): boolean => GRANTS[role].includes(p);
+
+/**
+ * What a role may do on its own things only, beyond its grants: a vendor writes its own vendor's
+ * return policies (vendor-reach.ts and the policy use cases hold it to them). Not a grant, so the
+ * back office's merchant-wide policy editor stays hidden from it.
+ */
+const OWN_GRANTS: Readonly<Partial<Record<StaffRole, readonly Permission[]>>> = {
+  vendor: ["policies:write"],
+};
+
+export const mayOnOwn = (role: StaffRole, p: Permission): boolean => OWN_GRANTS[role]?.includes(p) ?? false;
 
 export const permissionsOf = (role: StaffRole): readonly Permission[] => GRANTS[role];
 

@@ -17,11 +17,8 @@ const NAV: readonly { to: string; id: string; permission: string }[] = [
   { to: "security", id: "nav.security", permission: "read" },
 ];
 
-/**
- * Pages over the merchant's whole stock, not one vendor's cases: a vendor account's API refuses them.
- * (A vendor writes its own policy through the API; the policy editor is the marketplace's.)
- */
-const MERCHANT_WIDE_PAGES = ["receiving", "policies"];
+/** Pages over the merchant's whole stock, not one vendor's cases: a vendor account's API refuses them. */
+const MERCHANT_WIDE_PAGES = ["receiving"];
 
 /** The back office's frame: skip link, navigation by permission, language, who is signed in, sign-out. */
 export function AdminLayout({
