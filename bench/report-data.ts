@@ -160,7 +160,7 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
     {
       case_id: uuid("c", i),
       settled_seq: "t.last_seq",
-      rolled_seq: "0",
+      rolled_seq: "t.last_seq", // counted by the rebuild that follows
     },
     from,
     to,

@@ -12,6 +12,7 @@ const NAV: readonly { to: string; id: string; permission: string }[] = [
   { to: "dashboard", id: "nav.dashboard", permission: "reports" },
   { to: "receiving", id: "nav.receiving", permission: "returns:receive" },
   { to: "policies", id: "nav.policies", permission: "policies:write" },
+  { to: "emails", id: "nav.emails", permission: "settings" },
   { to: "team", id: "nav.team", permission: "accounts" },
   { to: "api-keys", id: "nav.apiKeys", permission: "api_keys" },
   { to: "security", id: "nav.security", permission: "read" },

@@ -11,6 +11,7 @@ const HomePage = lazy(() => import("./pages/HomePage.tsx"));
 const TeamPage = lazy(() => import("./pages/TeamPage.tsx"));
 const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx"));
 const ApiKeysPage = lazy(() => import("./pages/ApiKeysPage.tsx"));
+const EmailTemplatesPage = lazy(() => import("./pages/EmailTemplatesPage.tsx"));
 const ReturnsPage = lazy(() => import("./pages/ReturnsPage.tsx"));
 const CasePage = lazy(() => import("./pages/CasePage.tsx"));
 const ReceivingPage = lazy(() => import("./pages/ReceivingPage.tsx"));
@@ -51,6 +52,7 @@ export function App() {
       {route.page === "team" && <TeamPage />}
       {route.page === "security" && <SecurityPage />}
       {route.page === "api_keys" && <ApiKeysPage />}
+      {route.page === "emails" && <EmailTemplatesPage />}
       {route.page === "returns" && <ReturnsPage />}
       {route.page === "receiving" && <ReceivingPage />}
       {route.page === "case" && <CasePage key={route.id} id={route.id} />}

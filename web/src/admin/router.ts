@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: "team" }
   | { readonly page: "security" }
   | { readonly page: "api_keys" }
+  | { readonly page: "emails" }
   | { readonly page: "returns" }
   | { readonly page: "dashboard" }
   | { readonly page: "receiving" }
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   if (first === "team" && !second) return { page: "team" };
   if (first === "security" && !second) return { page: "security" };
   if (first === "api-keys" && !second) return { page: "api_keys" };
+  if (first === "emails" && !second) return { page: "emails" };
   if (first === "dashboard" && !second) return { page: "dashboard" };
   if (first === "receiving" && !second) return { page: "receiving" };
   if (first === "returns") return second ? { page: "case", id: second } : { page: "returns" };
