@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
+import { checkPage, openAdmin, signInByKeyboard } from "../support/admin-browser.ts";
 import { chromiumSkipNote, hasChromium, launchBrowser } from "../support/browser.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
 import {
@@ -11,6 +12,7 @@ import {
   seedPortalDemo,
   shot,
 } from "../support/portal-browser.ts";
+import { STAFF_PASSWORD, staffAccount } from "../support/staff.ts";
 
 /**
  * The returns assistant in Debian's Chromium: asked with the keyboard alone, answers announced in a
@@ -97,5 +99,14 @@ describe.skipIf(!hasChromium)(`returns assistant in a real browser${chromiumSkip
     expect(notices.filter((n) => n.kind === "assistant.handover").map((n) => n.data.orderExternalId)).toEqual(
       ["NW-PORTAL-AR1"],
     );
+
+    // An agent finds the question on the back office's overview, to answer it by e-mail.
+    const email = await staffAccount(h.deps, merchant?.id ?? "", "agent", "agent@example.com");
+    const admin = await openAdmin(browser, base, "en");
+    await signInByKeyboard(admin, email, STAFF_PASSWORD);
+    const handovers = admin.getByRole("region", { name: "Questions handed over by the returns assistant" });
+    await handovers.getByText("Order NW-PORTAL-AR1", { exact: true }).waitFor();
+    await handovers.getByText(/Question: "\u2068ما هو لون السماء؟\u2069"/).waitFor();
+    await checkPage(admin, "assistant-handover-overview");
   });
 });

@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from "react-intl";
 import { AdminLayout } from "../AdminLayout.tsx";
+import { HandoverNotices } from "../HandoverNotices.tsx";
 import { useSession } from "../session.tsx";
 
 /** The start page: who you are and what your role lets you do. */
@@ -27,6 +28,7 @@ export default function HomePage() {
           </li>
         ))}
       </ul>
+      {me.account.role !== "vendor" && me.account.role !== "warehouse" && <HandoverNotices />}
     </AdminLayout>
   );
 }
