@@ -13,6 +13,9 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** The benchmarks measure the service, not its rate limiter (600 requests a minute per key by default). */
+const UNLIMITED = { CROSSBACK_RATE_LIMIT_PER_IP: "0", CROSSBACK_RATE_LIMIT_PER_KEY: "0" };
+
 export function postgresUrl(): string {
   return (
     process.env.BENCH_DATABASE_URL ??
@@ -44,7 +47,7 @@ export async function startBenchServer(kind: "pglite" | "postgres"): Promise<Ben
   let cleanup: () => Promise<void>;
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "crossback-bench-"));
-    env = { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "" };
+    env = { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "", ...UNLIMITED };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     const name = `cb_bench_${process.pid}`;
@@ -52,7 +55,7 @@ export async function startBenchServer(kind: "pglite" | "postgres"): Promise<Ben
     await admin(`create database ${name}`);
     const u = new URL(postgresUrl());
     u.pathname = `/${name}`;
-    env = { DATABASE_URL: u.toString() };
+    env = { DATABASE_URL: u.toString(), ...UNLIMITED };
     // BENCH_KEEP_DB=1 keeps it for a look afterwards (psql, EXPLAIN).
     cleanup = async () => {
       if (process.env.BENCH_KEEP_DB === "1") console.error(`kept database ${name}`);
