@@ -3,40 +3,10 @@
  * (EU) 2023/2673, applicable from 19 June 2026): a clearly labelled way to withdraw online in two steps,
  * and an acknowledgement of receipt with the content, date and time of the withdrawal.
  */
+import { EU_MEMBERS } from "../logistics/territories.ts";
 
-/** EU member states and the other EEA states, where the directive applies. */
-export const EU_EEA_COUNTRIES: readonly string[] = [
-  "AT",
-  "BE",
-  "BG",
-  "CY",
-  "CZ",
-  "DE",
-  "DK",
-  "EE",
-  "ES",
-  "FI",
-  "FR",
-  "GR",
-  "HR",
-  "HU",
-  "IE",
-  "IT",
-  "LT",
-  "LU",
-  "LV",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SE",
-  "SI",
-  "SK",
-  "IS",
-  "LI",
-  "NO",
-];
+/** EU member states and the other EEA states (Iceland, Liechtenstein, Norway), where the directive applies. */
+export const EU_EEA_COUNTRIES: readonly string[] = [...EU_MEMBERS, "IS", "LI", "NO"];
 
 export const WITHDRAWAL_FUNCTION_CITATION =
   "Directive 2011/83/EU Art. 11a (as amended by Directive (EU) 2023/2673)";

@@ -13,7 +13,14 @@ describe("what a vendor account may reach on the merchant API", () => {
     expect(vendorReach("GET", "/reports/refunds", "")).toEqual({ kind: "reports" });
   });
 
-  it("nothing else: opening returns, previews, orders, settlements, settings, policies, receiving", () => {
+  it("its own return policies: the list, one policy, its check and versions (the use case holds it to its vendor)", () => {
+    expect(vendorReach("GET", "/policies", "")).toEqual({ kind: "policies" });
+    expect(vendorReach("PUT", `/policies/${ID}`, "")).toEqual({ kind: "policies" });
+    expect(vendorReach("POST", `/policies/${ID}/check`, "")).toEqual({ kind: "policies" });
+    expect(vendorReach("GET", `/policies/${ID}/versions`, "")).toEqual({ kind: "policies" });
+  });
+
+  it("nothing else: opening returns, previews, orders, settlements, settings, rendered policies, receiving", () => {
     for (const [method, path] of [
       ["POST", "/returns"],
       ["POST", "/returns/preview"],
@@ -21,7 +28,8 @@ describe("what a vendor account may reach on the merchant API", () => {
       ["GET", "/orders/A1"],
       ["GET", "/settlements"],
       ["PUT", "/settings"],
-      ["GET", "/policies"],
+      ["POST", "/policies"],
+      ["GET", "/policies/rendered"],
       ["GET", "/receiving/lookup"],
       ["POST", "/blind-receipts"],
       ["POST", "/credit-notes"],
