@@ -8,20 +8,6 @@ import { AdminLayout } from "../AdminLayout.tsx";
 import { useSession } from "../session.tsx";
 import { errorsFor, useProblemText } from "../useForm.ts";
 
-const KINDS = [
-  "request_received",
-  "approved",
-  "rejected",
-  "label_ready",
-  "received",
-  "inspected",
-  "refunded",
-  "store_credit_issued",
-  "payment_request",
-  "delayed",
-  "ship_by_reminder",
-  "completed",
-] as const;
 type Parts = { subject: string; html: string; text: string };
 type Template = Parts & { custom: boolean; variables: string[] };
 const IDS = { subject: "email-subject", html: "email-html", text: "email-text" };
@@ -33,6 +19,7 @@ export default function EmailTemplatesPage() {
   const { locale: uiLocale } = useLocale();
   const { client } = useSession();
   const problemText = useProblemText();
+  const [kinds, setKinds] = useState<readonly string[]>([]);
   const [kind, setKind] = useState<string>("request_received");
   const [locale, setLocale] = useState<string>(uiLocale);
   const [tpl, setTpl] = useState<Template | null>(null);
@@ -57,6 +44,13 @@ export default function EmailTemplatesPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The kinds come from the API (the server's list), not a copy here.
+  useEffect(() => {
+    client.merchant<{ kinds: { kind: string }[] }>("GET", "/settings/email-templates").then(
+      (r) => setKinds(r.kinds.map((k) => k.kind)),
+      (e) => setNotice({ ok: false, text: problemText(e) }),
+    );
+  }, [client, problemText]);
 
   const run = async (action: () => Promise<void>) => {
     setNotice(null);
@@ -116,7 +110,7 @@ export default function EmailTemplatesPage() {
         <Field id="email-kind" label={t("emails.kind")}>
           {(f) => (
             <select id={f.id} value={kind} onChange={(ev) => setKind(ev.target.value)}>
-              {KINDS.map((k) => (
+              {kinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`emails.kind.${k}`)}
                 </option>
