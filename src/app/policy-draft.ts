@@ -20,7 +20,8 @@ export interface PolicyCheck {
 
 /**
  * Checks a policy before it is saved — the statutory warnings per covered country, the overlap a save
- * would refuse, and, for a sample order, the decision the engine would give: no side effects.
+ * would refuse, and, for a sample order, the decision the engine would give: no side effects. A vendor
+ * account checks its own policies without a sample (the order may hold other vendors' goods).
  */
 export async function checkPolicyDraft(
   deps: Deps,
@@ -33,6 +34,11 @@ export async function checkPolicyDraft(
   if (!POLICY_ID.test(id)) {
     const message = "use 1–63 lowercase letters, digits, dots, dashes or underscores";
     return err({ code: "invalid_input", issues: [{ path: "id", message }] });
+  }
+  if (sample && vendor !== null) {
+    // The sample's order may hold other vendors' goods, judged by their policies: not for a vendor.
+    const message = "a vendor account cannot try a draft on an order";
+    return err({ code: "invalid_input", issues: [{ path: "sample", message }] });
   }
   const r = deps.store.read;
   const latest = await r.policies.get(merchantId, id);

@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)(`back-office returns in a real browser${chromiumSk
     await page.locator("table.queue").getByText(String(own.number)).waitFor();
     expect(await page.locator("#filter-vendor").count()).toBe(0);
     const nav = await page.getByRole("navigation").getByRole("link").allTextContents();
-    expect(nav).toEqual(["Home", "Returns", "Dashboard", "Sign-in security"]);
+    expect(nav).toEqual(["Home", "Returns", "Dashboard", "My return policy", "Sign-in security"]);
     await checkPage(page, "en-vendor-1-your-cases");
 
     await page.locator("table.queue a.case-link").first().click();

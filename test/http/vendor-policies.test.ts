@@ -88,6 +88,17 @@ describeEachDb("vendor policies within the marketplace's minimums", (kind) => {
     expect([wider.status, errorPaths(wider.body)]).toEqual([422, ["scope.vendors"]]);
     const short = await kyoto.call("PUT", "/api/v1/policies/kyoto", { ...KYOTO, window: { days: 10 } });
     expect([short.status, errorPaths(short.body)]).toEqual([422, ["window.days"]]);
+    const check = await kyoto.call("POST", "/api/v1/policies/kyoto/check", {
+      policy: { ...KYOTO, window: { days: 10 } },
+    });
+    expect([check.status, (check.body.problem as Json).path]).toEqual([200, "window.days"]);
+    // A sample order may hold other vendors' goods, judged by their policies: refused for a vendor.
+    const sample = {
+      orderExternalId: "V-1",
+      lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+    };
+    const tried = await kyoto.call("POST", "/api/v1/policies/kyoto/check", { policy: KYOTO, sample });
+    expect([tried.status, errorPaths(tried.body)]).toEqual([422, ["sample"]]);
     const ok = await kyoto.call("PUT", "/api/v1/policies/kyoto", { ...KYOTO, window: { days: 40 } });
     expect([ok.status, ok.body.version, ok.body.savedBy]).toEqual([200, 2, expect.any(String)]);
     expect((await kyoto.call("GET", "/api/v1/settings")).status).toBe(403);

@@ -130,7 +130,8 @@ export const policyRoutes =
           description:
             "No side effects. `warnings` are those a save would answer (per covered country, naming the statute); " +
             "`problem` is what a save would refuse (an overlapping scope); with `sample` (an order and lines), " +
-            "`decision` is what the engine would decide with this draft in place of the saved version.",
+            "`decision` is what the engine would decide with this draft in place of the saved version. " +
+            "A vendor account checks without `sample` (an order may hold other vendors' goods; 422 on `sample`).",
           params,
           body: policyCheckBody,
         },

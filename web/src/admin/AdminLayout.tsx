@@ -6,12 +6,14 @@ import { Link } from "./Link.tsx";
 import { href, navigate } from "./router.ts";
 import { useSession } from "./session.tsx";
 
-const NAV: readonly { to: string; id: string; permission: string }[] = [
+/** Each entry by permission, or for one role only (a vendor's own policy: not a grant, see roles.ts). */
+const NAV: readonly { to: string; id: string; permission: string; role?: string }[] = [
   { to: "", id: "nav.home", permission: "read" },
   { to: "returns", id: "nav.returns", permission: "read" },
   { to: "dashboard", id: "nav.dashboard", permission: "reports" },
   { to: "receiving", id: "nav.receiving", permission: "returns:receive" },
   { to: "policies", id: "nav.policies", permission: "policies:write" },
+  { to: "policies", id: "nav.myPolicy", permission: "read", role: "vendor" },
   { to: "emails", id: "nav.emails", permission: "settings" },
   { to: "team", id: "nav.team", permission: "accounts" },
   { to: "api-keys", id: "nav.apiKeys", permission: "api_keys" },
@@ -59,9 +61,11 @@ export function AdminLayout({
             <ul className="admin-nav">
               {NAV.filter(
                 (n) =>
-                  can(n.permission) && (!MERCHANT_WIDE_PAGES.includes(n.to) || me.account.role !== "vendor"),
+                  can(n.permission) &&
+                  (n.role === undefined || n.role === me.account.role) &&
+                  (!MERCHANT_WIDE_PAGES.includes(n.to) || me.account.role !== "vendor"),
               ).map((n) => (
-                <li key={n.to}>
+                <li key={n.id}>
                   <Link to={n.to} current={current === n.to}>
                     <FormattedMessage id={n.id} />
                   </Link>

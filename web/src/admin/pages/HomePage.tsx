@@ -27,6 +27,11 @@ export default function HomePage() {
             <FormattedMessage id={`permission.${p.replace(":", "_")}`} />
           </li>
         ))}
+        {me.account.role === "vendor" && (
+          <li>
+            <FormattedMessage id="home.ownPolicy" />
+          </li>
+        )}
       </ul>
       {me.account.role !== "vendor" && me.account.role !== "warehouse" && <HandoverNotices />}
     </AdminLayout>

@@ -4,6 +4,10 @@ import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { Field } from "../../shared/ui/Field.tsx";
 import { AdminLayout } from "../AdminLayout.tsx";
 import { Link } from "../Link.tsx";
+import { MinimumsNote } from "../policies/MinimumsNote.tsx";
+import { MinimumsPanel } from "../policies/MinimumsPanel.tsx";
+import type { Minimums } from "../policies/minimums.ts";
+import { policyAccess } from "../policies/policy-access.ts";
 import { href, navigate } from "../router.ts";
 import { useSession } from "../session.tsx";
 import { useProblemText } from "../useForm.ts";
@@ -13,25 +17,36 @@ interface PolicySummary {
   readonly name: string;
   readonly version: number;
   readonly active: boolean;
-  readonly scope: { readonly countries: readonly string[] };
+  readonly scope: { readonly countries: readonly string[]; readonly vendors?: readonly string[] };
   readonly warnings: readonly unknown[];
 }
 
-/** The merchant's return policies, each with its statutory warnings; a new one starts here. */
+/**
+ * The merchant's return policies, each with its statutory warnings and vendor, and the marketplace's
+ * minimums for vendor policies; a new one starts here. A vendor account sees its own vendor's only
+ * (the server lists no other), with the minimums it must meet.
+ */
 export default function PoliciesPage() {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const { client } = useSession();
+  const { client, can, me } = useSession();
+  const { vendor } = policyAccess(me);
   const problemText = useProblemText();
   const [items, setItems] = useState<readonly PolicySummary[] | null>(null);
+  const [minimums, setMinimums] = useState<Minimums | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [id, setId] = useState("");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    client.merchant<{ items: PolicySummary[] }>("GET", "/policies").then(
-      (r) => setItems(r.items),
-      (e) => setProblem(problemText(e)),
-    );
+    client
+      .merchant<{ items: PolicySummary[]; marketplaceMinimums: Minimums | null }>("GET", "/policies")
+      .then(
+        (r) => {
+          setItems(r.items);
+          setMinimums(r.marketplaceMinimums);
+        },
+        (e) => setProblem(problemText(e)),
+      );
   }, [client, problemText]);
   function create(ev: FormEvent) {
     ev.preventDefault();
@@ -42,20 +57,27 @@ export default function PoliciesPage() {
     }
     navigate(href(`policies/${v}`));
   }
-  const title = t("policies.title");
+  const title = t(vendor ? "policies.mine.title" : "policies.title");
+  const columns = ["name", "countries", ...(vendor ? [] : ["vendor"]), "version", "active", "warnings"];
   return (
     <AdminLayout title={title} current="policies">
       <h1>{title}</h1>
+      {vendor && items && <MinimumsNote minimums={minimums} vendor={vendor} />}
+      {vendor && items?.length === 0 && (
+        <p>
+          <FormattedMessage id="policies.mine.none" />
+        </p>
+      )}
       {problem && (
         <p className="notice notice--bad" role="alert">
           {problem}
         </p>
       )}
-      {items && (
+      {items && items.length > 0 && (
         <table className="data">
           <thead>
             <tr>
-              {["name", "countries", "version", "active", "warnings"].map((c) => (
+              {columns.map((c) => (
                 <th key={c} scope="col">
                   <FormattedMessage id={`policies.col.${c}`} />
                 </th>
@@ -69,6 +91,9 @@ export default function PoliciesPage() {
                   <Link to={`policies/${p.id}`}>{p.name}</Link> <code>{p.id}</code>
                 </td>
                 <td>{p.scope.countries.join(", ")}</td>
+                {!vendor && (
+                  <td>{p.scope.vendors?.length ? p.scope.vendors.join(", ") : t("policies.vendor.none")}</td>
+                )}
                 <td>{p.version}</td>
                 <td>{t(p.active ? "yes" : "no")}</td>
                 <td>{p.warnings.length}</td>
@@ -98,6 +123,7 @@ export default function PoliciesPage() {
           <FormattedMessage id="policies.new.submit" />
         </button>
       </form>
+      {!vendor && can("settings") && <MinimumsPanel />}
     </AdminLayout>
   );
 }

@@ -5,8 +5,11 @@ import { ErrorSummary } from "../../shared/ui/ErrorSummary.tsx";
 import { AdminLayout } from "../AdminLayout.tsx";
 import { Link } from "../Link.tsx";
 import { CheckPanel, SampleDecision } from "../policies/CheckPanel.tsx";
-import { policyFieldErrors } from "../policies/field-ids.ts";
+import { FIELD_LABELS, policyFieldErrors } from "../policies/field-ids.ts";
+import { MinimumsNote } from "../policies/MinimumsNote.tsx";
+import { useMinimums } from "../policies/minimums.ts";
 import { PolicyFields } from "../policies/PolicyFields.tsx";
+import { newPolicy, policyAccess, vendorsOf } from "../policies/policy-access.ts";
 import { DEFAULT_POLICY, docOf, formOf, type PolicyDoc, type PolicyForm } from "../policies/policy-doc.ts";
 import { RenderedPanel } from "../policies/RenderedPanel.tsx";
 import { SampleFields } from "../policies/SampleFields.tsx";
@@ -21,11 +24,17 @@ const orNull = <T,>(p: Promise<T>) =>
     throw e;
   });
 
-/** A policy as a form, checked against the law of every covered country as it is typed. */
+/**
+ * A policy as a form, checked against the law of every covered country as it is typed. A vendor policy
+ * shows the marketplace's minimums; a vendor account edits its own (no sample order, no rendered page:
+ * both reach beyond its vendor, and the server refuses them).
+ */
 export default function PolicyEditorPage({ id }: { id: string }) {
   const intl = useIntl();
   const t = (key: string) => intl.formatMessage({ id: key });
-  const { client, can } = useSession();
+  const { client, me } = useSession();
+  const { mayEdit, vendor } = policyAccess(me);
+  const minimums = useMinimums(client);
   const problemText = useProblemText();
   const [base, setBase] = useState<PolicyDoc | null>(null);
   const [form, setForm] = useState<PolicyForm | null>(null);
@@ -43,21 +52,31 @@ export default function PolicyEditorPage({ id }: { id: string }) {
         orNull(client.merchant<PolicyDoc>("GET", `/policies/${encodeURIComponent(id)}`)),
         orNull(client.merchant<{ items: Version[] }>("GET", `/policies/${encodeURIComponent(id)}/versions`)),
       ]);
-      const start = doc ?? { ...DEFAULT_POLICY, name: id };
+      const start = doc ?? newPolicy(id, vendor);
       setBase(start);
       setForm(formOf(start));
       setVersions(v?.items ?? []);
     } catch (e) {
       setNotice({ ok: false, text: problemText(e) });
     }
-  }, [client, id, problemText]);
+  }, [client, id, problemText, vendor]);
   useEffect(() => {
     void load();
   }, [load]);
   const draft = useMemo(() => (base && form ? docOf(base, form) : DEFAULT_POLICY), [base, form]);
-  const active = sample.orderExternalId.trim() && sample.orderLineExternalId.trim() ? sample : null;
+  const active =
+    !vendor && sample.orderExternalId.trim() && sample.orderLineExternalId.trim() ? sample : null;
   const check = usePolicyCheck(client, id, draft, active);
   const errors = { ...check.errors, ...saveErrors };
+  const summary = Object.entries(errors).map(([k, message]) => {
+    const label = FIELD_LABELS[k];
+    const field = label ? t(label) : null;
+    return {
+      id: k,
+      message: field ? intl.formatMessage({ id: "policyEditor.fieldError" }, { field, message }) : message,
+    };
+  });
+  const owner = vendorsOf(draft)[0];
 
   async function save() {
     try {
@@ -82,7 +101,7 @@ export default function PolicyEditorPage({ id }: { id: string }) {
     <AdminLayout title={title} current="policies">
       <p>
         <Link to="policies">
-          <FormattedMessage id="policyEditor.back" />
+          <FormattedMessage id={vendor ? "policyEditor.backMine" : "policyEditor.back"} />
         </Link>
       </p>
       <h1>{title}</h1>
@@ -94,6 +113,7 @@ export default function PolicyEditorPage({ id }: { id: string }) {
           {notice.text}
         </p>
       )}
+      {form && owner && minimums !== undefined && <MinimumsNote minimums={minimums} vendor={owner} />}
       {form && (
         <div className="policy-editor">
           <form
@@ -103,16 +123,16 @@ export default function PolicyEditorPage({ id }: { id: string }) {
             }}
             noValidate
           >
-            <ErrorSummary errors={Object.entries(errors).map(([k, message]) => ({ id: k, message }))} />
+            <ErrorSummary errors={summary} />
             {errors["policy-other"] && (
               <p className="error" id="policy-other">
                 {errors["policy-other"]}
               </p>
             )}
             <PolicyFields form={form} errors={errors} set={(patch) => setForm({ ...form, ...patch })} />
-            <SampleFields sample={sample} error={errors["sample-order"]} set={setSample} />
-            <SampleDecision result={check.result} />
-            {can("policies:write") && (
+            {!vendor && <SampleFields sample={sample} error={errors["sample-order"]} set={setSample} />}
+            {!vendor && <SampleDecision result={check.result} />}
+            {mayEdit && (
               <button type="submit" className="primary">
                 <FormattedMessage id="policyEditor.save" />
               </button>
@@ -122,7 +142,7 @@ export default function PolicyEditorPage({ id }: { id: string }) {
         </div>
       )}
       <VersionsPanel id={id} versions={versions} />
-      {versions.length > 0 && <RenderedPanel version={versions.length} />}
+      {!vendor && versions.length > 0 && <RenderedPanel version={versions.length} />}
       <p className="muted">{t("policyEditor.json")}</p>
     </AdminLayout>
   );

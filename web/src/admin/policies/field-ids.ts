@@ -15,6 +15,21 @@ const BY_PREFIX: readonly [string, string][] = [
   ["id", "new-policy-id"],
 ];
 
+/** Each field's label (a message id), so an error summary names the field it is about. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  "policy-name": "policyForm.name",
+  "policy-countries": "policyForm.countries",
+  "policy-days": "policyForm.days",
+  "policy-from": "policyForm.from",
+  "policy-fee-amount": "policyForm.feeAmount",
+  "policy-paid-by": "policyForm.paidBy",
+  "policy-resolutions": "policyForm.resolutions",
+  "policy-trigger": "policyForm.refundTrigger",
+  "policy-restocking": "policyForm.restockingPercent",
+  "policy-bonus": "policyForm.bonusPercent",
+  "sample-order": "policyEditor.sample.order",
+};
+
 /** A problem's field errors under the editor's field ids ("policy.window.days" → "policy-days"). */
 export function policyFieldErrors(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
