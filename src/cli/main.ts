@@ -1,12 +1,10 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { openAiPhraser } from "../adapters/assistant/openai-phraser.ts";
 import { DataDirLockedError } from "../adapters/db/data-dir-lock.ts";
 import { type Database, migrateDatabase, openDatabase } from "../adapters/db/database.ts";
 import { resealAtRest } from "../adapters/db/reseal.ts";
 import { dbStore } from "../adapters/db/store.ts";
 import { pdfDocuments } from "../adapters/documents/pdf-documents.ts";
-import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
@@ -64,7 +62,7 @@ export async function wire(
   await migrateDatabase(database);
   const secrets = secretBoxFor(config);
   await resealOnStart(database, secrets);
-  const { gateways, webhooks } = gatewaysFromEnv();
+  const { gateways, webhooks } = await gatewaysFromEnv();
   const deps: Deps = {
     store: dbStore(database, secrets),
     clock: systemClock,
@@ -78,7 +76,8 @@ export async function wire(
     notify: {
       settings: config.outbox,
       webhooks: standardWebhookSender({ timeoutMs: 10_000 }),
-      mailer: config.smtp ? smtpMailer(config.smtp) : null,
+      // SDKs load only when configured: a CLI command starts without them.
+      mailer: config.smtp ? (await import("../adapters/mail/smtp-mailer.ts")).smtpMailer(config.smtp) : null,
       reminderDaysBefore: config.reminderDaysBefore,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     },
@@ -86,7 +85,13 @@ export async function wire(
     platforms: platformsFromEnv(),
     documents: pdfDocuments,
     retention: config.retention,
-    ...(config.assistantLlm ? { assistant: openAiPhraser(config.assistantLlm) } : {}),
+    ...(config.assistantLlm
+      ? {
+          assistant: (await import("../adapters/assistant/openai-phraser.ts")).openAiPhraser(
+            config.assistantLlm,
+          ),
+        }
+      : {}),
   };
   return { deps, database, webhooks };
 }

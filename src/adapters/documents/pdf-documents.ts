@@ -1,7 +1,10 @@
 import type { DocumentRenderer } from "../../app/ports.ts";
-import { renderCreditNotePdf } from "./credit-note-pdf.ts";
 
-/** The document renderer port on pdfkit (credit-note-pdf.ts). */
+/**
+ * The document renderer port on pdfkit (credit-note-pdf.ts). pdfkit and fontkit load on the first
+ * document, so a process that renders none (most CLI commands) starts without them.
+ */
 export const pdfDocuments: DocumentRenderer = {
-  creditNotePdf: (view, locale) => renderCreditNotePdf(view, locale),
+  creditNotePdf: async (view, locale) =>
+    (await import("./credit-note-pdf.ts")).renderCreditNotePdf(view, locale),
 };

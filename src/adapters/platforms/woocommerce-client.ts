@@ -1,11 +1,18 @@
-import wooModule from "@woocommerce/woocommerce-rest-api";
+import type wooModule from "@woocommerce/woocommerce-rest-api";
 import type { PlatformConnection } from "../../app/platforms/ports.ts";
 
-// The package is CommonJS compiled by Babel: Node's ESM interop gives `{ default: class }`, Vite's
-// interop (the tests) the class itself.
 type WooClass = typeof wooModule.default;
-const loaded: unknown = wooModule;
-const WooCommerceRestApi: WooClass = typeof loaded === "function" ? (loaded as WooClass) : wooModule.default;
+
+/**
+ * The SDK, loaded on the first request (a process that talks to no shop starts without it). The
+ * package is CommonJS compiled by Babel: Node's ESM interop gives `{ default: class }`, Vite's interop
+ * (the tests) the class itself.
+ */
+async function wooClass(): Promise<WooClass> {
+  const m = (await import("@woocommerce/woocommerce-rest-api")).default;
+  const loaded: unknown = m;
+  return typeof loaded === "function" ? (loaded as WooClass) : m.default;
+}
 
 export interface WooResponse<T> {
   readonly data: T;
@@ -32,17 +39,22 @@ function failure(e: unknown, what: string): Error {
  * over HTTPS, OAuth 1.0a (HMAC-SHA256) over plain HTTP, as the SDK decides from the URL.
  */
 export function wooClient(c: PlatformConnection, timeoutMs = 20_000): WooClient {
-  const api = new WooCommerceRestApi({
-    url: c.shop,
-    consumerKey: c.keyId ?? "",
-    consumerSecret: c.credential,
-    version: "wc/v3",
-    timeout: timeoutMs,
-  });
+  let client: Promise<InstanceType<WooClass>> | null = null;
+  const sdk = () =>
+    (client ??= wooClass().then(
+      (WooCommerceRestApi) =>
+        new WooCommerceRestApi({
+          url: c.shop,
+          consumerKey: c.keyId ?? "",
+          consumerSecret: c.credential,
+          version: "wc/v3",
+          timeout: timeoutMs,
+        }),
+    ));
   return {
     async get(path, params = {}) {
       try {
-        const r = await api.get(
+        const r = await (await sdk()).get(
           path,
           Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
         );
@@ -53,7 +65,7 @@ export function wooClient(c: PlatformConnection, timeoutMs = 20_000): WooClient 
     },
     async post(path, body) {
       try {
-        const r = await api.post(path, body);
+        const r = await (await sdk()).post(path, body);
         return { data: r.data, headers: r.headers };
       } catch (e) {
         throw failure(e, `POST ${path}`);
