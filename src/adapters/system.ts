@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Clock, IdSource } from "../app/ports.ts";
+import type { Clock, IdSource } from "../app/ports/index.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -7,7 +7,7 @@ import { selectPolicy } from "../domain/policy/policy-scope.ts";
 import { planSettlements } from "../domain/refund/settlement-plan.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { currentPolicies } from "./policies.ts";
-import type { Deps, Repos, Settlement } from "./ports.ts";
+import type { Deps, Repos, Settlement } from "./ports/index.ts";
 import { createSettlements, dispatchSettlements } from "./refunds.ts";
 
 async function decide(

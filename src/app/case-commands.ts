@@ -15,7 +15,7 @@ import type {
 } from "../domain/return-case.ts";
 import { afterLogisticsCommand } from "./logistics/case-hooks.ts";
 import { isDisposal, recordRoute, routeApproval } from "./logistics/case-route.ts";
-import type { Deps, Repos, Settlement } from "./ports.ts";
+import type { Deps, Repos, Settlement } from "./ports/index.ts";
 import { recordInventory } from "./receiving/inventory.ts";
 import { dispatchSettlements, refundInTx } from "./refunds.ts";
 

@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, StoredEvent } from "./ports.ts";
+import type { Deps, StoredEvent } from "./ports/index.ts";
 
 /**
  * An internal note on a case (agents' working notes, hand-overs): an append-only event that does not

@@ -3,7 +3,7 @@ import { gtin14 } from "../domain/receiving/gtin.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { toMoney } from "./inputs/fields.ts";
 import type { ProductBody } from "./inputs/product-input.ts";
-import type { Deps, Product } from "./ports.ts";
+import type { Deps, Product } from "./ports/index.ts";
 
 export async function upsertProduct(
   deps: Deps,

@@ -5,7 +5,7 @@ import { err, ok, type Result } from "../domain/result.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
 import { splitByVendor } from "../domain/vendor-split.ts";
 import { type CreateReturnInput, openReturnIn, prepareReturn } from "./create-return.ts";
-import type { Deps, Repos, Store } from "./ports.ts";
+import type { Deps, Repos, Store } from "./ports/index.ts";
 
 /** The cases one return opened: one per vendor, sharing `groupId` when there are several. */
 export interface OpenedReturn {

@@ -7,7 +7,7 @@ import { agreementAtOpening } from "../domain/refund/store-credit-agreement.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
-import type { Deps, Repos } from "./ports.ts";
+import type { Deps, Repos } from "./ports/index.ts";
 import { type Evaluated, evaluate, refundDeadlineFor } from "./return-evaluation.ts";
 
 export interface CreateReturnInput {

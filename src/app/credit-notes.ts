@@ -10,7 +10,7 @@ import {
   type RefundMethodView,
   type TaxRateTotal,
 } from "./documents/credit-note-view.ts";
-import type { CreditNoteRecord, IdSource, Merchant, Repos, Settlement } from "./ports.ts";
+import type { CreditNoteRecord, IdSource, Merchant, Repos, Settlement } from "./ports/index.ts";
 
 /** Tax rate in basis points for display (the amounts themselves are exact). */
 const rateBp = (tax: number, net: number): number | null =>

@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 
 /** Settlements that still owe the shopper money or wait for a person: an erasure waits for them. */
 export const ERASURE_BLOCKING: readonly SettlementStatus[] = [

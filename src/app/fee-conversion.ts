@@ -3,7 +3,7 @@ import type { Order } from "../domain/order.ts";
 import type { FeeConversion } from "../domain/policy/evaluate-return.ts";
 import type { MoneyByCurrency, ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { FX_SOURCE } from "./fx-values.ts";
-import type { Repos } from "./ports.ts";
+import type { Repos } from "./ports/index.ts";
 
 async function rateOn(
   r: Repos,

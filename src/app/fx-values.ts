@@ -1,6 +1,6 @@
 import { convert, crossRate } from "../domain/fx.ts";
 import type { Money } from "../domain/money.ts";
-import type { Repos, SettlementFx } from "./ports.ts";
+import type { Repos, SettlementFx } from "./ports/index.ts";
 
 export const FX_SOURCE = "ECB";
 

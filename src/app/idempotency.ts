@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, Store } from "./ports.ts";
+import type { Deps, Store } from "./ports/index.ts";
 
 export interface Response {
   readonly status: number;

@@ -4,7 +4,7 @@ import type { OrderDraft } from "../domain/order-draft.ts";
 import { type CsvOrder, type CsvRow, groupOrders } from "./inputs/order-csv.ts";
 import { orderBody, toOrderDraft } from "./inputs/order-input.ts";
 import { writeOrder } from "./orders.ts";
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 
 export interface ImportError {
   readonly line: number;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { API_KEY_SCOPES, type ApiKeyScope } from "../domain/api-key-scopes.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { ApiKeyRecord, Deps, Merchant, MerchantSettings } from "./ports.ts";
+import type { ApiKeyRecord, Deps, Merchant, MerchantSettings } from "./ports/index.ts";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 

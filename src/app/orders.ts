@@ -4,7 +4,7 @@ import type { Order } from "../domain/order.ts";
 import { type OrderDraft, validateOrderDraft } from "../domain/order-draft.ts";
 import { lockedChange } from "../domain/order-locks.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, Repos } from "./ports.ts";
+import type { Deps, Repos } from "./ports/index.ts";
 
 export interface UpsertOutcome {
   readonly order: Order;

@@ -7,7 +7,7 @@ import {
   validateBankAccount,
 } from "../domain/payouts/bank-account.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, Repos, Settlement, SettlementChange } from "./ports.ts";
+import type { Deps, Repos, Settlement, SettlementChange } from "./ports/index.ts";
 import { dispatchSettlements } from "./settle.ts";
 import { changeSettlement } from "./settlement-change.ts";
 

@@ -3,7 +3,7 @@ import type { DomainError } from "../domain/errors.ts";
 import { IMAGE_TYPES, type ImageType, sniffImageType } from "../domain/photos/image-type.ts";
 import { stripImageMetadata } from "../domain/photos/strip-metadata.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, PhotoStorage, PortalUpload } from "./ports.ts";
+import type { Deps, PhotoStorage, PortalUpload } from "./ports/index.ts";
 
 export interface CleanPhoto {
   readonly type: ImageType;

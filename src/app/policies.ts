@@ -6,7 +6,7 @@ import { type PolicyWarning, policyWarnings } from "../domain/policy/policy-warn
 import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { type PolicyBody, policyBody, toPolicy } from "./inputs/policy-input.ts";
-import type { Deps, Repos, StoredPolicy } from "./ports.ts";
+import type { Deps, Repos, StoredPolicy } from "./ports/index.ts";
 import { merchantMinimums, ownedBy, vendorSaveProblem } from "./vendor-policies.ts";
 
 export const POLICY_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;

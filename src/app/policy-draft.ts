@@ -6,7 +6,7 @@ import { type PolicyWarning, policyWarnings } from "../domain/policy/policy-warn
 import { err, ok, type Result } from "../domain/result.ts";
 import { type PolicyBody, toPolicy } from "./inputs/policy-input.ts";
 import { compilePolicy, currentPolicies, overlapProblem, POLICY_ID } from "./policies.ts";
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 import { evaluate } from "./return-evaluation.ts";
 import { merchantMinimums, ownedBy, vendorSaveProblem } from "./vendor-policies.ts";
 

@@ -9,7 +9,7 @@ import type { Resolution } from "../domain/return-reasons.ts";
 import { splitByVendor } from "../domain/vendor-split.ts";
 import { vendorNameOf } from "./portal/case-group.ts";
 import { exchangeReplacement } from "./portal/replacement.ts";
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 import { decisionMoneyTerms } from "./refund-terms.ts";
 import { type Replacement, replacementTotal } from "./refunds.ts";
 import { evaluate } from "./return-evaluation.ts";

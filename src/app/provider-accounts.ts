@@ -1,4 +1,4 @@
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 
 export const PAYMENT_PROVIDERS = ["stripe", "adyen"] as const;
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];

@@ -4,7 +4,7 @@ import type { Money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../domain/return-reasons.ts";
-import type { Customer, Deps, Settlement, StoredEvent } from "./ports.ts";
+import type { Customer, Deps, Settlement, StoredEvent } from "./ports/index.ts";
 
 export interface CaseView {
   readonly case: ReturnCase;

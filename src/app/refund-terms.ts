@@ -4,7 +4,7 @@ import type { RefundTerms } from "../domain/refund/refund-calculation.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
 import type { Track } from "../domain/statutory/statutory-facts.ts";
 import { compilePolicy } from "./policies.ts";
-import type { Repos } from "./ports.ts";
+import type { Repos } from "./ports/index.ts";
 
 export interface CaseMoneyTerms {
   readonly terms: RefundTerms;

@@ -11,7 +11,7 @@ import { err, ok, type Result } from "../domain/result.ts";
 import type { PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import { issueCreditNote } from "./credit-notes.ts";
 import { withBankAccount } from "./payouts.ts";
-import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports.ts";
+import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports/index.ts";
 import { caseMoneyTerms } from "./refund-terms.ts";
 import { dispatchSettlements } from "./settle.ts";
 

@@ -3,7 +3,7 @@ import { selectPolicy } from "../domain/policy/policy-scope.ts";
 import { type RenderedPolicy, renderPolicy } from "../domain/policy/render/render-policy.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { currentPolicies } from "./policies.ts";
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 
 /**
  * The human-readable policy for a market: the merchant's country-level policy (no vendor, category

@@ -1,4 +1,4 @@
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 
 /** How long operational records are kept (issue 8 point 13). */
 export interface RetentionSettings {

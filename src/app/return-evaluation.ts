@@ -8,7 +8,7 @@ import { statutoryPackFor } from "../domain/statutory/pack-loader.ts";
 import { statutoryRefundDeadline } from "../domain/statutory/refund-deadline.ts";
 import { localizePolicies } from "./fee-conversion.ts";
 import { currentPolicies } from "./policies.ts";
-import type { Repos } from "./ports.ts";
+import type { Repos } from "./ports/index.ts";
 
 /**
  * The statutory refund deadline when a line is withdrawn under the law: the withdrawal notice is the

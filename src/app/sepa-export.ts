@@ -1,7 +1,7 @@
 import type { DomainError } from "../domain/errors.ts";
 import { buildPain001 } from "../domain/payouts/pain001.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps } from "./ports.ts";
+import type { Deps } from "./ports/index.ts";
 
 /** Approved EUR bank transfers to SEPA accounts as one pain.001.001.09 file; they are marked exported. */
 export function exportSepa(

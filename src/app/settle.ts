@@ -1,4 +1,4 @@
-import type { Deps, GatewayRefundResult, Settlement, SettlementChange } from "./ports.ts";
+import type { Deps, GatewayRefundResult, Settlement, SettlementChange } from "./ports/index.ts";
 import { isPaymentProvider, openProviderAccount, type ProviderAccount } from "./provider-accounts.ts";
 import { changeSettlement } from "./settlement-change.ts";
 

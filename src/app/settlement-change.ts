@@ -2,7 +2,14 @@ import { type Actor, SYSTEM } from "../domain/actor.ts";
 import type { CaseEvent } from "../domain/return-case.ts";
 import { canMoveSettlement } from "../domain/settlement-status.ts";
 import { settlementFx } from "./fx-values.ts";
-import type { Deps, OperationsLog, Repos, Settlement, SettlementChange, SettlementStatus } from "./ports.ts";
+import type {
+  Deps,
+  OperationsLog,
+  Repos,
+  Settlement,
+  SettlementChange,
+  SettlementStatus,
+} from "./ports/index.ts";
 
 const EVENT_OF: Partial<Record<SettlementStatus, CaseEvent["type"]>> = {
   succeeded: "settlement.succeeded",

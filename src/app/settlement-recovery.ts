@@ -1,4 +1,4 @@
-import type { Deps, Settlement } from "./ports.ts";
+import type { Deps, Settlement } from "./ports/index.ts";
 import { executeSettlement, MAX_ATTEMPTS, STALE_MS } from "./settle.ts";
 import { changeSettlement, operationsLog } from "./settlement-change.ts";
 

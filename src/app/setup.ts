@@ -1,7 +1,7 @@
 import { type DomainError, invalid } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { LegalEntityBody, MarketBody } from "./inputs/setup-input.ts";
-import type { Deps, LegalEntity, Market } from "./ports.ts";
+import type { Deps, LegalEntity, Market } from "./ports/index.ts";
 
 /**
  * PUT /legal-entities/{code}: creates or replaces a legal entity (its id, and so its credit-note

@@ -1,7 +1,7 @@
 import type { DomainError } from "../domain/errors.ts";
 import { type Money, money } from "../domain/money.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { Deps, IdSource, Repos } from "./ports.ts";
+import type { Deps, IdSource, Repos } from "./ports/index.ts";
 
 const DAY_MS = 86_400_000;
 

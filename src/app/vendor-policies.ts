@@ -1,6 +1,6 @@
 import type { MarketplaceMinimums, MinimumProblem } from "../domain/policy/marketplace-minimums.ts";
 import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
-import type { MerchantSettings, Repos } from "./ports.ts";
+import type { MerchantSettings, Repos } from "./ports/index.ts";
 
 /** The marketplace's minimums as the domain reads them (percent → basis points). */
 export function minimumsOf(settings: MerchantSettings | undefined): MarketplaceMinimums | undefined {

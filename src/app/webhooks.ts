@@ -1,6 +1,6 @@
 import type { Money } from "../domain/money.ts";
 import type { SettlementStatus } from "../domain/settlement-status.ts";
-import type { Deps, Repos, Settlement } from "./ports.ts";
+import type { Deps, Repos, Settlement } from "./ports/index.ts";
 import { isPaymentProvider } from "./provider-accounts.ts";
 import { changeSettlement, operationsLog } from "./settlement-change.ts";
 

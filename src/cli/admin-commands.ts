@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { FX_SOURCE } from "../app/fx-values.ts";
 import { CSV_LIMITS, importOrdersCsv } from "../app/import-orders.ts";
 import { createApiKey, createMerchant, listApiKeys, revokeApiKey } from "../app/merchants.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import { type DomainError, describe } from "../domain/errors.ts";
 import { parseEcbXml } from "../domain/fx.ts";
 import { parseApiKeyFlags } from "./api-key-flags.ts";

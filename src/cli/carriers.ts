@@ -2,7 +2,7 @@ import { logisticsDocuments } from "../adapters/documents/logistics-documents.ts
 import { loadLaneTable } from "../adapters/logistics/lane-table.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
 import type { CarrierAdapter, LogisticsDeps } from "../app/logistics/ports.ts";
-import type { Clock } from "../app/ports.ts";
+import type { Clock } from "../app/ports/index.ts";
 
 /**
  * Carriers from the environment: EasyPost with EASYPOST_API_KEY and EASYPOST_WEBHOOK_SECRET

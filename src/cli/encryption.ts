@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fieldCipher, keyringFromEnv, parseKey } from "../adapters/crypto/field-cipher.ts";
-import type { SecretBox } from "../app/ports.ts";
+import type { SecretBox } from "../app/ports/index.ts";
 
 /**
  * The key that encrypts credentials and bank details at rest. From the environment

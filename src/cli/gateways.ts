@@ -1,5 +1,5 @@
 import { manualGateway } from "../adapters/payments/manual-gateway.ts";
-import type { PaymentGateway } from "../app/ports.ts";
+import type { PaymentGateway } from "../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 
 type Env = NodeJS.ProcessEnv;

@@ -8,7 +8,7 @@ import { pdfDocuments } from "../adapters/documents/pdf-documents.ts";
 import { localPhotoStorage } from "../adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../adapters/system.ts";
 import { standardWebhookSender } from "../adapters/webhooks/webhook-sender.ts";
-import type { Deps, SecretBox } from "../app/ports.ts";
+import type { Deps, SecretBox } from "../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 import { apiKeyCommand, fxCommand, importCommand, merchantsCommand } from "./admin-commands.ts";
 import { parseApiKeyFlags } from "./api-key-flags.ts";

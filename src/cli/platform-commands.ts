@@ -1,7 +1,7 @@
 import { type BackfillProgress, runBackfill } from "../app/platforms/backfill.ts";
 import { saveConnection, shopOf } from "../app/platforms/connections.ts";
 import { isPlatform, type Platform } from "../app/platforms/ports.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 
 interface Flags {
   readonly merchant?: string | undefined;

@@ -1,4 +1,4 @@
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import { rebuildReports, reportBacklog, rollUpReports } from "../app/reports/rollups.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Database } from "../adapters/db/database.ts";
 import { DEMO_PORTAL_HINT } from "../app/demo/demo-portal.ts";
 import { seedDemoStaff } from "../app/demo/demo-staff.ts";
 import { DEMO_API_KEY, seedDemo } from "../app/demo/seed-demo.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 import { buildServer } from "../http/server.ts";
 import type { Config } from "./config.ts";

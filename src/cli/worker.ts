@@ -1,6 +1,6 @@
 import type { Database } from "../adapters/db/database.ts";
 import { startJobQueue } from "../adapters/jobs/job-queue.ts";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import { registerEmailJobs } from "../jobs/email-jobs.ts";
 import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
 import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";

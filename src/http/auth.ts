@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { authenticate as findKey } from "../app/merchants.ts";
-import type { ApiKeyRecord, Deps } from "../app/ports.ts";
+import type { ApiKeyRecord, Deps } from "../app/ports/index.ts";
 import type { Actor } from "../domain/actor.ts";
 import { scopeFor } from "../domain/api-key-scopes.ts";
 import { may, mayOnOwn, permissionFor } from "../domain/staff/roles.ts";

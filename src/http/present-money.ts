@@ -1,4 +1,4 @@
-import type { CreditNoteRecord, Settlement } from "../app/ports.ts";
+import type { CreditNoteRecord, Settlement } from "../app/ports/index.ts";
 import type { PreviewPart } from "../app/preview-return.ts";
 import { formatMoney, type Money } from "../domain/money.ts";
 import type { RefundCalculation } from "../domain/refund/refund-calculation.ts";

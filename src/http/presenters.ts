@@ -1,4 +1,4 @@
-import type { Product, Settlement, StoredEvent } from "../app/ports.ts";
+import type { Product, Settlement, StoredEvent } from "../app/ports/index.ts";
 import { allowedCommands, RELEASING_STATUSES } from "../domain/case-status.ts";
 import { formatMoney, type Money } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { idempotent, type Response, requestFingerprint } from "../app/idempotency.ts";
-import type { Deps, Store } from "../app/ports.ts";
+import type { Deps, Store } from "../app/ports/index.ts";
 import type { DomainError } from "../domain/errors.ts";
 import type { Result } from "../domain/result.ts";
 import { merchantOf } from "./auth.ts";

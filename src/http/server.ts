@@ -10,7 +10,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 import { adminApi } from "./admin/admin-api.ts";
 import { STAFF_COOKIE } from "./admin/staff-session.ts";

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import { vendorMayReach } from "../app/staff/vendor-scope.ts";
 import { vendorReach } from "../domain/staff/vendor-reach.ts";
 import { forbidden } from "./admin/staff-session.ts";

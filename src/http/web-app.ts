@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Deps } from "../app/ports.ts";
+import type { Deps } from "../app/ports/index.ts";
 import { type Locale, negotiateLocale, RTL_LOCALES } from "../domain/locales.ts";
 import { ADMIN_API } from "./admin/staff-session.ts";
 import { presentMerchant } from "./portal/present-portal.ts";

@@ -1,5 +1,5 @@
 import { sendShipByReminders } from "../app/notify/ship-by-reminders.ts";
-import type { Deps, JobRunner } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports/index.ts";
 
 export const SHIP_BY_REMINDER_JOB = "email.ship-by-reminders";
 

@@ -2,7 +2,7 @@ import { deliverWebhook } from "../app/logistics/outbound.ts";
 import { purchaseLabel, unfinishedPurchases } from "../app/logistics/purchase.ts";
 import { pollTracking } from "../app/logistics/tracking.ts";
 import { expireUnusedLabels } from "../app/logistics/void-label.ts";
-import type { Deps, JobRunner } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports/index.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
 export const LOGISTICS_JOBS = {

@@ -1,5 +1,5 @@
 import { drainCase, dueCases } from "../app/notify/outbox-relay.ts";
-import type { Deps, JobRunner } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports/index.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
 export const OUTBOX_JOBS = {

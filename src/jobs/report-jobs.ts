@@ -1,4 +1,4 @@
-import type { Deps, JobRunner } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports/index.ts";
 import { ensureEventPartitions, rollUpReports } from "../app/reports/rollups.ts";
 
 export const REPORT_JOBS = { rollup: "reports.rollup", partitions: "reports.partitions" } as const;

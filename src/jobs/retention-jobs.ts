@@ -1,4 +1,4 @@
-import type { Deps, JobRunner } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports/index.ts";
 import { purgeExpired } from "../app/retention.ts";
 
 export const RETENTION_JOB = "retention.purge";

@@ -1,4 +1,4 @@
-import type { Deps, JobRunner } from "../app/ports.ts";
+import type { Deps, JobRunner } from "../app/ports/index.ts";
 import { executeSettlement } from "../app/settle.ts";
 import { type Recovery, recoverSettlements } from "../app/settlement-recovery.ts";
 import { expireStoreCredit } from "../app/store-credit.ts";

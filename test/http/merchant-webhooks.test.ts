@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { standardWebhookSender } from "../../src/adapters/webhooks/webhook-sender.ts";
 import { drainCase } from "../../src/app/notify/outbox-relay.ts";
 import { DEFAULT_OUTBOX_SETTINGS, type NotifyDeps } from "../../src/app/notify/ports.ts";
-import type { Deps } from "../../src/app/ports.ts";
+import type { Deps } from "../../src/app/ports/index.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import { type Harness, merchantWithKey, startHarness } from "../support/harness.ts";

@@ -4,7 +4,7 @@ import { adyenGateway } from "../../src/adapters/payments/adyen-gateway.ts";
 import { type AdyenFake, startAdyenFake } from "../../src/adapters/payments/fakes/adyen-fake.ts";
 import { type StripeFake, startStripeFake } from "../../src/adapters/payments/fakes/stripe-fake.ts";
 import { stripeGateway } from "../../src/adapters/payments/stripe-gateway.ts";
-import type { Deps } from "../../src/app/ports.ts";
+import type { Deps } from "../../src/app/ports/index.ts";
 import { registerSettlementJobs } from "../../src/jobs/settlement-jobs.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type StripeFake, startStripeFake } from "../../src/adapters/payments/fakes/stripe-fake.ts";
 import { stripeGateway } from "../../src/adapters/payments/stripe-gateway.ts";
-import type { PaymentGateway } from "../../src/app/ports.ts";
+import type { PaymentGateway } from "../../src/app/ports/index.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import {

@@ -10,7 +10,7 @@ import { pdfDocuments } from "../../src/adapters/documents/pdf-documents.ts";
 import { localPhotoStorage } from "../../src/adapters/storage/local-photo-storage.ts";
 import { systemClock, uuidv7Source } from "../../src/adapters/system.ts";
 import { createApiKey, createMerchant } from "../../src/app/merchants.ts";
-import type { Deps } from "../../src/app/ports.ts";
+import type { Deps } from "../../src/app/ports/index.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { DbKind } from "./databases.ts";
 

@@ -24,7 +24,7 @@ import type {
   PaymentGateway,
   PhotoStorage,
   SecretBox,
-} from "../../src/app/ports.ts";
+} from "../../src/app/ports/index.ts";
 import { saveProviderAccount } from "../../src/app/provider-accounts.ts";
 import type { RefundWebhookReceiver } from "../../src/app/refund-updates.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";

@@ -1,6 +1,6 @@
 import { standardWebhookSender } from "../../src/adapters/webhooks/webhook-sender.ts";
 import { DEFAULT_OUTBOX_SETTINGS, type NotifyDeps } from "../../src/app/notify/ports.ts";
-import type { Deps } from "../../src/app/ports.ts";
+import type { Deps } from "../../src/app/ports/index.ts";
 import { GENEROUS_POLICY, type Harness, merchantWithKey } from "./harness.ts";
 
 /** The outbox relay's settings for tests that drain cases by hand (retry soon). */

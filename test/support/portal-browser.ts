@@ -8,7 +8,7 @@ import { setUpDemoMerchant } from "../../src/app/demo/demo-merchant.ts";
 import { seedPolicies } from "../../src/app/demo/demo-policies.ts";
 import { seedPortalOrders, seedVariants } from "../../src/app/demo/demo-portal.ts";
 import { createMerchant } from "../../src/app/merchants.ts";
-import type { Deps } from "../../src/app/ports.ts";
+import type { Deps } from "../../src/app/ports/index.ts";
 
 export const ARTIFACTS = new URL("../../test-artifacts/portal/", import.meta.url).pathname;
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import type { Deps } from "../../src/app/ports.ts";
+import type { Deps } from "../../src/app/ports/index.ts";
 import { insertAccount } from "../../src/app/staff/accounts.ts";
 import type { StaffRole } from "../../src/domain/staff/roles.ts";
 import type { Json } from "./fixtures.ts";

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import type { SecretBox } from "../../app/ports.ts";
+import type { SecretBox } from "../../app/ports/index.ts";
 
 /**
  * AES-256-GCM for values kept at rest (provider credentials, bank details). The ciphertext names its

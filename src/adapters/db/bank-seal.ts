@@ -1,4 +1,4 @@
-import type { SecretBox } from "../../app/ports.ts";
+import type { SecretBox } from "../../app/ports/index.ts";
 import type { PortalDetails } from "../../domain/return-case.ts";
 
 type Json = Readonly<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { CancellationRepo, ExtenuatingEventRepo } from "../../app/ports.ts";
+import type { CancellationRepo, ExtenuatingEventRepo } from "../../app/ports/index.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
 import type { Executor } from "./database.ts";
 import { extenuatingEvents, orderCancellations } from "./schema.ts";

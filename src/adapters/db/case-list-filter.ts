@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, notInArray, type SQL, sql } from "drizzle-orm";
-import type { CaseListQuery } from "../../app/ports.ts";
+import type { CaseListQuery } from "../../app/ports/index.ts";
 import { orders, returnCases, returnLines } from "./schema.ts";
 
 /** Statuses after which no refund deadline can be missed any more. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import type { CaseRepo } from "../../app/ports.ts";
+import type { CaseRepo } from "../../app/ports/index.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
 import {

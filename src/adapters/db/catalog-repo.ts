@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { CustomerRepo, Product, ProductRepo } from "../../app/ports.ts";
+import type { CustomerRepo, Product, ProductRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { customers, products } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { CreditNoteRecord, CreditNoteRepo } from "../../app/ports.ts";
+import type { CreditNoteRecord, CreditNoteRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { creditNoteCounters, creditNotes } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { ErasureRepo } from "../../app/ports.ts";
+import type { ErasureRepo } from "../../app/ports/index.ts";
 import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
 import { collectNeedles, ERASED, jsonScrub, scrubText, textScrub } from "./erasure-scrub.ts";

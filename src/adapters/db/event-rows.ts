@@ -1,4 +1,4 @@
-import type { StoredEvent } from "../../app/ports.ts";
+import type { StoredEvent } from "../../app/ports/index.ts";
 import type { ActorKind } from "../../domain/actor.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { CaseEventType } from "../../domain/return-case.ts";

@@ -1,5 +1,5 @@
 import { and, desc, eq, lte } from "drizzle-orm";
-import type { FxRepo, WebhookEventRepo } from "../../app/ports.ts";
+import type { FxRepo, WebhookEventRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { fxRates, webhookEvents } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import type { IdempotencyRecord, IdempotencyRepo } from "../../app/ports.ts";
+import type { IdempotencyRecord, IdempotencyRepo } from "../../app/ports/index.ts";
 import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
 import { idempotencyKeys } from "./schema.ts";

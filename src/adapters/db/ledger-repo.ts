@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { IdSource, LedgerAccountRef, LedgerRepo } from "../../app/ports.ts";
+import type { IdSource, LedgerAccountRef, LedgerRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from "./schema.ts";
 

@@ -1,5 +1,11 @@
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
-import type { ApiKeyRecord, ApiKeyRepo, Merchant, MerchantRepo, MerchantSettings } from "../../app/ports.ts";
+import type {
+  ApiKeyRecord,
+  ApiKeyRepo,
+  Merchant,
+  MerchantRepo,
+  MerchantSettings,
+} from "../../app/ports/index.ts";
 import { isApiKeyScope } from "../../domain/api-key-scopes.ts";
 import type { Executor } from "./database.ts";
 import { apiKeys, merchants } from "./schema.ts";

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { OrderRepo } from "../../app/ports.ts";
+import type { OrderRepo } from "../../app/ports/index.ts";
 import { money } from "../../domain/money.ts";
 import type { Address, Order, TenderKind } from "../../domain/order.ts";
 import type { Executor } from "./database.ts";

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
-import type { IdSource } from "../../app/ports.ts";
+import type { IdSource } from "../../app/ports/index.ts";
 import type { OrderDraft } from "../../domain/order-draft.ts";
 import type { Executor } from "./database.ts";
 import { customers, fulfilmentLines, fulfilments, orderLines, orders, orderTenders } from "./schema.ts";

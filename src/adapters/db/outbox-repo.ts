@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { OutboxRepo } from "../../app/notify/records.ts";
-import type { StoredEvent } from "../../app/ports.ts";
+import type { StoredEvent } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { caseEvents, outboxCases, outboxProgress } from "./schema.ts";

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { PolicyRepo, StoredPolicy } from "../../app/ports.ts";
+import type { PolicyRepo, StoredPolicy } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { returnPolicies } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte, inArray, min } from "drizzle-orm";
-import type { PortalRepo, PortalUpload } from "../../app/ports.ts";
+import type { PortalRepo, PortalUpload } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { instanceSecrets, portalLookups, portalUploads } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { RefundRepo } from "../../app/ports.ts";
+import type { RefundRepo } from "../../app/ports/index.ts";
 import type { Money } from "../../domain/money.ts";
 import type {
   Destination,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { SettlementMethod } from "../../app/ports.ts";
+import type { SettlementMethod } from "../../app/ports/index.ts";
 import type { RefundTotal, ReportRepo, ReportScope } from "../../app/reports/report-records.ts";
 import type { RateDimension, UnitCount } from "../../domain/reports/report-figures.ts";
 import { stepTimesFromBuckets } from "../../domain/reports/step-buckets.ts";

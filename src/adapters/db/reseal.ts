@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNotNull, or, type SQL, sql } from "drizzle-orm";
-import type { SecretBox } from "../../app/ports.ts";
+import type { SecretBox } from "../../app/ports/index.ts";
 import { bankSeal, openPortal, sealPortal } from "./bank-seal.ts";
 import type { Database } from "./database.ts";
 import { idempotencyKeys, returnCases, settlements } from "./schema.ts";

@@ -20,7 +20,7 @@ import type {
   SettlementMethod,
   SettlementRepo,
   SettlementStatus,
-} from "../../app/ports.ts";
+} from "../../app/ports/index.ts";
 import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
 import { settlements } from "./schema.ts";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { LegalEntity, Location, Market, SetupRepo, Vendor } from "../../app/ports.ts";
+import type { LegalEntity, Location, Market, SetupRepo, Vendor } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { legalEntities, locations, markets, vendors } from "./schema.ts";
 

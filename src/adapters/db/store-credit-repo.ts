@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import type { StoreCreditLot, StoreCreditRepo } from "../../app/ports.ts";
+import type { StoreCreditLot, StoreCreditRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { storeCreditLots } from "./schema.ts";
 

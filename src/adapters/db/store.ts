@@ -1,4 +1,4 @@
-import type { Repos, SecretBox, Store } from "../../app/ports.ts";
+import type { Repos, SecretBox, Store } from "../../app/ports/index.ts";
 import { auditRepo } from "./audit-repo.ts";
 import { type BankSeal, bankSeal } from "./bank-seal.ts";
 import { cancellationRepo, extenuatingEventRepo } from "./cancellation-repo.ts";

@@ -1,4 +1,4 @@
-import type { DocumentRenderer } from "../../app/ports.ts";
+import type { DocumentRenderer } from "../../app/ports/index.ts";
 
 /**
  * The document renderer port on pdfkit (credit-note-pdf.ts). pdfkit and fontkit load on the first

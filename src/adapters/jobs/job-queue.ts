@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import type { JobRunner } from "../../app/ports.ts";
+import type { JobRunner } from "../../app/ports/index.ts";
 import type { Database } from "../db/database.ts";
 
 export type { JobRunner };

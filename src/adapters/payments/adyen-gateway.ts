@@ -1,4 +1,4 @@
-import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
+import type { GatewayRefundResult, PaymentGateway } from "../../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { endpointHttpClient } from "./adyen-http-client.ts";
 import {

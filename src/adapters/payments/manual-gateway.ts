@@ -1,4 +1,4 @@
-import type { PaymentGateway } from "../../app/ports.ts";
+import type { PaymentGateway } from "../../app/ports/index.ts";
 
 /**
  * The merchant refunds outside Crossback (in the payment provider's dashboard, by bank transfer…):

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import type { GatewayRefundResult, PaymentGateway } from "../../app/ports.ts";
+import type { GatewayRefundResult, PaymentGateway } from "../../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { STRIPE_CURRENCIES, toProviderAmount } from "./provider-amounts.ts";

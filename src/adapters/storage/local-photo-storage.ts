@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import type { PhotoStorage } from "../../app/ports.ts";
+import type { PhotoStorage } from "../../app/ports/index.ts";
 
 /** Photos as files under `<data dir>/uploads`, written atomically (temp file, then rename). */
 export function localPhotoStorage(root: string): PhotoStorage {

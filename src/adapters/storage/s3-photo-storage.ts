@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import type { PhotoStorage } from "../../app/ports.ts";
+import type { PhotoStorage } from "../../app/ports/index.ts";
 
 export interface S3Settings {
   readonly bucket: string;

@@ -17,7 +17,7 @@ import { loadSessionCase } from "../portal/portal-case.ts";
 import { type SessionContext, sessionContext } from "../portal/portal-order.ts";
 import type { PortalSession } from "../portal/session-token.ts";
 import { shopperActor } from "../portal/submit-return.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { caseFacts, caseRefund, sendFacts } from "./case-facts.ts";
 import { type HandoverRecord, handOver } from "./handover.ts";
 import { lineFacts, previewFees, previewRefund, wholeReturnPreview } from "./order-facts.ts";

@@ -11,7 +11,7 @@ import type { Order } from "../../domain/order.ts";
 import type { RefundTrigger } from "../../domain/policy/return-policy.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import { returnAddressFor } from "../portal/return-address.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import { caseMoneyTerms } from "../refund-terms.ts";
 
 export async function caseFacts(r: Repos, c: ReturnCase, timeZone: string): Promise<CaseFacts> {

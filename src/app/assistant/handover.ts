@@ -7,7 +7,7 @@ import type { Actor } from "../../domain/actor.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import { addCaseNote } from "../case-notes.ts";
 import type { SessionContext } from "../portal/portal-order.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 export interface Handover {
   readonly question: string;

@@ -8,7 +8,7 @@ import type { RefundTrigger } from "../../domain/policy/return-policy.ts";
 import { type PortalOrder, portalOrder } from "../portal/portal-order.ts";
 import { type PortalPreview, portalPreview } from "../portal/portal-preview.ts";
 import type { PortalSession } from "../portal/session-token.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 export function lineFacts(o: PortalOrder): LineFacts[] {
   return o.lines.map((l) => {

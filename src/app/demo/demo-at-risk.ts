@@ -1,7 +1,7 @@
 import type { Actor } from "../../domain/actor.ts";
 import { runCaseCommand } from "../case-commands.ts";
 import { createReturn } from "../create-return.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { productBySku } from "./demo-catalog.ts";
 import type { DemoOrder } from "./demo-orders.ts";
 import { DAY_MS } from "./demo-shipments.ts";

@@ -1,6 +1,6 @@
 import { upsertProduct } from "../catalog.ts";
 import { type ProductBody, productBody } from "../inputs/product-input.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 /** The demo catalogue: ordinary goods plus every kind of item that return rules treat differently. */
 

@@ -1,6 +1,6 @@
 import { logisticsSettingsBody } from "../inputs/logistics-input.ts";
 import { createShipment } from "../logistics/shipments.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 
 /** What each demo location accepts and costs to handle (the locations themselves come from demo-merchant.ts). */
 const LOGISTICS: Readonly<

@@ -1,4 +1,4 @@
-import type { IdSource, LegalEntity, Location, Market, Repos, Vendor } from "../ports.ts";
+import type { IdSource, LegalEntity, Location, Market, Repos, Vendor } from "../ports/index.ts";
 
 /** The demo merchant's set-up: three legal entities, ten markets, a warehouse, return hubs and two marketplace vendors. */
 

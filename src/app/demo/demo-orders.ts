@@ -1,7 +1,7 @@
 import { formatMoney } from "../../domain/money.ts";
 import { orderBody, toOrderDraft } from "../inputs/order-input.ts";
 import { upsertOrder } from "../orders.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { CATALOG, type DemoProduct, roundAmount, unitPrice } from "./demo-catalog.ts";
 import { COUNTRIES, type DemoCountry, type PaymentStyle } from "./demo-countries.ts";
 import { DAY_MS, type OrderJson, planShipments, planTenders } from "./demo-shipments.ts";

@@ -2,7 +2,7 @@ import type { Actor } from "../../domain/actor.ts";
 import { RETURN_REASONS } from "../../domain/return-reasons.ts";
 import { policyBody } from "../inputs/policy-input.ts";
 import { savePolicy } from "../policies.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 const EU = ["AT", "BE", "DE", "ES", "FI", "FR", "IE", "IT", "LU", "NL", "PL", "PT", "SE"];
 const EXCLUDED = ["finalSale", "personalised", "perishable", "digital"];

@@ -1,7 +1,7 @@
 import { formatMoney } from "../../domain/money.ts";
 import { upsertProduct } from "../catalog.ts";
 import { productBody } from "../inputs/product-input.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { CATALOG, localPrice } from "./demo-catalog.ts";
 import { COUNTRIES } from "./demo-countries.ts";
 import { type DemoOrder, seedOrders } from "./demo-orders.ts";

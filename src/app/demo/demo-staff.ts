@@ -1,5 +1,5 @@
 import type { StaffRole } from "../../domain/staff/roles.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { insertAccount } from "../staff/accounts.ts";
 import { DEMO_SLUG } from "./demo-merchant.ts";
 

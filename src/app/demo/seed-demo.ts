@@ -1,5 +1,5 @@
 import { createApiKey, createMerchant } from "../merchants.ts";
-import type { Deps, PaymentGateway, Repos, Store } from "../ports.ts";
+import type { Deps, PaymentGateway, Repos, Store } from "../ports/index.ts";
 import { seedAtRiskReturns } from "./demo-at-risk.ts";
 import { seedCatalog } from "./demo-catalog.ts";
 import { seedDemoNetwork, seedDemoParcels } from "./demo-logistics.ts";

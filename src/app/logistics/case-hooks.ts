@@ -1,5 +1,5 @@
 import type { CaseCommand, ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import { recordDutyClaims } from "./duty-ledger.ts";
 
 /** Logistics records that follow a case command in its transaction: the duty ledger on receipt. */

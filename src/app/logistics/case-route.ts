@@ -1,7 +1,7 @@
 import type { Actor } from "../../domain/actor.ts";
 import type { RoutingDecision } from "../../domain/logistics/routing.ts";
 import type { LineQuantity, ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import { routeLines } from "./route-case.ts";
 
 /** Destinations where nothing comes back: the case is approved without a return (keep-it shortcut). */

@@ -8,7 +8,7 @@ import {
 import { type CustomsPapers, distinctTariffLines } from "../../domain/logistics/customs-papers.ts";
 import { formatMoney, sum } from "../../domain/money.ts";
 import { FX_SOURCE } from "../fx-values.ts";
-import type { Repos } from "../ports.ts";
+import type { Repos } from "../ports/index.ts";
 
 export interface CustomsAssessment {
   /** EU duty on the low-value parcel under the rules in force on the parcel's date (null outside the EU). */

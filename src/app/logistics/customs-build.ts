@@ -2,7 +2,7 @@ import type { CustomsPapers } from "../../domain/logistics/customs-papers.ts";
 import { unitsShare } from "../../domain/money.ts";
 import { linePaid, type Order } from "../../domain/order.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { LegalEntity } from "../ports.ts";
+import type { LegalEntity } from "../ports/index.ts";
 import type { PostalParty } from "./ports.ts";
 
 /** The customs papers of a return parcel: what goes back, from whom, to whom, under which export. */

@@ -9,7 +9,7 @@ import {
 import { csvCell } from "../../domain/logistics/hub.ts";
 import { formatMoney, type Money, money } from "../../domain/money.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { ClaimPackView } from "./ports.ts";
 import type { DutyClaim } from "./records.ts";
 

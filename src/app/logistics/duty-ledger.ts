@@ -11,7 +11,7 @@ import { isEu } from "../../domain/logistics/territories.ts";
 import { orderTotal } from "../../domain/order.ts";
 import type { LineQuantity, ReturnCase } from "../../domain/return-case.ts";
 import { FX_SOURCE } from "../fx-values.ts";
-import type { Repos } from "../ports.ts";
+import type { Repos } from "../ports/index.ts";
 import { legalEntityFor } from "./legal-entity.ts";
 import type { DutyClaim } from "./records.ts";
 

@@ -9,7 +9,7 @@ import {
   reconcile,
 } from "../../domain/logistics/hub.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import { deliverWebhook } from "./outbound.ts";
 import type { Consolidation, HubBag, HubPallet, HubUnit } from "./records.ts";
 

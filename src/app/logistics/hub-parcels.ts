@@ -3,7 +3,7 @@ import type { DomainError } from "../../domain/errors.ts";
 import { licencePlate } from "../../domain/logistics/hub.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { runCaseCommand } from "../case-commands.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import type { HubUnit, ShipmentRecord } from "./records.ts";
 
 /** What a return parcel's QR code carries: the hub looks the parcel up by it. */

@@ -1,4 +1,4 @@
-import type { LegalEntity, Repos } from "../ports.ts";
+import type { LegalEntity, Repos } from "../ports/index.ts";
 import { loadSettings } from "./settings.ts";
 
 /**

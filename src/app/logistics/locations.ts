@@ -2,7 +2,7 @@ import type { DomainError } from "../../domain/errors.ts";
 import { ok, type Result } from "../../domain/result.ts";
 import { toMoney } from "../inputs/fields.ts";
 import type { LocationBody } from "../inputs/logistics-input.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { LocationRecord } from "./ports.ts";
 
 /** PUT /locations/{code}: creates or replaces a warehouse, hub or vendor address (its id stays). */

@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { OutboundWebhook } from "./records.ts";
 
 export const MAX_WEBHOOK_ATTEMPTS = 10;

@@ -1,5 +1,5 @@
 import type { Order } from "../../domain/order.ts";
-import type { Customer } from "../ports.ts";
+import type { Customer } from "../ports/index.ts";
 import type { LocationRecord, PostalParty } from "./ports.ts";
 
 /** The shopper as the sender of a return parcel (the order's shipping address). */

@@ -4,11 +4,11 @@ import type { LaneOverride, LaneRow } from "../../domain/logistics/lanes.ts";
 import type { ShipmentStatus, TrackingStatus } from "../../domain/logistics/shipment-status.ts";
 import type { Money } from "../../domain/money.ts";
 import type { Result } from "../../domain/result.ts";
-import type { Location } from "../ports.ts";
+import type { Location } from "../ports/index.ts";
 
 /** What logistics needs from the outside: carriers, documents, signed webhooks, the lane table. */
 
-/** A location (ports.ts) with what routing and hubs need. */
+/** A location (ports/setup.ts) with what routing and hubs need. */
 export interface LocationRecord extends Location {
   readonly accepts: readonly string[];
   readonly handling: Money | null;

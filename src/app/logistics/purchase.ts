@@ -1,5 +1,5 @@
 import { SYSTEM } from "../../domain/actor.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { revivePapers } from "./customs-build.ts";
 import type { LabelRequest, LabelResult } from "./ports.ts";
 import type { ShipmentRecord } from "./records.ts";

@@ -9,7 +9,7 @@ import { type Money, unitsShare, zero } from "../../domain/money.ts";
 import { linePaid, type Order } from "../../domain/order.ts";
 import type { ReturnReason } from "../../domain/return-reasons.ts";
 import { FX_SOURCE } from "../fx-values.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import type { LocationRecord } from "./ports.ts";
 import { loadSettings } from "./settings.ts";
 

@@ -9,7 +9,7 @@ import type { Money } from "../../domain/money.ts";
 import { ok, type Result } from "../../domain/result.ts";
 import { toMoney } from "../inputs/fields.ts";
 import { type LogisticsSettingsBody, logisticsSettingsBody } from "../inputs/logistics-input.ts";
-import type { Deps, LegalEntity, Repos } from "../ports.ts";
+import type { Deps, LegalEntity, Repos } from "../ports/index.ts";
 import type { Parcel } from "./ports.ts";
 
 /** A merchant's logistics settings, defaults applied, in the shapes the domain uses. */

@@ -1,7 +1,7 @@
 import type { DomainError } from "../../domain/errors.ts";
 import { totalWeightGrams } from "../../domain/logistics/customs-papers.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { CustomsAssessment } from "./customs-assessment.ts";
 import { revivePapers } from "./customs-build.ts";
 import { qrPayload } from "./hub-parcels.ts";

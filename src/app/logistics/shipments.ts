@@ -6,7 +6,7 @@ import { laneEstimate } from "../../domain/logistics/lanes.ts";
 import { crossesBorder, customsTerritory } from "../../domain/logistics/territories.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { ShipmentBody } from "../inputs/logistics-input.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import { assessCustoms } from "./customs-assessment.ts";
 import { buildCustomsPapers } from "./customs-build.ts";
 import { legalEntityFor } from "./legal-entity.ts";

@@ -2,7 +2,7 @@ import { SYSTEM } from "../../domain/actor.ts";
 import { delay } from "../../domain/logistics/delay.ts";
 import { canMove, isScan, statusForTracking } from "../../domain/logistics/shipment-status.ts";
 import { runCaseCommand } from "../case-commands.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { caseMoneyTerms } from "../refund-terms.ts";
 import type { TrackingUpdate } from "./ports.ts";
 import type { ShipmentRecord } from "./records.ts";

@@ -1,7 +1,7 @@
 import { type Actor, SYSTEM } from "../../domain/actor.ts";
 import type { DomainError } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { VoidResult } from "./ports.ts";
 import type { ShipmentRecord } from "./records.ts";
 

@@ -1,5 +1,5 @@
 import { platformConsumers } from "../platforms/platform-mirror.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { emailConsumer } from "./email-consumer.ts";
 import type { OutboxConsumer } from "./ports.ts";
 import { webhookConsumer } from "./webhook-delivery.ts";

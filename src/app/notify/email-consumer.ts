@@ -1,5 +1,5 @@
 import { emailsForEvent } from "../../domain/notify/email/email-plan.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { sendCaseEmail } from "./email-send.ts";
 import type { OutboxConsumer } from "./ports.ts";
 import { surveyUrlFor } from "./survey.ts";

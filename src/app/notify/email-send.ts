@@ -3,7 +3,7 @@ import type { EmailFacts } from "../../domain/notify/email/email-values.ts";
 import { emailValues } from "../../domain/notify/email/email-values.ts";
 import { defaultTemplate, renderEmail } from "../../domain/notify/email/render-email.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Merchant } from "../ports.ts";
+import type { Deps, Merchant } from "../ports/index.ts";
 import { operationsLog } from "../settlement-change.ts";
 import type { EmailMessage } from "./mail-records.ts";
 import type { ConsumerResult } from "./ports.ts";

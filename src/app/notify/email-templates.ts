@@ -13,7 +13,7 @@ import {
   templateIssues,
 } from "../../domain/notify/email/render-email.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 export interface TemplateView extends EmailTemplate {
   readonly kind: EmailKind;

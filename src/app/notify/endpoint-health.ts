@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 /**
  * Counts a failed attempt against the endpoint; after `disableAfterFailures` failures in a row spread

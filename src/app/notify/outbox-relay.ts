@@ -1,5 +1,5 @@
 import { retryDelayMs } from "../../domain/notify/backoff.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { consumersFor } from "./consumers.ts";
 import type { NotifyDeps, OutboxConsumer } from "./ports.ts";
 import type { OutboxLease } from "./records.ts";

@@ -1,5 +1,5 @@
 import type { WebhookSender } from "../logistics/ports.ts";
-import type { StoredEvent } from "../ports.ts";
+import type { StoredEvent } from "../ports/index.ts";
 import type { Mailer } from "./mail-records.ts";
 
 /** How the outbox relay and the merchant webhooks behave (env in src/cli/config.ts). */

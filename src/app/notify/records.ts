@@ -1,4 +1,4 @@
-import type { StoredEvent } from "../ports.ts";
+import type { StoredEvent } from "../ports/index.ts";
 
 /** A case's place in the outbox while a relay holds it. */
 export interface OutboxLease {

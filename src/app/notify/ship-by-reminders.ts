@@ -1,5 +1,5 @@
 import { shipByReminder } from "../../domain/notify/email/email-plan.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { sendCaseEmail } from "./email-send.ts";
 
 export const REMINDER_KEY = "reminder:";

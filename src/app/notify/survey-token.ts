@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 /**
  * The survey link's token: the case and merchant, signed (HMAC-SHA256) with a key generated once

@@ -7,7 +7,7 @@ import {
 } from "../../domain/notify/survey-results.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Merchant } from "../ports.ts";
+import type { Deps, Merchant } from "../ports/index.ts";
 import { shopperLanguage } from "./email-send.ts";
 import type { SurveyResponse } from "./mail-records.ts";
 import { existingSurveyKey, signSurvey, surveyKey, verifySurvey } from "./survey-token.ts";

@@ -1,5 +1,5 @@
 import { wantsEvent } from "../../domain/notify/event-filter.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { disableIfFailing } from "./endpoint-health.ts";
 import type { ConsumerResult, OutboxConsumer, OutboxEvent } from "./ports.ts";
 import type { WebhookDelivery, WebhookEndpoint } from "./records.ts";

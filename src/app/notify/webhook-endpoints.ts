@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DomainError } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { WebhookEndpointBody, WebhookEndpointPatch } from "../inputs/webhook-input.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { DEFAULT_OUTBOX_SETTINGS } from "./ports.ts";
 import type { WebhookEndpoint } from "./records.ts";
 

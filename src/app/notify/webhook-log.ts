@@ -1,6 +1,6 @@
 import type { DomainError } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { DeliveryStatus, WebhookAttempt, WebhookDelivery } from "./records.ts";
 import { attemptDelivery } from "./webhook-delivery.ts";
 

@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { merchantConnection } from "./connections.ts";
 import { type PlatformOrderOutcome, writePlatformOrder } from "./platform-orders.ts";
 import type { Platform, SyncRun } from "./ports.ts";

@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { Platform, PlatformConnection, PlatformConnectionRecord } from "./ports.ts";
 
 /** What GET shows: the shop and whether secrets are set (last four characters), never the secrets. */

@@ -1,7 +1,7 @@
 import type { Money } from "../../domain/money.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import type { ConsumerResult, OutboxConsumer, OutboxEvent } from "../notify/ports.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { merchantConnection } from "./connections.ts";
 import type {
   MirrorCase,

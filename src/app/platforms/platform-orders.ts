@@ -1,7 +1,7 @@
 import { describe } from "../../domain/errors.ts";
 import { orderBody, toOrderDraft } from "../inputs/order-input.ts";
 import { writeOrder } from "../orders.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import type { Platform, PlatformOrder } from "./ports.ts";
 
 export type PlatformOrderOutcome =

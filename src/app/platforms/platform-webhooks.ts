@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { WebhookHeaders } from "../refund-updates.ts";
 import { openConnection } from "./connections.ts";
 import { type PlatformOrderOutcome, writePlatformOrder } from "./platform-orders.ts";

@@ -4,7 +4,7 @@ import { err, ok, type Result } from "../../domain/result.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import { runCaseCommand } from "../case-commands.ts";
 import { confirmPaymentRequest, provideBankAccount } from "../payouts.ts";
-import type { Deps, Settlement } from "../ports.ts";
+import type { Deps, Settlement } from "../ports/index.ts";
 import { loadSessionCase, portalCase } from "./portal-case.ts";
 import type { PortalSession } from "./session-token.ts";
 import { shopperActor } from "./submit-return.ts";

@@ -1,7 +1,7 @@
 import { type Money, sum } from "../../domain/money.ts";
 import type { Order } from "../../domain/order.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Location, Repos } from "../ports.ts";
+import type { Location, Repos } from "../ports/index.ts";
 import { returnAddressFor } from "./return-address.ts";
 
 /** One case of a return split by vendor, as the shopper sees it beside its siblings. */

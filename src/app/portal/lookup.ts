@@ -3,7 +3,7 @@ import type { DomainError } from "../../domain/errors.ts";
 import type { Order } from "../../domain/order.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { hashGiftCode } from "../inputs/order-input.ts";
-import type { Deps, Merchant } from "../ports.ts";
+import type { Deps, Merchant } from "../ports/index.ts";
 import { type PortalSession, SESSION_MINUTES } from "./session-token.ts";
 
 /** Failed lookups are counted over this window: per address across merchants, and per order number. */

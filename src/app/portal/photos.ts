@@ -1,7 +1,7 @@
 import type { DomainError } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { cleanPhoto, storePhoto } from "../photo-files.ts";
-import type { Deps, PortalUpload } from "../ports.ts";
+import type { Deps, PortalUpload } from "../ports/index.ts";
 import type { PortalSession } from "./session-token.ts";
 
 /** Largest photo accepted (bytes); the HTTP layer refuses bigger bodies before they are read whole. */

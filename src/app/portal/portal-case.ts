@@ -1,7 +1,7 @@
 import type { DomainError } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Location, PortalUpload, Repos, Settlement, StoredEvent } from "../ports.ts";
+import type { Deps, Location, PortalUpload, Repos, Settlement, StoredEvent } from "../ports/index.ts";
 import { caseGroup, type GroupMember, vendorNameOf } from "./case-group.ts";
 import { type SessionContext, sessionContext } from "./portal-order.ts";
 import { returnAddressFor } from "./return-address.ts";

@@ -11,7 +11,7 @@ import type { ReturnCase } from "../../domain/return-case.ts";
 import { CONFORMITY_REASONS, RETURN_REASONS, type ReturnReason } from "../../domain/return-reasons.ts";
 import { paidForUnits } from "../../domain/tender-allocation.ts";
 import { currentPolicies } from "../policies.ts";
-import type { Deps, Merchant, Repos } from "../ports.ts";
+import type { Deps, Merchant, Repos } from "../ports/index.ts";
 import { evaluate } from "../return-evaluation.ts";
 import type { PortalSession } from "./session-token.ts";
 

@@ -6,7 +6,7 @@ import { explainLine, type LineExplanation } from "../../domain/portal/line-expl
 import type { RefundCalculation } from "../../domain/refund/refund-calculation.ts";
 import { ok, type Result } from "../../domain/result.ts";
 import type { Resolution } from "../../domain/return-reasons.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { type PreviewPart, previewReturn } from "../preview-return.ts";
 import type { Replacement } from "../refunds.ts";
 import { refundDeadlineFor } from "../return-evaluation.ts";

@@ -2,7 +2,7 @@ import type { DomainError } from "../../domain/errors.ts";
 import { type Money, money } from "../../domain/money.ts";
 import type { Order } from "../../domain/order.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Product, Repos } from "../ports.ts";
+import type { Product, Repos } from "../ports/index.ts";
 import type { Replacement } from "../refunds.ts";
 
 export interface Variant {

@@ -1,6 +1,6 @@
 import type { Order } from "../../domain/order.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Location, Repos } from "../ports.ts";
+import type { Location, Repos } from "../ports/index.ts";
 
 /**
  * Where the shopper sends a self-shipped return: the vendor's return location, else a hub or

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Deps, Store } from "../ports.ts";
+import type { Deps, Store } from "../ports/index.ts";
 
 /**
  * The portal's session: a short-lived token, signed with this installation's key, that lets the

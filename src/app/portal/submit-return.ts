@@ -6,7 +6,7 @@ import type { PortalDetails } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
 import { allOrNothing, type OpenedReturn, openReturnsIn } from "../create-return-group.ts";
 import { currentPolicies } from "../policies.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { lineFacts, reasonsFor, type SessionContext, sessionContext } from "./portal-order.ts";
 import { exchangeReplacement } from "./replacement.ts";
 import type { PortalSession } from "./session-token.ts";

@@ -6,7 +6,7 @@ import {
 } from "../../domain/portal/withdrawal-function.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { allOrNothing, type OpenedReturn, openReturnsIn } from "../create-return-group.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { evaluate } from "../return-evaluation.ts";
 import { sessionContext } from "./portal-order.ts";
 import type { PortalSession } from "./session-token.ts";

@@ -3,7 +3,7 @@ import { type DomainError, invalid } from "../../domain/errors.ts";
 import { type ParkedItem, receiptForMatch } from "../../domain/receiving/blind-receipt.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { type CommandOutcome, runCaseCommandIn } from "../case-commands.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { dispatchSettlements } from "../refunds.ts";
 import type { BlindReceipt } from "./records.ts";
 

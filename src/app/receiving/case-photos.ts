@@ -2,7 +2,7 @@ import type { Actor } from "../../domain/actor.ts";
 import { type DomainError, invalid } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { cleanPhoto, storePhoto } from "../photo-files.ts";
-import type { Deps, PortalUpload } from "../ports.ts";
+import type { Deps, PortalUpload } from "../ports/index.ts";
 
 /** Photos staff may add to one case (receiving, inspection). */
 export const MAX_CASE_PHOTOS = 60;

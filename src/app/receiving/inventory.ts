@@ -1,7 +1,7 @@
 import { effectiveDisposition } from "../../domain/case-logistics-commands.ts";
 import { inventoryEvents } from "../../domain/receiving/inventory-adjustment.ts";
 import type { CaseEvent, InspectionInput, ReturnCase } from "../../domain/return-case.ts";
-import type { Repos } from "../ports.ts";
+import type { Repos } from "../ports/index.ts";
 
 /**
  * Each disposition of an inspection moves inventory: one `inventory.adjusted` event per inspected line

@@ -1,6 +1,6 @@
 import { parseScan } from "../../domain/receiving/scan.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 
 /** How a scan found its return(s): the label's QR code or parcel code, the RMA, tracking or order number. */
 export type MatchedBy = "parcel" | "case_number" | "tracking" | "order" | "none";

@@ -6,7 +6,7 @@ import {
   type StepTime,
 } from "../../domain/reports/report-figures.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { listReturns } from "../queries.ts";
 import type { RefundTotal, ReportScope, SurveyGroup } from "./report-records.ts";
 import { rollUpReports } from "./rollups.ts";

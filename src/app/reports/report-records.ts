@@ -1,5 +1,5 @@
 import type { RateDimension, StepTime, UnitCount } from "../../domain/reports/report-figures.ts";
-import type { SettlementMethod } from "../ports.ts";
+import type { SettlementMethod } from "../ports/index.ts";
 
 /** What every figure of the dashboard is limited to: the tenant always, a vendor and a market if given. */
 export interface ReportScope {

@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 
 /**
  * Keeping the report rollups current (issue 12 point 7). Changes are counted in batches, one writer at

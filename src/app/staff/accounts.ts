@@ -1,7 +1,7 @@
 import { type DomainError, invalid } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { assignableRoles, type StaffRole } from "../../domain/staff/roles.ts";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import type { StaffAccount } from "./records.ts";
 

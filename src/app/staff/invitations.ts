@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type DomainError, invalid } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
 import { assignableRoles, type StaffRole } from "../../domain/staff/roles.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { insertAccount, normaliseEmail, vendorProblem } from "./accounts.ts";
 import type { StaffAccount, StaffInvitation } from "./records.ts";
 import { openSession } from "./sessions.ts";

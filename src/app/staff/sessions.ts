@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Deps, Repos } from "../ports.ts";
+import type { Deps, Repos } from "../ports/index.ts";
 import type { StaffAccount, StaffSession } from "./records.ts";
 
 export const SESSION_HOURS = 12;

@@ -1,4 +1,4 @@
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import type { StaffAccount } from "./records.ts";
 import { openSession, type SignedIn, tokenHash } from "./sessions.ts";

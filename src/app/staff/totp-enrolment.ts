@@ -1,6 +1,6 @@
 import { type DomainError, invalid } from "../../domain/errors.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
-import type { Deps } from "../ports.ts";
+import type { Deps } from "../ports/index.ts";
 import type { StaffAccount } from "./records.ts";
 import { newTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { auditHook } from "../audit.ts";
 import { refuseNul } from "../input-guard.ts";
 import { boundedJsonParser } from "../json-body.ts";

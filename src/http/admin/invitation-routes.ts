@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { acceptInvitation, openInvitation } from "../../app/staff/invitations.ts";
 import { outcome, send } from "../respond.ts";
 import { presentMe } from "./present-staff.ts";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../app/merchants.ts";
-import type { ApiKeyRecord, Deps } from "../../app/ports.ts";
+import type { ApiKeyRecord, Deps } from "../../app/ports/index.ts";
 import { API_KEY_SCOPES } from "../../domain/api-key-scopes.ts";
 import { err } from "../../domain/result.ts";
 import { outcome, send } from "../respond.ts";

@@ -1,7 +1,7 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { signOut } from "../../app/staff/sessions.ts";
 import { completeTotp, type SignInOutcome, signIn } from "../../app/staff/sign-in.ts";
 import type { SecurityLog } from "../portal/portal-options.ts";

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { PENDING_MINUTES, resolveSession, SESSION_HOURS, type SignedIn } from "../../app/staff/sessions.ts";
 import { may, type Permission } from "../../domain/staff/roles.ts";
 import { sendProblem } from "../problem.ts";

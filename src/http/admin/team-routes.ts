@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { changePassword, updateAccount } from "../../app/staff/accounts.ts";
 import { invite, revokeInvitation } from "../../app/staff/invitations.ts";
 import { beginTotp, confirmTotp, disableTotp } from "../../app/staff/totp-enrolment.ts";

@@ -1,5 +1,5 @@
 import { portalSigningKey } from "../../app/portal/session-token.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 
 /** A security event (blocked brute force, …): one JSON line, whatever the request logging. */
 export type SecurityLog = (event: Readonly<Record<string, unknown>>) => void;

@@ -3,7 +3,7 @@ import type { GroupMember } from "../../app/portal/case-group.ts";
 import type { PortalCaseView } from "../../app/portal/portal-case.ts";
 import type { PortalOrder } from "../../app/portal/portal-order.ts";
 import type { PortalPreview } from "../../app/portal/portal-preview.ts";
-import type { Merchant } from "../../app/ports.ts";
+import type { Merchant } from "../../app/ports/index.ts";
 import { LOCALES, RTL_LOCALES } from "../../domain/locales.ts";
 import { formatMoney, type Money } from "../../domain/money.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";

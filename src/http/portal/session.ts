@@ -6,7 +6,7 @@ import {
   signSession,
   verifySession,
 } from "../../app/portal/session-token.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { sendProblem } from "../problem.ts";
 
 declare module "fastify" {

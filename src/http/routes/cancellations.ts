@@ -6,7 +6,7 @@ import {
   cancelOrderBody,
   extenuatingEventBody,
 } from "../../app/inputs/cancellation-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { formatMoney, type Money } from "../../domain/money.ts";
 import type { CancellationDecision } from "../../domain/policy/cancellation.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";

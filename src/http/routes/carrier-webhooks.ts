@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { applyTrackingUpdates } from "../../app/logistics/tracking.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { sendInvalidSignature } from "../problem.ts";
 
 /**

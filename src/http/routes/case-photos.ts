@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { MAX_PHOTO_BYTES } from "../../app/portal/photos.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { addCasePhoto } from "../../app/receiving/case-photos.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";

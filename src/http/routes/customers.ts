@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ErasureReport, eraseCustomer } from "../../app/erasure.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { storeCredit } from "../../app/queries.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { actorOf, merchantOf } from "../auth.ts";

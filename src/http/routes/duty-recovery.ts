@@ -3,7 +3,7 @@ import { z } from "zod";
 import { toMoney } from "../../app/inputs/fields.ts";
 import { moneyObject } from "../../app/inputs/logistics-input.ts";
 import { claimPack, listClaims, moveClaim } from "../../app/logistics/duty-claims.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { CLAIM_STATES, DUTY_REGIMES } from "../../domain/logistics/duty-recovery.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";

@@ -7,7 +7,7 @@ import {
   resetEmailTemplate,
 } from "../../app/notify/email-templates.ts";
 import type { EmailMessage } from "../../app/notify/mail-records.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { LOCALES } from "../../domain/locales.ts";
 import { COMMON_VALUES, EMAIL_KINDS, KIND_VALUES } from "../../domain/notify/email/email-kinds.ts";
 import { merchantOf } from "../auth.ts";

@@ -16,7 +16,7 @@ import {
   sealBag,
 } from "../../app/logistics/hub-consolidation.ts";
 import { registerParcel } from "../../app/logistics/hub-parcels.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { manifestCsv } from "../../domain/logistics/hub.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";

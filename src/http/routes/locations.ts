@@ -3,7 +3,7 @@ import { z } from "zod";
 import { locationBody, logisticsSettingsBody } from "../../app/inputs/logistics-input.ts";
 import { getLocation, listLocations, putLocation } from "../../app/logistics/locations.ts";
 import { loadSettings, saveSettings } from "../../app/logistics/settings.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { merchantOf } from "../auth.ts";
 import { presentLocation } from "../present-logistics.ts";
 import { outcome, send } from "../respond.ts";

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { orderBody, toOrderDraft } from "../../app/inputs/order-input.ts";
 import { getOrder, upsertOrder } from "../../app/orders.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { merchantOf } from "../auth.ts";
 import { presentOrder } from "../presenters.ts";
 import { outcome, send } from "../respond.ts";

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { presentConnection, saveConnection, shopOf } from "../../app/platforms/connections.ts";
 import { PLATFORMS, type PlatformConnectionRecord } from "../../app/platforms/ports.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { merchantOf } from "../auth.ts";
 import { problemOf, sendProblem } from "../problem.ts";
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type DeliveryAddressee, receivePlatformWebhook } from "../../app/platforms/platform-webhooks.ts";
 import type { Platform } from "../../app/platforms/ports.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { sendProblem } from "../problem.ts";
 
 /** Strangers can call these: a budget per address (a shop's own bursts stay far below it). */

@@ -5,7 +5,7 @@ import { policyCheckBody } from "../../app/inputs/policy-check-input.ts";
 import { policyBody } from "../../app/inputs/policy-input.ts";
 import { getPolicy, listPolicies, savePolicy } from "../../app/policies.ts";
 import { checkPolicyDraft, policyVersions } from "../../app/policy-draft.ts";
-import type { Deps, StoredPolicy } from "../../app/ports.ts";
+import type { Deps, StoredPolicy } from "../../app/ports/index.ts";
 import { renderedPolicy } from "../../app/rendered-policy.ts";
 import type { PolicyWarning } from "../../domain/policy/policy-warnings.ts";
 import { actorOf, merchantOf, ownVendorOf } from "../auth.ts";

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { askAssistant } from "../../app/assistant/ask-assistant.ts";
 import { assistantBody } from "../../app/inputs/assistant-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";
 import { requireSession, sessionOf } from "../portal/session.ts";

@@ -7,7 +7,7 @@ import { MAX_PHOTO_BYTES, uploadPhoto } from "../../app/portal/photos.ts";
 import { portalOrder, sessionContext } from "../../app/portal/portal-order.ts";
 import { portalPreview } from "../../app/portal/portal-preview.ts";
 import { variantsOf } from "../../app/portal/replacement.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { validateBankAccount } from "../../domain/payouts/bank-account.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";

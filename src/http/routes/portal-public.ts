@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { lookupBody, policyQuery } from "../../app/inputs/portal-input.ts";
 import { lookupOrder } from "../../app/portal/lookup.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { renderedPolicy } from "../../app/rendered-policy.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { err, ok } from "../../domain/result.ts";

@@ -12,7 +12,7 @@ import {
 import { portalCase } from "../../app/portal/portal-case.ts";
 import { submitPortalReturn } from "../../app/portal/submit-return.ts";
 import { declareWithdrawal } from "../../app/portal/withdraw.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { PORTAL_RATE, type PortalOptions } from "../portal/portal-options.ts";

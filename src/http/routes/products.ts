@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getProduct, upsertProduct } from "../../app/catalog.ts";
 import { productBody } from "../../app/inputs/product-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { merchantOf } from "../auth.ts";
 import { presentProduct } from "../presenters.ts";
 import { outcome, send } from "../respond.ts";

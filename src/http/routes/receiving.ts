@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { blindListQuery, lookupQuery, matchBody, parkBody } from "../../app/inputs/receiving-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { matchBlindReceipt, parkBlindReceipt } from "../../app/receiving/blind-receipts.ts";
 import { lookupForReceiving } from "../../app/receiving/lookup.ts";
 import { actorOf, merchantOf } from "../auth.ts";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CreditNoteView } from "../../app/documents/credit-note-view.ts";
 import { toMoney } from "../../app/inputs/fields.ts";
 import { refundBody } from "../../app/inputs/refund-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { issueRefund, previewRefund, type RefundRequest } from "../../app/refunds.ts";
 import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";

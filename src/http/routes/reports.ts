@@ -8,7 +8,7 @@ import {
   reportQuery,
   surveyScoreQuery,
 } from "../../app/inputs/report-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import {
   atRiskReport,
   costReport,

@@ -11,7 +11,7 @@ import {
   resolveBody,
   shipBody,
 } from "../../app/inputs/return-input.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import type { CaseCommandType } from "../../domain/case-status.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";

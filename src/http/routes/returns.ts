@@ -5,7 +5,7 @@ import { createReturns, type OpenedReturn } from "../../app/create-return-group.
 import { createReturnBody, noteBody, previewReturnBody } from "../../app/inputs/return-input.ts";
 import { returnListQuery } from "../../app/inputs/return-list-input.ts";
 import { previewRoute } from "../../app/logistics/route-case.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { previewReturn } from "../../app/preview-return.ts";
 import { caseEvents, getReturn, listReturns } from "../../app/queries.ts";
 import { ok } from "../../domain/result.ts";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { boundedRecord, checkMoneyFields, currencyCode, moneyText } from "../../app/inputs/fields.ts";
-import type { Deps, MerchantSettings } from "../../app/ports.ts";
+import type { Deps, MerchantSettings } from "../../app/ports/index.ts";
 import { checkBic, checkIban } from "../../domain/payouts/iban-bic.ts";
 import { RESOLUTIONS } from "../../domain/return-reasons.ts";
 import { merchantOf } from "../auth.ts";

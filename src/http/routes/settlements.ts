@@ -14,7 +14,7 @@ import {
   provideBankAccount,
   retrySettlement,
 } from "../../app/payouts.ts";
-import type { Deps, SettlementMethod } from "../../app/ports.ts";
+import type { Deps, SettlementMethod } from "../../app/ports/index.ts";
 import { exportSepa } from "../../app/sepa-export.ts";
 import { redeemStoreCredit } from "../../app/store-credit.ts";
 import { formatMoney } from "../../domain/money.ts";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { legalEntityBody, marketBody, setupCode } from "../../app/inputs/setup-input.ts";
-import type { Deps, LegalEntity, Market } from "../../app/ports.ts";
+import type { Deps, LegalEntity, Market } from "../../app/ports/index.ts";
 import { listLegalEntities, listMarkets, putLegalEntity, putMarket } from "../../app/setup.ts";
 import { merchantOf } from "../auth.ts";
 import { outcome, send } from "../respond.ts";

@@ -5,7 +5,7 @@ import { shipmentBody } from "../../app/inputs/logistics-input.ts";
 import { type ShipmentDocument, shipmentDocument } from "../../app/logistics/shipment-documents.ts";
 import { createShipment } from "../../app/logistics/shipments.ts";
 import { voidShipment } from "../../app/logistics/void-label.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";

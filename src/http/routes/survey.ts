@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { answerSurvey, openSurvey, surveyReport } from "../../app/notify/survey.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { surveyPageHtml } from "../../domain/notify/email/survey-page.ts";
 import { COMMENT_MAX, SURVEY_DIMENSIONS } from "../../domain/notify/survey-results.ts";
 import { merchantOf } from "../auth.ts";

@@ -9,7 +9,7 @@ import {
   updateEndpoint,
 } from "../../app/notify/webhook-endpoints.ts";
 import { getDelivery, listDeliveries, replayDelivery } from "../../app/notify/webhook-log.ts";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import { ok } from "../../domain/result.ts";
 import { merchantOf } from "../auth.ts";
 import { presentAttempt, presentDelivery, presentEndpoint, presentNotice } from "../present-notify.ts";

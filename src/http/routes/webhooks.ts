@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Deps } from "../../app/ports.ts";
+import type { Deps } from "../../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../../app/refund-updates.ts";
 import { applyRefundUpdates } from "../../app/webhooks.ts";
 import { sendInvalidSignature } from "../problem.ts";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdyenGateway, adyenGateway } from "../../../src/adapters/payments/adyen-gateway.ts";
 import { type AdyenFake, startAdyenFake } from "../../../src/adapters/payments/fakes/adyen-fake.ts";
-import type { GatewayRefundRequest } from "../../../src/app/ports.ts";
+import type { GatewayRefundRequest } from "../../../src/app/ports/index.ts";
 
 let fake: AdyenFake;
 let gateway: AdyenGateway;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type StripeFake, startStripeFake } from "../../../src/adapters/payments/fakes/stripe-fake.ts";
 import { type StripeGateway, stripeGateway } from "../../../src/adapters/payments/stripe-gateway.ts";
-import type { GatewayRefundRequest } from "../../../src/app/ports.ts";
+import type { GatewayRefundRequest } from "../../../src/app/ports/index.ts";
 
 let fake: StripeFake;
 let gateway: StripeGateway;

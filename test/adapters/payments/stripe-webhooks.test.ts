@@ -12,7 +12,7 @@ import {
   stripeGateway,
   verifyStripeWebhook,
 } from "../../../src/adapters/payments/stripe-gateway.ts";
-import type { GatewayRefundRequest } from "../../../src/app/ports.ts";
+import type { GatewayRefundRequest } from "../../../src/app/ports/index.ts";
 import { startReceiver } from "./webhook-receiver.ts";
 
 let fake: StripeFake;

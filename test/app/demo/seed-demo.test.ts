@@ -11,7 +11,7 @@ import { buildDemoOrders } from "../../../src/app/demo/demo-orders.ts";
 import { mulberry32 } from "../../../src/app/demo/prng.ts";
 import { DEMO_API_KEY, type DemoSeedResult, seedDemo } from "../../../src/app/demo/seed-demo.ts";
 import { authenticate } from "../../../src/app/merchants.ts";
-import type { Deps } from "../../../src/app/ports.ts";
+import type { Deps } from "../../../src/app/ports/index.ts";
 import { describeEachDb, freshDatabase } from "../../support/databases.ts";
 
 const TODAY = new Date("2026-03-16T09:30:00Z");

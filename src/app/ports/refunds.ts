@@ -1,0 +1,29 @@
+import type { PriorRefunds, RefundCalculation } from "../../domain/refund/refund-calculation.ts";
+
+export interface RefundRepo {
+  insert(merchantId: string, calc: RefundCalculation, actorId: string): Promise<void>;
+  byCase(caseId: string): Promise<RefundCalculation[]>;
+  get(merchantId: string, id: string): Promise<RefundCalculation | null>;
+  /** What all calculations of the order's cases already gave back (and which cases charged their fee). */
+  priorForOrder(orderId: string, caseId: string, currency: string): Promise<PriorRefunds>;
+}
+
+export interface CreditNoteRecord {
+  readonly id: string;
+  readonly merchantId: string;
+  readonly legalEntityId: string;
+  readonly number: string;
+  readonly caseId: string;
+  readonly calculationId: string;
+  readonly document: Readonly<Record<string, unknown>>;
+  readonly issuedAt: Date;
+}
+
+export interface CreditNoteRepo {
+  /** Takes the next number of the legal entity's year in this transaction (gapless: a rollback returns it). */
+  nextSequence(legalEntityId: string, year: number): Promise<number>;
+  insert(note: CreditNoteRecord & { readonly year: number; readonly sequence: number }): Promise<void>;
+  get(merchantId: string, id: string): Promise<CreditNoteRecord | null>;
+  byCase(caseId: string): Promise<CreditNoteRecord[]>;
+  list(merchantId: string, limit: number, caseId?: string): Promise<CreditNoteRecord[]>;
+}
