@@ -1,0 +1,103 @@
+/**
+ * The layer rule (ARCHITECTURE.md), checked from the files themselves as a second guard beside Biome's
+ * `noRestrictedImports`: src/domain imports nothing of ours outside itself (but the data files in
+ * reference/, JSON) and no Node built-in;
+ * src/app, src/http and src/jobs never import src/adapters.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Every module a file names: imports, re-exports, `import()` calls and `import("…")` types. */
+function specifiersIn(path: string, text: string): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
+      if (ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg && ts.isStringLiteralLike(arg)) found.push(arg.text);
+    } else if (ts.isImportTypeNode(node)) {
+      const arg = node.argument;
+      if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) found.push(arg.literal.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** "file: specifier" for each import of `path` that breaks `allowed` (given the resolved target). */
+function violations(
+  path: string,
+  text: string,
+  allowed: (spec: string, target: string | null) => boolean,
+): string[] {
+  return specifiersIn(path, text)
+    .filter((spec) => !allowed(spec, spec.startsWith(".") ? resolve(dirname(path), spec) : null))
+    .map((spec) => `${relative(ROOT, path)}: ${spec}`);
+}
+
+const inside = (target: string | null, folder: string) =>
+  target !== null && `${target}/`.startsWith(`${join(ROOT, folder)}/`);
+
+const domainRule = (spec: string, target: string | null) =>
+  target === null
+    ? !spec.startsWith("node:")
+    : inside(target, "src/domain") || (inside(target, "reference") && target.endsWith(".json"));
+const noAdapters = (_spec: string, target: string | null) => !inside(target, "src/adapters");
+
+function check(folder: string, rule: (spec: string, target: string | null) => boolean): string[] {
+  return files(join(ROOT, folder)).flatMap((f) => violations(f, readFileSync(f, "utf8"), rule));
+}
+
+describe("layers", () => {
+  it("finds a breach when there is one (the check itself works)", () => {
+    const domainFile = join(ROOT, "src/domain/x.ts");
+    const text = [
+      'import { a } from "./money.ts";',
+      'import type { B } from "../app/ports/index.ts";',
+      'import { readFileSync } from "node:fs";',
+      'import { z } from "zod";',
+      'import eu from "../../reference/statutory/eu.json" with { type: "json" };',
+      'import { g } from "../../reference/tool.ts";',
+      'export { c } from "../adapters/db/store.ts";',
+      'type D = import("../http/server.ts").E;',
+      'const f = await import("../cli/main.ts");',
+    ].join("\n");
+    expect(violations(domainFile, text, domainRule)).toEqual([
+      "src/domain/x.ts: ../app/ports/index.ts",
+      "src/domain/x.ts: node:fs",
+      "src/domain/x.ts: ../../reference/tool.ts",
+      "src/domain/x.ts: ../adapters/db/store.ts",
+      "src/domain/x.ts: ../http/server.ts",
+      "src/domain/x.ts: ../cli/main.ts",
+    ]);
+    const httpFile = join(ROOT, "src/http/routes/x.ts");
+    expect(
+      violations(
+        httpFile,
+        'import { p } from "../../adapters/documents/pdf.ts";\nimport "../x.ts";',
+        noAdapters,
+      ),
+    ).toEqual(["src/http/routes/x.ts: ../../adapters/documents/pdf.ts"]);
+  });
+
+  it("src/domain imports nothing of ours outside itself and no Node built-in", () => {
+    expect(check("src/domain", domainRule)).toEqual([]);
+  });
+
+  it.each(["src/app", "src/http", "src/jobs"])("%s never imports src/adapters", (folder) => {
+    expect(check(folder, noAdapters)).toEqual([]);
+  });
+});
