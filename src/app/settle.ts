@@ -18,7 +18,8 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   const claimed = await deps.store.transaction((r) =>
     r.settlements.claim(id, now, new Date(now.getTime() - STALE_MS), MAX_ATTEMPTS),
   );
-  if (!claimed) return deps.store.read.settlements.get(id);
+  // Not claimable (another worker has it, or it is past pending): answer its current state.
+  if (!claimed) return deps.store.transaction((r) => r.settlements.lock(id));
   const gateway = claimed.gateway ? deps.gateways.get(claimed.gateway) : undefined;
   let change: SettlementChange;
   // A provider refund acts for the merchant's own account only: another merchant's payment is not

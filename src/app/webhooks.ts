@@ -42,10 +42,10 @@ export async function applyRefundUpdates(
   let changed = 0;
   for (const u of updates) {
     changed += await deps.store.transaction(async (r) => {
-      const found: Settlement | null =
-        (u.settlementId ? await r.settlements.get(u.settlementId) : null) ??
-        (await r.settlements.byProviderReference(u.provider, u.providerReference));
-      const s = found ? await r.settlements.lock(found.id) : null;
+      // The event names our id (any merchant's: the account is checked below) or the provider's reference.
+      const byId = u.settlementId ? await r.settlements.lock(u.settlementId) : null;
+      const byRef = byId ? null : await r.settlements.byProviderReference(u.provider, u.providerReference);
+      const s = byId ?? (byRef ? await r.settlements.lock(byRef.id) : null);
       const to = STATUS_OF[u.status];
       const ours = s && s.gateway === u.provider ? s : null;
       // Another account's event is refused before it is recorded as seen: it must not use up the

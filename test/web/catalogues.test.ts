@@ -7,7 +7,8 @@ import { LOCALES } from "../../src/domain/locales.ts";
 import { REFUND_TRIGGERS } from "../../src/domain/policy/return-policy.ts";
 import { REFUND_LINE_TYPES } from "../../src/domain/refund/refund-calculation.ts";
 import { RESOLUTIONS, RETURN_REASONS } from "../../src/domain/return-reasons.ts";
-import { SETTLEMENT_METHODS, SETTLEMENT_STATUSES } from "../../src/http/routes/settlements.ts";
+import { SETTLEMENT_STATUSES } from "../../src/domain/settlement-status.ts";
+import { SETTLEMENT_METHODS } from "../../src/http/routes/settlements.ts";
 
 const DIR = new URL("../../web/messages/", import.meta.url).pathname;
 const SRC = new URL("../../web/src/", import.meta.url).pathname;

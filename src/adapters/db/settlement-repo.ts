@@ -132,6 +132,7 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
       return row ? toSettlement(row) : null;
     },
     async lock(id) {
+      if (!UUID.test(id)) return null;
       const [row] = await db.select().from(settlements).where(eq(settlements.id, id)).for("update");
       return row ? toSettlement(row) : null;
     },
@@ -143,9 +144,12 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
         .orderBy(asc(settlements.createdAt), asc(settlements.id));
       return rows.map(toSettlement);
     },
-    async get(id) {
+    async get(merchantId, id) {
       if (!UUID.test(id)) return null;
-      const [row] = await db.select().from(settlements).where(eq(settlements.id, id));
+      const [row] = await db
+        .select()
+        .from(settlements)
+        .where(and(eq(settlements.id, id), eq(settlements.merchantId, merchantId)));
       return row ? toSettlement(row) : null;
     },
     async claim(id, at, staleBefore, maxAttempts) {

@@ -93,8 +93,8 @@ async function sessionSettlement(
 ): Promise<Result<Settlement, DomainError>> {
   const found = await loadSessionCase(deps.store.read, session, caseId);
   if (!found.ok) return found;
-  const s = await deps.store.read.settlements.get(settlementId);
-  return s && s.caseId === caseId && s.merchantId === session.merchantId
+  const s = await deps.store.read.settlements.get(session.merchantId, settlementId);
+  return s && s.caseId === caseId
     ? ok(s)
     : err({ code: "not_found", entity: "settlement", id: settlementId });
 }

@@ -94,10 +94,15 @@ export interface SettlementRepo {
     change: SettlementChange,
     at: Date,
   ): Promise<Settlement | null>;
-  /** Reads a settlement and locks its row until the transaction ends (`SELECT … FOR UPDATE`). */
+  /**
+   * Reads a settlement of any merchant and locks its row until the transaction ends (`SELECT … FOR
+   * UPDATE`): for the worker and provider webhooks, which act for whichever merchant owns it. A use
+   * case acting for one merchant compares `merchantId` (payouts.ts `onSettlement`).
+   */
   lock(id: string): Promise<Settlement | null>;
   byCase(caseId: string): Promise<Settlement[]>;
-  get(id: string): Promise<Settlement | null>;
+  /** One of the merchant's settlements; another merchant's id is not found. */
+  get(merchantId: string, id: string): Promise<Settlement | null>;
   /**
    * Moves a pending provider refund (or one a crash left in processing since before `staleBefore`
    * with fewer than `maxAttempts` claims) to processing; null when another worker has it.

@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ErasureReport, eraseCustomer } from "../../app/erasure.ts";
+import { toMoney } from "../../app/inputs/fields.ts";
+import { redeemBody } from "../../app/inputs/refund-input.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { storeCredit } from "../../app/queries.ts";
+import { redeemStoreCredit } from "../../app/store-credit.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
+import { moneyJson } from "../present-money.ts";
 import { outcome, send, sendIdempotent } from "../respond.ts";
 
 const presentErasure = (v: ErasureReport) => ({
@@ -88,5 +92,35 @@ export const customerRoutes =
           (d) => eraseCustomer(d, merchantOf(req), { email: req.body.email }, actorOf(req)),
           (r) => outcome(r, 200, presentErasure),
         ),
+    );
+
+    app.post(
+      "/customers/:id/store-credit/redeem",
+      {
+        schema: {
+          tags: ["customers"],
+          summary: "Spend store credit (the credit that expires first goes first)",
+          params: z.object({ id: z.string() }),
+          body: redeemBody,
+        },
+      },
+      async (req, reply) => {
+        const bad = notFoundUnlessUuid(reply, "customer", req.params.id);
+        if (bad) return bad;
+        return sendIdempotent(
+          deps,
+          req,
+          reply,
+          (d) =>
+            redeemStoreCredit(
+              d,
+              merchantOf(req),
+              req.params.id,
+              toMoney(req.body.amount, req.body.currency),
+              req.body.reference,
+            ),
+          (r) => outcome(r, 200, (v) => ({ redeemed: moneyJson(v.redeemed), balance: moneyJson(v.balance) })),
+        );
+      },
     );
   };
