@@ -1,19 +1,17 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { SettlementStatus } from "../domain/settlement-status.ts";
+import {
+  FINAL_SETTLEMENT_STATUSES,
+  SETTLEMENT_STATUSES,
+  type SettlementStatus,
+} from "../domain/settlement-status.ts";
 import type { Deps } from "./ports/index.ts";
 
 /** Settlements that still owe the shopper money or wait for a person: an erasure waits for them. */
-export const ERASURE_BLOCKING: readonly SettlementStatus[] = [
-  "pending",
-  "processing",
-  "awaiting_provider",
-  "awaiting_export",
-  "awaiting_payment",
-  "requires_action",
-  "needs_review",
-];
+export const ERASURE_BLOCKING: readonly SettlementStatus[] = SETTLEMENT_STATUSES.filter(
+  (s) => !FINAL_SETTLEMENT_STATUSES.includes(s),
+);
 
 export interface ErasureReport {
   readonly customerId: string;

@@ -55,6 +55,9 @@ export const TRANSITIONS: Readonly<Record<CaseCommandType, Transition>> = {
 /** Statuses in which the case no longer holds any quantity of the order (it gave it back). */
 export const RELEASING_STATUSES: readonly CaseStatus[] = ["cancelled", "rejected", "expired"];
 
+/** Statuses that end the case: closed, or it gave its quantity back (nothing is owed or shipped any more). */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ["closed", ...RELEASING_STATUSES];
+
 export function allowedCommands(status: CaseStatus): CaseCommandType[] {
   return CASE_COMMANDS.filter((c) => TRANSITIONS[c].from.includes(status));
 }

@@ -1,5 +1,5 @@
 import type { Product, Settlement, StoredEvent } from "../app/ports/index.ts";
-import { allowedCommands, RELEASING_STATUSES } from "../domain/case-status.ts";
+import { allowedCommands, FINISHED_STATUSES } from "../domain/case-status.ts";
 import { formatMoney, type Money } from "../domain/money.ts";
 import type { Order } from "../domain/order.ts";
 import type { ReturnCase } from "../domain/return-case.ts";
@@ -18,7 +18,7 @@ export function refundDeadlineStatus(c: ReturnCase, now: Date): "met" | "open" |
   const owed = c.lines.some(
     (l) => l.counts.refunded < Math.max(l.counts.approved, l.counts.requested - l.counts.rejected),
   );
-  if (!owed || c.status === "closed" || RELEASING_STATUSES.includes(c.status)) return "met";
+  if (!owed || FINISHED_STATUSES.includes(c.status)) return "met";
   const today = now.toISOString().slice(0, 10);
   if (today > dueBy) return "overdue";
   const soon = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);

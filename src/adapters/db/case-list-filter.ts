@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, notInArray, type SQL, sql } from "drizzle-orm";
 import type { CaseListQuery } from "../../app/ports/index.ts";
+import { FINISHED_STATUSES } from "../../domain/case-status.ts";
 import { orders, returnCases, returnLines } from "./schema.ts";
-
-/** Statuses after which no refund deadline can be missed any more. */
-const FINISHED = ["closed", "cancelled", "rejected", "expired"];
 
 function refundDue(q: CaseListQuery): SQL[] {
   const due = sql`${returnCases.refundDeadline}->>'dueBy'`;
@@ -13,7 +11,8 @@ function refundDue(q: CaseListQuery): SQL[] {
   if (q.refundDueBefore) where.push(lt(due, q.refundDueBefore));
   if (where.length === 0) return where;
   // Like the presented refundDeadline status: open cases with units not yet refunded.
-  where.push(notInArray(returnCases.status, FINISHED));
+  // After these no refund deadline can be missed any more.
+  where.push(notInArray(returnCases.status, [...FINISHED_STATUSES]));
   where.push(
     sql`exists (select 1 from ${returnLines} where ${returnLines.caseId} = ${returnCases.id}
       and ${returnLines.refunded} < greatest(${returnLines.approved}, ${returnLines.requested} - ${returnLines.rejected}))`,

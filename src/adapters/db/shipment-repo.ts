@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { ShipmentEventRow, ShipmentRecord, ShipmentRepo } from "../../app/logistics/records.ts";
+import { FINISHED_STATUSES } from "../../domain/case-status.ts";
 import type { LaneEstimate } from "../../domain/logistics/lanes.ts";
 import type { RoutingDecision } from "../../domain/logistics/routing.ts";
 import type { ShipmentStatus } from "../../domain/logistics/shipment-status.ts";
@@ -102,10 +103,7 @@ export function shipmentRepo(db: Executor): ShipmentRepo {
         .where(
           and(
             eq(returnShipments.status, "label_created"),
-            or(
-              lt(returnShipments.labelExpiresAt, now),
-              inArray(returnCases.status, ["cancelled", "rejected", "expired", "closed"]),
-            ),
+            or(lt(returnShipments.labelExpiresAt, now), inArray(returnCases.status, [...FINISHED_STATUSES])),
           ),
         )
         .orderBy(asc(returnShipments.createdAt))
