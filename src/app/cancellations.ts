@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
+import { zero } from "../domain/money.ts";
 import type { TenderKind } from "../domain/order.ts";
 import { type CancellationDecision, decideCancellation } from "../domain/policy/cancellation.ts";
 import type { ExtenuatingEvent } from "../domain/policy/extenuating-event.ts";
@@ -87,9 +88,9 @@ export async function cancelOrder(
       const order = await r.orders.get(merchantId, externalId);
       const merchant = await r.merchants.byId(merchantId);
       if (!order || !merchant) throw new Error("order or merchant vanished");
-      const zero = { amount: 0, currency: order.currency };
+      const none = zero(order.currency);
       const refunded = await r.settlements.refundedByTender(order.tenders.map((t) => t.id));
-      const byDestination = { original_payment: d.value.decision.total, store_credit: zero, exchange: zero };
+      const byDestination = { original_payment: d.value.decision.total, store_credit: none, exchange: none };
       const plan = planSettlements(
         { byDestination },
         order,

@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
-import { type Money, parseMoney, times } from "../domain/money.ts";
+import { type Money, parseMoney, times, zero } from "../domain/money.ts";
 import type { Order, TenderKind } from "../domain/order.ts";
 import type { NormalizedAccount } from "../domain/payouts/bank-account.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
@@ -277,7 +277,7 @@ async function createReplacementOrder(
   at: Date,
 ): Promise<void> {
   const customer = await r.customers.get(c.merchantId, c.customerId);
-  const zero = { amount: 0, currency: order.currency };
+  const none = zero(order.currency);
   await r.orders.save(
     c.merchantId,
     {
@@ -299,11 +299,11 @@ async function createReplacementOrder(
           title: rep.title,
           quantity: rep.quantity ?? 1,
           unitPrice: rep.unitPrice,
-          tax: zero,
-          discount: zero,
+          tax: none,
+          discount: none,
         },
       ],
-      shipping: { amount: zero, tax: zero, method: "exchange", cheapestStandardAmount: null },
+      shipping: { amount: none, tax: none, method: "exchange", cheapestStandardAmount: null },
       duties: null,
       tenders: [],
       fulfilments: [],

@@ -7,6 +7,7 @@ import type { CaseFacts, RefundPart, SendFacts } from "../../domain/assistant/fa
 import { localDateOf } from "../../domain/calendar/time-zone.ts";
 import { laneEstimate } from "../../domain/logistics/lanes.ts";
 import { crossesBorder } from "../../domain/logistics/territories.ts";
+import { money } from "../../domain/money.ts";
 import type { Order } from "../../domain/order.ts";
 import type { RefundTrigger } from "../../domain/policy/return-policy.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
@@ -88,7 +89,7 @@ export async function sendFacts(deps: Deps, order: Order, country: string): Prom
     destination: { name: best.p.name, country: best.p.country },
     days: best.days,
     customs: crossesBorder(country, best.p.country),
-    labelCost: { amount: best.lane.labelCost, currency: best.lane.labelCurrency },
+    labelCost: money(best.lane.labelCost, best.lane.labelCurrency),
     laneSource: best.lane.source,
   };
 }

@@ -5,7 +5,7 @@ import { laneEstimate } from "../../domain/logistics/lanes.ts";
 import { decideRoute } from "../../domain/logistics/route-choice.ts";
 import type { RouteCandidate, RouteLine, RoutingDecision } from "../../domain/logistics/routing.ts";
 import { crossesBorder } from "../../domain/logistics/territories.ts";
-import { type Money, unitsShare, zero } from "../../domain/money.ts";
+import { type Money, money, unitsShare, zero } from "../../domain/money.ts";
 import { linePaid, type Order } from "../../domain/order.ts";
 import type { ReturnReason } from "../../domain/return-reasons.ts";
 import { FX_SOURCE } from "../fx-values.ts";
@@ -63,9 +63,12 @@ function returnDuty(
   const rate = rates[order.currency];
   const eur = order.currency === "EUR" ? value : rate ? convert(value, "EUR", rate, "1") : null;
   const eu = eur ? euLowValueDuty(to, eur.amount, tariffLines, at) : null;
-  if (eu?.applies && eu.amountEurCents !== null) return { amount: eu.amountEurCents, currency: "EUR" };
+  if (eu?.applies && eu.amountEurCents !== null) return money(eu.amountEurCents, "EUR");
   const shares = lines.map((l) => lineDutyShare(order, l.lineId, 0, l.quantity)?.amount ?? 0);
-  return { amount: shares.reduce((a, b) => a + b, 0), currency: order.currency };
+  return money(
+    shares.reduce((a, b) => a + b, 0),
+    order.currency,
+  );
 }
 
 /** Routes returned lines of an order: the pure decision over the merchant's locations, lanes and settings. */

@@ -110,7 +110,7 @@ export function locationOption(input: RoutingInput, c: RouteCandidate, recovery:
   const cur = input.currency;
   const units = input.lines.reduce((n, l) => n + l.quantity, 0);
   const destination: Destination = { type: "location", code: c.code, kind: c.kind, country: c.country };
-  const label = toCase({ amount: c.lane.labelCost, currency: c.lane.labelCurrency }, cur, input.rates);
+  const label = toCase(money(c.lane.labelCost, c.lane.labelCurrency), cur, input.rates);
   const perUnit = toCase(c.handling, cur, input.rates);
   const duties = toCase(c.duties, cur, input.rates);
   const z = zero(cur);

@@ -14,7 +14,9 @@ const count = (v: unknown): number => (typeof v === "number" && Number.isInteger
 function moneyOf(v: unknown): Money | null {
   if (!isRecord(v)) return null;
   const { amount, currency } = v;
-  return typeof amount === "number" && typeof currency === "string" ? { amount, currency } : null;
+  return Number.isSafeInteger(amount) && typeof amount === "number" && typeof currency === "string"
+    ? { amount, currency }
+    : null;
 }
 
 /** Working days a refund takes to reach the shopper, by how it travels (a cautious estimate). */

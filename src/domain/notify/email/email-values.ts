@@ -3,7 +3,7 @@
  * with: amounts and dates through Intl in the shopper's locale and time zone. Pure: no clock.
  */
 import { isValidTimeZone } from "../../calendar/time-zone.ts";
-import type { Money } from "../../money.ts";
+import { type Money, money } from "../../money.ts";
 import { formatterFor } from "../../policy/render/format.ts";
 import type { EmailKind, EmailValues } from "./email-kinds.ts";
 
@@ -105,7 +105,7 @@ export function emailValues(facts: EmailFacts, ctx: EmailContext): EmailValues {
 
 const SAMPLE_AT = new Date("2026-03-20T10:00:00Z");
 const days = (n: number) => new Date(SAMPLE_AT.getTime() + n * 86_400_000);
-const eur = (amount: number): Money => ({ amount, currency: "EUR" });
+const eur = (amount: number): Money => money(amount, "EUR");
 
 /** Example facts for previews. */
 export function sampleFacts(kind: EmailKind): EmailFacts {
