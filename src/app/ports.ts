@@ -17,7 +17,7 @@ import type { LogisticsRepos } from "./logistics/records.ts";
 import type { MailRepos } from "./notify/mail-records.ts";
 import type { NotifyDeps } from "./notify/ports.ts";
 import type { NotifyRepos } from "./notify/records.ts";
-import type { PlatformAdapters, PlatformRepo } from "./platforms/ports.ts";
+import type { Platform, PlatformAdapters, PlatformConnection, PlatformRepo } from "./platforms/ports.ts";
 import type { ProviderAccount, ProviderAccountRepo } from "./provider-accounts.ts";
 import type { ReceivingRepos } from "./receiving/records.ts";
 import type { ReportRepo } from "./reports/report-records.ts";
@@ -678,6 +678,10 @@ export interface GatewayRefundRequest {
   readonly reason: string;
   /** The merchant's own provider account (from its settings); gateways with `needsAccount` refuse without it. */
   readonly account?: ProviderAccount | null;
+  /** The merchant's shop, opened, for gateways with `needsPlatform` (a refund through the platform). */
+  readonly platform?: PlatformConnection | null;
+  /** Which provider call of this settlement this is (1 = the first). */
+  readonly attempt?: number;
 }
 
 export type GatewayRefundResult =
@@ -689,6 +693,8 @@ export interface PaymentGateway {
   readonly name: string;
   /** true: refunds only for a merchant with its own account of this provider (never a shared one). */
   readonly needsAccount?: boolean;
+  /** Refunds through the merchant's shop on this platform (Shopify: tenders Shopify processed). */
+  readonly needsPlatform?: Platform;
   refund(req: GatewayRefundRequest): Promise<GatewayRefundResult>;
 }
 
