@@ -1,3 +1,5 @@
+import { merchantConnection } from "./platforms/connections.ts";
+import type { PlatformConnection } from "./platforms/ports.ts";
 import type { Deps, GatewayRefundResult, Settlement, SettlementChange } from "./ports/index.ts";
 import { isPaymentProvider, openProviderAccount, type ProviderAccount } from "./provider-accounts.ts";
 import { changeSettlement } from "./settlement-change.ts";
@@ -33,6 +35,13 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
     if ("account" in opened) account = opened.account;
     else missing = opened.missing;
   }
+  // A platform refund (Shopify) acts on the merchant's own shop, the one the order came from.
+  let platform: PlatformConnection | null = null;
+  if (gateway?.needsPlatform) {
+    const opened = await merchantConnection(deps, claimed.merchantId, gateway.needsPlatform);
+    if ("connection" in opened) platform = opened.connection;
+    else missing = opened.missing;
+  }
   if (!gateway) {
     change = {
       status: "needs_review",
@@ -59,6 +68,8 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
         },
         reason: "return",
         account,
+        platform,
+        attempt: claimed.attempts,
       });
       await faultPoint("after_provider_call");
     } catch (e) {

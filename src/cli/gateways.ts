@@ -1,11 +1,12 @@
 import { manualGateway } from "../adapters/payments/manual-gateway.ts";
+import { shopifyRefundGateway } from "../adapters/platforms/shopify-refunds.ts";
 import type { PaymentGateway } from "../app/ports/index.ts";
 import type { RefundWebhookReceiver } from "../app/refund-updates.ts";
 
 type Env = NodeJS.ProcessEnv;
 
 /**
- * Payment gateways: manual, Stripe and Adyen. Platform keys from the environment (all optional):
+ * Payment gateways: manual, Shopify (through each merchant's connected shop), Stripe and Adyen. Platform keys from the environment (all optional):
  * STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET (STRIPE_API_BASE=http://host:port points the SDK elsewhere,
  * e.g. a test double); ADYEN_API_KEY, ADYEN_MERCHANT_ACCOUNT, ADYEN_HMAC_KEY (ADYEN_ENDPOINT,
  * ADYEN_ENVIRONMENT).
@@ -21,7 +22,11 @@ export async function gatewaysFromEnv(env: Env = process.env): Promise<{
   gateways: Map<string, PaymentGateway>;
   webhooks: RefundWebhookReceiver[];
 }> {
-  const gateways = new Map<string, PaymentGateway>([["manual", manualGateway()]]);
+  const gateways = new Map<string, PaymentGateway>([
+    ["manual", manualGateway()],
+    // Tenders Shopify processed refund through the merchant's connected shop (SHOPIFY_ADMIN_API_BASE: a fake).
+    ["shopify", shopifyRefundGateway({ apiBase: env.SHOPIFY_ADMIN_API_BASE || null })],
+  ]);
   const webhooks: RefundWebhookReceiver[] = [];
   const providers = [
     { name: "stripe", load: () => stripeFromEnv(env), receives: Boolean(env.STRIPE_WEBHOOK_SECRET) },

@@ -68,6 +68,17 @@ const TENDER_KINDS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Gateways whose payments Shopify itself refunds (refundCreate): their tenders get the provider
+ * `shopify`, so a refund runs through the `shopify` payment gateway (shopify-refunds.ts). Manual,
+ * cash and other offline gateways keep their name (a refund of them is recorded, not moved, by hand).
+ */
+const REFUNDED_BY_SHOPIFY: ReadonlySet<string> = new Set([
+  "shopify_payments",
+  "shopify_installments",
+  "gift_card",
+]);
+
+/**
  * A Shopify order onto the order contract: amounts in the shop currency, line ids, SKUs (else the
  * barcode/GTIN), taxes and discounts per line, shipping after discounts, fulfilments with tracking,
  * and the successful SALE/CAPTURE transactions as tenders. Our external id is the order's name
@@ -115,7 +126,7 @@ export function fromShopifyOrder(o: ShopifyOrderNode): PlatformOrder {
       .filter((t) => (t.kind === "SALE" || t.kind === "CAPTURE") && t.status === "SUCCESS")
       .map((t) => ({
         kind: TENDER_KINDS[t.gateway ?? ""] ?? "card",
-        provider: t.gateway,
+        provider: t.gateway && REFUNDED_BY_SHOPIFY.has(t.gateway) ? "shopify" : t.gateway,
         reference: legacyId(t.id),
         amount: decimal(t.amountSet.shopMoney.amount),
         capturedAt: t.processedAt,

@@ -72,3 +72,32 @@ export const RETURN_QUERY = `query CrossbackReturn($id: ID!) {
 export const RETURN_PROCESS = `mutation CrossbackReturnProcess($input: ReturnProcessInput!) {
   returnProcess(input: $input) { ${RETURN_FIELDS} }
 }`;
+
+const REFUND_FIELDS = `id note totalRefundedSet { shopMoney { amount currencyCode } }
+    transactions(first: 10) { nodes { id kind status gateway errorCode parentTransaction { id } } }`;
+
+/**
+ * Refunds (shopify-refunds.ts). The parent transaction with its order and the order's refunds (a refund
+ * carrying our note is one a lost answer already created):
+ * https://shopify.dev/docs/api/admin-graphql/latest/objects/OrderTransaction (`order`),
+ * https://shopify.dev/docs/api/admin-graphql/latest/objects/Order (`refunds(first:)`).
+ */
+export const REFUND_TARGET_QUERY = `query CrossbackRefundTarget($id: ID!) {
+  node(id: $id) { ... on OrderTransaction {
+    id kind status gateway amountSet { shopMoney { amount currencyCode } }
+    order { id refunds(first: 250) { ${REFUND_FIELDS} } }
+  } }
+}`;
+
+/**
+ * refundCreate with RefundInput.transactions (kind REFUND, parentId = the SALE/CAPTURE), no line items:
+ * https://shopify.dev/docs/api/admin-graphql/latest/mutations/refundCreate. The `@idempotent(key:)`
+ * directive is mandatory for refundCreate from 2026-04 (https://shopify.dev/changelog/making-idempotency-mandatory-for-inventory-adjustments-and-refund-mutations,
+ * https://shopify.dev/docs/api/usage/implementing-idempotency): the same key answers the first result.
+ */
+export const REFUND_CREATE = `mutation CrossbackRefundCreate($input: RefundInput!, $key: String!) {
+  refundCreate(input: $input) @idempotent(key: $key) {
+    refund { ${REFUND_FIELDS} }
+    userErrors { field message }
+  }
+}`;

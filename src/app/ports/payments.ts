@@ -1,4 +1,5 @@
 import type { Money } from "../../domain/money.ts";
+import type { Platform, PlatformConnection } from "../platforms/ports.ts";
 import type { ProviderAccount } from "../provider-accounts.ts";
 
 export interface GatewayRefundRequest {
@@ -13,6 +14,10 @@ export interface GatewayRefundRequest {
   readonly reason: string;
   /** The merchant's own provider account (from its settings); gateways with `needsAccount` refuse without it. */
   readonly account?: ProviderAccount | null;
+  /** The merchant's shop, opened, for gateways with `needsPlatform` (a refund through the platform). */
+  readonly platform?: PlatformConnection | null;
+  /** Which provider call of this settlement this is (1 = the first). */
+  readonly attempt?: number;
 }
 
 export type GatewayRefundResult =
@@ -24,5 +29,7 @@ export interface PaymentGateway {
   readonly name: string;
   /** true: refunds only for a merchant with its own account of this provider (never a shared one). */
   readonly needsAccount?: boolean;
+  /** Refunds through the merchant's shop on this platform (Shopify: tenders Shopify processed). */
+  readonly needsPlatform?: Platform;
   refund(req: GatewayRefundRequest): Promise<GatewayRefundResult>;
 }

@@ -9,6 +9,7 @@ import {
 } from "../../payments/fakes/fake-http.ts";
 import type { ShopifyOrderNode } from "../shopify-orders.ts";
 import { SHOPIFY_API_VERSION } from "../shopify-queries.ts";
+import { type FakeRefund, idempotencyKeyOf, ShopifyRefunds } from "./shopify-fake-refunds.ts";
 import { type FakeReturn, ShopifyReturns } from "./shopify-fake-returns.ts";
 
 /**
@@ -19,6 +20,8 @@ import { type FakeReturn, ShopifyReturns } from "./shopify-fake-returns.ts";
  *   `pageInfo { hasNextPage endCursor }`; `order(id)`.
  * - Returns: `returnableFulfillments`, `returnRequest` (REQUESTED), `returnApproveRequest` (→ OPEN),
  *   `returnProcess` (processedQuantity; CLOSED when all is processed), `return(id)`, with `userErrors`.
+ * - Refunds (shopify-fake-refunds.ts): `node(id:)` on an OrderTransaction, `refundCreate` with the
+ *   `@idempotent(key:)` directive and `userErrors`.
  * - Webhooks: `X-Shopify-Hmac-Sha256` = base64 HMAC-SHA256 of the body with the app secret.
  */
 export interface ShopifyFake extends FakeServer {
@@ -27,6 +30,12 @@ export interface ShopifyFake extends FakeServer {
   readonly webhookSecret: string;
   readonly orders: Map<string, ShopifyOrderNode>;
   readonly returns: readonly FakeReturn[];
+  /** The refunds created (money moved), in order. */
+  readonly refunds: readonly FakeRefund[];
+  /** The next refundCreate is refused with this user error. */
+  refuseNextRefund(message: string): void;
+  /** The next refundCreate is carried out but its answer is lost (500): the caller cannot know. */
+  loseNextRefundAnswer(): void;
   putOrder(o: ShopifyOrderNode): void;
   /** The `n`th orders page asked for from now on (1 = the next) answers 500: an interrupted backfill. */
   failOrdersPage(n: number): void;
@@ -53,6 +62,8 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
   const webhookSecret = fakeId("", 32, "0123456789abcdef");
   const orders = new Map<string, ShopifyOrderNode>();
   const returns = new ShopifyReturns(orders);
+  const refunds = new ShopifyRefunds(orders);
+  let loseRefundAnswer = false;
   const ops: string[] = [];
   let failPage = 0;
 
@@ -89,12 +100,25 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
     ops.push(op);
     if (op === "CrossbackOrders" && failPage > 0 && --failPage === 0)
       return { status: 500, body: { errors: "Internal error" } };
+    if (op === "CrossbackRefundCreate") {
+      const answer = refunds.create(
+        v.input as Parameters<ShopifyRefunds["create"]>[0],
+        idempotencyKeyOf(query, v),
+      );
+      if (loseRefundAnswer) {
+        loseRefundAnswer = false;
+        return { status: 500, body: { errors: "Internal error" } };
+      }
+      return { status: 200, body: answer };
+    }
     const data = ((): unknown => {
       switch (op) {
         case "CrossbackOrders":
           return ordersPage(v);
         case "CrossbackOrder":
           return { order: orders.get(String(v.id)) ?? null };
+        case "CrossbackRefundTarget":
+          return refunds.node(String(v.id));
         case "CrossbackReturnable":
           return returns.returnable(String(v.orderId));
         case "CrossbackReturn":
@@ -125,6 +149,13 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
     orders,
     get returns() {
       return returns.all();
+    },
+    get refunds() {
+      return refunds.all();
+    },
+    refuseNextRefund: (message) => refunds.refuse(message),
+    loseNextRefundAnswer: () => {
+      loseRefundAnswer = true;
     },
     putOrder: (o) => orders.set(o.id, o),
     operations: () => [...ops],

@@ -1,0 +1,172 @@
+import { formatMoney, parseMoney } from "../../../domain/money.ts";
+import type { ShopifyOrderNode } from "../shopify-orders.ts";
+
+export interface FakeRefund {
+  readonly id: string;
+  readonly orderId: string;
+  readonly note: string | null;
+  readonly parentId: string;
+  readonly gateway: string;
+  /** Minor units in the order's currency. */
+  readonly amount: number;
+  readonly currency: string;
+  readonly key: string;
+}
+
+interface RefundInput {
+  readonly orderId?: string;
+  readonly note?: string | null;
+  readonly transactions?: readonly {
+    orderId?: string;
+    parentId?: string;
+    amount?: string;
+    gateway?: string;
+    kind?: string;
+  }[];
+}
+
+/** A GraphQL answer: data, or top-level errors (with `extensions.code`, as Shopify sends them). */
+export type GraphQlAnswer =
+  | { readonly data: unknown }
+  | { readonly errors: { message: string; extensions: { code: string } }[] };
+
+const topError = (code: string, message: string): GraphQlAnswer => ({
+  errors: [{ message, extensions: { code } }],
+});
+
+/**
+ * The refunds of the Shopify fake: `node(id:)` on an OrderTransaction (its order and the order's refunds)
+ * and `refundCreate` with RefundInput.transactions, under the documented idempotency rules
+ * (https://shopify.dev/docs/api/usage/implementing-idempotency): the `@idempotent(key:)` directive is
+ * required (2026-04 on); the same key with the same input answers the first result and moves no money
+ * again; the same key with other input is IDEMPOTENCY_KEY_PARAMETER_MISMATCH; a key whose request was
+ * refused is spent (IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED). Refused refunds answer `userErrors`.
+ */
+export class ShopifyRefunds {
+  private readonly list: FakeRefund[] = [];
+  private readonly keys = new Map<string, { input: string; payload: unknown | null }>();
+  private seq = 0;
+  private refuseNext: string | null = null;
+  constructor(private readonly orders: ReadonlyMap<string, ShopifyOrderNode>) {}
+
+  all(): readonly FakeRefund[] {
+    return this.list;
+  }
+
+  /** The next refundCreate is refused with this user error (as Shopify does, e.g. a gateway decline). */
+  refuse(message: string): void {
+    this.refuseNext = message;
+  }
+
+  private view(r: FakeRefund) {
+    const amount = {
+      shopMoney: {
+        amount: formatMoney({ amount: r.amount, currency: r.currency }),
+        currencyCode: r.currency,
+      },
+    };
+    return {
+      id: r.id,
+      note: r.note,
+      totalRefundedSet: amount,
+      transactions: {
+        nodes: [
+          {
+            id: r.id.replace("/Refund/", "/OrderTransaction/"),
+            kind: "REFUND",
+            status: "SUCCESS",
+            gateway: r.gateway,
+            errorCode: null,
+            parentTransaction: { id: r.parentId },
+          },
+        ],
+      },
+    };
+  }
+
+  node(id: string): unknown {
+    for (const o of this.orders.values()) {
+      const t = o.transactions.find((x) => x.id === id);
+      if (!t) continue;
+      const refunds = this.list.filter((r) => r.orderId === o.id).map((r) => this.view(r));
+      return { node: { ...t, order: { id: o.id, refunds } } };
+    }
+    return { node: null };
+  }
+
+  create(input: RefundInput, key: string | null): GraphQlAnswer {
+    if (!key) return topError("BAD_REQUEST", "The @idempotent directive is required for this mutation.");
+    const given = JSON.stringify(input);
+    const seen = this.keys.get(key);
+    if (seen && seen.input !== given)
+      return topError(
+        "IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
+        "The same idempotency key cannot be used with different operation parameters.",
+      );
+    if (seen && seen.payload === null)
+      return topError(
+        "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED",
+        "A previous request with this idempotency key failed. Retry with a new idempotency key.",
+      );
+    if (seen) return { data: { refundCreate: seen.payload } };
+    const payload = this.refund(input, key);
+    this.keys.set(key, { input: given, payload: payload.refund ? payload : null });
+    return { data: { refundCreate: payload } };
+  }
+
+  private refund(input: RefundInput, key: string) {
+    const refused = (field: string[], message: string) => ({
+      refund: null,
+      order: null,
+      userErrors: [{ field, message }],
+    });
+    if (this.refuseNext) {
+      const message = this.refuseNext;
+      this.refuseNext = null;
+      return refused(["transactions", "0"], message);
+    }
+    const order = this.orders.get(input.orderId ?? "");
+    if (!order) return refused(["orderId"], "Order does not exist");
+    const t = input.transactions?.[0];
+    if (!t || input.transactions?.length !== 1 || t.kind !== "REFUND")
+      return refused(["transactions"], "Transactions must be one REFUND transaction");
+    const parent = order.transactions.find((x) => x.id === t.parentId);
+    if (parent?.status !== "SUCCESS" || !["SALE", "CAPTURE"].includes(parent.kind))
+      return refused(["transactions", "0", "parentId"], "Parent transaction does not exist");
+    if (t.gateway !== parent.gateway)
+      return refused(["transactions", "0", "gateway"], `Gateway must be ${parent.gateway}`);
+    const currency = order.currencyCode;
+    const amount = parseMoney(String(t.amount ?? ""), currency);
+    const paid = parseMoney(parent.amountSet.shopMoney.amount, currency);
+    if (!amount.ok || !paid.ok || amount.value.amount <= 0)
+      return refused(["transactions", "0", "amount"], "Amount is invalid");
+    const done = this.list.filter((r) => r.parentId === parent.id).reduce((n, r) => n + r.amount, 0);
+    const left = paid.value.amount - done;
+    if (amount.value.amount > left)
+      return refused(
+        ["transactions", "0", "amount"],
+        `Refund amount ${formatMoney(amount.value)} is greater than net payment received ${formatMoney({ amount: left, currency })}`,
+      );
+    const refund: FakeRefund = {
+      id: `gid://shopify/Refund/${900_000 + ++this.seq}`,
+      orderId: order.id,
+      note: input.note ?? null,
+      parentId: parent.id,
+      gateway: parent.gateway ?? "",
+      amount: amount.value.amount,
+      currency,
+      key,
+    };
+    this.list.push(refund);
+    return { refund: this.view(refund), order: { id: order.id }, userErrors: [] };
+  }
+}
+
+/** The `@idempotent(key:)` of a document: a literal, or the variable it names. */
+export function idempotencyKeyOf(query: string, variables: Record<string, unknown>): string | null {
+  const m = /@idempotent\(\s*key:\s*(?:\$(\w+)|"([^"]*)")\s*\)/.exec(query);
+  if (!m) return null;
+  if (m[2] !== undefined) return m[2];
+  const v = variables[m[1] ?? ""];
+  return typeof v === "string" && v ? v : null;
+}
