@@ -66,13 +66,18 @@ function refund(
 ): AssistantAnswer {
   if (f.parts.length === 0) return done("refund_timing", say("refund.none"), []);
   const where = f.caseNumber ? { caseFact: `${f.caseNumber}.refund` } : {};
+  // An estimate later than the statutory deadline is never given as if it were fine: it says so.
+  const dueBy = f.deadline?.dueBy ?? null;
+  const late = (expectedBy: string | null) =>
+    dueBy !== null && expectedBy !== null && expectedBy.slice(0, 10) > dueBy.slice(0, 10);
   const facts: Fact[] = f.parts.map((p) => ({
     kind: "refund_part",
     text: say("refund.part", {
       amount: fmt.money(p.amount),
       method: p.method,
-      paid: p.paid ? "yes" : "no",
+      paid: p.paid ? "yes" : late(p.expectedBy) ? "late" : "no",
       date: p.expectedBy ? fmt.date(p.expectedBy) : "",
+      deadline: dueBy ? fmt.date(dueBy) : "",
     }),
     ...where,
   }));

@@ -15,11 +15,15 @@ export interface IntentMatch {
   readonly hits: Readonly<Record<KnownIntent, number>>;
 }
 
-/** Lower case, NFKC (full-width letters become ASCII), one space between words, no punctuation at the ends. */
+/**
+ * Lower case, NFKC (full-width letters become ASCII), typographic apostrophes as ', one space between
+ * words, no punctuation at the ends.
+ */
 export function normalise(message: string, locale: Locale): string {
   return message
     .normalize("NFKC")
     .toLocaleLowerCase(locale)
+    .replace(/[\u2018\u2019\u02bc]/gu, "'") // typographic apostrophes as typed on phones: dov’è = dov'è
     .replace(/[\s\u3000]+/gu, " ")
     .trim();
 }

@@ -50,7 +50,7 @@ export const KEYWORDS: Readonly<Record<Locale, Table>> = {
   },
   it: {
     eligibility:
-      "ancora restituire|posso restituire|posso rendere|termine|troppo tardi|fino a quando|recesso",
+      "ancora restituir|posso restituir|restituirl|fare il reso|ancora rendere|posso rendere|termine|troppo tardi|fino a quando|recesso",
     refund_timing: "soldi|denaro|rimborso|quando riceverò",
     status: "dov'è|dove si trova|stato|tracciamento|arrivato",
     send_from: "spedire|spedisco|inviare|etichetta|dogana|punto di ritiro",
@@ -66,7 +66,7 @@ export const KEYWORDS: Readonly<Record<Locale, Table>> = {
     human: "mens|medewerker|iemand|klantenservice",
   },
   pl: {
-    eligibility: "nadal zwrócić|mogę zwrócić|termin|za późno|do kiedy|odstąpienie",
+    eligibility: "nadal zwrócić|mogę zwrócić|zwrócić|termin|za późno|do kiedy|odstąpienie",
     refund_timing: "pieniądze|zwrot pieniędzy|kiedy dostanę|zwrot środków",
     status: "gdzie jest|status|śledzenie|dotarł",
     send_from: "wysłać|wysyłka|nadać|etykieta|cło|punkt nadania",
@@ -74,7 +74,8 @@ export const KEYWORDS: Readonly<Record<Locale, Table>> = {
     human: "człowiek|konsultant|ktoś|obsługa klienta",
   },
   sv: {
-    eligibility: "fortfarande returnera|kan jag returnera|returnera detta|sista dag|för sent|ångerrätt",
+    eligibility:
+      "fortfarande returnera|kan jag returnera|får jag returnera|returnera|sista dag|för sent|ångerrätt",
     refund_timing: "pengar|återbetalning|när får jag",
     status: "var är|status|spåra|kommit fram",
     send_from: "skicka|frakt|etikett|tull|ombud|lämna in",
@@ -82,7 +83,8 @@ export const KEYWORDS: Readonly<Record<Locale, Table>> = {
     human: "människa|handläggare|någon|kundtjänst",
   },
   "pt-BR": {
-    eligibility: "ainda devolver|posso devolver|prazo|tarde demais|até quando|arrependimento",
+    eligibility:
+      "ainda devolver|posso devolver|dá para devolver|prazo|tarde demais|até quando|arrependimento",
     refund_timing: "dinheiro|reembolso|estorno|quando vou receber",
     status: "onde está|status|rastreamento|rastrear|chegou",
     send_from: "enviar|envio|mandar|etiqueta|alfândega|postar",
@@ -122,8 +124,9 @@ export const KEYWORDS: Readonly<Record<Locale, Table>> = {
     human: "موظف|شخص|إنسان|خدمة العملاء",
   },
   he: {
-    eligibility: "עדיין להחזיר|אפשר להחזיר|מועד אחרון|מאוחר מדי|עד מתי|ביטול עסקה",
-    refund_timing: "כסף|החזר|זיכוי|מתי אקבל",
+    eligibility: "עדיין להחזיר|אפשר להחזיר|להחזיר|מועד אחרון|מאוחר מדי|עד מתי|ביטול עסקה",
+    // Not "החזר" alone: it is inside ההחזרה (the return itself).
+    refund_timing: "כסף|החזר כספי|החזר הכספי|החזר הכסף|זיכוי|מתי אקבל",
     status: "איפה|סטטוס|מעקב|הגיע",
     send_from: "לשלוח|אשלח|משלוח|תווית|מכס",
     costs: "עלות|עולה|דמי|כמה|חינם|לשלם",
