@@ -19,7 +19,7 @@ async function decide(
 ): Promise<Result<{ orderId: string; decision: CancellationDecision }, DomainError>> {
   const order = await r.orders.get(merchantId, externalId);
   if (!order) return err({ code: "not_found", entity: "order", id: externalId });
-  if (await r.cancellations.get(order.id)) {
+  if (await r.cancellations.get(merchantId, order.id)) {
     return err({
       code: "invalid_input",
       issues: [{ path: "order", message: `order ${externalId} is already cancelled` }],

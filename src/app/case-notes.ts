@@ -28,7 +28,7 @@ export async function addCaseNote(
         data: { text },
       },
     ]);
-    const events = await r.cases.events(c.id);
+    const events = await r.cases.events(c.merchantId, c.id);
     const last = events[events.length - 1];
     if (!last) throw new Error(`note on case ${c.id} was not stored`);
     return ok(last);

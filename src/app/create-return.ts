@@ -78,7 +78,7 @@ async function recheck(
 ): Promise<Result<Evaluated, DomainError>> {
   const { order, held } = prepared.evaluated;
   await r.orders.lock(merchantId, { externalId: order.externalId });
-  if (await r.cancellations.get(order.id))
+  if (await r.cancellations.get(merchantId, order.id))
     return err({ code: "order_cancelled", externalId: order.externalId });
   const now = await r.cases.heldByOrder(order.id, null);
   const same = now.size === held.size && [...now].every(([k, v]) => held.get(k) === v);

@@ -40,7 +40,7 @@ async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Pr
 
 /** A cancelled order stays as it was cancelled; fields money depends on stay as they were refunded. */
 async function checkAgainstMoney(r: Repos, existing: Order, d: OrderDraft): Promise<DomainError | null> {
-  if (await r.cancellations.get(existing.id))
+  if (await r.cancellations.get(existing.merchantId, existing.id))
     return { code: "order_cancelled", externalId: existing.externalId };
   const settled = await r.settlements.ofOrder(existing.id);
   const locked = lockedChange(existing, d, {

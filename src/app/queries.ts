@@ -19,7 +19,7 @@ export async function getReturn(
   const r = deps.store.read;
   const c = await r.cases.load(merchantId, id);
   if (!c) return err({ code: "not_found", entity: "return", id });
-  return ok({ case: c, settlements: await r.settlements.byCase(c.id) });
+  return ok({ case: c, settlements: await r.settlements.byCase(c.merchantId, c.id) });
 }
 
 export interface Page<T> {
@@ -88,7 +88,7 @@ export async function caseEvents(
 ): Promise<Result<StoredEvent[], DomainError>> {
   const c = await deps.store.read.cases.load(merchantId, id);
   if (!c) return err({ code: "not_found", entity: "return", id });
-  return ok(await deps.store.read.cases.events(c.id));
+  return ok(await deps.store.read.cases.events(c.merchantId, c.id));
 }
 
 export async function storeCredit(

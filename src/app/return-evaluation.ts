@@ -53,7 +53,7 @@ export async function evaluate(
   const found = lock ? await r.orders.lock(merchantId, { externalId: input.orderExternalId }) : true;
   const order = found ? await r.orders.get(merchantId, input.orderExternalId) : null;
   if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
-  if (await r.cancellations.get(order.id))
+  if (await r.cancellations.get(merchantId, order.id))
     return err({ code: "order_cancelled", externalId: order.externalId });
   const held = await r.cases.heldByOrder(order.id, null);
   const merchant = await r.merchants.byId(merchantId);

@@ -31,7 +31,7 @@ describeEachDb("e-mail to shoppers: label ready and delays (SMTP)", (kind) => {
     expect(ready?.text).not.toContain("Sendungsnummer");
 
     s.h.clock.advance(60 * DAY);
-    const shipments = await s.h.deps.store.read.shipments.byCase(c.id);
+    const shipments = await s.h.deps.store.read.shipments.byCase(s.merchantId, c.id);
     expect(await checkDelays(s.h.deps, shipments)).toBe(1);
     expect(await drainCase(s.h.deps, c.id)).toEqual({ status: "settled" });
     const late = s.to(c.email).find((m) => m.subject === `Ihre Rücksendung ${c.number} verzögert sich`);

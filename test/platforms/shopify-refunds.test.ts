@@ -59,7 +59,7 @@ describeEachDb("Shopify refunds: money moves on Shopify, once (against the local
     const id = c.body.id as string;
     const approved = await call(h.app, auth, "POST", `/api/v1/returns/${id}/approve`, {});
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    return { id, settlements: await h.deps.store.read.settlements.byCase(id) };
+    return { id, settlements: await h.deps.store.read.settlements.byCase(merchantId, id) };
   }
 
   it("imports Shopify Payments tenders for the shopify gateway and refunds them with refundCreate, once", async () => {

@@ -166,7 +166,7 @@ describeEachDb("Shopify: import, webhooks, mirroring (against the local fake)", 
     const mutations = () => fake.operations().filter((o) => /Request|Approve|Process/.test(o)).length;
     const before = mutations();
     const consumer = platformMirrorConsumer(h.deps, "shopify");
-    for (const e of await h.deps.store.read.cases.events(id))
+    for (const e of await h.deps.store.read.cases.events(merchantId, id))
       expect(await consumer.deliver({ ...e, merchantId })).toEqual({ ok: true });
     expect(mutations()).toBe(before);
     expect(fake.returns).toHaveLength(1);

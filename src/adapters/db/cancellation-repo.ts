@@ -65,8 +65,11 @@ export function cancellationRepo(db: Executor): CancellationRepo {
         .returning({ id: orderCancellations.orderId });
       return rows.length > 0;
     },
-    async get(orderId) {
-      const [row] = await db.select().from(orderCancellations).where(eq(orderCancellations.orderId, orderId));
+    async get(merchantId, orderId) {
+      const [row] = await db
+        .select()
+        .from(orderCancellations)
+        .where(and(eq(orderCancellations.merchantId, merchantId), eq(orderCancellations.orderId, orderId)));
       return row
         ? { decision: row.decision, reason: row.reason, cancelledAt: row.cancelledAt, actorId: row.actorId }
         : null;

@@ -230,11 +230,11 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         .limit(q.limit);
       return withLines(db, rows, seal);
     },
-    async events(caseId) {
+    async events(merchantId, caseId) {
       const rows = await db
         .select()
         .from(caseEvents)
-        .where(eq(caseEvents.caseId, caseId))
+        .where(and(eq(caseEvents.merchantId, merchantId), eq(caseEvents.caseId, caseId)))
         .orderBy(asc(caseEvents.seq));
       return rows.map(toStoredEvent);
     },

@@ -40,12 +40,12 @@ export function creditNoteRepo(db: Executor): CreditNoteRepo {
         .where(and(eq(creditNotes.merchantId, merchantId), eq(creditNotes.id, id)));
       return row ? toRecord(row) : null;
     },
-    async byCase(caseId) {
+    async byCase(merchantId, caseId) {
       return (
         await db
           .select()
           .from(creditNotes)
-          .where(eq(creditNotes.caseId, caseId))
+          .where(and(eq(creditNotes.merchantId, merchantId), eq(creditNotes.caseId, caseId)))
           .orderBy(creditNotes.issuedAt)
       ).map(toRecord);
     },

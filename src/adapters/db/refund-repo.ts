@@ -43,11 +43,11 @@ export function refundRepo(db: Executor): RefundRepo {
         actorId,
       });
     },
-    async byCase(caseId) {
+    async byCase(merchantId, caseId) {
       const rows = await db
         .select()
         .from(refundCalculations)
-        .where(eq(refundCalculations.caseId, caseId))
+        .where(and(eq(refundCalculations.merchantId, merchantId), eq(refundCalculations.caseId, caseId)))
         .orderBy(asc(refundCalculations.version));
       return rows.map(toCalc);
     },

@@ -136,11 +136,11 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
       const [row] = await db.select().from(settlements).where(eq(settlements.id, id)).for("update");
       return row ? toSettlement(row) : null;
     },
-    async byCase(caseId) {
+    async byCase(merchantId, caseId) {
       const rows = await db
         .select()
         .from(settlements)
-        .where(eq(settlements.caseId, caseId))
+        .where(and(eq(settlements.merchantId, merchantId), eq(settlements.caseId, caseId)))
         .orderBy(asc(settlements.createdAt), asc(settlements.id));
       return rows.map(toSettlement);
     },

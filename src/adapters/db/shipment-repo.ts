@@ -53,11 +53,11 @@ export function shipmentRepo(db: Executor): ShipmentRepo {
       const [row] = await db.select().from(returnShipments).where(eq(returnShipments.id, id)).for("update");
       return row ? toShipment(row) : null;
     },
-    async byCase(caseId) {
+    async byCase(merchantId, caseId) {
       const rows = await db
         .select()
         .from(returnShipments)
-        .where(eq(returnShipments.caseId, caseId))
+        .where(and(eq(returnShipments.merchantId, merchantId), eq(returnShipments.caseId, caseId)))
         .orderBy(asc(returnShipments.createdAt));
       return rows.map(toShipment);
     },

@@ -16,7 +16,7 @@ import type { Deps, Repos } from "../ports/index.ts";
 import { caseMoneyTerms } from "../refund-terms.ts";
 
 export async function caseFacts(r: Repos, c: ReturnCase, timeZone: string): Promise<CaseFacts> {
-  const shipments = await r.shipments.byCase(c.id);
+  const shipments = await r.shipments.byCase(c.merchantId, c.id);
   const tracking = c.portal?.tracking ?? null;
   return {
     number: c.number,
@@ -47,7 +47,7 @@ export async function caseRefund(
     d && typeof d.dueBy === "string" && typeof d.citation === "string"
       ? { dueBy: d.dueBy, citation: d.citation }
       : null;
-  const parts = (await r.settlements.byCase(c.id))
+  const parts = (await r.settlements.byCase(c.merchantId, c.id))
     .filter((s) => PAYING.has(s.method) && s.status !== "failed" && s.amount.amount > 0)
     .map((s) => ({
       method: s.method,

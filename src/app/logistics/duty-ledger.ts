@@ -42,7 +42,7 @@ export async function recordDutyClaims(
   const totalEur = eurRate ? convert(orderTotal(order), "EUR", eurRate, "1").amount : null;
   const ioss =
     Boolean(entity?.iossNumber) && isEu(country) && totalEur !== null && totalEur <= IOSS_LIMIT_EUR_CENTS;
-  const shipments = await r.shipments.byCase(c.id);
+  const shipments = await r.shipments.byCase(c.merchantId, c.id);
   const fulfilment = order.fulfilments.find((f) => f.trackingNumber) ?? order.fulfilments[0];
   const evidence = {
     exportReference: fulfilment?.trackingNumber ?? null,

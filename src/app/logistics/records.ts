@@ -59,7 +59,7 @@ export interface ShipmentRepo {
   get(merchantId: string, id: string): Promise<ShipmentRecord | null>;
   /** Locks the row until the transaction ends. */
   lock(id: string): Promise<ShipmentRecord | null>;
-  byCase(caseId: string): Promise<ShipmentRecord[]>;
+  byCase(merchantId: string, caseId: string): Promise<ShipmentRecord[]>;
   byCode(merchantId: string, code: string): Promise<ShipmentRecord | null>;
   byTracking(trackingNumber: string, merchantId?: string): Promise<ShipmentRecord[]>;
   /** Purchases recorded as intents and not finished since `staleBefore` (a crash or a retryable failure). */

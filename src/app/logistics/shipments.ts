@@ -5,6 +5,7 @@ import { validateCustomsPapers } from "../../domain/logistics/customs-papers.ts"
 import { laneEstimate } from "../../domain/logistics/lanes.ts";
 import { crossesBorder, customsTerritory } from "../../domain/logistics/territories.ts";
 import { err, ok, type Result } from "../../domain/result.ts";
+import type { ReturnCase } from "../../domain/return-case.ts";
 import type { ShipmentBody } from "../inputs/logistics-input.ts";
 import type { Deps, Repos } from "../ports/index.ts";
 import { assessCustoms } from "./customs-assessment.ts";
@@ -22,11 +23,11 @@ const LIVE = new Set(["purchasing", "label_created", "in_transit", "delivered", 
 /** Units of each line approved and not yet on a live shipment. */
 async function openUnits(
   r: Repos,
-  caseId: string,
+  c: Pick<ReturnCase, "id" | "merchantId">,
   approved: ReadonlyMap<string, number>,
 ): Promise<Map<string, number>> {
   const open = new Map(approved);
-  for (const s of await r.shipments.byCase(caseId))
+  for (const s of await r.shipments.byCase(c.merchantId, c.id))
     if (LIVE.has(s.status))
       for (const l of s.lines) open.set(l.lineId, (open.get(l.lineId) ?? 0) - l.quantity);
   return open;
@@ -52,7 +53,7 @@ async function recordIntent(
     ]);
   const open = await openUnits(
     r,
-    c.id,
+    c,
     new Map(c.lines.map((l) => [l.id, l.counts.approved - l.counts.shipped])),
   );
   const lines =
@@ -120,7 +121,7 @@ async function recordIntent(
       return invalid(missing.map((i) => ({ path: `customs.${i.path}`, message: i.message })));
   }
   const id = deps.ids.next();
-  const seq = (await r.shipments.byCase(c.id)).length + 1;
+  const seq = (await r.shipments.byCase(c.merchantId, c.id)).length + 1;
   const builtIn = body.method !== "carrier";
   const shipment: ShipmentRecord = {
     id,

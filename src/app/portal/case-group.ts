@@ -30,7 +30,7 @@ export async function caseGroup(r: Repos, c: ReturnCase, order: Order): Promise<
   const members = all.filter((x) => x.groupId === c.groupId);
   return Promise.all(
     members.map(async (m) => {
-      const live = (await r.settlements.byCase(m.id)).filter(
+      const live = (await r.settlements.byCase(m.merchantId, m.id)).filter(
         (s) => !VOID.has(s.status) && s.amount.currency === m.currency,
       );
       return {

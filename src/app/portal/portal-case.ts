@@ -102,8 +102,8 @@ export async function portalCase(
   const found = await loadSessionCase(r, session, caseId);
   if (!found.ok) return found;
   const { ctx, case: c } = found.value;
-  const events = await r.cases.events(c.id);
-  const settlements = await r.settlements.byCase(c.id);
+  const events = await r.cases.events(c.merchantId, c.id);
+  const settlements = await r.settlements.byCase(c.merchantId, c.id);
   const anyShipped = c.lines.some((l) => l.counts.shipped > 0 || l.counts.received > 0);
   const anyRefunded = c.lines.some((l) => l.counts.refunded > 0);
   return ok({

@@ -34,7 +34,7 @@ export interface CaseRepo {
   /** Writes the case if its stored version is still `expectedVersion`; false when someone else won. */
   update(c: ReturnCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<boolean>;
   list(merchantId: string, q: CaseListQuery): Promise<ReturnCase[]>;
-  events(caseId: string): Promise<StoredEvent[]>;
+  events(merchantId: string, caseId: string): Promise<StoredEvent[]>;
   /** Per order line id: units held by the order's cases other than `exceptCaseId` (invariant 1). */
   heldByOrder(orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
   /** Appends events that do not change the case itself (money and logistics records). */

@@ -24,5 +24,5 @@ export interface OrderCancellation {
 export interface CancellationRepo {
   /** False when the order was already cancelled. */
   insert(merchantId: string, orderId: string, c: OrderCancellation): Promise<boolean>;
-  get(orderId: string): Promise<OrderCancellation | null>;
+  get(merchantId: string, orderId: string): Promise<OrderCancellation | null>;
 }

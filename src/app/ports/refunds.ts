@@ -2,7 +2,7 @@ import type { PriorRefunds, RefundCalculation } from "../../domain/refund/refund
 
 export interface RefundRepo {
   insert(merchantId: string, calc: RefundCalculation, actorId: string): Promise<void>;
-  byCase(caseId: string): Promise<RefundCalculation[]>;
+  byCase(merchantId: string, caseId: string): Promise<RefundCalculation[]>;
   get(merchantId: string, id: string): Promise<RefundCalculation | null>;
   /** What all calculations of the order's cases already gave back (and which cases charged their fee). */
   priorForOrder(orderId: string, caseId: string, currency: string): Promise<PriorRefunds>;
@@ -24,6 +24,6 @@ export interface CreditNoteRepo {
   nextSequence(legalEntityId: string, year: number): Promise<number>;
   insert(note: CreditNoteRecord & { readonly year: number; readonly sequence: number }): Promise<void>;
   get(merchantId: string, id: string): Promise<CreditNoteRecord | null>;
-  byCase(caseId: string): Promise<CreditNoteRecord[]>;
+  byCase(merchantId: string, caseId: string): Promise<CreditNoteRecord[]>;
   list(merchantId: string, limit: number, caseId?: string): Promise<CreditNoteRecord[]>;
 }

@@ -100,7 +100,7 @@ export interface SettlementRepo {
    * case acting for one merchant compares `merchantId` (payouts.ts `onSettlement`).
    */
   lock(id: string): Promise<Settlement | null>;
-  byCase(caseId: string): Promise<Settlement[]>;
+  byCase(merchantId: string, caseId: string): Promise<Settlement[]>;
   /** One of the merchant's settlements; another merchant's id is not found. */
   get(merchantId: string, id: string): Promise<Settlement | null>;
   /**

@@ -114,10 +114,10 @@ export const refundRoutes =
             reply,
             outcome(err({ code: "not_found", entity: "return", id: req.params.id }), 200, () => null),
           );
-        const calcs = await deps.store.read.refunds.byCase(c.id);
+        const calcs = await deps.store.read.refunds.byCase(c.merchantId, c.id);
         return {
           items: calcs.map(presentCalculation),
-          creditNotes: (await deps.store.read.creditNotes.byCase(c.id)).map(presentCreditNote),
+          creditNotes: (await deps.store.read.creditNotes.byCase(c.merchantId, c.id)).map(presentCreditNote),
         };
       },
     );

@@ -107,7 +107,7 @@ export const shipmentRoutes =
       async (req, reply) => {
         const c = await caseOr404(req, req.params.id, reply);
         if (!("id" in c)) return c;
-        return { items: (await deps.store.read.shipments.byCase(c.id)).map(presentShipment) };
+        return { items: (await deps.store.read.shipments.byCase(c.merchantId, c.id)).map(presentShipment) };
       },
     );
     app.get(
