@@ -89,7 +89,10 @@ export async function cancelOrder(
       const merchant = await r.merchants.byId(merchantId);
       if (!order || !merchant) throw new Error("order or merchant vanished");
       const none = zero(order.currency);
-      const refunded = await r.settlements.refundedByTender(order.tenders.map((t) => t.id));
+      const refunded = await r.settlements.refundedByTender(
+        merchantId,
+        order.tenders.map((t) => t.id),
+      );
       const byDestination = { original_payment: d.value.decision.total, store_credit: none, exchange: none };
       const plan = planSettlements(
         { byDestination },

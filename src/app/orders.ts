@@ -42,7 +42,7 @@ async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Pr
 async function checkAgainstMoney(r: Repos, existing: Order, d: OrderDraft): Promise<DomainError | null> {
   if (await r.cancellations.get(existing.merchantId, existing.id))
     return { code: "order_cancelled", externalId: existing.externalId };
-  const settled = await r.settlements.ofOrder(existing.id);
+  const settled = await r.settlements.ofOrder(existing.merchantId, existing.id);
   const locked = lockedChange(existing, d, {
     settledTenders: settled.tenderIds,
     anySettlement: settled.any,

@@ -103,7 +103,7 @@ async function previewOne(
       : [];
   });
   if (units.length === 0) return ok({ order, decision, refund: null, replacement: replacement.value });
-  const prior = await deps.store.read.refunds.priorForOrder(order.id, "", order.currency);
+  const prior = await deps.store.read.refunds.priorForOrder(order.merchantId, order.id, "", order.currency);
   const calc = calculateRefund({
     id: "preview",
     caseId: "preview",

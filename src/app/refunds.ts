@@ -101,7 +101,7 @@ async function plan(
     }
   }
   if (units.length === 0 && !(req.goodwill && req.goodwill.amount > 0)) return ok(null);
-  const prior = await r.refunds.priorForOrder(order.id, c.id, c.currency);
+  const prior = await r.refunds.priorForOrder(c.merchantId, order.id, c.id, c.currency);
   const version = (await r.refunds.byCase(c.merchantId, c.id)).length + 1;
   const calc = calculateRefund({
     id: deps.ids.next(),
@@ -117,7 +117,10 @@ async function plan(
     at,
   });
   if (!calc.ok) return calc;
-  const refunded = await r.settlements.refundedByTender(order.tenders.map((t) => t.id));
+  const refunded = await r.settlements.refundedByTender(
+    order.merchantId,
+    order.tenders.map((t) => t.id),
+  );
   const tenderOrder = merchant.settings.tenderOrder as TenderKind[] | undefined;
   return ok({
     order,

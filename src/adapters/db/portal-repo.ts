@@ -29,11 +29,11 @@ export function portalRepo(db: Executor): PortalRepo {
         .where(and(eq(portalUploads.merchantId, merchantId), eq(portalUploads.caseId, caseId)))
         .orderBy(asc(portalUploads.createdAt), asc(portalUploads.id));
     },
-    async uploadCount(orderId) {
+    async uploadCount(merchantId, orderId) {
       const [row] = await db
         .select({ n: count() })
         .from(portalUploads)
-        .where(eq(portalUploads.orderId, orderId));
+        .where(and(eq(portalUploads.merchantId, merchantId), eq(portalUploads.orderId, orderId)));
       return Number(row?.n ?? 0);
     },
     async linkUploads(ids, caseId, lineId) {

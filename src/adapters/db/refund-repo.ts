@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { RefundRepo } from "../../app/ports/index.ts";
-import type { Money } from "../../domain/money.ts";
+import { type Money, money } from "../../domain/money.ts";
 import type {
   Destination,
   RefundCalculation,
@@ -58,11 +58,11 @@ export function refundRepo(db: Executor): RefundRepo {
         .where(and(eq(refundCalculations.merchantId, merchantId), eq(refundCalculations.id, id)));
       return row ? toCalc(row) : null;
     },
-    async priorForOrder(orderId, caseId, currency) {
+    async priorForOrder(merchantId, orderId, caseId, currency) {
       const cases = await db
         .select({ id: returnCases.id })
         .from(returnCases)
-        .where(eq(returnCases.orderId, orderId));
+        .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.orderId, orderId)));
       const rows =
         cases.length === 0
           ? []
@@ -91,9 +91,9 @@ export function refundRepo(db: Executor): RefundRepo {
       }
       return {
         unitsByOrderLine: units,
-        shippingRefunded: { amount: shipping, currency },
-        dutiesRefunded: { amount: duties, currency },
-        goodwillGiven: { amount: goodwill, currency },
+        shippingRefunded: money(shipping, currency),
+        dutiesRefunded: money(duties, currency),
+        goodwillGiven: money(goodwill, currency),
         returnFeeCharged: feeCharged,
       };
     },

@@ -268,23 +268,24 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
         .limit(q.limit);
       return rows.map(toSettlement);
     },
-    async ofOrder(orderId) {
+    async ofOrder(merchantId, orderId) {
       const rows = await db
         .selectDistinct({ tenderId: settlements.tenderId })
         .from(settlements)
-        .where(eq(settlements.orderId, orderId));
+        .where(and(eq(settlements.merchantId, merchantId), eq(settlements.orderId, orderId)));
       return {
         any: rows.length > 0,
         tenderIds: new Set(rows.flatMap((r) => (r.tenderId ? [r.tenderId] : []))),
       };
     },
-    async refundedByTender(tenderIds) {
+    async refundedByTender(merchantId, tenderIds) {
       if (tenderIds.length === 0) return new Map();
       const rows = await db
         .select({ tenderId: settlements.tenderId, total: sql<string>`sum(${settlements.amount})` })
         .from(settlements)
         .where(
           and(
+            eq(settlements.merchantId, merchantId),
             inArray(settlements.tenderId, [...tenderIds]),
             notInArray(settlements.status, ["failed", "cancelled"]),
           ),

@@ -22,7 +22,7 @@ export async function uploadPhoto(
   if (!storage) throw new Error("photo storage is not configured");
   const photo = cleanPhoto(bytes);
   if (!photo.ok) return photo;
-  if ((await deps.store.read.portal.uploadCount(session.orderId)) >= MAX_PHOTOS_PER_ORDER)
+  if ((await deps.store.read.portal.uploadCount(session.merchantId, session.orderId)) >= MAX_PHOTOS_PER_ORDER)
     return err({
       code: "invalid_input",
       issues: [{ path: "photo", message: `at most ${MAX_PHOTOS_PER_ORDER} photos per order` }],

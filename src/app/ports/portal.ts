@@ -18,7 +18,7 @@ export interface PortalRepo {
   /** The order's uploads among `ids` (others are ignored). */
   uploads(merchantId: string, orderId: string, ids: readonly string[]): Promise<PortalUpload[]>;
   caseUploads(merchantId: string, caseId: string): Promise<PortalUpload[]>;
-  uploadCount(orderId: string): Promise<number>;
+  uploadCount(merchantId: string, orderId: string): Promise<number>;
   linkUploads(ids: readonly string[], caseId: string, lineId: string): Promise<void>;
   recordLookup(l: {
     merchantId: string;

@@ -5,7 +5,7 @@ export interface RefundRepo {
   byCase(merchantId: string, caseId: string): Promise<RefundCalculation[]>;
   get(merchantId: string, id: string): Promise<RefundCalculation | null>;
   /** What all calculations of the order's cases already gave back (and which cases charged their fee). */
-  priorForOrder(orderId: string, caseId: string, currency: string): Promise<PriorRefunds>;
+  priorForOrder(merchantId: string, orderId: string, caseId: string, currency: string): Promise<PriorRefunds>;
 }
 
 export interface CreditNoteRecord {

@@ -122,7 +122,10 @@ export interface SettlementRepo {
     q: { status?: SettlementStatus; method?: SettlementMethod; limit: number },
   ): Promise<Settlement[]>;
   /** Sum of non-failed, non-cancelled refunds per tender id. */
-  refundedByTender(tenderIds: readonly string[]): Promise<Map<string, number>>;
+  refundedByTender(merchantId: string, tenderIds: readonly string[]): Promise<Map<string, number>>;
   /** Whether any settlement (of any status) exists for the order, and the tenders they point at. */
-  ofOrder(orderId: string): Promise<{ readonly any: boolean; readonly tenderIds: ReadonlySet<string> }>;
+  ofOrder(
+    merchantId: string,
+    orderId: string,
+  ): Promise<{ readonly any: boolean; readonly tenderIds: ReadonlySet<string> }>;
 }
