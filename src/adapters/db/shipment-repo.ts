@@ -113,14 +113,15 @@ export function shipmentRepo(db: Executor): ShipmentRepo {
     async appendEvent(shipmentId, e) {
       await db.insert(shipmentEvents).values({ shipmentId, ...e });
     },
-    async events(shipmentId) {
+    async events(merchantId, shipmentId) {
       const rows = await db
-        .select()
+        .select({ e: shipmentEvents })
         .from(shipmentEvents)
-        .where(eq(shipmentEvents.shipmentId, shipmentId))
+        .innerJoin(returnShipments, eq(returnShipments.id, shipmentEvents.shipmentId))
+        .where(and(eq(returnShipments.merchantId, merchantId), eq(shipmentEvents.shipmentId, shipmentId)))
         .orderBy(asc(shipmentEvents.id));
       return rows.map(
-        (r): ShipmentEventRow => ({
+        ({ e: r }): ShipmentEventRow => ({
           at: r.at,
           status: r.status as ShipmentStatus,
           trackingStatus: r.trackingStatus,

@@ -69,7 +69,7 @@ export interface ShipmentRepo {
   /** Unused labels (`label_created`) past their expiry or whose case is over (cancelled, rejected, expired, closed). */
   unusedToVoid(now: Date, limit: number): Promise<ShipmentRecord[]>;
   appendEvent(shipmentId: string, e: ShipmentEventRow): Promise<void>;
-  events(shipmentId: string): Promise<ShipmentEventRow[]>;
+  events(merchantId: string, shipmentId: string): Promise<ShipmentEventRow[]>;
   saveRoute(merchantId: string, caseId: string, decision: RoutingDecision, at: Date): Promise<void>;
   route(caseId: string): Promise<RoutingDecision | null>;
   nextSequence(merchantId: string, name: string): Promise<number>;

@@ -145,7 +145,7 @@ export const shipmentRoutes =
           s && s.caseId === req.params.id
             ? ok(s)
             : err({ code: "not_found" as const, entity: "shipment", id: req.params.shipmentId });
-        const events = s ? await deps.store.read.shipments.events(s.id) : [];
+        const events = s ? await deps.store.read.shipments.events(s.merchantId, s.id) : [];
         return send(
           reply,
           outcome(r, 200, (x) => ({ ...presentShipment(x), tracking: events.map(presentTracking) })),
