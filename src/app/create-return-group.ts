@@ -92,7 +92,7 @@ export async function createReturns(
   const order = await deps.store.read.orders.get(merchantId, input.orderExternalId);
   if (!order || splitByVendor(order, input.lines).length < 2) {
     // createReturn, answering an OpenedReturn from its one transaction (the idempotency store keeps that answer).
-    const prepared = await prepareReturn(deps, merchantId, input);
+    const prepared = await prepareReturn(deps, merchantId, input, order);
     if (!prepared.ok) return prepared;
     const positions = input.lines.map((_, i) => i);
     return deps.store.transaction(async (r) => {

@@ -2,6 +2,7 @@ import type { Actor } from "../domain/actor.ts";
 import { decide } from "../domain/case-decide.ts";
 import { openCase, type RequestedLine } from "../domain/case-opening.ts";
 import type { DomainError } from "../domain/errors.ts";
+import type { Order } from "../domain/order.ts";
 import { refusals } from "../domain/policy/evaluate-return.ts";
 import { agreementAtOpening } from "../domain/refund/store-credit-agreement.ts";
 import { err, ok, type Result } from "../domain/result.ts";
@@ -59,9 +60,11 @@ export async function prepareReturn(
   deps: Deps,
   merchantId: string,
   input: CreateReturnInput,
+  /** The order, when the caller has read it already. */
+  order?: Order | null,
 ): Promise<Result<Prepared, DomainError>> {
   const at = deps.clock.now();
-  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false);
+  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false, undefined, order);
   if (!evaluated.ok) return evaluated;
   const refused = refusals(evaluated.value.decision, input.requestedResolution);
   if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });

@@ -6,8 +6,8 @@ import { type PolicyWarning, policyWarnings } from "../domain/policy/policy-warn
 import type { ReturnPolicy } from "../domain/policy/return-policy.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { type PolicyBody, policyBody, toPolicy } from "./inputs/policy-input.ts";
-import type { Deps, Repos, StoredPolicy } from "./ports/index.ts";
-import { merchantMinimums, ownedBy, vendorSaveProblem } from "./vendor-policies.ts";
+import type { Deps, Merchant, Repos, StoredPolicy } from "./ports/index.ts";
+import { merchantMinimums, minimumsOf, ownedBy, vendorSaveProblem } from "./vendor-policies.ts";
 
 export const POLICY_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
@@ -29,8 +29,13 @@ export function compilePolicy(merchantId: string, stored: StoredPolicy): ReturnP
  * The latest version of each of the merchant's policies, compiled; a vendor's policy raised to the
  * marketplace's minimums (one saved before a minimum rose never gives less than it).
  */
-export async function currentPolicies(r: Repos, merchantId: string): Promise<ReturnPolicy[]> {
-  const min = await merchantMinimums(r, merchantId);
+export async function currentPolicies(
+  r: Repos,
+  merchantId: string,
+  /** The merchant when the caller has read it already (one round trip less per return). */
+  merchant?: Merchant | null,
+): Promise<ReturnPolicy[]> {
+  const min = merchant === undefined ? await merchantMinimums(r, merchantId) : minimumsOf(merchant?.settings);
   return (await r.policies.latestAll(merchantId)).map((s) =>
     raiseToMinimums(compilePolicy(merchantId, s), min),
   );

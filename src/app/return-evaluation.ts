@@ -49,15 +49,22 @@ export async function evaluate(
   lock: boolean,
   /** A policy not saved yet, judged in place of its saved version (the policy editor's preview). */
   draft?: ReturnPolicy,
+  /** The order when the caller has read it already, outside a transaction (lock is false). */
+  loaded?: Order | null,
 ): Promise<Result<Evaluated, DomainError>> {
   const found = lock ? await r.orders.lock(merchantId, { externalId: input.orderExternalId }) : true;
-  const order = found ? await r.orders.get(merchantId, input.orderExternalId) : null;
+  const order =
+    loaded !== undefined && !lock
+      ? loaded
+      : found
+        ? await r.orders.get(merchantId, input.orderExternalId)
+        : null;
   if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
   if (await r.cancellations.get(merchantId, order.id))
     return err({ code: "order_cancelled", externalId: order.externalId });
   const held = await r.cases.heldByOrder(order.id, null);
   const merchant = await r.merchants.byId(merchantId);
-  const saved = await currentPolicies(r, merchantId);
+  const saved = await currentPolicies(r, merchantId, merchant);
   const localized = await localizePolicies(
     r,
     draft ? [...saved.filter((p) => p.id !== draft.id), draft] : saved,
