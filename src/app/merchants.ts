@@ -95,10 +95,14 @@ export async function revokeApiKey(
   });
 }
 
+const TOUCH_EVERY_MS = 60_000;
+
 /** The key behind a bearer token, if it exists and is not revoked. */
 export async function authenticate(deps: Deps, token: string): Promise<ApiKeyRecord | null> {
   const now = deps.clock.now();
   const key = await deps.store.read.apiKeys.activeByHash(hashApiKey(token), now);
-  if (key) await deps.store.read.apiKeys.touch(key.id, now);
+  // "Last used" is kept to the minute (touch writes only when older): skip the round trip when it is fresh.
+  const stale = !key?.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS;
+  if (key && stale) await deps.store.read.apiKeys.touch(key.id, now);
   return key;
 }

@@ -21,6 +21,8 @@ export interface ReturnPreview {
   readonly replacement: Replacement | null;
   /** Lines of several vendors: the cases a creation would open, one per vendor, each decided alone (else empty). */
   readonly split: readonly PreviewPart[];
+  /** The order judged (the route preview reuses it instead of reading it again). */
+  readonly order: Order;
 }
 
 /** One case of a split, as the creation would open it. */
@@ -67,8 +69,7 @@ export async function previewReturn(
       });
     }
   }
-  const { order: _, ...rest } = whole.value;
-  return ok({ ...rest, split });
+  return ok({ ...whole.value, split });
 }
 
 async function previewOne(

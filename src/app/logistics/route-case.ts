@@ -145,11 +145,13 @@ export async function previewRoute(
     orderExternalId: string;
     lines: readonly { orderLineExternalId: string; quantity: number; reason: ReturnReason }[];
     vendor?: string | null;
+    /** The order, when the caller has read it already. */
+    order?: Order;
   },
   at: Date,
 ): Promise<RoutingDecision | null> {
   const r = deps.store.read;
-  const order = await r.orders.get(merchantId, input.orderExternalId);
+  const order = input.order ?? (await r.orders.get(merchantId, input.orderExternalId));
   if (!order) return null;
   const lines = input.lines.flatMap((l) => {
     const ol = order.lines.find((x) => x.externalId === l.orderLineExternalId);

@@ -76,7 +76,8 @@ export const returnRoutes =
             const when = at ? new Date(at) : d.clock.now();
             const v = await previewReturn(d, merchantOf(req), { ...rest, at: when });
             if (!v.ok) return v;
-            return ok({ ...v.value, route: await previewRoute(d, merchantOf(req), rest, when) });
+            const route = await previewRoute(d, merchantOf(req), { ...rest, order: v.value.order }, when);
+            return ok({ ...v.value, route });
           },
           (r) =>
             outcome(r, 200, (v) => ({
