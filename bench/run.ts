@@ -1,3 +1,4 @@
+import { benchFlows } from "./api-flows.ts";
 import { benchPreview, benchReturnCreation } from "./api-load.ts";
 import { benchRefunds } from "./api-refunds.ts";
 import { benchLabelPurchases, benchRoutingDecisions } from "./logistics.ts";
@@ -18,6 +19,8 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   "api-preview-postgres": () => benchPreview("postgres"),
   "api-refunds-pglite": () => benchRefunds("pglite"),
   "api-refunds-postgres": () => benchRefunds("postgres"),
+  "api-flows-pglite": () => benchFlows("pglite"),
+  "api-flows-postgres": () => benchFlows("postgres"),
   "portal-web": () => benchPortalWeb(),
   "reports-postgres": () => benchReports(),
 };

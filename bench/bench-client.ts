@@ -1,0 +1,90 @@
+import { type BenchServer, startBenchServer } from "./server-process.ts";
+
+export type Json = Record<string, unknown>;
+export type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Json }>;
+
+/** Clients of the refund and return-life benchmarks (one order each, large enough never to run out). */
+export const CLIENTS = 10;
+
+/**
+ * A bench server with a catch-all policy refunding at `trigger`, and one order per client
+ * (`R-0`…), paid by card through the manual gateway.
+ */
+export async function refundBenchServer(
+  kind: "pglite" | "postgres",
+  trigger: "approval" | "inspection",
+): Promise<{ server: BenchServer; call: Call }> {
+  const server = await startBenchServer(kind);
+  const call: Call = async (method, path, body) => {
+    const res = await fetch(server.base + path, {
+      method,
+      headers: { authorization: server.auth, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+  await call("PUT", "/api/v1/policies/default", {
+    name: "Bench",
+    scope: { countries: ["*"] },
+    window: { days: 3650 },
+    refundTrigger: trigger,
+  });
+  const q = 1_000_000;
+  for (let i = 0; i < CLIENTS; i++) {
+    const r = await call("PUT", `/api/v1/orders/R-${i}`, {
+      placedAt: "2026-01-01T10:00:00Z",
+      currency: "EUR",
+      customer: { email: `r${i}@example.com` },
+      shippingAddress: { country: "DE" },
+      taxesIncluded: true,
+      lines: [{ externalId: "L1", sku: "S", title: "Item", quantity: q, unitPrice: "1.00" }],
+      tenders: [{ kind: "card", provider: "manual", reference: `t${i}`, amount: "1000000.00" }],
+      fulfilments: [
+        {
+          externalId: "F",
+          lines: [{ lineExternalId: "L1", quantity: q }],
+          deliveredAt: "2026-01-02T10:00:00Z",
+        },
+      ],
+    });
+    if (r.status !== 201) throw new Error(JSON.stringify(r.body));
+  }
+  return { server, call };
+}
+
+/** Waits until the worker has no pending or processing settlement; answers the succeeded count (up to 500). */
+export async function settledCount(call: Call): Promise<number> {
+  for (;;) {
+    const pending = await call("GET", "/api/v1/settlements?status=pending&limit=1");
+    const processing = await call("GET", "/api/v1/settlements?status=processing&limit=1");
+    // Counted after the checks: a settlement finishing between the reads was once counted as missing.
+    if ((pending.body.items as Json[]).length === 0 && (processing.body.items as Json[]).length === 0)
+      return ((await call("GET", "/api/v1/settlements?status=succeeded&limit=500")).body.items as Json[])
+        .length;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
+/** Runs `flow` in a loop on every client for `seconds`; answers how many succeeded and their latencies. */
+export async function drive(
+  seconds: number,
+  flow: (client: number) => Promise<boolean>,
+): Promise<{ done: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let done = 0;
+  const stopAt = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      while (performance.now() < stopAt) {
+        const t = performance.now();
+        if (await flow(i)) done++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { done, latencies };
+}
+
+export const percentile = (sorted: readonly number[], x: number): number =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * x))] ?? 0);
