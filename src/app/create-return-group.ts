@@ -89,10 +89,10 @@ export async function createReturns(
   input: CreateReturnInput,
   actor: Actor,
 ): Promise<Result<OpenedReturn, DomainError>> {
-  const order = await deps.store.read.orders.get(merchantId, input.orderExternalId);
-  if (!order || splitByVendor(order, input.lines).length < 2) {
+  const loaded = await deps.store.read.orders.forReturn(merchantId, input.orderExternalId);
+  if (!loaded || splitByVendor(loaded.order, input.lines).length < 2) {
     // createReturn, answering an OpenedReturn from its one transaction (the idempotency store keeps that answer).
-    const prepared = await prepareReturn(deps, merchantId, input, order);
+    const prepared = await prepareReturn(deps, merchantId, input, loaded);
     if (!prepared.ok) return prepared;
     const positions = input.lines.map((_, i) => i);
     return deps.store.transaction(async (r) => {

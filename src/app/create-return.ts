@@ -2,13 +2,12 @@ import type { Actor } from "../domain/actor.ts";
 import { decide } from "../domain/case-decide.ts";
 import { openCase, type RequestedLine } from "../domain/case-opening.ts";
 import type { DomainError } from "../domain/errors.ts";
-import type { Order } from "../domain/order.ts";
 import { refusals } from "../domain/policy/evaluate-return.ts";
 import { agreementAtOpening } from "../domain/refund/store-credit-agreement.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
-import type { Deps, Repos } from "./ports/index.ts";
+import type { Deps, Repos, ReturnInputs } from "./ports/index.ts";
 import { type Evaluated, evaluate, refundDeadlineFor } from "./return-evaluation.ts";
 
 export interface CreateReturnInput {
@@ -60,11 +59,11 @@ export async function prepareReturn(
   deps: Deps,
   merchantId: string,
   input: CreateReturnInput,
-  /** The order, when the caller has read it already. */
-  order?: Order | null,
+  /** What the decision reads, when the caller has read it already. */
+  loaded?: ReturnInputs | null,
 ): Promise<Result<Prepared, DomainError>> {
   const at = deps.clock.now();
-  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false, undefined, order);
+  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false, undefined, loaded);
   if (!evaluated.ok) return evaluated;
   const refused = refusals(evaluated.value.decision, input.requestedResolution);
   if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
@@ -81,9 +80,9 @@ async function recheck(
 ): Promise<Result<Evaluated, DomainError>> {
   const { order, held } = prepared.evaluated;
   await r.orders.lock(merchantId, { externalId: order.externalId });
-  if (await r.cancellations.get(merchantId, order.id))
-    return err({ code: "order_cancelled", externalId: order.externalId });
-  const now = await r.cases.heldByOrder(order.id, null);
+  const state = await r.orders.returnState(merchantId, order.id);
+  if (state.cancelled) return err({ code: "order_cancelled", externalId: order.externalId });
+  const now = state.held;
   const same = now.size === held.size && [...now].every(([k, v]) => held.get(k) === v);
   return same ? ok(prepared.evaluated) : evaluate(r, merchantId, input, prepared.at, false);
 }

@@ -36,9 +36,16 @@ export async function currentPolicies(
   merchant?: Merchant | null,
 ): Promise<ReturnPolicy[]> {
   const min = merchant === undefined ? await merchantMinimums(r, merchantId) : minimumsOf(merchant?.settings);
-  return (await r.policies.latestAll(merchantId)).map((s) =>
-    raiseToMinimums(compilePolicy(merchantId, s), min),
-  );
+  return compileCurrent(merchantId, await r.policies.latestAll(merchantId), min);
+}
+
+/** The stored latest versions compiled, a vendor's raised to the marketplace's minimums. */
+export function compileCurrent(
+  merchantId: string,
+  stored: readonly StoredPolicy[],
+  min: ReturnType<typeof minimumsOf>,
+): ReturnPolicy[] {
+  return stored.map((s) => raiseToMinimums(compilePolicy(merchantId, s), min));
 }
 
 /** An active policy as specific as another active one and overlapping it: the engine could not choose. */

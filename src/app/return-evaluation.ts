@@ -7,8 +7,9 @@ import { err, ok, type Result } from "../domain/result.ts";
 import { statutoryPackFor } from "../domain/statutory/pack-loader.ts";
 import { statutoryRefundDeadline } from "../domain/statutory/refund-deadline.ts";
 import { localizePolicies } from "./fee-conversion.ts";
-import { currentPolicies } from "./policies.ts";
-import type { Repos } from "./ports/index.ts";
+import { compileCurrent } from "./policies.ts";
+import type { Repos, ReturnInputs } from "./ports/index.ts";
+import { minimumsOf } from "./vendor-policies.ts";
 
 /**
  * The statutory refund deadline when a line is withdrawn under the law: the withdrawal notice is the
@@ -40,7 +41,7 @@ export interface Evaluated {
   readonly policies: readonly ReturnPolicy[];
 }
 
-/** Loads what the engine needs and decides; shared by the preview and the creation. */
+/** Loads what the engine needs (one statement) and decides; shared by the preview and the creation. */
 export async function evaluate(
   r: Repos,
   merchantId: string,
@@ -49,22 +50,37 @@ export async function evaluate(
   lock: boolean,
   /** A policy not saved yet, judged in place of its saved version (the policy editor's preview). */
   draft?: ReturnPolicy,
-  /** The order when the caller has read it already, outside a transaction (lock is false). */
-  loaded?: Order | null,
+  /** What the caller has read already, outside a transaction (lock is false). */
+  loaded?: ReturnInputs | null,
 ): Promise<Result<Evaluated, DomainError>> {
-  const found = lock ? await r.orders.lock(merchantId, { externalId: input.orderExternalId }) : true;
-  const order =
-    loaded !== undefined && !lock
-      ? loaded
-      : found
-        ? await r.orders.get(merchantId, input.orderExternalId)
-        : null;
-  if (!order) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
-  if (await r.cancellations.get(merchantId, order.id))
-    return err({ code: "order_cancelled", externalId: order.externalId });
-  const held = await r.cases.heldByOrder(order.id, null);
-  const merchant = await r.merchants.byId(merchantId);
-  const saved = await currentPolicies(r, merchantId, merchant);
+  const inputs =
+    loaded !== undefined && !lock ? loaded : await readInputs(r, merchantId, input.orderExternalId, lock);
+  if (!inputs) return err({ code: "not_found", entity: "order", id: input.orderExternalId });
+  return judge(r, merchantId, input, at, inputs, draft);
+}
+
+/** The inputs, after locking the order row when asked (the read then sees every case committed before). */
+async function readInputs(
+  r: Repos,
+  merchantId: string,
+  externalId: string,
+  lock: boolean,
+): Promise<ReturnInputs | null> {
+  if (lock && !(await r.orders.lock(merchantId, { externalId }))) return null;
+  return r.orders.forReturn(merchantId, externalId);
+}
+
+async function judge(
+  r: Repos,
+  merchantId: string,
+  input: { orderExternalId: string; lines: readonly RequestedLine[] },
+  at: Date,
+  inputs: ReturnInputs,
+  draft: ReturnPolicy | undefined,
+): Promise<Result<Evaluated, DomainError>> {
+  const { order, held, merchant } = inputs;
+  if (inputs.cancelled) return err({ code: "order_cancelled", externalId: order.externalId });
+  const saved = compileCurrent(merchantId, inputs.policies, minimumsOf(merchant?.settings));
   const localized = await localizePolicies(
     r,
     draft ? [...saved.filter((p) => p.id !== draft.id), draft] : saved,
@@ -73,7 +89,7 @@ export async function evaluate(
     at,
   );
   const policies = localized.policies;
-  const decision = evaluateReturn(order, policies, input.lines, held, at, await r.events.list(merchantId));
+  const decision = evaluateReturn(order, policies, input.lines, held, at, inputs.events);
   if (!decision.ok) return decision;
   const used = localized.conversions.filter((c) =>
     decision.value.policies.some((p) => p.id === c.policy.id && p.version === c.policy.version),

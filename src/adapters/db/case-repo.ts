@@ -1,22 +1,15 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import type { CaseRepo } from "../../app/ports/index.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
-import {
-  type CaseEvent,
-  type CaseLine,
-  type CaseSource,
-  heldQuantity,
-  NO_COUNTS,
-  type Override,
-  type ReturnCase,
-} from "../../domain/return-case.ts";
+import type { CaseEvent, CaseLine, CaseSource, Override, ReturnCase } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
 import { type BankSeal, openPortal, sealPortal } from "./bank-seal.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
+import { heldFrom } from "./held-units.ts";
 import { markOutbox } from "./outbox-mark.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
@@ -135,37 +128,29 @@ async function appendEvents(
   onEvents?.(c.id);
 }
 
-async function withLines(db: Executor, rows: CaseRow[], seal: BankSeal): Promise<ReturnCase[]> {
-  if (rows.length === 0) return [];
-  const lines = await db
-    .select()
-    .from(returnLines)
-    .where(
-      inArray(
-        returnLines.caseId,
-        rows.map((r) => r.id),
-      ),
-    );
-  return rows.map((r) =>
-    toCase(
-      r,
-      lines.filter((l) => l.caseId === r.id),
-      seal,
-    ),
-  );
+/** A case's lines as one JSON array (keys: the Drizzle field names), so a case reads in one statement. */
+const LINES_JSON = sql<LineRow[]>`(select coalesce(json_agg(json_build_object(${sql.raw(
+  Object.entries(getTableColumns(returnLines))
+    .map(([key, col]) => `'${key}', rl."${col.name}"`)
+    .join(", "),
+)}) order by rl.position), '[]'::json) from return_lines rl where rl.case_id = return_cases.id)`; // qualified by hand: Drizzle leaves a one-table query's columns bare
+
+/** Cases with their lines, one statement. */
+function selectCases(db: Executor) {
+  return db.select({ c: returnCases, lines: LINES_JSON }).from(returnCases);
 }
+
+const toCases = (rows: { c: CaseRow; lines: LineRow[] }[], seal: BankSeal): ReturnCase[] =>
+  rows.map((r) => toCase(r.c, r.lines, seal));
 
 /** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
   return {
     async load(merchantId, id) {
-      const [row] = await db
-        .select()
-        .from(returnCases)
-        .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)));
-      if (!row) return null;
-      const [c] = await withLines(db, [row], seal);
-      return c ?? null;
+      const rows = await selectCases(db).where(
+        and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)),
+      );
+      return toCases(rows, seal)[0] ?? null;
     },
     async insert(c, events) {
       await db.insert(returnCases).values({
@@ -222,13 +207,11 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return true;
     },
     async list(merchantId, q) {
-      const rows = await db
-        .select()
-        .from(returnCases)
+      const rows = await selectCases(db)
         .where(caseListWhere(merchantId, q))
         .orderBy(caseListOrder(q))
         .limit(q.limit);
-      return withLines(db, rows, seal);
+      return toCases(rows, seal);
     },
     async events(merchantId, caseId) {
       const rows = await db
@@ -253,12 +236,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         .innerJoin(returnCases, eq(returnCases.id, returnLines.caseId))
         .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
         .where(and(...where));
-      const held = new Map<string, number>();
-      for (const r of rows) {
-        const q = heldQuantity(r.status as CaseStatus, { counts: { ...NO_COUNTS, ...r } });
-        held.set(r.orderLineId, (held.get(r.orderLineId) ?? 0) + q);
-      }
-      return held;
+      return heldFrom(rows);
     },
     async append(c, events) {
       // Events that do not bump the version: lock the case row so concurrent appenders number in turn.

@@ -56,8 +56,15 @@ export function emailTemplateRepo(db: Executor): EmailTemplateRepo {
 export function emailMessageRepo(db: Executor): EmailMessageRepo {
   return {
     async ensure(m) {
-      await db.insert(emailMessages).values(m).onConflictDoNothing({ target: emailMessages.key });
-      const [row] = await db.select().from(emailMessages).where(eq(emailMessages.key, m.key));
+      // Usually the insert answers; only a second delivery of the same event reads the earlier record.
+      const [inserted] = await db
+        .insert(emailMessages)
+        .values(m)
+        .onConflictDoNothing({ target: emailMessages.key })
+        .returning();
+      const [row] = inserted
+        ? [inserted]
+        : await db.select().from(emailMessages).where(eq(emailMessages.key, m.key));
       if (!row) throw new Error(`email message ${m.key} vanished`);
       return toMessage(row);
     },

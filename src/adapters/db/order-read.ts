@@ -9,7 +9,7 @@ import { customers, orders } from "./schema.ts";
  * children come back as JSON arrays. Each order read used to be five or six round trips, and every
  * return preview and creation reads the order (see the issue 7 profile in the commit message).
  */
-const LINES = sql`(select coalesce(json_agg(json_build_object(
+export const LINES = sql`(select coalesce(json_agg(json_build_object(
     'id', l.id, 'externalId', l.external_id, 'sku', l.sku, 'title', l.title, 'quantity', l.quantity,
     'unitPrice', l.unit_price, 'tax', l.tax, 'discount', l.discount, 'startsAt', l.starts_at,
     'product', case when p.id is null then null else json_build_object(
@@ -21,12 +21,12 @@ const LINES = sql`(select coalesce(json_agg(json_build_object(
   from order_lines l left join products p on p.merchant_id = ${orders.merchantId} and p.sku = l.sku
   where l.order_id = ${orders.id})`;
 
-const TENDERS = sql`(select coalesce(json_agg(json_build_object(
+export const TENDERS = sql`(select coalesce(json_agg(json_build_object(
     'id', t.id, 'kind', t.kind, 'provider', t.provider, 'reference', t.reference,
     'amount', t.amount, 'capturedAt', t.captured_at) order by t.position), '[]'::json)
   from order_tenders t where t.order_id = ${orders.id})`;
 
-const FULFILMENTS = sql`(select coalesce(json_agg(json_build_object(
+export const FULFILMENTS = sql`(select coalesce(json_agg(json_build_object(
     'id', f.id, 'externalId', f.external_id, 'shippedAt', f.shipped_at, 'deliveredAt', f.delivered_at,
     'carrier', f.carrier, 'trackingNumber', f.tracking_number,
     'lines', (select coalesce(json_agg(json_build_object('orderLineId', fl.order_line_id, 'quantity', fl.quantity)), '[]'::json)
@@ -34,13 +34,13 @@ const FULFILMENTS = sql`(select coalesce(json_agg(json_build_object(
     order by f.external_id), '[]'::json)
   from fulfilments f where f.order_id = ${orders.id})`;
 
-type LineJson = Omit<OrderLine, "unitPrice" | "tax" | "discount" | "startsAt"> & {
+export type LineJson = Omit<OrderLine, "unitPrice" | "tax" | "discount" | "startsAt"> & {
   unitPrice: number;
   tax: number;
   discount: number;
   startsAt: string | null;
 };
-interface TenderJson {
+export interface TenderJson {
   id: string;
   kind: string;
   provider: string | null;
@@ -48,7 +48,7 @@ interface TenderJson {
   amount: number;
   capturedAt: string | null;
 }
-interface FulfilmentJson {
+export interface FulfilmentJson {
   id: string;
   externalId: string;
   shippedAt: string | null;
@@ -77,7 +77,7 @@ export async function readOrder(db: Executor, merchantId: string, key: SQL): Pro
   return row ? toOrder(row.o, row) : null;
 }
 
-function toOrder(
+export function toOrder(
   o: typeof orders.$inferSelect,
   r: {
     timeZone: string | null;

@@ -3,6 +3,7 @@ import type { OrderRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { readOrder } from "./order-read.ts";
 import { saveOrder } from "./order-writer.ts";
+import { readReturnInputs, readReturnState } from "./return-inputs-read.ts";
 import { orderLines, orders, returnLines } from "./schema.ts";
 
 export function orderRepo(db: Executor): OrderRepo {
@@ -22,6 +23,8 @@ export function orderRepo(db: Executor): OrderRepo {
     async getById(merchantId, id) {
       return readOrder(db, merchantId, eq(orders.id, id));
     },
+    forReturn: (merchantId, externalId) => readReturnInputs(db, merchantId, externalId),
+    returnState: (merchantId, orderId) => readReturnState(db, merchantId, orderId),
     async contentHash(merchantId, externalId) {
       const [o] = await db
         .select({ hash: orders.contentHash })

@@ -26,12 +26,13 @@ export async function drainCase(deps: Deps, caseId: string): Promise<DrainOutcom
   const now = deps.clock.now();
   const lease = await outbox.lease(caseId, token, now, new Date(now.getTime() + notify.settings.leaseMs));
   if (!lease) return { status: "busy" };
+  const held: Held = { ...lease, until: new Date(now.getTime() + notify.settings.leaseMs) };
   let settled = true;
   let retryAt: Date | null = null;
   try {
     if (lease.lastSeq > lease.settledSeq) {
       for (const consumer of await consumersFor(deps, lease.merchantId)) {
-        const r = await drainConsumer(deps, notify, consumer, lease);
+        const r = await drainConsumer(deps, notify, consumer, held);
         if (r === "lost") return { status: "busy" };
         if (r === true) continue;
         settled = false;
@@ -55,12 +56,28 @@ export async function drainCase(deps: Deps, caseId: string): Promise<DrainOutcom
   return settled ? { status: "settled" } : { status: "retry", retryAt };
 }
 
+/** The lease and until when it is surely ours (no other relay can take it before). */
+type Held = OutboxLease & { until: Date };
+
+/**
+ * Keeps the lease: renewed (one statement) only once less than half of it is left, so a drain of a few
+ * events is not a round trip per event; false when another relay took the case over.
+ */
+async function keep(deps: Deps, notify: NotifyDeps, lease: Held): Promise<boolean> {
+  const now = deps.clock.now().getTime();
+  if (lease.until.getTime() - now > notify.settings.leaseMs / 2) return true;
+  const until = new Date(now + notify.settings.leaseMs);
+  if (!(await deps.store.read.outbox.renew(lease.caseId, lease.token, until))) return false;
+  lease.until = until;
+  return true;
+}
+
 /** true: caught up; a Date (or null): retry then; "lost": another relay took the case over. */
 async function drainConsumer(
   deps: Deps,
   notify: NotifyDeps,
   consumer: OutboxConsumer,
-  lease: OutboxLease,
+  lease: Held,
 ): Promise<true | Date | null | "lost"> {
   const outbox = deps.store.read.outbox;
   const saved = await outbox.progress(consumer.name, lease.caseId);
@@ -70,9 +87,7 @@ async function drainConsumer(
     const events = await outbox.eventsAfter(lease.caseId, p.deliveredSeq, lease.lastSeq, BATCH);
     if (events.length === 0) break;
     for (const e of events) {
-      const now = deps.clock.now();
-      if (!(await outbox.renew(lease.caseId, lease.token, new Date(now.getTime() + notify.settings.leaseMs))))
-        return "lost";
+      if (!(await keep(deps, notify, lease))) return "lost";
       const r = await consumer.deliver({ ...e, merchantId: lease.merchantId });
       if (!r.ok) {
         const attempts = p.attempts + 1;

@@ -17,7 +17,13 @@ export type {
   MerchantRepo,
   MerchantSettings,
 } from "./merchants.ts";
-export type { CancellationRepo, OrderCancellation, OrderRepo } from "./orders.ts";
+export type {
+  CancellationRepo,
+  OrderCancellation,
+  OrderRepo,
+  ReturnInputs,
+  ReturnState,
+} from "./orders.ts";
 export type { GatewayRefundRequest, GatewayRefundResult, PaymentGateway } from "./payments.ts";
 export type { ExtenuatingEventRepo, PolicyRepo, StoredPolicy } from "./policies.ts";
 export type { PortalRepo, PortalUpload } from "./portal.ts";

@@ -1,0 +1,34 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { CaseStatus } from "../../domain/case-status.ts";
+import { heldQuantity, NO_COUNTS } from "../../domain/return-case.ts";
+
+/** One return line of an order with its case's status: what the held quantities are made of. */
+export interface HeldRow {
+  readonly status: string;
+  readonly orderLineId: string;
+  readonly requested: number;
+  readonly approved: number;
+  readonly rejected: number;
+}
+
+/** Per order line id, the units return cases hold (heldQuantity of each line, summed). */
+export function heldFrom(rows: readonly HeldRow[]): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const r of rows) {
+    const q = heldQuantity(r.status as CaseStatus, { counts: { ...NO_COUNTS, ...r } });
+    held.set(r.orderLineId, (held.get(r.orderLineId) ?? 0) + q);
+  }
+  return held;
+}
+
+/** The HeldRow list of the order `orderId` (an SQL expression) as a JSON array, for one-statement reads. */
+export const heldRowsJson = (orderId: SQL): SQL<HeldRow[]> => sql`(select coalesce(json_agg(json_build_object(
+    'status', rc.status, 'orderLineId', rl.order_line_id, 'requested', rl.qty_requested,
+    'approved', rl.qty_approved, 'rejected', rl.qty_rejected)), '[]'::json)
+  from return_lines rl join return_cases rc on rc.id = rl.case_id
+    join order_lines ol on ol.id = rl.order_line_id
+  where ol.order_id = ${orderId})`;
+
+/** Whether the order `orderId` of `merchantId` (SQL expressions) is cancelled. */
+export const cancelledSql = (merchantId: SQL, orderId: SQL): SQL<boolean> =>
+  sql`exists (select 1 from order_cancellations oc where oc.merchant_id = ${merchantId} and oc.order_id = ${orderId})`;

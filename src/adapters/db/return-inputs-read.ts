@@ -1,0 +1,103 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { Merchant, MerchantSettings, ReturnInputs, ReturnState } from "../../app/ports/index.ts";
+import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
+import type { Executor } from "./database.ts";
+import { cancelledSql, type HeldRow, heldFrom, heldRowsJson } from "./held-units.ts";
+import {
+  FULFILMENTS,
+  type FulfilmentJson,
+  LINES,
+  type LineJson,
+  TENDERS,
+  type TenderJson,
+  toOrder,
+} from "./order-read.ts";
+import { customers, orders } from "./schema.ts";
+
+/**
+ * Everything the policy engine needs to judge a return of one order, in ONE statement: the order (as
+ * order-read.ts), whether it is cancelled, the units other cases hold, the merchant, the latest version
+ * of each policy and the extenuating events. A preview was eleven statements, a creation's reads six.
+ */
+const MERCHANT = sql<MerchantJson>`(select json_build_object('id', m.id, 'slug', m.slug, 'name', m.name,
+    'defaultLocale', m.default_locale, 'settlementCurrency', m.settlement_currency,
+    'settings', m.settings, 'createdAt', m.created_at) from merchants m where m.id = ${orders.merchantId})`;
+
+const POLICIES = sql<PolicyJson[]>`(select coalesce(json_agg(json_build_object('id', p.policy_id,
+    'version', p.version, 'document', p.document, 'createdAt', p.created_at, 'actorId', p.actor_id)
+    order by p.policy_id), '[]'::json)
+  from (select distinct on (policy_id) * from return_policies where merchant_id = ${orders.merchantId}
+    order by policy_id, version desc) p)`;
+
+const EVENTS = sql<EventJson[]>`(select coalesce(json_agg(json_build_object('id', e.external_id,
+    'description', e.description, 'countries', e.countries, 'regions', e.regions, 'startsAt', e.starts_at,
+    'endsAt', e.ends_at, 'effect', e.effect, 'extendDays', e.extend_days) order by e.starts_at), '[]'::json)
+  from extenuating_events e where e.merchant_id = ${orders.merchantId})`;
+
+type MerchantJson = Omit<Merchant, "createdAt" | "settings"> & { createdAt: string; settings: unknown };
+interface PolicyJson {
+  id: string;
+  version: number;
+  document: unknown;
+  createdAt: string;
+  actorId: string;
+}
+type EventJson = Omit<ExtenuatingEvent, "startsAt" | "endsAt" | "effect"> & {
+  startsAt: string;
+  endsAt: string;
+  effect: string;
+};
+
+export async function readReturnInputs(
+  db: Executor,
+  merchantId: string,
+  externalId: string,
+): Promise<ReturnInputs | null> {
+  const [row] = await db
+    .select({
+      o: orders,
+      timeZone: customers.timeZone,
+      locale: customers.locale,
+      lines: sql<LineJson[]>`${LINES}`,
+      tenders: sql<TenderJson[]>`${TENDERS}`,
+      fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
+      cancelled: cancelledSql(sql`${orders.merchantId}`, sql`${orders.id}`),
+      held: heldRowsJson(sql`${orders.id}`),
+      merchant: MERCHANT,
+      policies: POLICIES,
+      events: EVENTS,
+    })
+    .from(orders)
+    .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
+    .where(and(eq(orders.merchantId, merchantId), eq(orders.externalId, externalId)));
+  if (!row) return null;
+  const m = row.merchant;
+  return {
+    order: toOrder(row.o, row),
+    cancelled: row.cancelled,
+    held: heldFrom(row.held),
+    merchant: m
+      ? { ...m, settings: (m.settings ?? {}) as MerchantSettings, createdAt: new Date(m.createdAt) }
+      : null,
+    policies: row.policies.map((p) => ({ ...p, createdAt: new Date(p.createdAt) })),
+    events: row.events.map((e) => ({
+      ...e,
+      startsAt: new Date(e.startsAt),
+      endsAt: new Date(e.endsAt),
+      effect: e.effect === "extend_window" ? "extend_window" : "full_refund",
+    })),
+  };
+}
+
+/** Whether the order is cancelled and the units return cases hold, in one statement. */
+export async function readReturnState(
+  db: Executor,
+  merchantId: string,
+  orderId: string,
+): Promise<ReturnState> {
+  const m: SQL = sql`${merchantId}::uuid`;
+  const o: SQL = sql`${orderId}::uuid`;
+  const r = await db.execute(sql`select ${cancelledSql(m, o)} as cancelled, ${heldRowsJson(o)} as held`);
+  const [row] = (r as unknown as { rows: { cancelled: boolean; held: HeldRow[] }[] }).rows;
+  return { cancelled: Boolean(row?.cancelled), held: heldFrom(row?.held ?? []) };
+}
