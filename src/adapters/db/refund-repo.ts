@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { RefundRepo } from "../../app/ports/index.ts";
 import { type Money, money } from "../../domain/money.ts";
 import type {
@@ -59,22 +59,14 @@ export function refundRepo(db: Executor): RefundRepo {
       return row ? toCalc(row) : null;
     },
     async priorForOrder(merchantId, orderId, caseId, currency) {
-      const cases = await db
-        .select({ id: returnCases.id })
-        .from(returnCases)
-        .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.orderId, orderId)));
-      const rows =
-        cases.length === 0
-          ? []
-          : await db
-              .select()
-              .from(refundCalculations)
-              .where(
-                inArray(
-                  refundCalculations.caseId,
-                  cases.map((c) => c.id),
-                ),
-              );
+      // One statement: the order's cases joined, not read first.
+      const rows = (
+        await db
+          .select({ calc: refundCalculations })
+          .from(refundCalculations)
+          .innerJoin(returnCases, eq(returnCases.id, refundCalculations.caseId))
+          .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.orderId, orderId)))
+      ).map((x) => x.calc);
       const units = new Map<string, number>();
       let shipping = 0;
       let duties = 0;
