@@ -10,7 +10,7 @@ import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldFrom } from "./held-units.ts";
-import { markOutbox } from "./outbox-mark.ts";
+import { appendEventsSql } from "./outbox-mark.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
 type CaseRow = typeof returnCases.$inferSelect;
@@ -103,28 +103,11 @@ async function appendEvents(
   c: Pick<ReturnCase, "id" | "merchantId">,
   events: readonly CaseEvent[],
   onEvents?: (caseId: string) => void,
-  knownLastSeq?: number,
 ): Promise<void> {
   if (events.length === 0) return;
-  const start = knownLastSeq ?? (await lastSeq(db, c.id));
-  await db.insert(caseEvents).values(
-    events.map((e, i) => ({
-      caseId: c.id,
-      merchantId: c.merchantId,
-      seq: start + i + 1,
-      type: e.type,
-      actorKind: e.actor.kind,
-      actorId: e.actor.id,
-      actorName: e.actor.name ?? null,
-      at: e.at,
-      reason: e.reason,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: e.data,
-    })),
-  );
-  // The transactional outbox: in the same transaction as the events themselves.
-  await markOutbox(db, c, start + events.length, events.at(-1)?.at ?? new Date(0));
+  const start = await lastSeq(db, c.id);
+  // The transactional outbox: in the same statement as the events themselves.
+  await db.execute(appendEventsSql(db, c, events, start));
   onEvents?.(c.id);
 }
 
@@ -153,7 +136,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return toCases(rows, seal)[0] ?? null;
     },
     async insert(c, events) {
-      await db.insert(returnCases).values({
+      const caseInsert = db.insert(returnCases).values({
         ...caseValues(c, seal),
         id: c.id,
         merchantId: c.merchantId,
@@ -171,7 +154,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         refundDeadline: c.refundDeadline ?? null,
         createdAt: c.createdAt,
       });
-      await db.insert(returnLines).values(
+      const linesInsert = db.insert(returnLines).values(
         c.lines.map((l, position) => ({
           id: l.id,
           caseId: c.id,
@@ -188,8 +171,9 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
           ...l.counts,
         })),
       );
-      // A new case has no events yet: numbering starts at 1 without asking.
-      await appendEvents(db, c, events, onEvents, 0);
+      // One statement: the case, its lines, its first events (numbered from 1) and its outbox mark.
+      await db.execute(appendEventsSql(db, c, events, 0, [caseInsert.getSQL(), linesInsert.getSQL()]));
+      onEvents?.(c.id);
     },
     async update(c, expectedVersion, events) {
       const won = await db

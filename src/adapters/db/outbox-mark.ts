@@ -1,22 +1,46 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { CaseEvent } from "../../domain/return-case.ts";
 import type { Executor } from "./database.ts";
-import { outboxCases } from "./schema.ts";
+import { caseEvents, outboxCases } from "./schema.ts";
 
 /**
- * Records in the outbox that the case has events up to `lastSeq` — called by the event append itself,
- * so the events and their place in the outbox commit together or not at all.
+ * The case's events numbered from `start + 1` and their place in the outbox (the case has events up
+ * to the last seq) as ONE statement: a data-modifying CTE, so the events and the outbox mark commit
+ * together or not at all and cost one round trip. `before` are further inserts (as CTEs) to run in
+ * the same statement, e.g. a new case and its lines.
  */
-export async function markOutbox(
+export function appendEventsSql(
   db: Executor,
   c: { readonly id: string; readonly merchantId: string },
-  lastSeq: number,
-  at: Date,
-): Promise<void> {
-  await db
+  events: readonly CaseEvent[],
+  start: number,
+  before: readonly SQL[] = [],
+): SQL {
+  const rows = events.map((e, i) => ({
+    caseId: c.id,
+    merchantId: c.merchantId,
+    seq: start + i + 1,
+    type: e.type,
+    actorKind: e.actor.kind,
+    actorId: e.actor.id,
+    actorName: e.actor.name ?? null,
+    at: e.at,
+    reason: e.reason,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    data: e.data,
+  }));
+  const lastSeq = start + events.length;
+  const at = events.at(-1)?.at ?? new Date(0);
+  const mark = db
     .insert(outboxCases)
     .values({ caseId: c.id, merchantId: c.merchantId, lastSeq, settledSeq: 0, updatedAt: at })
     .onConflictDoUpdate({
       target: outboxCases.caseId,
       set: { lastSeq: sql`greatest(${outboxCases.lastSeq}, ${lastSeq})`, updatedAt: at, retryAt: null },
     });
+  const inserts = rows.length > 0 ? [...before, db.insert(caseEvents).values(rows).getSQL()] : before;
+  if (inserts.length === 0) return mark.getSQL();
+  const ctes = inserts.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`);
+  return sql`with ${sql.join(ctes, sql`, `)} ${mark.getSQL()}`;
 }
