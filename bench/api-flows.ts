@@ -1,4 +1,12 @@
-import { CLIENTS, drive, type Json, percentile, refundBenchServer, settledCount } from "./bench-client.ts";
+import {
+  CLIENTS,
+  drive,
+  type Json,
+  percentile,
+  refundBenchServer,
+  settledCount,
+  target,
+} from "./bench-client.ts";
 import { postgresReachable } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -8,10 +16,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
  * policy refunds at inspection; the worker settles it) → resolve. Flows per second count flows whose
  * every step answered 200/201, over the time until the worker settled the last refund.
  */
-export async function benchFlows(kind: "pglite" | "postgres"): Promise<string> {
+export async function benchFlows(kind: "pglite" | "postgres", processes = 1): Promise<string> {
   if (kind === "postgres" && !(await postgresReachable()))
     return `return lives (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
-  const { server, call } = await refundBenchServer(kind, "inspection");
+  const { server, call } = await refundBenchServer(kind, "inspection", processes);
   try {
     const start = performance.now();
     const { done, latencies } = await drive(SECONDS, async (i) => {
@@ -37,7 +45,7 @@ export async function benchFlows(kind: "pglite" | "postgres"): Promise<string> {
     });
     const succeeded = await settledCount(call);
     const seconds = (performance.now() - start) / 1000;
-    return `return lives end to end (${kind}, ${CLIENTS} clients: create, approve, ship, receive, inspect with refund, resolve; settled by the job queue): ${(done / seconds).toFixed(1)} flows/s, ${done} flows, ${succeeded >= 500 ? "≥500" : succeeded} refunds succeeded, flow p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;
+    return `return lives end to end (${target(kind, processes)}, ${CLIENTS} clients: create, approve, ship, receive, inspect with refund, resolve; settled by the job queue): ${(done / seconds).toFixed(1)} flows/s, ${done} flows, ${succeeded >= 500 ? "≥500" : succeeded} refunds succeeded, flow p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;
   } finally {
     await server.stop();
   }

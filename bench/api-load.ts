@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { target } from "./bench-client.ts";
 import { type BenchServer, postgresReachable, startBenchServer } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -49,10 +50,11 @@ async function drive(
   label: string,
   path: string,
   body: (n: number) => unknown,
+  processes = 1,
 ): Promise<string> {
   if (kind === "postgres" && !(await postgresReachable()))
     return `${label} (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
-  const server = await startBenchServer(kind);
+  const server = await startBenchServer(kind, processes);
   try {
     await putPolicy(server);
     for (let n = 0; n < ORDERS; n++) await putBulkOrder(server, n);
@@ -72,7 +74,7 @@ async function drive(
     });
     const ok = result["2xx"];
     return (
-      `${label} via HTTP (${kind}, ${CONNECTIONS} connections, ${SECONDS} s): ${(ok / SECONDS).toFixed(0)}/s, ` +
+      `${label} via HTTP (${target(kind, processes)}, ${CONNECTIONS} connections, ${SECONDS} s): ${(ok / SECONDS).toFixed(0)}/s, ` +
       `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors`
     );
   } finally {
@@ -83,18 +85,30 @@ async function drive(
 const line = { orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" };
 
 /** POST /api/v1/returns: return-case creations per second. */
-export function benchReturnCreation(kind: "pglite" | "postgres"): Promise<string> {
-  return drive(kind, "return creations", "/api/v1/returns", (n) => ({
-    orderExternalId: `BULK-${n}`,
-    lines: [line],
-    requestedResolution: "refund",
-  }));
+export function benchReturnCreation(kind: "pglite" | "postgres", processes = 1): Promise<string> {
+  return drive(
+    kind,
+    "return creations",
+    "/api/v1/returns",
+    (n) => ({
+      orderExternalId: `BULK-${n}`,
+      lines: [line],
+      requestedResolution: "refund",
+    }),
+    processes,
+  );
 }
 
 /** POST /api/v1/returns/preview: eligibility previews per second (reads only). */
-export function benchPreview(kind: "pglite" | "postgres"): Promise<string> {
-  return drive(kind, "return previews", "/api/v1/returns/preview", (n) => ({
-    orderExternalId: `BULK-${n}`,
-    lines: [line],
-  }));
+export function benchPreview(kind: "pglite" | "postgres", processes = 1): Promise<string> {
+  return drive(
+    kind,
+    "return previews",
+    "/api/v1/returns/preview",
+    (n) => ({
+      orderExternalId: `BULK-${n}`,
+      lines: [line],
+    }),
+    processes,
+  );
 }

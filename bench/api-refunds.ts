@@ -1,4 +1,4 @@
-import { CLIENTS, drive, percentile, refundBenchServer, settledCount } from "./bench-client.ts";
+import { CLIENTS, drive, percentile, refundBenchServer, settledCount, target } from "./bench-client.ts";
 import { postgresReachable } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -8,10 +8,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
  * approval); the refund is calculated in the command's transaction and its settlement executed by the
  * pg-boss worker of the real server process. Counts settlements that reached `succeeded`.
  */
-export async function benchRefunds(kind: "pglite" | "postgres"): Promise<string> {
+export async function benchRefunds(kind: "pglite" | "postgres", processes = 1): Promise<string> {
   if (kind === "postgres" && !(await postgresReachable()))
     return `refunds executed (${kind}): skipped — no PostgreSQL at BENCH_DATABASE_URL`;
-  const { server, call } = await refundBenchServer(kind, "approval");
+  const { server, call } = await refundBenchServer(kind, "approval", processes);
   try {
     const start = performance.now();
     const { done, latencies } = await drive(SECONDS, async (i) => {
@@ -24,7 +24,7 @@ export async function benchRefunds(kind: "pglite" | "postgres"): Promise<string>
     });
     const succeeded = await settledCount(call);
     const seconds = (performance.now() - start) / 1000;
-    return `refunds executed end to end (${kind}, ${CLIENTS} clients: create + approve, refund via the job queue): ${(done / seconds).toFixed(1)}/s, ${done} issued, ${succeeded >= 500 ? "≥500" : succeeded} succeeded, create+approve p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;
+    return `refunds executed end to end (${target(kind, processes)}, ${CLIENTS} clients: create + approve, refund via the job queue): ${(done / seconds).toFixed(1)}/s, ${done} issued, ${succeeded >= 500 ? "≥500" : succeeded} succeeded, create+approve p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;
   } finally {
     await server.stop();
   }

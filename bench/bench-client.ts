@@ -13,8 +13,9 @@ export const CLIENTS = 10;
 export async function refundBenchServer(
   kind: "pglite" | "postgres",
   trigger: "approval" | "inspection",
+  processes = 1,
 ): Promise<{ server: BenchServer; call: Call }> {
-  const server = await startBenchServer(kind);
+  const server = await startBenchServer(kind, processes);
   const call: Call = async (method, path, body) => {
     const res = await fetch(server.base + path, {
       method,
@@ -85,6 +86,10 @@ export async function drive(
   latencies.sort((a, b) => a - b);
   return { done, latencies };
 }
+
+/** How a figure names where it ran: "postgres", or "postgres, 2 processes". */
+export const target = (kind: string, processes: number): string =>
+  processes > 1 ? `${kind}, ${processes} processes` : kind;
 
 export const percentile = (sorted: readonly number[], x: number): number =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * x))] ?? 0);

@@ -21,6 +21,11 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   "api-refunds-postgres": () => benchRefunds("postgres"),
   "api-flows-pglite": () => benchFlows("pglite"),
   "api-flows-postgres": () => benchFlows("postgres"),
+  // The same on `crossback serve --processes 2` (node:cluster, one port), PostgreSQL only.
+  "api-returns-postgres-2p": () => benchReturnCreation("postgres", 2),
+  "api-preview-postgres-2p": () => benchPreview("postgres", 2),
+  "api-refunds-postgres-2p": () => benchRefunds("postgres", 2),
+  "api-flows-postgres-2p": () => benchFlows("postgres", 2),
   "portal-web": () => benchPortalWeb(),
   "reports-postgres": () => benchReports(),
 };

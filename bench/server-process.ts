@@ -42,7 +42,8 @@ async function admin(sql: string): Promise<void> {
   await c.end();
 }
 
-export async function startBenchServer(kind: "pglite" | "postgres"): Promise<BenchServer> {
+/** `processes` > 1: `crossback serve --processes N` (node:cluster, PostgreSQL only). */
+export async function startBenchServer(kind: "pglite" | "postgres", processes = 1): Promise<BenchServer> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   if (kind === "pglite") {
@@ -66,7 +67,10 @@ export async function startBenchServer(kind: "pglite" | "postgres"): Promise<Ben
   if (m.code !== 0) throw new Error(m.stderr);
   const k = await crossback(["api-key", "create", "--merchant", "bench"], env);
   const auth = `Bearer ${k.stdout.trim().split("\n").at(-1)}`;
-  const server: Server = await serve(env);
+  const server: Server =
+    processes > 1
+      ? await serve(env, ["serve", "--processes", String(processes)], processes)
+      : await serve(env);
   return {
     base: server.base,
     auth,
