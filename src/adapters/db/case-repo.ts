@@ -11,6 +11,7 @@ import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldFrom } from "./held-units.ts";
 import { appendEventsSql } from "./outbox-mark.ts";
+import { prepared } from "./prepared.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
 type CaseRow = typeof returnCases.$inferSelect;
@@ -130,10 +131,14 @@ const toCases = (rows: { c: CaseRow; lines: LineRow[] }[], seal: BankSeal): Retu
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
   return {
     async load(merchantId, id) {
-      const rows = await selectCases(db).where(
-        and(eq(returnCases.merchantId, merchantId), eq(returnCases.id, id)),
+      const q = prepared(db, "case_with_lines", () =>
+        selectCases(db)
+          .where(
+            and(eq(returnCases.merchantId, sql.placeholder("m")), eq(returnCases.id, sql.placeholder("id"))),
+          )
+          .prepare("case_with_lines"),
       );
-      return toCases(rows, seal)[0] ?? null;
+      return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
     },
     async insert(c, events) {
       const caseInsert = db.insert(returnCases).values({

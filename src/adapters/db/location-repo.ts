@@ -1,9 +1,10 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { LocationRecord } from "../../app/logistics/ports.ts";
 import type { LocationRepo } from "../../app/logistics/records.ts";
 import type { LaneOverride } from "../../domain/logistics/lanes.ts";
 import type { Money } from "../../domain/money.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { locations, logisticsSettings } from "./schema.ts";
 
 type Row = typeof locations.$inferSelect;
@@ -53,12 +54,15 @@ export function locationRepo(db: Executor): LocationRepo {
       return toLocation(row);
     },
     async list(merchantId) {
-      const rows = await db
-        .select()
-        .from(locations)
-        .where(eq(locations.merchantId, merchantId))
-        .orderBy(asc(locations.code));
-      return rows.map(toLocation);
+      const q = prepared(db, "locations_of_merchant", () =>
+        db
+          .select()
+          .from(locations)
+          .where(eq(locations.merchantId, sql.placeholder("m")))
+          .orderBy(asc(locations.code))
+          .prepare("locations_of_merchant"),
+      );
+      return (await q.execute({ m: merchantId })).map(toLocation);
     },
     async byCode(merchantId, code) {
       const [row] = await db

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type {
   ApiKeyRecord,
   ApiKeyRepo,
@@ -8,6 +8,7 @@ import type {
 } from "../../app/ports/index.ts";
 import { isApiKeyScope } from "../../domain/api-key-scopes.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { apiKeys, merchants } from "./schema.ts";
 
 const toMerchant = (r: typeof merchants.$inferSelect): Merchant => ({
@@ -22,7 +23,14 @@ export function merchantRepo(db: Executor): MerchantRepo {
       return row ? toMerchant(row) : null;
     },
     async byId(id) {
-      const [row] = await db.select().from(merchants).where(eq(merchants.id, id));
+      const q = prepared(db, "merchant_by_id", () =>
+        db
+          .select()
+          .from(merchants)
+          .where(eq(merchants.id, sql.placeholder("id")))
+          .prepare("merchant_by_id"),
+      );
+      const [row] = await q.execute({ id });
       return row ? toMerchant(row) : null;
     },
     async insert(m: Merchant) {
@@ -83,16 +91,20 @@ export function apiKeyRepo(db: Executor): ApiKeyRepo {
       return row ? toKey(row) : null;
     },
     async activeByHash(hash, at) {
-      const [row] = await db
-        .select(keyColumns)
-        .from(apiKeys)
-        .where(
-          and(
-            eq(apiKeys.keyHash, hash),
-            isNull(apiKeys.revokedAt),
-            or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, at)),
-          ),
-        );
+      const q = prepared(db, "api_key_by_hash", () =>
+        db
+          .select(keyColumns)
+          .from(apiKeys)
+          .where(
+            and(
+              eq(apiKeys.keyHash, sql.placeholder("hash")),
+              isNull(apiKeys.revokedAt),
+              or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql.placeholder("at"))),
+            ),
+          )
+          .prepare("api_key_by_hash"),
+      );
+      const [row] = await q.execute({ hash, at });
       return row ? toKey(row) : null;
     },
     async touch(id, at) {

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { PolicyRepo, StoredPolicy } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { returnPolicies } from "./schema.ts";
 
 const columns = {
@@ -32,12 +33,27 @@ export function policyRepo(db: Executor): PolicyRepo {
       return rows.length > 0;
     },
     async get(merchantId, id, version) {
-      const where = [eq(returnPolicies.merchantId, merchantId), eq(returnPolicies.policyId, id)];
-      if (version !== undefined) where.push(eq(returnPolicies.version, version));
+      if (version !== undefined) {
+        const q = prepared(db, "policy_version", () =>
+          db
+            .select(columns)
+            .from(returnPolicies)
+            .where(
+              and(
+                eq(returnPolicies.merchantId, sql.placeholder("m")),
+                eq(returnPolicies.policyId, sql.placeholder("id")),
+                eq(returnPolicies.version, sql.placeholder("v")),
+              ),
+            )
+            .prepare("policy_version"),
+        );
+        const [row] = await q.execute({ m: merchantId, id, v: version });
+        return row ?? null;
+      }
       const [row] = await db
         .select(columns)
         .from(returnPolicies)
-        .where(and(...where))
+        .where(and(eq(returnPolicies.merchantId, merchantId), eq(returnPolicies.policyId, id)))
         .orderBy(desc(returnPolicies.version))
         .limit(1);
       return row ?? null;

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { RefundRepo } from "../../app/ports/index.ts";
 import { type Money, money } from "../../domain/money.ts";
 import type {
@@ -8,6 +8,7 @@ import type {
   RefundUnits,
 } from "../../domain/refund/refund-calculation.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { refundCalculations, returnCases } from "./schema.ts";
 
 type Row = typeof refundCalculations.$inferSelect;
@@ -60,13 +61,20 @@ export function refundRepo(db: Executor): RefundRepo {
     },
     async priorForOrder(merchantId, orderId, caseId, currency) {
       // One statement: the order's cases joined, not read first.
-      const rows = (
-        await db
+      const q = prepared(db, "refunds_of_order", () =>
+        db
           .select({ calc: refundCalculations })
           .from(refundCalculations)
           .innerJoin(returnCases, eq(returnCases.id, refundCalculations.caseId))
-          .where(and(eq(returnCases.merchantId, merchantId), eq(returnCases.orderId, orderId)))
-      ).map((x) => x.calc);
+          .where(
+            and(
+              eq(returnCases.merchantId, sql.placeholder("m")),
+              eq(returnCases.orderId, sql.placeholder("o")),
+            ),
+          )
+          .prepare("refunds_of_order"),
+      );
+      const rows = (await q.execute({ m: merchantId, o: orderId })).map((x) => x.calc);
       const units = new Map<string, number>();
       let shipping = 0;
       let duties = 0;

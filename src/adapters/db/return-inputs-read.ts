@@ -12,6 +12,7 @@ import {
   type TenderJson,
   toOrder,
 } from "./order-read.ts";
+import { prepared } from "./prepared.ts";
 import { customers, orders } from "./schema.ts";
 
 /**
@@ -53,23 +54,27 @@ export async function readReturnInputs(
   merchantId: string,
   externalId: string,
 ): Promise<ReturnInputs | null> {
-  const [row] = await db
-    .select({
-      o: orders,
-      timeZone: customers.timeZone,
-      locale: customers.locale,
-      lines: sql<LineJson[]>`${LINES}`,
-      tenders: sql<TenderJson[]>`${TENDERS}`,
-      fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
-      cancelled: cancelledSql(sql`${orders.merchantId}`, sql`${orders.id}`),
-      held: heldRowsJson(sql`${orders.id}`),
-      merchant: MERCHANT,
-      policies: POLICIES,
-      events: EVENTS,
-    })
-    .from(orders)
-    .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
-    .where(and(eq(orders.merchantId, merchantId), eq(orders.externalId, externalId)));
+  const q = prepared(db, "return_inputs", () =>
+    db
+      .select({
+        o: orders,
+        timeZone: customers.timeZone,
+        locale: customers.locale,
+        lines: sql<LineJson[]>`${LINES}`,
+        tenders: sql<TenderJson[]>`${TENDERS}`,
+        fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
+        cancelled: cancelledSql(sql`${orders.merchantId}`, sql`${orders.id}`),
+        held: heldRowsJson(sql`${orders.id}`),
+        merchant: MERCHANT,
+        policies: POLICIES,
+        events: EVENTS,
+      })
+      .from(orders)
+      .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
+      .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders.externalId, sql.placeholder("x"))))
+      .prepare("return_inputs"),
+  );
+  const [row] = await q.execute({ m: merchantId, x: externalId });
   if (!row) return null;
   const m = row.merchant;
   return {
