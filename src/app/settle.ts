@@ -1,6 +1,13 @@
 import { merchantConnection } from "./platforms/connections.ts";
 import type { PlatformConnection } from "./platforms/ports.ts";
-import type { Deps, GatewayRefundResult, Settlement, SettlementChange } from "./ports/index.ts";
+import type {
+  Deps,
+  GatewayRefundRequest,
+  GatewayRefundResult,
+  PaymentGateway,
+  Settlement,
+  SettlementChange,
+} from "./ports/index.ts";
 import { isPaymentProvider, openProviderAccount, type ProviderAccount } from "./provider-accounts.ts";
 import { changeSettlement } from "./settlement-change.ts";
 
@@ -22,55 +29,14 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   );
   // Not claimable (another worker has it, or it is past pending): answer its current state.
   if (!claimed) return deps.store.transaction((r) => r.settlements.lock(id));
-  const gateway = claimed.gateway ? deps.gateways.get(claimed.gateway) : undefined;
+  const opened = await openGateway(deps, claimed);
   let change: SettlementChange;
-  // A provider refund acts for the merchant's own account only: another merchant's payment is not
-  // reachable through it (the gateway also checks the payment's account and currency first).
-  let account: ProviderAccount | null = null;
-  let missing: string | null = null;
-  if (gateway?.needsAccount) {
-    const opened = isPaymentProvider(gateway.name)
-      ? await openProviderAccount(deps, claimed.merchantId, gateway.name)
-      : { missing: `gateway "${gateway.name}" has no per-merchant accounts` };
-    if ("account" in opened) account = opened.account;
-    else missing = opened.missing;
-  }
-  // A platform refund (Shopify) acts on the merchant's own shop, the one the order came from.
-  let platform: PlatformConnection | null = null;
-  if (gateway?.needsPlatform) {
-    const opened = await merchantConnection(deps, claimed.merchantId, gateway.needsPlatform);
-    if ("connection" in opened) platform = opened.connection;
-    else missing = opened.missing;
-  }
-  if (!gateway) {
-    change = {
-      status: "needs_review",
-      failureReason: `no payment gateway "${claimed.gateway}" is configured: configure it and retry, or refund by hand`,
-    };
-  } else if (missing) {
-    change = { status: "needs_review", failureReason: missing };
-  } else {
-    const order = claimed.orderId
-      ? await deps.store.read.orders.getById(claimed.merchantId, claimed.orderId)
-      : null;
-    const tender = order?.tenders.find((t) => t.id === claimed.tenderId);
+  if ("missing" in opened) change = { status: "needs_review", failureReason: opened.missing };
+  else {
     let result: GatewayRefundResult;
     try {
       await faultPoint("before_provider_call");
-      result = await gateway.refund({
-        settlementId: claimed.id,
-        idempotencyKey: claimed.idempotencyKey,
-        amount: claimed.amount,
-        tender: {
-          kind: tender?.kind ?? "other",
-          provider: tender?.provider ?? null,
-          reference: tender?.reference ?? null,
-        },
-        reason: "return",
-        account,
-        platform,
-        attempt: claimed.attempts,
-      });
+      result = await opened.gateway.refund(await gatewayRequest(deps, claimed, opened));
       await faultPoint("after_provider_call");
     } catch (e) {
       result = { status: "failed", reason: e instanceof Error ? e.message : String(e), retryable: true };
@@ -83,6 +49,63 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
     if (!current) return null;
     return (await changeSettlement(deps, r, current, change, at, "settlement worker")) ?? current;
   });
+}
+
+export interface OpenedGateway {
+  readonly gateway: PaymentGateway;
+  readonly account: ProviderAccount | null;
+  readonly platform: PlatformConnection | null;
+}
+
+/**
+ * The settlement's gateway with what it acts through: the merchant's own provider account (another
+ * merchant's payment is not reachable through it) or the merchant's own shop (the order's platform).
+ */
+export async function openGateway(deps: Deps, s: Settlement): Promise<OpenedGateway | { missing: string }> {
+  const gateway = s.gateway ? deps.gateways.get(s.gateway) : undefined;
+  if (!gateway)
+    return {
+      missing: `no payment gateway "${s.gateway}" is configured: configure it and retry, or refund by hand`,
+    };
+  let account: ProviderAccount | null = null;
+  if (gateway.needsAccount) {
+    const opened = isPaymentProvider(gateway.name)
+      ? await openProviderAccount(deps, s.merchantId, gateway.name)
+      : { missing: `gateway "${gateway.name}" has no per-merchant accounts` };
+    if (!("account" in opened)) return { missing: opened.missing };
+    account = opened.account;
+  }
+  let platform: PlatformConnection | null = null;
+  if (gateway.needsPlatform) {
+    const opened = await merchantConnection(deps, s.merchantId, gateway.needsPlatform);
+    if (!("connection" in opened)) return { missing: opened.missing };
+    platform = opened.connection;
+  }
+  return { gateway, account, platform };
+}
+
+/** The gateway request of a settlement: its key, amount and the order's tender it refunds. */
+export async function gatewayRequest(
+  deps: Deps,
+  s: Settlement,
+  opened: OpenedGateway,
+): Promise<GatewayRefundRequest> {
+  const order = s.orderId ? await deps.store.read.orders.getById(s.merchantId, s.orderId) : null;
+  const tender = order?.tenders.find((t) => t.id === s.tenderId);
+  return {
+    settlementId: s.id,
+    idempotencyKey: s.idempotencyKey,
+    amount: s.amount,
+    tender: {
+      kind: tender?.kind ?? "other",
+      provider: tender?.provider ?? null,
+      reference: tender?.reference ?? null,
+    },
+    reason: "return",
+    account: opened.account,
+    platform: opened.platform,
+    attempt: s.attempts,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Deps, Settlement } from "./ports/index.ts";
 import { executeSettlement, MAX_ATTEMPTS, STALE_MS } from "./settle.ts";
 import { changeSettlement, operationsLog } from "./settlement-change.ts";
+import { followUpSettlements } from "./settlement-followup.ts";
 
 /**
  * A call cut off by a crash is sent again (same idempotency key) only while the provider surely
@@ -16,12 +17,15 @@ export interface Recovery {
   readonly resent: number;
   /** Settlements moved to `needs_review`: outcome unknown or overdue, a person decides. */
   readonly review: number;
+  /** Accepted refunds whose outcome was asked of the provider (gateways with `lookup`) and recorded. */
+  readonly settled: number;
 }
 
 /**
  * The recovery sweep (every minute, and at start-up). Waiting states are left alone: approved bank
  * transfers wait for export, confirmed payment requests for the shopper's payment, accepted provider
- * refunds for the provider's webhook. Only provider calls with no recorded answer are re-sent, with
+ * refunds for the provider's webhook — except at providers that send none (Shopify), which are asked
+again (`lookup`) on every sweep once the refund is older than the stale window. Only provider calls with no recorded answer are re-sent, with
  * the same key, within the key window and the attempt cap; the rest is surfaced as `needs_review`.
  */
 export async function recoverSettlements(deps: Deps): Promise<Recovery> {
@@ -37,6 +41,7 @@ export async function recoverSettlements(deps: Deps): Promise<Recovery> {
           : null;
     if (why) review += await toReview(deps, s, `${why}: check at ${s.gateway} whether it was refunded`);
   }
+  const settled = await followUpSettlements(deps, staleBefore, BATCH);
   const overdue = new Date(now.getTime() - OUTCOME_DUE_MS);
   for (const s of await deps.store.read.settlements.stuck("awaiting_provider", overdue, BATCH))
     review += await toReview(deps, s, `${s.gateway} accepted the refund but has not reported its outcome`);
@@ -46,7 +51,7 @@ export async function recoverSettlements(deps: Deps): Promise<Recovery> {
       await deps.jobs.enqueue("settlement.execute", { settlementId: s.id }, { singletonKey: s.id });
     else await executeSettlement(deps, s.id);
   }
-  return { resent: due.length, review };
+  return { resent: due.length, review, settled };
 }
 
 /** Moves a settlement still in the state it was read in to `needs_review` (logged); 1 when it moved. */

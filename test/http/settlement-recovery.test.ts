@@ -105,7 +105,7 @@ describeEachDb(
         "awaiting_export",
       );
       later(STALE_MS);
-      expect(await recoverSettlements(h.deps)).toEqual({ resent: 0, review: 0 });
+      expect(await recoverSettlements(h.deps)).toEqual({ resent: 0, review: 0, settled: 0 });
       expect(await settlement(s.id as string)).toMatchObject({ status: "awaiting_export", gateway: null });
       const file = await api("POST", "/api/v1/payouts/sepa-export", {});
       expect([file.status, file.body.payments]).toEqual([200, 1]);
@@ -176,9 +176,9 @@ describeEachDb(
       const s = await approvedRefund(card("stripe", "pi_cut"));
       expect((await settlement(s.id as string)).status).toBe("pending");
       await crashWhileCalling(s.id as string);
-      expect(await recoverSettlements(h.deps)).toEqual({ resent: 0, review: 0 }); // not stale yet
+      expect(await recoverSettlements(h.deps)).toEqual({ resent: 0, review: 0, settled: 0 }); // not stale yet
       later(STALE_MS);
-      expect(await recoverSettlements(h.deps)).toEqual({ resent: 1, review: 0 });
+      expect(await recoverSettlements(h.deps)).toEqual({ resent: 1, review: 0, settled: 0 });
       expect((await settlement(s.id as string)).status).toBe("succeeded");
       expect(stripe.refunds().filter((r) => r.payment_intent === "pi_cut")).toHaveLength(1);
     });
@@ -197,7 +197,7 @@ describeEachDb(
         later(STALE_MS);
       }
       expect((await settlement(capped.id as string)).attempts).toBe(MAX_ATTEMPTS);
-      expect(await recoverSettlements(h.deps)).toEqual({ resent: 0, review: 2 });
+      expect(await recoverSettlements(h.deps)).toEqual({ resent: 0, review: 2, settled: 0 });
       for (const s of [old, capped])
         expect((await settlement(s.id as string)).status, String(s.id)).toBe("needs_review");
       expect(

@@ -6,7 +6,8 @@ import { shopifyRequest } from "../../src/adapters/platforms/shopify-client.ts";
 import { REFUND_CREATE } from "../../src/adapters/platforms/shopify-queries.ts";
 import { shopifyRefundGateway } from "../../src/adapters/platforms/shopify-refunds.ts";
 import { runBackfill } from "../../src/app/platforms/backfill.ts";
-import { executeSettlement } from "../../src/app/settle.ts";
+import { executeSettlement, STALE_MS } from "../../src/app/settle.ts";
+import { recoverSettlements } from "../../src/app/settlement-recovery.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json } from "../support/fixtures.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
@@ -40,7 +41,7 @@ describeEachDb("Shopify refunds: money moves on Shopify, once (against the local
       webhookSecret: fake.webhookSecret,
     });
     expect(put.status).toBe(200);
-    for (const n of [2001, 2002, 2003]) fake.putOrder(order(n));
+    for (const n of [2001, 2002, 2003, 2004, 2005]) fake.putOrder(order(n));
     expect((await runBackfill(h.deps, merchantId, "shopify", SINCE, () => {})).ok).toBe(true);
   });
   afterAll(async () => {
@@ -121,6 +122,57 @@ describeEachDb("Shopify refunds: money moves on Shopify, once (against the local
       null,
       mine[0]?.id,
     ]);
+  });
+
+  /** A refund Shopify accepted as PENDING: the settlement waits, the sweep asks again. */
+  async function pendingRefund(n: number) {
+    fake.pendNextRefund();
+    const { settlements } = await refundOne(n);
+    const s = settlements[0];
+    expect([s?.gateway, s?.status]).toEqual(["shopify", "awaiting_provider"]);
+    const mine = () => fake.refunds.filter((r) => r.orderId.endsWith(`500${n}`));
+    expect(mine().map((r) => r.status)).toEqual(["PENDING"]);
+    expect(s?.providerReference).toBe(mine()[0]?.id);
+    // Still pending on Shopify: the sweep asks, sends no refund, and the settlement keeps waiting.
+    h.clock.advance(STALE_MS + 1_000);
+    const before = fake.operations().filter((o) => o === "CrossbackRefundCreate").length;
+    expect((await recoverSettlements(h.deps)).settled).toBe(0);
+    expect((await h.deps.store.read.settlements.get(merchantId, s?.id ?? ""))?.status).toBe(
+      "awaiting_provider",
+    );
+    return { id: s?.id ?? "", mine, before };
+  }
+
+  it("a PENDING Shopify refund is asked again by the sweep and succeeds there, refunded once", async () => {
+    const { id, mine, before } = await pendingRefund(2004);
+    fake.settleRefund(mine()[0]?.id ?? "", "SUCCESS");
+    h.clock.advance(60_000);
+    expect((await recoverSettlements(h.deps)).settled).toBe(1);
+    const done = await h.deps.store.read.settlements.get(merchantId, id);
+    expect([done?.status, done?.providerReference, done?.failureReason]).toEqual([
+      "succeeded",
+      mine()[0]?.id,
+      null,
+    ]);
+    expect(mine()).toHaveLength(1);
+    expect(fake.operations().filter((o) => o === "CrossbackRefundCreate").length).toBe(before);
+    // Settled: later sweeps leave it alone.
+    h.clock.advance(STALE_MS + 1_000);
+    expect((await recoverSettlements(h.deps)).settled).toBe(0);
+  });
+
+  it("a PENDING Shopify refund that then fails is recorded as failed with Shopify's reason, refunded once", async () => {
+    const { id, mine, before } = await pendingRefund(2005);
+    fake.settleRefund(mine()[0]?.id ?? "", "FAILURE", "CARD_DECLINED");
+    h.clock.advance(60_000);
+    expect((await recoverSettlements(h.deps)).settled).toBe(1);
+    const done = await h.deps.store.read.settlements.get(merchantId, id);
+    expect([done?.status, done?.failureReason]).toEqual([
+      "failed",
+      `Shopify refund ${mine()[0]?.id} FAILURE (CARD_DECLINED)`,
+    ]);
+    expect(mine()).toHaveLength(1);
+    expect(fake.operations().filter((o) => o === "CrossbackRefundCreate").length).toBe(before);
   });
 
   it("the fake keeps Shopify's idempotency rules: directive required, same key replays, other input refused", async () => {

@@ -52,6 +52,45 @@ function outcome(refund: ShopifyRefund, parentId: string): GatewayRefundResult {
   return failed(`Shopify refund ${refund.id} ${status}${t?.errorCode ? ` (${t.errorCode})` : ""}`, false);
 }
 
+const noteOf = (req: GatewayRefundRequest) => `Crossback refund ${req.settlementId}`;
+
+/** The tender's Shopify transaction with its order's refunds; a refusal when it cannot be refunded. */
+async function refundTarget(
+  request: ShopifyRequest,
+  req: GatewayRefundRequest,
+): Promise<
+  | { target: RefundTarget & { order: NonNullable<RefundTarget["order"]> }; parentId: string; note: string }
+  | { failed: GatewayRefundResult }
+> {
+  const ref = req.tender.reference;
+  if (!ref) return { failed: failed("the Shopify tender has no transaction id", false) };
+  const parentId = ref.startsWith("gid://") ? ref : `gid://shopify/OrderTransaction/${ref}`;
+  const target = (await request<{ node: RefundTarget | null }>(REFUND_TARGET_QUERY, { id: parentId })).node;
+  if (!target?.order) return { failed: failed(`Shopify has no order transaction ${parentId}`, false) };
+  if (target.amountSet.shopMoney.currencyCode !== req.amount.currency)
+    return {
+      failed: failed(
+        `the Shopify payment is in ${target.amountSet.shopMoney.currencyCode}, the refund in ${req.amount.currency}`,
+        false,
+      ),
+    };
+  return { target: { ...target, order: target.order }, parentId, note: noteOf(req) };
+}
+
+/**
+ * Shopify sends no webhook when a PENDING refund transaction ends: the refund made for this
+ * settlement (found by its note) is read again. Null when Shopify has none.
+ */
+async function lookupOnShopify(
+  request: ShopifyRequest,
+  req: GatewayRefundRequest,
+): Promise<GatewayRefundResult | null> {
+  const t = await refundTarget(request, req);
+  if ("failed" in t) return null;
+  const found = t.target.order.refunds.find((r) => r.note === t.note);
+  return found ? outcome(found, t.parentId) : null;
+}
+
 /**
  * refundCreate on the order's SALE/CAPTURE transaction. The note names our settlement: a refund a lost
  * answer created is found on the order before anything is sent again. The `@idempotent` key is the
@@ -63,17 +102,9 @@ async function refundOnShopify(
   request: ShopifyRequest,
   req: GatewayRefundRequest,
 ): Promise<GatewayRefundResult> {
-  const ref = req.tender.reference;
-  if (!ref) return failed("the Shopify tender has no transaction id", false);
-  const parentId = ref.startsWith("gid://") ? ref : `gid://shopify/OrderTransaction/${ref}`;
-  const target = (await request<{ node: RefundTarget | null }>(REFUND_TARGET_QUERY, { id: parentId })).node;
-  if (!target?.order) return failed(`Shopify has no order transaction ${parentId}`, false);
-  if (target.amountSet.shopMoney.currencyCode !== req.amount.currency)
-    return failed(
-      `the Shopify payment is in ${target.amountSet.shopMoney.currencyCode}, the refund in ${req.amount.currency}`,
-      false,
-    );
-  const note = `Crossback refund ${req.settlementId}`;
+  const t = await refundTarget(request, req);
+  if ("failed" in t) return t.failed;
+  const { target, parentId, note } = t;
   const found = target.order.refunds.find((r) => r.note === note);
   if (found) return outcome(found, parentId);
   const input = {
@@ -124,6 +155,10 @@ export function shopifyRefundGateway(opts: ShopifyOptions = {}): PaymentGateway 
     async refund(req) {
       if (!req.platform) return failed("no Shopify shop is connected", false);
       return refundOnShopify(shopifyRequest(req.platform, opts), req);
+    },
+    async lookup(req) {
+      if (!req.platform) return null;
+      return lookupOnShopify(shopifyRequest(req.platform, opts), req);
     },
   };
 }

@@ -32,4 +32,10 @@ export interface PaymentGateway {
   /** Refunds through the merchant's shop on this platform (Shopify: tenders Shopify processed). */
   readonly needsPlatform?: Platform;
   refund(req: GatewayRefundRequest): Promise<GatewayRefundResult>;
+  /**
+   * Asks the provider how a refund it accepted without a final outcome ended, for providers that send
+   * no webhook for it (Shopify): the same request as `refund`, nothing is sent that moves money.
+   * `processing` = still waiting; null = the provider knows no refund of this settlement.
+   */
+  lookup?(req: GatewayRefundRequest): Promise<GatewayRefundResult | null>;
 }

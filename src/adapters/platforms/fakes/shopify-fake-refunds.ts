@@ -11,6 +11,9 @@ export interface FakeRefund {
   readonly amount: number;
   readonly currency: string;
   readonly key: string;
+  /** The refund transaction's OrderTransactionStatus (SUCCESS, PENDING, FAILURE, ERROR …). */
+  status: string;
+  errorCode: string | null;
 }
 
 interface RefundInput {
@@ -47,6 +50,7 @@ export class ShopifyRefunds {
   private readonly keys = new Map<string, { input: string; payload: unknown | null }>();
   private seq = 0;
   private refuseNext: string | null = null;
+  private pendNext = false;
   constructor(private readonly orders: ReadonlyMap<string, ShopifyOrderNode>) {}
 
   all(): readonly FakeRefund[] {
@@ -56,6 +60,19 @@ export class ShopifyRefunds {
   /** The next refundCreate is refused with this user error (as Shopify does, e.g. a gateway decline). */
   refuse(message: string): void {
     this.refuseNext = message;
+  }
+
+  /** The next refund's transaction stays PENDING (as a bank or wallet refund can) until `settle`. */
+  pend(): void {
+    this.pendNext = true;
+  }
+
+  /** The payment provider finishes a pending refund: its transaction becomes `status`. */
+  settle(id: string, status: "SUCCESS" | "FAILURE" | "ERROR", errorCode: string | null = null): void {
+    const r = this.list.find((x) => x.id === id);
+    if (!r) throw new Error(`the fake has no refund ${id}`);
+    r.status = status;
+    r.errorCode = errorCode;
   }
 
   private view(r: FakeRefund) {
@@ -74,9 +91,9 @@ export class ShopifyRefunds {
           {
             id: r.id.replace("/Refund/", "/OrderTransaction/"),
             kind: "REFUND",
-            status: "SUCCESS",
+            status: r.status,
             gateway: r.gateway,
-            errorCode: null,
+            errorCode: r.errorCode,
             parentTransaction: { id: r.parentId },
           },
         ],
@@ -140,7 +157,9 @@ export class ShopifyRefunds {
     const paid = parseMoney(parent.amountSet.shopMoney.amount, currency);
     if (!amount.ok || !paid.ok || amount.value.amount <= 0)
       return refused(["transactions", "0", "amount"], "Amount is invalid");
-    const done = this.list.filter((r) => r.parentId === parent.id).reduce((n, r) => n + r.amount, 0);
+    const done = this.list
+      .filter((r) => r.parentId === parent.id && !["FAILURE", "ERROR"].includes(r.status))
+      .reduce((n, r) => n + r.amount, 0);
     const left = paid.value.amount - done;
     if (amount.value.amount > left)
       return refused(
@@ -156,7 +175,10 @@ export class ShopifyRefunds {
       amount: amount.value.amount,
       currency,
       key,
+      status: this.pendNext ? "PENDING" : "SUCCESS",
+      errorCode: null,
     };
+    this.pendNext = false;
     this.list.push(refund);
     return { refund: this.view(refund), order: { id: order.id }, userErrors: [] };
   }

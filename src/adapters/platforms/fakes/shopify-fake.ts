@@ -34,6 +34,10 @@ export interface ShopifyFake extends FakeServer {
   readonly refunds: readonly FakeRefund[];
   /** The next refundCreate is refused with this user error. */
   refuseNextRefund(message: string): void;
+  /** The next refund's transaction stays PENDING until `settleRefund`. */
+  pendNextRefund(): void;
+  /** A pending refund's transaction ends (the provider answered Shopify). */
+  settleRefund(id: string, status: "SUCCESS" | "FAILURE" | "ERROR", errorCode?: string | null): void;
   /** The next refundCreate is carried out but its answer is lost (500): the caller cannot know. */
   loseNextRefundAnswer(): void;
   putOrder(o: ShopifyOrderNode): void;
@@ -154,6 +158,8 @@ export async function startShopifyFake(opts: { shop?: string } = {}): Promise<Sh
       return refunds.all();
     },
     refuseNextRefund: (message) => refunds.refuse(message),
+    pendNextRefund: () => refunds.pend(),
+    settleRefund: (id, status, errorCode = null) => refunds.settle(id, status, errorCode),
     loseNextRefundAnswer: () => {
       loseRefundAnswer = true;
     },
