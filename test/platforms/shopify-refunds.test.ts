@@ -42,6 +42,17 @@ describeEachDb("Shopify refunds: money moves on Shopify, once (against the local
     });
     expect(put.status).toBe(200);
     for (const n of [2001, 2002, 2003, 2004, 2005]) fake.putOrder(order(n));
+    // A multi-currency order: the shop sells in EUR, the shopper paid in USD (presentment currency).
+    fake.putOrder(
+      shopifyFakeOrder({
+        number: 2006,
+        updatedAt: "2026-02-10T00:00:00Z",
+        presentment: { currency: "USD", shopPerUnit: 0.92 },
+        lines: [{ sku: "TEE-2006", title: "Linen tee", quantity: 2, unitPrice: 2999 }],
+        shipping: 495,
+        deliveredAt: "2026-03-05T10:00:00Z",
+      }),
+    );
     expect((await runBackfill(h.deps, merchantId, "shopify", SINCE, () => {})).ok).toBe(true);
   });
   afterAll(async () => {
@@ -173,6 +184,26 @@ describeEachDb("Shopify refunds: money moves on Shopify, once (against the local
     ]);
     expect(mine()).toHaveLength(1);
     expect(fake.operations().filter((o) => o === "CrossbackRefundCreate").length).toBe(before);
+  });
+
+  it("a multi-currency order is imported and refunded in the currency the shopper paid in (presentment)", async () => {
+    const got = await call(h.app, auth, "GET", "/api/v1/orders/2006");
+    expect(got.status, JSON.stringify(got.body)).toBe(200);
+    expect(got.body.currency).toBe("USD");
+    const body = JSON.stringify(got.body);
+    expect(body).toContain('"29.99"');
+    expect(body).not.toContain('"27.59"'); // 29.99 USD in shop money (EUR): not what the shopper paid
+    const { settlements } = await refundOne(2006);
+    const s = settlements[0];
+    expect([s?.gateway, s?.status, s?.amount]).toEqual([
+      "shopify",
+      "succeeded",
+      { amount: 2999, currency: "USD" },
+    ]);
+    const mine = fake.refunds.filter((r) => r.orderId.endsWith("5002006"));
+    expect(mine.map((r) => [r.amount, r.currency, r.parentId])).toEqual([
+      [2999, "USD", "gid://shopify/OrderTransaction/5002006"],
+    ]);
   });
 
   it("the fake keeps Shopify's idempotency rules: directive required, same key replays, other input refused", async () => {

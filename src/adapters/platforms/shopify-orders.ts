@@ -1,8 +1,14 @@
 import type { PlatformOrder } from "../../app/platforms/ports.ts";
 import { decimal, legacyId, sumDecimals } from "./platform-amounts.ts";
 
+interface Money {
+  readonly amount: string;
+  readonly currencyCode?: string;
+}
+/** A MoneyBag: the amount in the shop currency and in the currency the shopper paid in. */
 interface Amount {
-  readonly shopMoney: { readonly amount: string; readonly currencyCode?: string };
+  readonly shopMoney: Money;
+  readonly presentmentMoney?: Money;
 }
 type Nodes<T> = { readonly nodes: readonly T[] };
 
@@ -14,6 +20,8 @@ export interface ShopifyOrderNode {
   readonly processedAt: string;
   readonly updatedAt: string;
   readonly currencyCode: string;
+  /** The currency the shopper paid in (the same as currencyCode unless the order is multi-currency). */
+  readonly presentmentCurrencyCode?: string;
   readonly taxesIncluded: boolean;
   readonly email: string | null;
   readonly customer: {
@@ -78,17 +86,22 @@ const REFUNDED_BY_SHOPIFY: ReadonlySet<string> = new Set([
   "gift_card",
 ]);
 
+/** An amount in the currency the shopper paid in (presentment money; shop money on older data). */
+const paid = (x: Amount): string => x.presentmentMoney?.amount ?? x.shopMoney.amount;
+
 /**
- * A Shopify order onto the order contract: amounts in the shop currency, line ids, SKUs (else the
+ * A Shopify order onto the order contract: amounts in the currency the shopper paid in (the
+ * presentment currency: a return refunds what the shopper paid, and Shopify refunds a multi-currency
+ * order in its presentment currency only — RefundInput.currency "must be the presentment currency"), line ids, SKUs (else the
  * barcode/GTIN), taxes and discounts per line, shipping after discounts, fulfilments with tracking,
  * and the successful SALE/CAPTURE transactions as tenders. Our external id is the order's name
  * without "#" (what the shopper sees on the confirmation); the GID stays with the link.
  */
 export function fromShopifyOrder(o: ShopifyOrderNode): PlatformOrder {
-  const cur = o.currencyCode;
+  const cur = o.presentmentCurrencyCode ?? o.currencyCode;
   const sum = (xs: readonly Amount[]) =>
     sumDecimals(
-      xs.map((x) => x.shopMoney.amount),
+      xs.map((x) => paid(x)),
       cur,
     );
   const name = [o.customer?.firstName, o.customer?.lastName].filter(Boolean).join(" ");
@@ -113,7 +126,7 @@ export function fromShopifyOrder(o: ShopifyOrderNode): PlatformOrder {
       sku: l.sku || l.variant?.barcode || `shopify-line-${legacyId(l.id)}`,
       title: l.name,
       quantity: l.quantity,
-      unitPrice: decimal(l.originalUnitPriceSet.shopMoney.amount),
+      unitPrice: decimal(paid(l.originalUnitPriceSet)),
       tax: sum(l.taxLines.map((t) => t.priceSet)),
       discount: sum(l.discountAllocations.map((d) => d.allocatedAmountSet)),
     })),
@@ -128,7 +141,7 @@ export function fromShopifyOrder(o: ShopifyOrderNode): PlatformOrder {
         kind: TENDER_KINDS[t.gateway ?? ""] ?? "card",
         provider: t.gateway && REFUNDED_BY_SHOPIFY.has(t.gateway) ? "shopify" : t.gateway,
         reference: legacyId(t.id),
-        amount: decimal(t.amountSet.shopMoney.amount),
+        amount: decimal(paid(t.amountSet)),
         capturedAt: t.processedAt,
       })),
     fulfilments: o.fulfillments.map((f) => ({

@@ -9,23 +9,23 @@ export const SHOPIFY_API_VERSION = "2026-07";
 
 const ORDER_FIELDS = `
 fragment CrossbackOrder on Order {
-  id legacyResourceId name processedAt updatedAt currencyCode taxesIncluded email
+  id legacyResourceId name processedAt updatedAt currencyCode presentmentCurrencyCode taxesIncluded email
   customer { firstName lastName email locale }
   shippingAddress { countryCodeV2 provinceCode zip city address1 }
   lineItems(first: 250) { nodes {
     id sku name quantity variant { barcode }
-    originalUnitPriceSet { shopMoney { amount currencyCode } }
-    taxLines { priceSet { shopMoney { amount } } }
-    discountAllocations { allocatedAmountSet { shopMoney { amount } } }
+    originalUnitPriceSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
+    taxLines { priceSet { shopMoney { amount } presentmentMoney { amount } } }
+    discountAllocations { allocatedAmountSet { shopMoney { amount } presentmentMoney { amount } } }
   } }
   shippingLines(first: 10) { nodes {
-    title discountedPriceSet { shopMoney { amount } } taxLines { priceSet { shopMoney { amount } } }
+    title discountedPriceSet { shopMoney { amount } presentmentMoney { amount } } taxLines { priceSet { shopMoney { amount } presentmentMoney { amount } } }
   } }
   fulfillments(first: 50) {
     id createdAt deliveredAt trackingInfo(first: 1) { company number }
     fulfillmentLineItems(first: 250) { nodes { id quantity lineItem { id } } }
   }
-  transactions(first: 50) { id kind status gateway processedAt amountSet { shopMoney { amount } } }
+  transactions(first: 50) { id kind status gateway processedAt amountSet { shopMoney { amount } presentmentMoney { amount } } }
 }`;
 
 export const ORDERS_QUERY = `query CrossbackOrders($first: Int!, $after: String, $query: String) {
@@ -73,7 +73,7 @@ export const RETURN_PROCESS = `mutation CrossbackReturnProcess($input: ReturnPro
   returnProcess(input: $input) { ${RETURN_FIELDS} }
 }`;
 
-const REFUND_FIELDS = `id note totalRefundedSet { shopMoney { amount currencyCode } }
+const REFUND_FIELDS = `id note totalRefundedSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
     transactions(first: 10) { nodes { id kind status gateway errorCode parentTransaction { id } } }`;
 
 /**
@@ -84,8 +84,8 @@ const REFUND_FIELDS = `id note totalRefundedSet { shopMoney { amount currencyCod
  */
 export const REFUND_TARGET_QUERY = `query CrossbackRefundTarget($id: ID!) {
   node(id: $id) { ... on OrderTransaction {
-    id kind status gateway amountSet { shopMoney { amount currencyCode } }
-    order { id refunds(first: 250) { ${REFUND_FIELDS} } }
+    id kind status gateway amountSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
+    order { id presentmentCurrencyCode refunds(first: 250) { ${REFUND_FIELDS} } }
   } }
 }`;
 

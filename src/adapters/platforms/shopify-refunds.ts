@@ -3,8 +3,14 @@ import { formatMoney } from "../../domain/money.ts";
 import { type ShopifyOptions, type ShopifyRequest, shopifyRequest } from "./shopify-client.ts";
 import { REFUND_CREATE, REFUND_TARGET_QUERY } from "./shopify-queries.ts";
 
+interface MoneyV2 {
+  readonly amount: string;
+  readonly currencyCode: string;
+}
+/** A MoneyBag: shop currency, and the currency the shopper paid in (presentment). */
 interface ShopMoney {
-  readonly shopMoney: { readonly amount: string; readonly currencyCode: string };
+  readonly shopMoney: MoneyV2;
+  readonly presentmentMoney?: MoneyV2;
 }
 interface RefundTransaction {
   readonly id: string;
@@ -26,7 +32,11 @@ interface RefundTarget {
   readonly status: string;
   readonly gateway: string;
   readonly amountSet: ShopMoney;
-  readonly order: { readonly id: string; readonly refunds: readonly ShopifyRefund[] } | null;
+  readonly order: {
+    readonly id: string;
+    readonly presentmentCurrencyCode?: string;
+    readonly refunds: readonly ShopifyRefund[];
+  } | null;
 }
 
 /** Shopify's answer when a key's earlier request was refused: that key is spent, the next one is used. */
@@ -67,12 +77,11 @@ async function refundTarget(
   const parentId = ref.startsWith("gid://") ? ref : `gid://shopify/OrderTransaction/${ref}`;
   const target = (await request<{ node: RefundTarget | null }>(REFUND_TARGET_QUERY, { id: parentId })).node;
   if (!target?.order) return { failed: failed(`Shopify has no order transaction ${parentId}`, false) };
-  if (target.amountSet.shopMoney.currencyCode !== req.amount.currency)
+  // Orders are imported in the presentment currency (shopify-orders.ts), and Shopify refunds in it.
+  const paidIn = (target.amountSet.presentmentMoney ?? target.amountSet.shopMoney).currencyCode;
+  if (paidIn !== req.amount.currency)
     return {
-      failed: failed(
-        `the Shopify payment is in ${target.amountSet.shopMoney.currencyCode}, the refund in ${req.amount.currency}`,
-        false,
-      ),
+      failed: failed(`the Shopify payment is in ${paidIn}, the refund in ${req.amount.currency}`, false),
     };
   return { target: { ...target, order: target.order }, parentId, note: noteOf(req) };
 }
@@ -107,8 +116,11 @@ async function refundOnShopify(
   const { target, parentId, note } = t;
   const found = target.order.refunds.find((r) => r.note === note);
   if (found) return outcome(found, parentId);
+  // RefundInput.currency "must be the presentment currency … required for orders where the currency
+  // and presentment currency differ"; the transaction amount is then in that currency too.
   const input = {
     orderId: target.order.id,
+    currency: req.amount.currency,
     note,
     notify: false,
     transactions: [

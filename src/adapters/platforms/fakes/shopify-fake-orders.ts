@@ -15,7 +15,13 @@ export interface FakeLine {
 export interface FakeOrderSpec {
   readonly number: number;
   readonly updatedAt: string;
+  /** The shop currency (default EUR). */
   readonly currency?: string;
+  /**
+   * A multi-currency order: the shopper paid in `currency` (the presentment currency); the spec's
+   * amounts are in it, and the shop-currency amounts are them times `shopPerUnit`, rounded.
+   */
+  readonly presentment?: { readonly currency: string; readonly shopPerUnit: number };
   readonly email?: string;
   readonly country?: string;
   readonly lines: readonly FakeLine[];
@@ -24,17 +30,25 @@ export interface FakeOrderSpec {
   readonly deliveredAt?: string | null;
 }
 
-const money = (amount: number, currency: string) => ({
-  shopMoney: { amount: formatMoney({ amount, currency }), currencyCode: currency },
+const moneyOf = (amount: number, currency: string) => ({
+  amount: formatMoney({ amount, currency }),
+  currencyCode: currency,
 });
 
 /**
  * An order as the Admin GraphQL API returns it (the fields of shopify-queries.ts), built like Shopify's
- * documented examples: GIDs, shop-money amount sets, tax lines and discount allocations per line item,
+ * documented examples: GIDs, MoneyBags (shopMoney + presentmentMoney), tax lines and discount allocations per line item,
  * one successful SALE transaction for the total (prices exclude tax: taxesIncluded false).
  */
 export function shopifyFakeOrder(s: FakeOrderSpec): ShopifyOrderNode {
-  const cur = s.currency ?? "EUR";
+  const shopCur = s.currency ?? "EUR";
+  const cur = s.presentment?.currency ?? shopCur;
+  const rate = s.presentment?.shopPerUnit ?? 1;
+  /** A MoneyBag: shop money and presentment money (the same when the shopper paid in the shop currency). */
+  const money = (amount: number, _c: string) => ({
+    shopMoney: moneyOf(Math.round(amount * rate), shopCur),
+    presentmentMoney: moneyOf(amount, cur),
+  });
   const id = 5_000_000 + s.number;
   const lines = s.lines.map((l, i) => ({ ...l, id: `gid://shopify/LineItem/${id * 10 + i}` }));
   const shipping = s.shipping ?? 0;
@@ -47,7 +61,8 @@ export function shopifyFakeOrder(s: FakeOrderSpec): ShopifyOrderNode {
     name: `#${s.number}`,
     processedAt: placed,
     updatedAt: s.updatedAt,
-    currencyCode: cur,
+    currencyCode: shopCur,
+    presentmentCurrencyCode: cur,
     taxesIncluded: false,
     email: s.email ?? `buyer${s.number}@example.com`,
     customer: { firstName: "Ada", lastName: `Buyer ${s.number}`, email: null, locale: "en" },

@@ -7,7 +7,7 @@ export interface FakeRefund {
   readonly note: string | null;
   readonly parentId: string;
   readonly gateway: string;
-  /** Minor units in the order's currency. */
+  /** Minor units in the order's presentment currency (what the shopper paid in). */
   readonly amount: number;
   readonly currency: string;
   readonly key: string;
@@ -18,6 +18,7 @@ export interface FakeRefund {
 
 interface RefundInput {
   readonly orderId?: string;
+  readonly currency?: string;
   readonly note?: string | null;
   readonly transactions?: readonly {
     orderId?: string;
@@ -77,7 +78,12 @@ export class ShopifyRefunds {
 
   private view(r: FakeRefund) {
     const amount = {
+      // A multi-currency refund's shop money needs the day's rate: the fake answers presentment money.
       shopMoney: {
+        amount: formatMoney({ amount: r.amount, currency: r.currency }),
+        currencyCode: r.currency,
+      },
+      presentmentMoney: {
         amount: formatMoney({ amount: r.amount, currency: r.currency }),
         currencyCode: r.currency,
       },
@@ -152,9 +158,15 @@ export class ShopifyRefunds {
       return refused(["transactions", "0", "parentId"], "Parent transaction does not exist");
     if (t.gateway !== parent.gateway)
       return refused(["transactions", "0", "gateway"], `Gateway must be ${parent.gateway}`);
-    const currency = order.currencyCode;
+    // RefundInput.currency must be the presentment currency; required when it is not the shop's.
+    const currency = order.presentmentCurrencyCode ?? order.currencyCode;
+    if (input.currency !== undefined ? input.currency !== currency : currency !== order.currencyCode)
+      return refused(["currency"], `Currency must be the order's presentment currency ${currency}`);
     const amount = parseMoney(String(t.amount ?? ""), currency);
-    const paid = parseMoney(parent.amountSet.shopMoney.amount, currency);
+    const paid = parseMoney(
+      (parent.amountSet.presentmentMoney ?? parent.amountSet.shopMoney).amount,
+      currency,
+    );
     if (!amount.ok || !paid.ok || amount.value.amount <= 0)
       return refused(["transactions", "0", "amount"], "Amount is invalid");
     const done = this.list
