@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { auditEntries } from "../app/account-queries.ts";
 import { auditActionOf } from "../app/audit-log.ts";
 import type { Deps } from "../app/ports/index.ts";
 import { actorOf, merchantOf } from "./auth.ts";
@@ -49,7 +50,8 @@ export const auditRoutes =
         },
       },
       async (req) => {
-        const entries = await deps.store.read.audit.list(
+        const entries = await auditEntries(
+          deps,
           merchantOf(req),
           req.query.limit,
           req.query.before ? new Date(req.query.before) : null,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { merchantBySlug } from "../app/account-queries.ts";
 import type { Deps } from "../app/ports/index.ts";
 import { type Locale, negotiateLocale, RTL_LOCALES } from "../domain/locales.ts";
 import { ADMIN_API } from "./admin/staff-session.ts";
@@ -94,7 +95,7 @@ export async function webApp(app: FastifyInstance, deps: Deps, dist = WEB_DIST):
     const lang = typeof req.query.lang === "string" ? req.query.lang : null;
     const locale = negotiateLocale({ url: lang, acceptLanguage: req.headers["accept-language"] });
     const merchant = /^[a-z0-9-]{1,63}$/.test(req.params.slug)
-      ? await deps.store.read.merchants.bySlug(req.params.slug)
+      ? await merchantBySlug(deps, req.params.slug)
       : null;
     reply
       .header("cache-control", "no-cache")
@@ -135,9 +136,6 @@ export async function webApp(app: FastifyInstance, deps: Deps, dist = WEB_DIST):
   app.get("/returns/:slug", hidden, serve);
   app.get("/returns/:slug/*", hidden, serve);
   app.get("/", hidden, async (_req, reply) =>
-    reply.redirect(
-      (await deps.store.read.merchants.bySlug(DEMO_SLUG)) ? `/returns/${DEMO_SLUG}` : "/api/docs",
-      302,
-    ),
+    reply.redirect((await merchantBySlug(deps, DEMO_SLUG)) ? `/returns/${DEMO_SLUG}` : "/api/docs", 302),
   );
 }

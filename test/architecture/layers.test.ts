@@ -2,7 +2,8 @@
  * The layer rule (ARCHITECTURE.md), checked from the files themselves as a second guard beside Biome's
  * `noRestrictedImports`: src/domain imports nothing of ours outside itself (but the data files in
  * reference/, JSON) and no Node built-in;
- * src/app, src/http and src/jobs never import src/adapters.
+ * src/app, src/http and src/jobs never import src/adapters; and src/http never reads the store itself
+ * (`store.read…`): route reads go through src/app, which takes the merchant id and scopes the read.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -61,6 +62,32 @@ function check(folder: string, rule: (spec: string, target: string | null) => bo
   return files(join(ROOT, folder)).flatMap((f) => violations(f, readFileSync(f, "utf8"), rule));
 }
 
+/** "file:line" for each `<…>store.read` (or `{ read } = <…>store`) in a file: a read around src/app. */
+function storeReads(path: string, text: string): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const isStore = (e: ts.Expression) =>
+    (ts.isIdentifier(e) && e.text === "store") ||
+    (ts.isPropertyAccessExpression(e) && e.name.text === "store");
+  const found: string[] = [];
+  const at = (node: ts.Node) =>
+    `${relative(ROOT, path)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === "read" && isStore(node.expression))
+      found.push(at(node));
+    else if (
+      ts.isVariableDeclaration(node) &&
+      node.initializer &&
+      isStore(node.initializer) &&
+      ts.isObjectBindingPattern(node.name) &&
+      node.name.elements.some((b) => (b.propertyName ?? b.name).getText(source) === "read")
+    )
+      found.push(at(node));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe("layers", () => {
   it("finds a breach when there is one (the check itself works)", () => {
     const domainFile = join(ROOT, "src/domain/x.ts");
@@ -99,5 +126,26 @@ describe("layers", () => {
 
   it.each(["src/app", "src/http", "src/jobs"])("%s never imports src/adapters", (folder) => {
     expect(check(folder, noAdapters)).toEqual([]);
+  });
+
+  it("finds a store read in a route when there is one (the check itself works)", () => {
+    const httpFile = join(ROOT, "src/http/routes/x.ts");
+    const text = [
+      "const a = await deps.store.read.cases.load(m, id);",
+      "const { read } = deps.store;",
+      "const b = await getReturn(deps, m, id);",
+      "const c = PORTAL_RATE.read;",
+      "const d = store.read;",
+    ].join("\n");
+    expect(storeReads(httpFile, text)).toEqual([
+      "src/http/routes/x.ts:1",
+      "src/http/routes/x.ts:2",
+      "src/http/routes/x.ts:5",
+    ]);
+  });
+
+  it("src/http never reads the store itself (its reads go through src/app, scoped to the merchant)", () => {
+    const dir = join(ROOT, "src/http");
+    expect(files(dir).flatMap((f) => storeReads(f, readFileSync(f, "utf8")))).toEqual([]);
   });
 });

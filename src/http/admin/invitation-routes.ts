@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { merchantById } from "../../app/account-queries.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { acceptInvitation, openInvitation } from "../../app/staff/invitations.ts";
 import { outcome, send } from "../respond.ts";
@@ -27,7 +28,7 @@ export const invitationRoutes =
       },
       async (req, reply) => {
         const r = await openInvitation(deps, req.params.token);
-        const merchant = r.ok ? await deps.store.read.merchants.byId(r.value.merchantId) : null;
+        const merchant = r.ok ? await merchantById(deps, r.value.merchantId) : null;
         return send(
           reply,
           outcome(r, 200, (i) => ({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { merchantById } from "../../app/account-queries.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../app/merchants.ts";
 import type { ApiKeyRecord, Deps } from "../../app/ports/index.ts";
 import { API_KEY_SCOPES } from "../../domain/api-key-scopes.ts";
@@ -25,8 +26,7 @@ export const keyRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const owner = { onRequest: requireStaff(deps, "api_keys") };
-    const slugOf = async (merchantId: string) =>
-      (await deps.store.read.merchants.byId(merchantId))?.slug ?? "";
+    const slugOf = async (merchantId: string) => (await merchantById(deps, merchantId))?.slug ?? "";
 
     app.get(
       "/api-keys",

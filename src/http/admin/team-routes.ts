@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { staffAccounts, staffInvitations } from "../../app/account-queries.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { changePassword, updateAccount } from "../../app/staff/accounts.ts";
 import { invite, revokeInvitation } from "../../app/staff/invitations.ts";
@@ -43,7 +44,7 @@ export const teamRoutes =
       "/accounts",
       { ...team, schema: { tags, summary: "The merchant's back-office accounts" } },
       async (req) => ({
-        data: (await deps.store.read.staff.listAccounts(staffOf(req).account.merchantId)).map(presentAccount),
+        data: (await staffAccounts(deps, staffOf(req).account.merchantId)).map(presentAccount),
       }),
     );
 
@@ -70,7 +71,7 @@ export const teamRoutes =
     );
 
     app.get("/invitations", { ...team, schema: { tags, summary: "Invitations sent" } }, async (req) => ({
-      data: (await deps.store.read.staff.listInvitations(staffOf(req).account.merchantId)).map((i) =>
+      data: (await staffInvitations(deps, staffOf(req).account.merchantId)).map((i) =>
         presentInvitation(i, deps.clock.now()),
       ),
     }));

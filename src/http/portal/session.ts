@@ -1,5 +1,6 @@
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { merchantById } from "../../app/account-queries.ts";
 import {
   type PortalSession,
   SESSION_MINUTES,
@@ -57,7 +58,7 @@ export function requireSession(deps: Deps, key: () => Promise<string>) {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return unauthorized(reply, "Look up your order first.");
     const session = verifySession(token, await key(), deps.clock.now());
-    const merchant = session ? await deps.store.read.merchants.byId(session.merchantId) : null;
+    const merchant = session ? await merchantById(deps, session.merchantId) : null;
     if (!session || !merchant || merchant.slug !== req.params.slug)
       return unauthorized(reply, "Your session has expired or belongs elsewhere: look up your order again.");
     req.portalSession = session;

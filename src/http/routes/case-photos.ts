@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { casePhoto, casePhotos } from "../../app/account-queries.ts";
 import { MAX_PHOTO_BYTES } from "../../app/portal/photos.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { addCasePhoto } from "../../app/receiving/case-photos.ts";
@@ -100,11 +101,9 @@ export const casePhotoRoutes =
         const bad = notFoundUnlessUuid(reply, "return", req.params.id);
         if (bad) return bad;
         const merchantId = merchantOf(req);
-        const c = await deps.store.read.cases.load(merchantId, req.params.id);
-        if (!c)
-          return sendProblem(reply, problemOf({ code: "not_found", entity: "return", id: req.params.id }));
-        const list = await deps.store.read.portal.caseUploads(merchantId, c.id);
-        return { data: list.map((u) => presentPhoto(c.id, u)) };
+        const list = await casePhotos(deps, merchantId, req.params.id);
+        if (!list.ok) return sendProblem(reply, problemOf(list.error));
+        return { data: list.value.map((u) => presentPhoto(req.params.id, u)) };
       },
     );
 
@@ -123,9 +122,7 @@ export const casePhotoRoutes =
           notFoundUnlessUuid(reply, "photo", req.params.photoId);
         if (bad) return bad;
         const merchantId = merchantOf(req);
-        const u = (await deps.store.read.portal.caseUploads(merchantId, req.params.id)).find(
-          (x) => x.id === req.params.photoId,
-        );
+        const u = await casePhoto(deps, merchantId, req.params.id, req.params.photoId);
         const bytes = u && deps.photos ? await deps.photos.get(u.storageKey) : null;
         if (!u || !bytes)
           return sendProblem(

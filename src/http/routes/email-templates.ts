@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { emailMessages } from "../../app/account-queries.ts";
 import {
   getEmailTemplate,
   previewEmailTemplate,
@@ -105,7 +106,7 @@ export const emailRoutes =
         },
       },
       async (req) => {
-        const items = await deps.store.read.emailMessages.list(merchantOf(req), req.query);
+        const items = await emailMessages(deps, merchantOf(req), req.query);
         const last = items.length === req.query.limit ? items[items.length - 1] : undefined;
         return {
           smtpConfigured: Boolean(deps.notify?.mailer),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../app/ports/index.ts";
+import { fxReport } from "../../app/refund-queries.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { merchantOf } from "../auth.ts";
 
@@ -19,7 +20,8 @@ export const fxReportRoutes =
         },
       },
       async (req) => {
-        const rows = await deps.store.read.settlements.fxReport(
+        const rows = await fxReport(
+          deps,
           merchantOf(req),
           new Date(`${req.query.from}T00:00:00Z`),
           new Date(new Date(`${req.query.to}T00:00:00Z`).getTime() + 86_400_000),

@@ -16,6 +16,7 @@ import {
   sealBag,
 } from "../../app/logistics/hub-consolidation.ts";
 import { registerParcel } from "../../app/logistics/hub-parcels.ts";
+import { consolidationWithAsn, consolidationWithLocations, hubBag } from "../../app/logistics/queries.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { manifestCsv } from "../../domain/logistics/hub.ts";
 import { actorOf, merchantOf } from "../auth.ts";
@@ -107,7 +108,7 @@ export const hubRoutes =
       "/hubs/:code/bags/:bag/barcode.png",
       { schema: { tags: TAGS, summary: "The bag's barcode (QR code, PNG)", params: bag } },
       async (req, reply) => {
-        const b = await deps.store.read.hub.bag(merchantOf(req), req.params.bag);
+        const b = await hubBag(deps, merchantOf(req), req.params.bag);
         if (!b || !deps.logistics)
           return sendProblem(reply, problemOf({ code: "not_found", entity: "bag", id: req.params.bag }));
         return reply.type("image/png").send(await deps.logistics.documents.qrPng(b.code));
@@ -159,20 +160,14 @@ export const hubRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "consolidation", req.params.id);
         if (bad) return bad;
-        const merchantId = merchantOf(req);
-        const c = await deps.store.read.hub.consolidation(merchantId, req.params.id);
-        if (!c)
-          return sendProblem(
-            reply,
-            problemOf({ code: "not_found", entity: "consolidation", id: req.params.id }),
-          );
+        const r = await consolidationWithLocations(deps, merchantOf(req), req.params.id);
+        if (!r.ok) return sendProblem(reply, problemOf(r.error));
+        const { consolidation: c, from, to } = r.value;
         if (req.query.format === "csv")
           return reply
             .type("text/csv; charset=utf-8")
             .header("content-disposition", `attachment; filename="${c.code}.csv"`)
             .send(manifestCsv(c.manifest));
-        const from = await deps.store.read.locations.byId(c.fromLocationId);
-        const to = await deps.store.read.locations.byId(c.toLocationId);
         const pallets = [...new Set(c.manifest.map((u) => u.pallet ?? ""))].map((p) => ({
           code: p,
           bags: [...new Set(c.manifest.filter((u) => (u.pallet ?? "") === p).map((u) => u.bag))].map((b) => ({
@@ -211,13 +206,9 @@ export const hubRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "consolidation", req.params.id);
         if (bad) return bad;
-        const c = await deps.store.read.hub.consolidation(merchantOf(req), req.params.id);
-        if (!c)
-          return sendProblem(
-            reply,
-            problemOf({ code: "not_found", entity: "consolidation", id: req.params.id }),
-          );
-        const asn = await deps.store.read.outbound.bySubject(c.id);
+        const r = await consolidationWithAsn(deps, merchantOf(req), req.params.id);
+        if (!r.ok) return sendProblem(reply, problemOf(r.error));
+        const { consolidation: c, asn } = r.value;
         return {
           ...presentConsolidation(c),
           asn: asn.map((w) => ({

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { locationBody, logisticsSettingsBody } from "../../app/inputs/logistics-input.ts";
 import { getLocation, listLocations, putLocation } from "../../app/logistics/locations.ts";
-import { loadSettings, saveSettings } from "../../app/logistics/settings.ts";
+import { logisticsSettings } from "../../app/logistics/queries.ts";
+import { saveSettings } from "../../app/logistics/settings.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { merchantOf } from "../auth.ts";
 import { presentLocation } from "../present-logistics.ts";
@@ -49,7 +50,7 @@ export const locationRoutes =
       {
         schema: { tags: ["logistics"], summary: "Routing, carrier and customs settings (defaults applied)" },
       },
-      async (req) => (await loadSettings(deps.store.read, merchantOf(req))).document,
+      async (req) => (await logisticsSettings(deps, merchantOf(req))).document,
     );
     app.put(
       "/logistics/settings",

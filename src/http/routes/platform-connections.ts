@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { platformConnections } from "../../app/account-queries.ts";
 import { presentConnection, saveConnection, shopOf } from "../../app/platforms/connections.ts";
 import { PLATFORMS, type PlatformConnectionRecord } from "../../app/platforms/ports.ts";
 import type { Deps } from "../../app/ports/index.ts";
@@ -31,7 +32,7 @@ export const platformConnectionRoutes =
     app.get(
       "/settings/platforms",
       { schema: { tags: ["settings"], summary: "The merchant's connected shops (secrets never shown)" } },
-      async (req) => ({ data: (await deps.store.read.platforms.connections(merchantOf(req))).map(present) }),
+      async (req) => ({ data: (await platformConnections(deps, merchantOf(req))).map(present) }),
     );
     app.put(
       "/settings/platforms/:platform",

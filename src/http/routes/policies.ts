@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { merchantById } from "../../app/account-queries.ts";
 import { countryCode, currencyCode, MAX_VERSION } from "../../app/inputs/fields.ts";
 import { policyCheckBody } from "../../app/inputs/policy-check-input.ts";
 import { policyBody } from "../../app/inputs/policy-input.ts";
@@ -68,7 +69,7 @@ export const policyRoutes =
         },
       },
       async (req) => {
-        const m = await deps.store.read.merchants.byId(merchantOf(req));
+        const m = await merchantById(deps, merchantOf(req));
         const items = await listPolicies(deps, merchantOf(req), ownVendorOf(req));
         return {
           items: items.map((p) => presentPolicy(p.stored, p.warnings)),

@@ -1,12 +1,12 @@
 import type {} from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { portalContext, portalVariants } from "../../app/account-queries.ts";
 import { portalPreviewBody } from "../../app/inputs/portal-input.ts";
 import { bankAccountBody, toBankAccountDetails } from "../../app/inputs/refund-input.ts";
 import { MAX_PHOTO_BYTES, uploadPhoto } from "../../app/portal/photos.ts";
-import { portalOrder, sessionContext } from "../../app/portal/portal-order.ts";
+import { portalOrder } from "../../app/portal/portal-order.ts";
 import { portalPreview } from "../../app/portal/portal-preview.ts";
-import { variantsOf } from "../../app/portal/replacement.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { negotiateLocale } from "../../domain/locales.ts";
 import { validateBankAccount } from "../../domain/payouts/bank-account.ts";
@@ -101,13 +101,13 @@ export const portalOrderRoutes =
       },
       async (req, reply) => {
         const s = sessionOf(req);
-        const ctx = await sessionContext(deps.store.read, s);
+        const ctx = await portalContext(deps, s);
         if (!ctx.ok)
           return send(
             reply,
             outcome(ctx, 200, () => null),
           );
-        const r = await variantsOf(deps.store.read, s.merchantId, ctx.value.order, req.params.line);
+        const r = await portalVariants(deps, s.merchantId, ctx.value.order, req.params.line);
         return send(
           reply,
           outcome(r, 200, (vs) => ({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { merchantBySlug } from "../../app/account-queries.ts";
 import { lookupBody, policyQuery } from "../../app/inputs/portal-input.ts";
 import { lookupOrder } from "../../app/portal/lookup.ts";
 import type { Deps } from "../../app/ports/index.ts";
@@ -31,7 +32,7 @@ export const portalPublicRoutes =
         },
       },
       async (req, reply) => {
-        const m = await deps.store.read.merchants.bySlug(req.params.slug);
+        const m = await merchantBySlug(deps, req.params.slug);
         return send(
           reply,
           outcome(
@@ -57,7 +58,7 @@ export const portalPublicRoutes =
         },
       },
       async (req, reply) => {
-        const m = await deps.store.read.merchants.bySlug(req.params.slug);
+        const m = await merchantBySlug(deps, req.params.slug);
         if (!m)
           return send(
             reply,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { productExists } from "../../app/account-queries.ts";
 import { getProduct, upsertProduct } from "../../app/catalog.ts";
 import { productBody } from "../../app/inputs/product-input.ts";
 import type { Deps } from "../../app/ports/index.ts";
@@ -24,7 +25,7 @@ export const productRoutes =
       },
       async (req, reply) => {
         const merchantId = merchantOf(req);
-        const existed = await deps.store.read.products.get(merchantId, req.params.sku);
+        const existed = await productExists(deps, merchantId, req.params.sku);
         const p = await upsertProduct(deps, merchantId, req.params.sku, req.body);
         return reply.code(existed ? 200 : 201).send(presentProduct(p));
       },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { providerAccounts, providerAccountTakenByOther } from "../../app/account-queries.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import {
   PAYMENT_PROVIDERS,
@@ -42,7 +43,7 @@ export const providerAccountRoutes =
         },
       },
       async (req) => ({
-        data: (await deps.store.read.providerAccounts.list(merchantOf(req))).map(present),
+        data: (await providerAccounts(deps, merchantOf(req))).map(present),
       }),
     );
     app.put(
@@ -73,8 +74,8 @@ export const providerAccountRoutes =
           return bad("accountId", "the Adyen merchantAccount is required");
         const merchantId = merchantOf(req);
         if (accountId) {
-          const owner = await deps.store.read.providerAccounts.ownerOf(provider, accountId);
-          if (owner && owner !== merchantId) return bad("accountId", "is already another merchant's account");
+          if (await providerAccountTakenByOther(deps, merchantId, provider, accountId))
+            return bad("accountId", "is already another merchant's account");
         }
         const saved = await saveProviderAccount(deps, merchantId, { provider, accountId, apiKey });
         return present(saved);

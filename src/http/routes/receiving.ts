@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { blindListQuery, lookupQuery, matchBody, parkBody } from "../../app/inputs/receiving-input.ts";
+import { blindReceipt, blindReceipts, locations } from "../../app/logistics/queries.ts";
 import type { Deps } from "../../app/ports/index.ts";
 import { matchBlindReceipt, parkBlindReceipt } from "../../app/receiving/blind-receipts.ts";
 import { lookupForReceiving } from "../../app/receiving/lookup.ts";
@@ -19,7 +20,7 @@ export const receivingRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const codes = async (merchantId: string) =>
-      new Map((await deps.store.read.locations.list(merchantId)).map((l) => [l.id, l.code]));
+      new Map((await locations(deps, merchantId)).map((l) => [l.id, l.code]));
 
     app.get(
       "/receiving/lookup",
@@ -48,7 +49,7 @@ export const receivingRoutes =
       async (req) => {
         const merchantId = merchantOf(req);
         const [list, loc] = await Promise.all([
-          deps.store.read.receiving.listBlind(merchantId, req.query),
+          blindReceipts(deps, merchantId, req.query),
           codes(merchantId),
         ]);
         return {
@@ -66,7 +67,7 @@ export const receivingRoutes =
         const bad = notFoundUnlessUuid(reply, "blind receipt", req.params.id);
         if (bad) return bad;
         const merchantId = merchantOf(req);
-        const b = await deps.store.read.receiving.blind(merchantId, req.params.id);
+        const b = await blindReceipt(deps, merchantId, req.params.id);
         if (!b)
           return sendProblem(
             reply,

@@ -4,8 +4,8 @@ import type { CreditNoteView } from "../../app/documents/credit-note-view.ts";
 import { toMoney } from "../../app/inputs/fields.ts";
 import { refundBody } from "../../app/inputs/refund-input.ts";
 import type { Deps } from "../../app/ports/index.ts";
+import { caseRefunds, creditNote, creditNotes, creditNoteWithLocale } from "../../app/refund-queries.ts";
 import { issueRefund, previewRefund, type RefundRequest } from "../../app/refunds.ts";
-import { err, ok } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import {
@@ -108,16 +108,15 @@ export const refundRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "return", req.params.id);
         if (bad) return bad;
-        const c = await deps.store.read.cases.load(merchantOf(req), req.params.id);
-        if (!c)
+        const r = await caseRefunds(deps, merchantOf(req), req.params.id);
+        if (!r.ok)
           return send(
             reply,
-            outcome(err({ code: "not_found", entity: "return", id: req.params.id }), 200, () => null),
+            outcome(r, 200, () => null),
           );
-        const calcs = await deps.store.read.refunds.byCase(c.merchantId, c.id);
         return {
-          items: calcs.map(presentCalculation),
-          creditNotes: (await deps.store.read.creditNotes.byCase(c.merchantId, c.id)).map(presentCreditNote),
+          items: r.value.calculations.map(presentCalculation),
+          creditNotes: r.value.creditNotes.map(presentCreditNote),
         };
       },
     );
@@ -134,9 +133,9 @@ export const refundRoutes =
         },
       },
       async (req) => ({
-        items: (
-          await deps.store.read.creditNotes.list(merchantOf(req), req.query.limit, req.query.caseId)
-        ).map(presentCreditNote),
+        items: (await creditNotes(deps, merchantOf(req), req.query.limit, req.query.caseId)).map(
+          presentCreditNote,
+        ),
       }),
     );
     app.get(
@@ -145,14 +144,9 @@ export const refundRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "credit note", req.params.id);
         if (bad) return bad;
-        const n = await deps.store.read.creditNotes.get(merchantOf(req), req.params.id);
         return send(
           reply,
-          outcome(
-            n ? ok(n) : err({ code: "not_found", entity: "credit note", id: req.params.id }),
-            200,
-            presentCreditNote,
-          ),
+          outcome(await creditNote(deps, merchantOf(req), req.params.id), 200, presentCreditNote),
         );
       },
     );
@@ -169,16 +163,16 @@ export const refundRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "credit note", req.params.id);
         if (bad) return bad;
-        const n = await deps.store.read.creditNotes.get(merchantOf(req), req.params.id);
-        if (!n)
+        const r = await creditNoteWithLocale(deps, merchantOf(req), req.params.id);
+        if (!r.ok)
           return send(
             reply,
-            outcome(err({ code: "not_found", entity: "credit note", id: req.params.id }), 200, () => null),
+            outcome(r, 200, () => null),
           );
-        const c = await deps.store.read.cases.load(merchantOf(req), n.caseId);
+        const n = r.value.note;
         const pdf = await deps.documents.creditNotePdf(
           n.document as unknown as CreditNoteView,
-          req.query.locale ?? c?.locale ?? "en",
+          req.query.locale ?? r.value.caseLocale ?? "en",
         );
         return reply
           .type("application/pdf")

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { merchantById } from "../../app/account-queries.ts";
 import { boundedRecord, checkMoneyFields, currencyCode, moneyText } from "../../app/inputs/fields.ts";
 import type { Deps, MerchantSettings } from "../../app/ports/index.ts";
 import { checkBic, checkIban } from "../../domain/payouts/iban-bic.ts";
@@ -82,7 +83,7 @@ export const settingsRoutes =
       "/settings",
       { schema: { tags: ["settings"], summary: "The merchant's money settings" } },
       async (req) => {
-        const m = await deps.store.read.merchants.byId(merchantOf(req));
+        const m = await merchantById(deps, merchantOf(req));
         return { settlementCurrency: m?.settlementCurrency, ...m?.settings };
       },
     );
@@ -94,7 +95,7 @@ export const settingsRoutes =
       async (req) => {
         const settings = req.body as MerchantSettings;
         await deps.store.transaction((r) => r.merchants.updateSettings(merchantOf(req), settings));
-        const m = await deps.store.read.merchants.byId(merchantOf(req));
+        const m = await merchantById(deps, merchantOf(req));
         return { settlementCurrency: m?.settlementCurrency, ...m?.settings };
       },
     );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps, SettlementMethod } from "../../app/ports/index.ts";
-import { err, ok } from "../../domain/result.ts";
+import { settlement, settlements } from "../../app/refund-queries.ts";
 import { SETTLEMENT_STATUSES } from "../../domain/settlement-status.ts";
 import { merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
@@ -37,9 +37,7 @@ export const settlementRoutes =
         },
       },
       async (req) => ({
-        items: (await deps.store.read.settlements.list(merchantOf(req), req.query)).map(
-          presentSettlementFull,
-        ),
+        items: (await settlements(deps, merchantOf(req), req.query)).map(presentSettlementFull),
       }),
     );
     app.get(
@@ -48,14 +46,9 @@ export const settlementRoutes =
       async (req, reply) => {
         const bad = notFoundUnlessUuid(reply, "settlement", req.params.id);
         if (bad) return bad;
-        const s = await deps.store.read.settlements.get(merchantOf(req), req.params.id);
         return send(
           reply,
-          outcome(
-            s ? ok(s) : err({ code: "not_found", entity: "settlement", id: req.params.id }),
-            200,
-            presentSettlementFull,
-          ),
+          outcome(await settlement(deps, merchantOf(req), req.params.id), 200, presentSettlementFull),
         );
       },
     );

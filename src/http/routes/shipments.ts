@@ -2,11 +2,12 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { shipmentBody } from "../../app/inputs/logistics-input.ts";
+import { caseOf, caseRoute, caseShipment, caseShipments } from "../../app/logistics/queries.ts";
 import { type ShipmentDocument, shipmentDocument } from "../../app/logistics/shipment-documents.ts";
 import { createShipment } from "../../app/logistics/shipments.ts";
 import { voidShipment } from "../../app/logistics/void-label.ts";
 import type { Deps } from "../../app/ports/index.ts";
-import { err, ok } from "../../domain/result.ts";
+import { err } from "../../domain/result.ts";
 import { actorOf, merchantOf } from "../auth.ts";
 import { notFoundUnlessUuid } from "../ids.ts";
 import { presentRoute, presentShipment, presentTracking } from "../present-logistics.ts";
@@ -29,8 +30,8 @@ export const shipmentRoutes =
     const caseOr404 = async (req: FastifyRequest, id: string, reply: FastifyReply) => {
       const bad = notFoundUnlessUuid(reply, "return", id);
       if (bad) return bad;
-      const c = await deps.store.read.cases.load(merchantOf(req), id);
-      return c ?? sendProblem(reply, problemOf({ code: "not_found", entity: "return", id }));
+      const c = await caseOf(deps, merchantOf(req), id);
+      return c.ok ? c.value : sendProblem(reply, problemOf(c.error));
     };
     app.post(
       "/returns/:id/shipments",
@@ -107,7 +108,7 @@ export const shipmentRoutes =
       async (req, reply) => {
         const c = await caseOr404(req, req.params.id, reply);
         if (!("id" in c)) return c;
-        return { items: (await deps.store.read.shipments.byCase(c.merchantId, c.id)).map(presentShipment) };
+        return { items: (await caseShipments(deps, c.merchantId, c.id)).map(presentShipment) };
       },
     );
     app.get(
@@ -121,9 +122,10 @@ export const shipmentRoutes =
         },
       },
       async (req, reply) => {
-        const c = await caseOr404(req, req.params.id, reply);
-        if (!("id" in c)) return c;
-        return { route: presentRoute(await deps.store.read.shipments.route(c.id)) };
+        const bad = notFoundUnlessUuid(reply, "return", req.params.id);
+        if (bad) return bad;
+        const r = await caseRoute(deps, merchantOf(req), req.params.id);
+        return r.ok ? { route: presentRoute(r.value) } : sendProblem(reply, problemOf(r.error));
       },
     );
     app.get(
@@ -140,15 +142,13 @@ export const shipmentRoutes =
           notFoundUnlessUuid(reply, "return", req.params.id) ??
           notFoundUnlessUuid(reply, "shipment", req.params.shipmentId);
         if (bad) return bad;
-        const s = await deps.store.read.shipments.get(merchantOf(req), req.params.shipmentId);
-        const r =
-          s && s.caseId === req.params.id
-            ? ok(s)
-            : err({ code: "not_found" as const, entity: "shipment", id: req.params.shipmentId });
-        const events = s ? await deps.store.read.shipments.events(s.merchantId, s.id) : [];
+        const r = await caseShipment(deps, merchantOf(req), req.params.id, req.params.shipmentId);
         return send(
           reply,
-          outcome(r, 200, (x) => ({ ...presentShipment(x), tracking: events.map(presentTracking) })),
+          outcome(r, 200, (x) => ({
+            ...presentShipment(x.shipment),
+            tracking: x.events.map(presentTracking),
+          })),
         );
       },
     );

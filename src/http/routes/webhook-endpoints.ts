@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { merchantNotices } from "../../app/account-queries.ts";
 import { deliveryQuery, webhookEndpointBody, webhookEndpointPatch } from "../../app/inputs/webhook-input.ts";
 import {
   createEndpoint,
@@ -150,7 +151,7 @@ export const webhookEndpointRoutes =
         },
       },
       async (req) => ({
-        items: (await deps.store.read.notices.list(merchantOf(req), 100)).map(presentNotice),
+        items: (await merchantNotices(deps, merchantOf(req), 100)).map(presentNotice),
       }),
     );
   };
