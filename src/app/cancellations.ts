@@ -25,7 +25,7 @@ async function decide(
       issues: [{ path: "order", message: `order ${externalId} is already cancelled` }],
     });
   }
-  if ((await r.orders.returnedLineQuantities(order.id)).size > 0) {
+  if ((await r.orders.returnedLineQuantities(merchantId, order.id)).size > 0) {
     return err({
       code: "invalid_input",
       issues: [{ path: "order", message: "the order has return cases: handle it through them" }],

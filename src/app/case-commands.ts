@@ -57,7 +57,7 @@ async function toDomain(
       await r.orders.lock(c.merchantId, { id: c.orderId });
       const order = await r.orders.getById(c.merchantId, c.orderId);
       if (!order) throw new Error(`case ${c.number} lost its order`);
-      const held = await r.cases.heldByOrder(order.id, c.id);
+      const held = await r.cases.heldByOrder(c.merchantId, order.id, c.id);
       const available = new Map(
         c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, at)]),
       );

@@ -64,7 +64,7 @@ export async function openReturnsIn(
   const checked = checkRequestedLines(
     order,
     input.lines,
-    await r.cases.heldByOrder(order.id, null),
+    await r.cases.heldByOrder(merchantId, order.id, null),
     deps.clock.now(),
   );
   if (!checked.ok) return checked;

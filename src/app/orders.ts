@@ -18,7 +18,7 @@ function fingerprint(d: OrderDraft): string {
 
 /** Refuses changes that would break open returns: a line they use cannot go or drop below what they hold. */
 async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Promise<DomainError | null> {
-  const used = await r.orders.returnedLineQuantities(existing.id);
+  const used = await r.orders.returnedLineQuantities(existing.merchantId, existing.id);
   if (used.size === 0) return null;
   if (existing.currency !== d.currency) {
     return {
@@ -26,7 +26,7 @@ async function checkAgainstReturns(r: Repos, existing: Order, d: OrderDraft): Pr
       issues: [{ path: "currency", message: "cannot change: the order has return cases" }],
     };
   }
-  const held = await r.cases.heldByOrder(existing.id, null);
+  const held = await r.cases.heldByOrder(existing.merchantId, existing.id, null);
   for (const line of existing.lines) {
     if (!used.has(line.id)) continue;
     const next = d.lines.find((l) => l.externalId === line.externalId);
@@ -46,7 +46,7 @@ async function checkAgainstMoney(r: Repos, existing: Order, d: OrderDraft): Prom
   const locked = lockedChange(existing, d, {
     settledTenders: settled.tenderIds,
     anySettlement: settled.any,
-    returnedLines: new Set((await r.orders.returnedLineQuantities(existing.id)).keys()),
+    returnedLines: new Set((await r.orders.returnedLineQuantities(existing.merchantId, existing.id)).keys()),
   });
   return locked ? { code: "order_locked", ...locked } : null;
 }

@@ -210,8 +210,8 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         .orderBy(asc(caseEvents.seq));
       return rows.map(toStoredEvent);
     },
-    async heldByOrder(orderId, exceptCaseId) {
-      const where = [eq(orderLines.orderId, orderId)];
+    async heldByOrder(merchantId, orderId, exceptCaseId) {
+      const where = [eq(returnCases.merchantId, merchantId), eq(orderLines.orderId, orderId)];
       if (exceptCaseId) where.push(ne(returnCases.id, exceptCaseId));
       const rows = await db
         .select({

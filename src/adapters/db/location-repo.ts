@@ -71,8 +71,11 @@ export function locationRepo(db: Executor): LocationRepo {
         .where(and(eq(locations.merchantId, merchantId), eq(locations.code, code)));
       return row ? toLocation(row) : null;
     },
-    async byId(id) {
-      const [row] = await db.select().from(locations).where(eq(locations.id, id));
+    async byId(merchantId, id) {
+      const [row] = await db
+        .select()
+        .from(locations)
+        .where(and(eq(locations.merchantId, merchantId), eq(locations.id, id)));
       return row ? toLocation(row) : null;
     },
     async settings(merchantId) {

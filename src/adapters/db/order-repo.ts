@@ -33,12 +33,13 @@ export function orderRepo(db: Executor): OrderRepo {
       return o?.hash ?? null;
     },
     save: (merchantId, draft, hash, ids, at) => saveOrder(db, merchantId, draft, hash, ids, at),
-    async returnedLineQuantities(orderId) {
+    async returnedLineQuantities(merchantId, orderId) {
       const rows = await db
         .select({ lineId: returnLines.orderLineId, q: sql<number>`max(${returnLines.requested})::int` })
         .from(returnLines)
         .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
-        .where(eq(orderLines.orderId, orderId))
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(and(eq(orders.merchantId, merchantId), eq(orderLines.orderId, orderId)))
         .groupBy(returnLines.orderLineId);
       return new Map(rows.map((r) => [r.lineId, Number(r.q)]));
     },

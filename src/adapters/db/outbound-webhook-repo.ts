@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { OutboundWebhook, OutboundWebhookRepo } from "../../app/logistics/records.ts";
 import type { Executor } from "./database.ts";
 import { outboundWebhooks } from "./schema.ts";
@@ -21,11 +21,11 @@ export function outboundWebhookRepo(db: Executor): OutboundWebhookRepo {
       const [row] = await db.select().from(outboundWebhooks).where(eq(outboundWebhooks.id, id));
       return row ? toWebhook(row) : null;
     },
-    async bySubject(subjectId) {
+    async bySubject(merchantId, subjectId) {
       const rows = await db
         .select()
         .from(outboundWebhooks)
-        .where(eq(outboundWebhooks.subjectId, subjectId))
+        .where(and(eq(outboundWebhooks.merchantId, merchantId), eq(outboundWebhooks.subjectId, subjectId)))
         .orderBy(asc(outboundWebhooks.createdAt));
       return rows.map(toWebhook);
     },

@@ -137,8 +137,11 @@ export function shipmentRepo(db: Executor): ShipmentRepo {
         .values({ caseId, merchantId, decision, decidedAt: at })
         .onConflictDoNothing();
     },
-    async route(caseId) {
-      const [row] = await db.select().from(caseRoutes).where(eq(caseRoutes.caseId, caseId));
+    async route(merchantId, caseId) {
+      const [row] = await db
+        .select()
+        .from(caseRoutes)
+        .where(and(eq(caseRoutes.merchantId, merchantId), eq(caseRoutes.caseId, caseId)));
       return row ? (row.decision as RoutingDecision) : null;
     },
     nextSequence: (merchantId, name) => nextCounter(db, merchantId, name),

@@ -12,7 +12,7 @@ export async function deliverWebhook(deps: Deps, id: string): Promise<OutboundWe
   const sender = deps.logistics?.webhooks;
   const w = await deps.store.read.outbound.get(id);
   if (w?.status !== "pending" || !sender) return w;
-  const location = w.locationId ? await deps.store.read.locations.byId(w.locationId) : null;
+  const location = w.locationId ? await deps.store.read.locations.byId(w.merchantId, w.locationId) : null;
   const at = deps.clock.now();
   const res = location?.asn
     ? await sender.send(location.asn.url, location.asn.secret, {

@@ -26,7 +26,7 @@ export const caseShipments = (deps: Deps, merchantId: string, caseId: string) =>
 /** The case's routing decision (the case is checked to be the merchant's first). */
 export async function caseRoute(deps: Deps, merchantId: string, caseId: string) {
   const c = await caseOf(deps, merchantId, caseId);
-  return c.ok ? ok(await deps.store.read.shipments.route(c.value.id)) : c;
+  return c.ok ? ok(await deps.store.read.shipments.route(merchantId, c.value.id)) : c;
 }
 
 /** A shipment of the merchant's case with its tracking events. */
@@ -67,7 +67,10 @@ export async function consolidationWithAsn(
 ): Promise<Result<{ consolidation: Consolidation; asn: OutboundWebhook[] }, DomainError>> {
   const c = await consolidation(deps, merchantId, id);
   if (!c.ok) return c;
-  return ok({ consolidation: c.value, asn: await deps.store.read.outbound.bySubject(c.value.id) });
+  return ok({
+    consolidation: c.value,
+    asn: await deps.store.read.outbound.bySubject(merchantId, c.value.id),
+  });
 }
 
 export const locations = (deps: Deps, merchantId: string) => deps.store.read.locations.list(merchantId);

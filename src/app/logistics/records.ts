@@ -71,7 +71,7 @@ export interface ShipmentRepo {
   appendEvent(shipmentId: string, e: ShipmentEventRow): Promise<void>;
   events(merchantId: string, shipmentId: string): Promise<ShipmentEventRow[]>;
   saveRoute(merchantId: string, caseId: string, decision: RoutingDecision, at: Date): Promise<void>;
-  route(caseId: string): Promise<RoutingDecision | null>;
+  route(merchantId: string, caseId: string): Promise<RoutingDecision | null>;
   nextSequence(merchantId: string, name: string): Promise<number>;
 }
 
@@ -79,7 +79,7 @@ export interface LocationRepo {
   upsert(merchantId: string, l: LocationRecord): Promise<LocationRecord>;
   list(merchantId: string): Promise<LocationRecord[]>;
   byCode(merchantId: string, code: string): Promise<LocationRecord | null>;
-  byId(id: string): Promise<LocationRecord | null>;
+  byId(merchantId: string, id: string): Promise<LocationRecord | null>;
   settings(merchantId: string): Promise<unknown | null>;
   saveSettings(merchantId: string, document: unknown, at: Date): Promise<void>;
 }
@@ -180,8 +180,10 @@ export interface OutboundWebhook {
 export interface OutboundWebhookRepo {
   insert(w: OutboundWebhook): Promise<void>;
   update(w: OutboundWebhook): Promise<void>;
+  /** All merchants: a sweep (the delivery job is given a webhook id, then reads it with its merchant). */
   get(id: string): Promise<OutboundWebhook | null>;
-  bySubject(subjectId: string): Promise<OutboundWebhook[]>;
+  bySubject(merchantId: string, subjectId: string): Promise<OutboundWebhook[]>;
+  /** All merchants: a sweep (the delivery job picks up every merchant's pending webhooks). */
   pending(limit: number): Promise<OutboundWebhook[]>;
 }
 

@@ -72,7 +72,7 @@ async function recordIntent(
   if (lines.length === 0)
     issues.push({ path: "lines", message: "every approved unit is already on a shipment" });
   if (issues.length > 0) return invalid(issues);
-  const route = await r.shipments.route(c.id);
+  const route = await r.shipments.route(c.merchantId, c.id);
   const code = body.destination ?? (route?.destination.type === "location" ? route.destination.code : null);
   if (!code)
     return invalid([

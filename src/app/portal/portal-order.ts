@@ -90,7 +90,7 @@ export async function portalOrder(
   if (!ctx.ok) return ctx;
   const { merchant, order } = ctx.value;
   const now = deps.clock.now();
-  const held = await r.cases.heldByOrder(order.id, null);
+  const held = await r.cases.heldByOrder(merchant.id, order.id, null);
   const policies = await currentPolicies(r, merchant.id);
   const returnable = new Map(
     order.lines.map((l) => [l.id, Math.max(0, deliveredQuantity(order, l.id, now) - (held.get(l.id) ?? 0))]),

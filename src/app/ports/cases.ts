@@ -36,7 +36,7 @@ export interface CaseRepo {
   list(merchantId: string, q: CaseListQuery): Promise<ReturnCase[]>;
   events(merchantId: string, caseId: string): Promise<StoredEvent[]>;
   /** Per order line id: units held by the order's cases other than `exceptCaseId` (invariant 1). */
-  heldByOrder(orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
+  heldByOrder(merchantId: string, orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
   /** Appends events that do not change the case itself (money and logistics records). */
   append(c: Pick<ReturnCase, "id" | "merchantId">, events: readonly CaseEvent[]): Promise<void>;
   nextNumber(merchantId: string): Promise<number>;

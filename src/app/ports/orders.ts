@@ -18,7 +18,7 @@ export interface OrderRepo {
   /** Inserts or replaces the order and its children; keeps ids of lines, tenders and fulfilments it already had. */
   save(merchantId: string, draft: OrderDraft, hash: string, ids: IdSource, at: Date): Promise<string>;
   /** Per order line id, the highest quantity any return case has ever asked for (lines cannot shrink below it). */
-  returnedLineQuantities(orderId: string): Promise<Map<string, number>>;
+  returnedLineQuantities(merchantId: string, orderId: string): Promise<Map<string, number>>;
 }
 
 export interface OrderCancellation {

@@ -77,7 +77,7 @@ export async function matchBlindReceipt(
       c.lines.map((l) => l.sku),
     );
     const receipt = receiptForMatch(c, gtins, b.items, b.number);
-    const location = b.locationId ? await r.locations.byId(b.locationId) : null;
+    const location = b.locationId ? await r.locations.byId(merchantId, b.locationId) : null;
     const received = await runCaseCommandIn(
       deps,
       r,
