@@ -137,6 +137,21 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
     from,
     to,
   );
+  // Outbox rows before the settlements: the server's recovery sweep executes the pending clones and
+  // appends events, upserting their outbox rows, which must exist by then (an insert racing that
+  // upsert on the same keys deadlocked at 1.5 million lines).
+  await clone(
+    db,
+    "outbox_cases",
+    `t.case_id = '${t.caseId}'`,
+    {
+      case_id: uuid("c", i),
+      settled_seq: "t.last_seq",
+      rolled_seq: "t.last_seq", // counted by the rebuild that follows
+    },
+    from,
+    to,
+  );
   await clone(
     db,
     "settlements",
@@ -149,18 +164,6 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
       amount: `100 + (i % 9000)`,
       status: `case when i % 11 = 0 then 'pending' else t.status end`,
       created_at: `t.created_at - ${SHIFT} + interval '2 days'`,
-    },
-    from,
-    to,
-  );
-  await clone(
-    db,
-    "outbox_cases",
-    `t.case_id = '${t.caseId}'`,
-    {
-      case_id: uuid("c", i),
-      settled_seq: "t.last_seq",
-      rolled_seq: "t.last_seq", // counted by the rebuild that follows
     },
     from,
     to,
