@@ -119,10 +119,11 @@ export async function issueCreditNote(
   const entities = await r.setup.legalEntities(merchant.id);
   const entity = entities.find((e) => e.id === market?.legalEntityId) ?? entities[0];
   if (!entity) return null;
+  const customer = await r.customers.get(merchant.id, order.customerId);
+  // The gapless number is taken last: its row lock serialises the entity's issuers until the commit.
   const year = at.getUTCFullYear();
   const sequence = await r.creditNotes.nextSequence(entity.id, year);
   const number = `CN-${entity.country}-${year}-${String(sequence).padStart(6, "0")}`;
-  const customer = await r.customers.get(merchant.id, order.customerId);
   const a = order.shippingAddress;
   const lines = items(calc, order, p.case);
   const adj = adjustments(calc);
