@@ -10,10 +10,9 @@ import { type Harness, merchantWithKey, startHarness } from "../support/harness.
  */
 describeEachDb("tenant-scoped repository reads", (kind) => {
   let h: Harness;
-  const m: Record<"a" | "b", { merchantId: string; orderId: string; locationId: string }> = {
-    a: { merchantId: "", orderId: "", locationId: "" },
-    b: { merchantId: "", orderId: "", locationId: "" },
-  };
+  type Seen = { merchantId: string; orderId: string; locationId: string; caseId: string; endpointId: string };
+  const none: Seen = { merchantId: "", orderId: "", locationId: "", caseId: "", endpointId: "" };
+  const m: Record<"a" | "b", Seen> = { a: { ...none }, b: { ...none } };
   beforeAll(async () => {
     h = await startHarness(kind);
     for (const key of ["a", "b"] as const) {
@@ -35,9 +34,20 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
         accepts: ["*"],
       });
       expect(l.status, JSON.stringify(l.body)).toBeLessThan(300);
+      const e = await api("POST", "/api/v1/webhook-endpoints", {
+        url: "https://hooks.example.com/crossback",
+        eventTypes: ["return.approved"],
+      });
+      expect(e.status, JSON.stringify(e.body)).toBe(201);
       const order = await h.deps.store.read.orders.get(merchantId, "ORD-1");
       const location = await h.deps.store.read.locations.byCode(merchantId, "WH");
-      m[key] = { merchantId, orderId: order?.id ?? "", locationId: location?.id ?? "" };
+      m[key] = {
+        merchantId,
+        orderId: order?.id ?? "",
+        locationId: location?.id ?? "",
+        caseId: String(c.body.id),
+        endpointId: String(e.body.id),
+      };
     }
   });
   afterAll(() => h.close());
@@ -59,5 +69,77 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
     const r = h.deps.store.read;
     expect((await r.locations.byId(m.b.merchantId, m.b.locationId))?.name).toBe("Warehouse b");
     expect(await r.locations.byId(m.a.merchantId, m.b.locationId)).toBeNull();
+  });
+
+  it("a survey answer, a platform mirror and a delivery's attempts: only with their own merchant", async () => {
+    const r = h.deps.store.read;
+    const at = new Date("2026-12-06T12:00:00Z");
+    const b = m.b;
+    await r.surveys.insert({
+      caseId: b.caseId,
+      merchantId: b.merchantId,
+      score: 4,
+      market: null,
+      vendor: null,
+      reasons: ["changed_mind"],
+      comment: null,
+      createdAt: at,
+    });
+    expect((await r.surveys.get(b.merchantId, b.caseId))?.score).toBe(4);
+    expect(await r.surveys.get(m.a.merchantId, b.caseId)).toBeNull();
+
+    const mirror = { caseId: b.caseId, platform: "shopify", step: "request" } as const;
+    await r.platforms.putMirror({
+      ...mirror,
+      merchantId: b.merchantId,
+      platformId: "gid://1",
+      detail: {},
+      createdAt: at,
+    });
+    expect((await r.platforms.mirror(b.merchantId, b.caseId, "shopify", "request"))?.platformId).toBe(
+      "gid://1",
+    );
+    expect(await r.platforms.mirror(m.a.merchantId, b.caseId, "shopify", "request")).toBeNull();
+
+    const delivery = await r.webhookDeliveries.ensure({
+      id: h.deps.ids.next(),
+      merchantId: b.merchantId,
+      endpointId: b.endpointId,
+      caseId: b.caseId,
+      eventId: null,
+      type: "return.approved",
+      payload: {},
+      status: "failed",
+      attempts: 1,
+      lastStatus: 500,
+      lastError: "HTTP 500",
+      createdAt: at,
+      deliveredAt: null,
+    });
+    const attempt = {
+      id: h.deps.ids.next(),
+      deliveryId: delivery.id,
+      at,
+      ok: false,
+      statusCode: 500,
+      error: "HTTP 500",
+      replay: false,
+    };
+    await r.webhookDeliveries.recordAttempt(delivery, attempt);
+    expect((await r.webhookDeliveries.attempts(b.merchantId, delivery.id)).map((x) => x.id)).toEqual([
+      attempt.id,
+    ]);
+    expect(await r.webhookDeliveries.attempts(m.a.merchantId, delivery.id)).toEqual([]);
+  });
+
+  it("an endpoint's failure count and disabling: only with its own merchant", async () => {
+    const r = h.deps.store.read;
+    const at = new Date("2026-12-06T12:00:00Z");
+    expect(await r.webhookEndpoints.recordFailure(m.a.merchantId, m.b.endpointId, at)).toBeNull();
+    expect(await r.webhookEndpoints.disable(m.a.merchantId, m.b.endpointId, "test", at)).toBe(false);
+    expect((await r.webhookEndpoints.get(m.b.merchantId, m.b.endpointId))?.enabled).toBe(true);
+    expect(
+      (await r.webhookEndpoints.recordFailure(m.b.merchantId, m.b.endpointId, at))?.consecutiveFailures,
+    ).toBe(1);
   });
 });

@@ -100,7 +100,7 @@ describeEachDb("post-return survey: link in the final e-mail, one answer per cas
     expect((await answer(c.path, { score: 3, comment: "Sam here, call me" })).statusCode).toBe(201);
     const erased = await call(s.h.app, s.auth, "POST", "/api/v1/customers/erasure", { email: c.email });
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
-    const response = await s.h.deps.store.read.surveys.get(c.id);
+    const response = await s.h.deps.store.read.surveys.get(s.merchantId, c.id);
     expect([response?.score, response?.comment]).toEqual([3, null]);
     const mails = await s.h.deps.store.read.emailMessages.list(s.merchantId, { caseId: c.id, limit: 50 });
     expect(mails.length).toBeGreaterThan(0);

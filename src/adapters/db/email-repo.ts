@@ -68,8 +68,11 @@ export function emailMessageRepo(db: Executor): EmailMessageRepo {
       if (!row) throw new Error(`email message ${m.key} vanished`);
       return toMessage(row);
     },
-    async recordAttempt(id, change) {
-      await db.update(emailMessages).set(change).where(eq(emailMessages.id, id));
+    async recordAttempt(merchantId, id, change) {
+      await db
+        .update(emailMessages)
+        .set(change)
+        .where(and(eq(emailMessages.merchantId, merchantId), eq(emailMessages.id, id)));
     },
     async list(merchantId, q) {
       const where = [eq(emailMessages.merchantId, merchantId)];
@@ -115,8 +118,11 @@ export function surveyRepo(db: Executor): SurveyRepo {
         .returning({ caseId: surveyResponses.caseId });
       return rows.length > 0;
     },
-    async get(caseId) {
-      const [row] = await db.select().from(surveyResponses).where(eq(surveyResponses.caseId, caseId));
+    async get(merchantId, caseId) {
+      const [row] = await db
+        .select()
+        .from(surveyResponses)
+        .where(and(eq(surveyResponses.merchantId, merchantId), eq(surveyResponses.caseId, caseId)));
       return row ?? null;
     },
     list(merchantId, q) {

@@ -88,11 +88,13 @@ export function platformRepo(db: Executor): PlatformRepo {
         );
       return row?.id ?? null;
     },
-    async mirror(caseId, platform, step) {
+    async mirror(merchantId, caseId, platform, step) {
       const [row] = await db
         .select()
         .from(m)
-        .where(and(eq(m.caseId, caseId), eq(m.platform, platform), eq(m.step, step)));
+        .where(
+          and(eq(m.merchantId, merchantId), eq(m.caseId, caseId), eq(m.platform, platform), eq(m.step, step)),
+        );
       if (!row || !isPlatform(row.platform)) return null;
       return { ...row, platform: row.platform, step: row.step as MirrorStep };
     },

@@ -52,11 +52,11 @@ export function receivingRepo(db: Executor): ReceivingRepo {
         .limit(q.limit);
       return rows.map(toBlind);
     },
-    async markMatched(id, caseId, at, by) {
+    async markMatched(merchantId, id, caseId, at, by) {
       await db
         .update(blindReceipts)
         .set({ status: "matched", caseId, matchedAt: at, matchedBy: by })
-        .where(eq(blindReceipts.id, id));
+        .where(and(eq(blindReceipts.merchantId, merchantId), eq(blindReceipts.id, id)));
     },
     async caseIdByNumber(merchantId, number) {
       const [row] = await db
@@ -88,12 +88,14 @@ export function receivingRepo(db: Executor): ReceivingRepo {
         );
       return new Map(rows.flatMap((r) => (r.gtin ? [[r.sku, r.gtin] as const] : [])));
     },
-    async receiptLocations(caseId) {
+    async receiptLocations(merchantId, caseId) {
       const rows = await db
         .select({ lineId: receipts.lineId, code: locations.code })
         .from(receipts)
         .innerJoin(locations, eq(locations.id, receipts.locationId))
-        .where(and(eq(receipts.caseId, caseId), isNull(receipts.exception)))
+        .where(
+          and(eq(locations.merchantId, merchantId), eq(receipts.caseId, caseId), isNull(receipts.exception)),
+        )
         .orderBy(receipts.at);
       const out = new Map<string, string>();
       for (const r of rows) if (r.lineId) out.set(r.lineId, r.code);

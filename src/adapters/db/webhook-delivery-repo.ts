@@ -59,13 +59,14 @@ export function webhookDeliveryRepo(db: Executor): WebhookDeliveryRepo {
         })
         .where(eq(webhookDeliveries.id, d.id));
     },
-    async attempts(deliveryId) {
+    async attempts(merchantId, deliveryId) {
       const rows = await db
-        .select()
+        .select({ a: webhookAttempts })
         .from(webhookAttempts)
-        .where(eq(webhookAttempts.deliveryId, deliveryId))
+        .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+        .where(and(eq(webhookDeliveries.merchantId, merchantId), eq(webhookAttempts.deliveryId, deliveryId)))
         .orderBy(asc(webhookAttempts.n));
-      return rows.map(({ n: _, ...a }) => a);
+      return rows.map(({ a: { n: _, ...a } }) => a);
     },
   };
 }

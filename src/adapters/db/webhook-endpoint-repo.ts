@@ -57,28 +57,34 @@ export function webhookEndpointRepo(db: Executor): WebhookEndpointRepo {
         .orderBy(asc(webhookEndpoints.createdAt));
       return rows.map(toEndpoint);
     },
-    async recordFailure(id, at) {
+    async recordFailure(merchantId, id, at) {
       const [row] = await db
         .update(webhookEndpoints)
         .set({
           consecutiveFailures: sql`${webhookEndpoints.consecutiveFailures} + 1`,
           failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${at.toISOString()}::timestamptz)`,
         })
-        .where(eq(webhookEndpoints.id, id))
+        .where(and(eq(webhookEndpoints.merchantId, merchantId), eq(webhookEndpoints.id, id)))
         .returning();
       return row ? toEndpoint(row) : null;
     },
-    async recordSuccess(id) {
+    async recordSuccess(merchantId, id) {
       await db
         .update(webhookEndpoints)
         .set({ consecutiveFailures: 0, failingSince: null })
-        .where(eq(webhookEndpoints.id, id));
+        .where(and(eq(webhookEndpoints.merchantId, merchantId), eq(webhookEndpoints.id, id)));
     },
-    async disable(id, reason, at) {
+    async disable(merchantId, id, reason, at) {
       const rows = await db
         .update(webhookEndpoints)
         .set({ enabled: false, disabledReason: reason, disabledAt: at, updatedAt: at })
-        .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.enabled, true)))
+        .where(
+          and(
+            eq(webhookEndpoints.merchantId, merchantId),
+            eq(webhookEndpoints.id, id),
+            eq(webhookEndpoints.enabled, true),
+          ),
+        )
         .returning({ id: webhookEndpoints.id });
       return rows.length > 0;
     },

@@ -76,7 +76,7 @@ export async function deliverEmail(deps: Deps, merchant: Merchant, m: EmailMessa
   if (m.status !== "pending") return { ok: true };
   const mailer = deps.notify?.mailer;
   if (!mailer) {
-    await deps.store.read.emailMessages.recordAttempt(m.id, {
+    await deps.store.read.emailMessages.recordAttempt(m.merchantId, m.id, {
       status: "not_sent",
       attempts: m.attempts,
       lastError: NOT_CONFIGURED,
@@ -102,7 +102,7 @@ export async function deliverEmail(deps: Deps, merchant: Merchant, m: EmailMessa
     fromName: merchant.settings.branding?.displayName ?? merchant.name,
     replyTo: merchant.settings.branding?.supportEmail ?? null,
   });
-  await deps.store.read.emailMessages.recordAttempt(m.id, {
+  await deps.store.read.emailMessages.recordAttempt(m.merchantId, m.id, {
     status: r.ok ? "sent" : "pending",
     attempts: m.attempts + 1,
     lastError: r.ok ? null : r.error.slice(0, 1000),

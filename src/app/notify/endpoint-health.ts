@@ -5,16 +5,21 @@ import type { Deps } from "../ports/index.ts";
  * over at least `disableAfterMs`, disables it and leaves the merchant a notice (GET /notices) saying
  * why and how to turn it back on. Its undelivered messages stay in the delivery log for replay.
  */
-export async function disableIfFailing(deps: Deps, endpointId: string, at: Date): Promise<boolean> {
+export async function disableIfFailing(
+  deps: Deps,
+  merchantId: string,
+  endpointId: string,
+  at: Date,
+): Promise<boolean> {
   const settings = deps.notify?.settings;
   if (!settings) return false;
-  const e = await deps.store.read.webhookEndpoints.recordFailure(endpointId, at);
+  const e = await deps.store.read.webhookEndpoints.recordFailure(merchantId, endpointId, at);
   if (!e?.enabled || !e.failingSince) return false;
   const longEnough = at.getTime() - e.failingSince.getTime() >= settings.disableAfterMs;
   if (e.consecutiveFailures < settings.disableAfterFailures || !longEnough) return false;
   const reason = `${e.consecutiveFailures} failed deliveries in a row since ${e.failingSince.toISOString()}`;
   return deps.store.transaction(async (r) => {
-    if (!(await r.webhookEndpoints.disable(e.id, reason, at))) return false;
+    if (!(await r.webhookEndpoints.disable(e.merchantId, e.id, reason, at))) return false;
     await r.notices.insert({
       id: deps.ids.next(),
       merchantId: e.merchantId,

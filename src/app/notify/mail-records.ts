@@ -58,6 +58,7 @@ export interface EmailMessageRepo {
   /** Inserts the message unless one with its key exists; the stored one. */
   ensure(m: EmailMessage): Promise<EmailMessage>;
   recordAttempt(
+    merchantId: string,
     id: string,
     change: Pick<EmailMessage, "status" | "attempts" | "lastError" | "sentAt">,
   ): Promise<void>;
@@ -86,7 +87,7 @@ export interface SurveyResponse extends SurveyAnswer {
 export interface SurveyRepo {
   /** Records the answer unless the case has one; false then. */
   insert(r: SurveyResponse): Promise<boolean>;
-  get(caseId: string): Promise<SurveyResponse | null>;
+  get(merchantId: string, caseId: string): Promise<SurveyResponse | null>;
   list(merchantId: string, q: { from?: Date; to?: Date }): Promise<SurveyResponse[]>;
 }
 

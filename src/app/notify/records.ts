@@ -63,10 +63,10 @@ export interface WebhookEndpointRepo {
   get(merchantId: string, id: string): Promise<WebhookEndpoint | null>;
   list(merchantId: string): Promise<WebhookEndpoint[]>;
   /** Counts a failed attempt (atomically); the endpoint after it. */
-  recordFailure(id: string, at: Date): Promise<WebhookEndpoint | null>;
-  recordSuccess(id: string): Promise<void>;
+  recordFailure(merchantId: string, id: string, at: Date): Promise<WebhookEndpoint | null>;
+  recordSuccess(merchantId: string, id: string): Promise<void>;
   /** Disables an enabled endpoint; false when it was already disabled. */
-  disable(id: string, reason: string, at: Date): Promise<boolean>;
+  disable(merchantId: string, id: string, reason: string, at: Date): Promise<boolean>;
 }
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
@@ -108,7 +108,7 @@ export interface WebhookDeliveryRepo {
   ): Promise<WebhookDelivery[]>;
   /** Records an attempt and the delivery's state after it. */
   recordAttempt(d: WebhookDelivery, a: WebhookAttempt): Promise<void>;
-  attempts(deliveryId: string): Promise<WebhookAttempt[]>;
+  attempts(merchantId: string, deliveryId: string): Promise<WebhookAttempt[]>;
 }
 
 export interface MerchantNotice {

@@ -37,7 +37,7 @@ export async function openSurvey(deps: Deps, token: string): Promise<OpenSurvey 
   if (!merchant || !c) return null;
   const customer = await deps.store.read.customers.get(merchant.id, c.customerId);
   const language = shopperLanguage(c, customer?.locale ?? null, merchant);
-  return { merchant, case: c, language, answered: await deps.store.read.surveys.get(c.id) };
+  return { merchant, case: c, language, answered: await deps.store.read.surveys.get(merchant.id, c.id) };
 }
 
 export type SurveyRefusal = "invalid_token" | "already_answered" | "invalid_answer";

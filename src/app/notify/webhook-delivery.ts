@@ -91,9 +91,10 @@ export async function attemptDelivery(
     replay,
   });
   if (res.ok) {
-    if (endpoint.consecutiveFailures > 0) await deps.store.read.webhookEndpoints.recordSuccess(endpoint.id);
+    if (endpoint.consecutiveFailures > 0)
+      await deps.store.read.webhookEndpoints.recordSuccess(endpoint.merchantId, endpoint.id);
     return { ok: true, delivery: next };
   }
-  await disableIfFailing(deps, endpoint.id, at);
+  await disableIfFailing(deps, endpoint.merchantId, endpoint.id, at);
   return { ok: false, error: res.error ?? `HTTP ${res.status}`, delivery: next };
 }

@@ -30,7 +30,7 @@ export async function getDelivery(
 ): Promise<Result<{ delivery: WebhookDelivery; attempts: WebhookAttempt[] }, DomainError>> {
   const delivery = await deps.store.read.webhookDeliveries.get(merchantId, id);
   if (!delivery) return err(missing("webhook delivery", id));
-  return ok({ delivery, attempts: await deps.store.read.webhookDeliveries.attempts(id) });
+  return ok({ delivery, attempts: await deps.store.read.webhookDeliveries.attempts(merchantId, id) });
 }
 
 /**
@@ -47,5 +47,8 @@ export async function replayDelivery(
   const endpoint = await deps.store.read.webhookEndpoints.get(merchantId, delivery.endpointId);
   if (!endpoint) return err(missing("webhook endpoint", delivery.endpointId));
   const r = await attemptDelivery(deps, endpoint, delivery, true);
-  return ok({ delivery: r.delivery, attempts: await deps.store.read.webhookDeliveries.attempts(id) });
+  return ok({
+    delivery: r.delivery,
+    attempts: await deps.store.read.webhookDeliveries.attempts(merchantId, id),
+  });
 }

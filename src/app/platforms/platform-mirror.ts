@@ -29,7 +29,7 @@ async function once(
   act: () => Promise<{ id: string; detail: Readonly<Record<string, unknown>> }>,
 ): Promise<MirrorRecord> {
   const store = m.deps.store.read.platforms;
-  const done = await store.mirror(m.c.id, m.connection.platform, step);
+  const done = await store.mirror(m.c.merchantId, m.c.id, m.connection.platform, step);
   if (done) return done;
   const out = await act();
   const record: MirrorRecord = {
@@ -42,7 +42,7 @@ async function once(
     createdAt: m.deps.clock.now(),
   };
   await store.putMirror(record);
-  return (await store.mirror(m.c.id, m.connection.platform, step)) ?? record;
+  return (await store.mirror(m.c.merchantId, m.c.id, m.connection.platform, step)) ?? record;
 }
 
 const request = (m: Mirror) => once(m, "request", () => m.api.requestReturn(m.mc));

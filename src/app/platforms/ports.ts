@@ -76,7 +76,12 @@ export interface PlatformRepo {
   ): Promise<void>;
   /** The platform order our order came from (null: not imported from that platform). */
   platformOrderOf(merchantId: string, platform: Platform, externalId: string): Promise<string | null>;
-  mirror(caseId: string, platform: Platform, step: MirrorStep): Promise<MirrorRecord | null>;
+  mirror(
+    merchantId: string,
+    caseId: string,
+    platform: Platform,
+    step: MirrorStep,
+  ): Promise<MirrorRecord | null>;
   putMirror(r: MirrorRecord): Promise<void>;
 }
 

@@ -93,7 +93,7 @@ export async function matchBlindReceipt(
     );
     if (!received.ok) return received;
     const at = deps.clock.now();
-    await r.receiving.markMatched(b.id, c.id, at, actor);
+    await r.receiving.markMatched(b.merchantId, b.id, c.id, at, actor);
     return ok({
       ...received.value,
       blindReceipt: { ...b, status: "matched", caseId: c.id, matchedAt: at, matchedBy: actor },

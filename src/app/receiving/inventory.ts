@@ -15,7 +15,7 @@ export async function recordInventory(
   locationCode: string | undefined,
   meta: Pick<CaseEvent, "actor" | "at" | "reason">,
 ): Promise<void> {
-  const received = locationCode ? null : await r.receiving.receiptLocations(c.id);
+  const received = locationCode ? null : await r.receiving.receiptLocations(c.merchantId, c.id);
   const inspected = lines.map((x) => ({
     ...x,
     disposition: effectiveDisposition(x),

@@ -26,7 +26,7 @@ export interface ReceivingRepo {
   /** The merchant's blind receipt, locked until the transaction ends when `lock` is set. */
   blind(merchantId: string, id: string, lock?: boolean): Promise<BlindReceipt | null>;
   listBlind(merchantId: string, q: { status?: BlindReceiptStatus; limit: number }): Promise<BlindReceipt[]>;
-  markMatched(id: string, caseId: string, at: Date, by: Actor): Promise<void>;
+  markMatched(merchantId: string, id: string, caseId: string, at: Date, by: Actor): Promise<void>;
   /** The id of the merchant's case with this number (R-000123). */
   caseIdByNumber(merchantId: string, number: string): Promise<string | null>;
   /** Ids of the merchant's cases of an order, newest first. */
@@ -34,7 +34,7 @@ export interface ReceivingRepo {
   /** Per SKU, the GTIN-14 the catalogue holds for it (SKUs without one are left out). */
   gtins(merchantId: string, skus: readonly string[]): Promise<Map<string, string>>;
   /** Per line of the case, the code of the location its units were last received at. */
-  receiptLocations(caseId: string): Promise<Map<string, string>>;
+  receiptLocations(merchantId: string, caseId: string): Promise<Map<string, string>>;
 }
 
 export interface ReceivingRepos {
