@@ -1,5 +1,6 @@
 import { formatMoney, parseMoney } from "../../../domain/money.ts";
 import type { ShopifyOrderNode } from "../shopify-orders.ts";
+import { type GraphQlAnswer, IdempotentMutation } from "./shopify-fake-idempotency.ts";
 
 export interface FakeRefund {
   readonly id: string;
@@ -29,26 +30,17 @@ interface RefundInput {
   }[];
 }
 
-/** A GraphQL answer: data, or top-level errors (with `extensions.code`, as Shopify sends them). */
-export type GraphQlAnswer =
-  | { readonly data: unknown }
-  | { readonly errors: { message: string; extensions: { code: string } }[] };
-
-const topError = (code: string, message: string): GraphQlAnswer => ({
-  errors: [{ message, extensions: { code } }],
-});
-
 /**
  * The refunds of the Shopify fake: `node(id:)` on an OrderTransaction (its order and the order's refunds)
- * and `refundCreate` with RefundInput.transactions, under the documented idempotency rules
- * (https://shopify.dev/docs/api/usage/implementing-idempotency): the `@idempotent(key:)` directive is
- * required (2026-04 on); the same key with the same input answers the first result and moves no money
- * again; the same key with other input is IDEMPOTENCY_KEY_PARAMETER_MISMATCH; a key whose request was
- * refused is spent (IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED). Refused refunds answer `userErrors`.
+ * and `refundCreate` with RefundInput.transactions, under Shopify's idempotency rules
+ * (shopify-fake-idempotency.ts: a repeated key moves no money again). Refused refunds answer `userErrors`.
  */
 export class ShopifyRefunds {
   private readonly list: FakeRefund[] = [];
-  private readonly keys = new Map<string, { input: string; payload: unknown | null }>();
+  private readonly mutation = new IdempotentMutation<ReturnType<ShopifyRefunds["refund"]>>(
+    "refundCreate",
+    (p) => p.refund === null,
+  );
   private seq = 0;
   private refuseNext: string | null = null;
   private pendNext = false;
@@ -118,23 +110,7 @@ export class ShopifyRefunds {
   }
 
   create(input: RefundInput, key: string | null): GraphQlAnswer {
-    if (!key) return topError("BAD_REQUEST", "The @idempotent directive is required for this mutation.");
-    const given = JSON.stringify(input);
-    const seen = this.keys.get(key);
-    if (seen && seen.input !== given)
-      return topError(
-        "IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
-        "The same idempotency key cannot be used with different operation parameters.",
-      );
-    if (seen && seen.payload === null)
-      return topError(
-        "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED",
-        "A previous request with this idempotency key failed. Retry with a new idempotency key.",
-      );
-    if (seen) return { data: { refundCreate: seen.payload } };
-    const payload = this.refund(input, key);
-    this.keys.set(key, { input: given, payload: payload.refund ? payload : null });
-    return { data: { refundCreate: payload } };
+    return this.mutation.run(input, key, () => this.refund(input, key ?? ""));
   }
 
   private refund(input: RefundInput, key: string) {
@@ -194,13 +170,4 @@ export class ShopifyRefunds {
     this.list.push(refund);
     return { refund: this.view(refund), order: { id: order.id }, userErrors: [] };
   }
-}
-
-/** The `@idempotent(key:)` of a document: a literal, or the variable it names. */
-export function idempotencyKeyOf(query: string, variables: Record<string, unknown>): string | null {
-  const m = /@idempotent\(\s*key:\s*(?:\$(\w+)|"([^"]*)")\s*\)/.exec(query);
-  if (!m) return null;
-  if (m[2] !== undefined) return m[2];
-  const v = variables[m[1] ?? ""];
-  return typeof v === "string" && v ? v : null;
 }

@@ -9,7 +9,8 @@ import {
 } from "../../payments/fakes/fake-http.ts";
 import type { ShopifyOrderNode } from "../shopify-orders.ts";
 import { SHOPIFY_API_VERSION } from "../shopify-queries.ts";
-import { type FakeRefund, idempotencyKeyOf, ShopifyRefunds } from "./shopify-fake-refunds.ts";
+import { idempotencyKeyOf } from "./shopify-fake-idempotency.ts";
+import { type FakeRefund, ShopifyRefunds } from "./shopify-fake-refunds.ts";
 import { type FakeReturn, ShopifyReturns } from "./shopify-fake-returns.ts";
 
 /**
