@@ -102,7 +102,7 @@ async function plan(
   }
   if (units.length === 0 && !(req.goodwill && req.goodwill.amount > 0)) return ok(null);
   const prior = await r.refunds.priorForOrder(c.merchantId, order.id, c.id, c.currency);
-  const version = (await r.refunds.byCase(c.merchantId, c.id)).length + 1;
+  const version = prior.caseVersions + 1;
   const calc = calculateRefund({
     id: deps.ids.next(),
     caseId: c.id,

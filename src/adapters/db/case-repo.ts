@@ -5,6 +5,7 @@ import type { ExpressAgreement } from "../../domain/refund/store-credit-agreemen
 import type { CaseEvent, CaseLine, CaseSource, Override, ReturnCase } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
 import { type BankSeal, openPortal, sealPortal } from "./bank-seal.ts";
+import { linesUpdateSql } from "./case-lines-update.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
@@ -91,14 +92,6 @@ function caseValues(c: ReturnCase, seal: BankSeal) {
   };
 }
 
-async function lastSeq(db: Executor, caseId: string): Promise<number> {
-  const [last] = await db
-    .select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId));
-  return Number(last?.seq ?? 0);
-}
-
 async function appendEvents(
   db: Executor,
   c: Pick<ReturnCase, "id" | "merchantId">,
@@ -106,9 +99,8 @@ async function appendEvents(
   onEvents?: (caseId: string) => void,
 ): Promise<void> {
   if (events.length === 0) return;
-  const start = await lastSeq(db, c.id);
-  // The transactional outbox: in the same statement as the events themselves.
-  await db.execute(appendEventsSql(db, c, events, start));
+  // The transactional outbox: in the same statement as the events themselves, numbered after the last.
+  await db.execute(appendEventsSql(db, c, events, null));
   onEvents?.(c.id);
 }
 
@@ -187,12 +179,13 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         .where(and(eq(returnCases.id, c.id), eq(returnCases.version, expectedVersion)))
         .returning({ id: returnCases.id });
       if (won.length === 0) return false;
-      for (const l of c.lines)
-        await db
-          .update(returnLines)
-          .set({ ...l.counts, resolution: l.resolution })
-          .where(eq(returnLines.id, l.id));
-      await appendEvents(db, c, events, onEvents);
+      // The lines, the events and the outbox mark: one statement.
+      const lines = linesUpdateSql(c.id, c.lines);
+      if (events.length === 0) await db.execute(lines);
+      else {
+        await db.execute(appendEventsSql(db, c, events, null, [lines]));
+        onEvents?.(c.id);
+      }
       return true;
     },
     async list(merchantId, q) {

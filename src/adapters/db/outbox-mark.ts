@@ -6,20 +6,26 @@ import { caseEvents, outboxCases } from "./schema.ts";
 /**
  * The case's events numbered from `start + 1` and their place in the outbox (the case has events up
  * to the last seq) as ONE statement: a data-modifying CTE, so the events and the outbox mark commit
- * together or not at all and cost one round trip. `before` are further inserts (as CTEs) to run in
- * the same statement, e.g. a new case and its lines.
+ * together or not at all and cost one round trip. `start` null: after the case's last event, read in
+ * the same statement (every part of it sees the events as they were before it; the caller holds the
+ * case row's lock, so no other appender runs in between). `before` are further inserts (as CTEs) to
+ * run in the same statement, e.g. a new case and its lines.
  */
 export function appendEventsSql(
   db: Executor,
   c: { readonly id: string; readonly merchantId: string },
   events: readonly CaseEvent[],
-  start: number,
+  start: number | null,
   before: readonly SQL[] = [],
 ): SQL {
+  const base =
+    start ??
+    sql<number>`(select coalesce(max(${caseEvents.seq}), 0)::int from ${caseEvents} where ${caseEvents.caseId} = ${c.id})`;
+  const plus = (n: number) => (typeof base === "number" ? base + n : sql<number>`${base} + ${n}`);
   const rows = events.map((e, i) => ({
     caseId: c.id,
     merchantId: c.merchantId,
-    seq: start + i + 1,
+    seq: plus(i + 1),
     type: e.type,
     actorKind: e.actor.kind,
     actorId: e.actor.id,
@@ -30,7 +36,7 @@ export function appendEventsSql(
     toStatus: e.toStatus,
     data: e.data,
   }));
-  const lastSeq = start + events.length;
+  const lastSeq = plus(events.length);
   const at = events.at(-1)?.at ?? new Date(0);
   const mark = db
     .insert(outboxCases)

@@ -80,7 +80,9 @@ export function refundRepo(db: Executor): RefundRepo {
       let duties = 0;
       let feeCharged = false;
       let goodwill = 0;
+      let caseVersions = 0;
       for (const c of rows.map(toCalc)) {
+        if (c.caseId === caseId) caseVersions++;
         for (const u of c.units) units.set(u.orderLineId, (units.get(u.orderLineId) ?? 0) + u.quantity);
         for (const l of c.lines) {
           if (l.type === "outbound_shipping") shipping += l.amount.amount;
@@ -95,6 +97,7 @@ export function refundRepo(db: Executor): RefundRepo {
         dutiesRefunded: money(duties, currency),
         goodwillGiven: money(goodwill, currency),
         returnFeeCharged: feeCharged,
+        caseVersions,
       };
     },
   };

@@ -32,6 +32,7 @@ import { setupRepo } from "./setup-repo.ts";
 import { shipmentRepo } from "./shipment-repo.ts";
 import { staffRepo } from "./staff-repo.ts";
 import { storeCreditRepo } from "./store-credit-repo.ts";
+import { memoized } from "./tx-memo.ts";
 import { webhookDeliveryRepo } from "./webhook-delivery-repo.ts";
 import { webhookEndpointRepo } from "./webhook-endpoint-repo.ts";
 
@@ -93,7 +94,9 @@ export function dbStore(database: Database, secrets: SecretBox): Store {
     read: repos(database.db, seal, (id) => tell([id])),
     async transaction(fn) {
       const touched = new Set<string>();
-      const result = await database.db.transaction((tx) => fn(repos(tx, seal, (id) => touched.add(id))));
+      const result = await database.db.transaction((tx) =>
+        fn(memoized(repos(tx, seal, (id) => touched.add(id)))),
+      );
       tell([...touched]);
       return result;
     },

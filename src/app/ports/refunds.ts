@@ -5,7 +5,13 @@ export interface RefundRepo {
   byCase(merchantId: string, caseId: string): Promise<RefundCalculation[]>;
   get(merchantId: string, id: string): Promise<RefundCalculation | null>;
   /** What all calculations of the order's cases already gave back (and which cases charged their fee). */
-  priorForOrder(merchantId: string, orderId: string, caseId: string, currency: string): Promise<PriorRefunds>;
+  /** What the order's cases were refunded before, and how many calculations `caseId` has (its next version - 1). */
+  priorForOrder(
+    merchantId: string,
+    orderId: string,
+    caseId: string,
+    currency: string,
+  ): Promise<PriorRefunds & { readonly caseVersions: number }>;
 }
 
 export interface CreditNoteRecord {
