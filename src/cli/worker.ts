@@ -17,7 +17,7 @@ export async function withJobs(
   const withQueue: Deps = { ...deps, jobs };
   await registerSettlementJobs(withQueue, jobs);
   await registerLogisticsJobs(withQueue, jobs);
-  await registerOutboxJobs(withQueue, jobs);
+  const stopOutbox = await registerOutboxJobs(withQueue, jobs);
   await registerRetentionJobs(withQueue, jobs);
   await registerEmailJobs(withQueue, jobs);
   const stopReports = await registerReportJobs(withQueue, jobs);
@@ -26,9 +26,10 @@ export async function withJobs(
   await outboxSweep(withQueue, jobs);
   return {
     deps: withQueue,
-    stop: () => {
+    stop: async () => {
       stopReports();
-      return jobs.stop();
+      await stopOutbox();
+      await jobs.stop();
     },
   };
 }

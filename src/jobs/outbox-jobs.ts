@@ -1,5 +1,6 @@
 import { drainCase, dueCases } from "../app/notify/outbox-relay.ts";
 import type { Deps, JobRunner } from "../app/ports/index.ts";
+import { localDrains } from "./outbox-local.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
 export const OUTBOX_JOBS = {
@@ -7,13 +8,17 @@ export const OUTBOX_JOBS = {
   sweep: "outbox.sweep",
 } as const;
 
+/** Cases drained at once in the process that committed their events (outbox-local.ts). */
+const LOCAL_DRAINS = 2;
+
 /**
- * The outbox relay on pg-boss: every commit that appends case events queues a drain of those cases;
- * a drain whose consumer failed queues itself again at the consumer's backoff time; a case another
- * relay holds is retried by pg-boss (with backoff) until the lease is free; and a sweep (at start and
- * every minute) finds whatever a crash left undelivered.
+ * The outbox relay: every commit that appends case events drains those cases in the same process
+ * (outbox-local.ts); what it cannot finish becomes a pg-boss drain job — a case another relay holds
+ * is retried by pg-boss (with backoff) until the lease is free, a consumer's failure queues the drain
+ * again at the consumer's backoff time — and a sweep (at start and every minute) finds whatever a
+ * crash left undelivered. Returns the stop of the local drains.
  */
-export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<void> {
+export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<() => Promise<void>> {
   await jobs.work(
     OUTBOX_JOBS.drain,
     async (data) => {
@@ -29,13 +34,13 @@ export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<v
   );
   await jobs.work(OUTBOX_JOBS.sweep, () => outboxSweep(deps, jobs).then(() => undefined));
   await jobs.schedule(OUTBOX_JOBS.sweep, "* * * * *");
+  const local = localDrains(deps, LOCAL_DRAINS, (caseId, afterSeconds) =>
+    jobs.enqueue(OUTBOX_JOBS.drain, { caseId }, afterSeconds > 0 ? { startAfterSeconds: afterSeconds } : {}),
+  );
   deps.store.onCaseEvents?.((ids) => {
-    for (const caseId of ids)
-      jobs.enqueue(OUTBOX_JOBS.drain, { caseId }).catch((e: unknown) => {
-        // The sweep delivers it anyway; this only makes delivery immediate.
-        console.error(`outbox: could not queue case ${caseId}: ${e instanceof Error ? e.message : e}`);
-      });
+    for (const caseId of ids) local.push(caseId);
   });
+  return () => local.stop();
 }
 
 /** Queues a drain of every case with undelivered events (no live lease, retry time reached). */
