@@ -1,6 +1,6 @@
 import { drainCase, dueCases } from "../app/notify/outbox-relay.ts";
 import type { Deps, JobRunner } from "../app/ports/index.ts";
-import { localDrains } from "./outbox-local.ts";
+import { localDrains, retryAfterSeconds } from "./outbox-local.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
 export const OUTBOX_JOBS = {
@@ -25,10 +25,12 @@ export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<(
       const caseId = String(data.caseId);
       const r = await drainCase(deps, caseId);
       if (r.status === "busy") throw new RetryLater(`outbox: case ${caseId} is held by another relay`);
-      if (r.status === "retry") {
-        const wait = r.retryAt ? Math.ceil((r.retryAt.getTime() - deps.clock.now().getTime()) / 1000) : 1;
-        await jobs.enqueue(OUTBOX_JOBS.drain, { caseId }, { startAfterSeconds: Math.max(1, wait) });
-      }
+      if (r.status === "retry")
+        await jobs.enqueue(
+          OUTBOX_JOBS.drain,
+          { caseId },
+          { startAfterSeconds: retryAfterSeconds(deps, r.retryAt) },
+        );
     },
     { concurrency: 2 },
   );

@@ -1,8 +1,14 @@
-import { type DrainOutcome, drainCase } from "../app/notify/outbox-relay.ts";
+import { drainCase } from "../app/notify/outbox-relay.ts";
 import type { Deps } from "../app/ports/index.ts";
 
 /** Most cases waiting here; beyond it a wake-up goes through the job queue instead. */
 const MAX_WAITING = 1000;
+
+/** Seconds until a consumer's retry time (at least 1; 1 when it has none). */
+export function retryAfterSeconds(deps: Deps, retryAt: Date | null): number {
+  const wait = retryAt ? Math.ceil((retryAt.getTime() - deps.clock.now().getTime()) / 1000) : 1;
+  return Math.max(1, wait);
+}
 
 export interface LocalDrains {
   /** Drain this case soon, in this process. */
@@ -32,15 +38,10 @@ export function localDrains(
       // The sweep delivers it anyway; the queue only makes it sooner.
       console.error(`outbox: could not queue case ${caseId}: ${e instanceof Error ? e.message : e}`);
     });
-  const after = (r: DrainOutcome): number | null => {
-    if (r.status === "busy") return 1;
-    if (r.status !== "retry") return null;
-    const wait = r.retryAt ? Math.ceil((r.retryAt.getTime() - deps.clock.now().getTime()) / 1000) : 1;
-    return Math.max(1, wait);
-  };
   const drain = async (caseId: string) => {
     try {
-      const wait = after(await drainCase(deps, caseId));
+      const r = await drainCase(deps, caseId);
+      const wait = r.status === "busy" ? 1 : r.status === "retry" ? retryAfterSeconds(deps, r.retryAt) : null;
       if (wait !== null) await handOver(caseId, wait);
     } catch (e) {
       console.error(`outbox: drain of case ${caseId} failed: ${e instanceof Error ? e.message : e}`);
