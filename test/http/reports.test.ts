@@ -166,6 +166,7 @@ describeEachDb("the managers' dashboard reports", (kind) => {
 
   it("refund totals per currency and method, in each currency, never summed across them", async () => {
     const b = await get(`/api/v1/reports/refunds?${PERIOD}`);
+    expect(b.asOf).toBe(h.clock.now().toISOString());
     expect(
       (b.totals as Json[]).map((t) => [t.currency, t.method, t.refunded, t.refundedMinor, t.refundedCount]),
     ).toEqual([
@@ -212,6 +213,10 @@ describeEachDb("the managers' dashboard reports", (kind) => {
       const res = await h.app.inject({ method: "GET", url, headers: { authorization: auth } });
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+      // Rollup figures say their age (nothing waits to be counted: now); at-risk cases are live.
+      expect(res.headers["crossback-figures-as-of"]).toBe(
+        url.includes("at-risk") ? undefined : h.clock.now().toISOString(),
+      );
       return res.body;
     };
     expect(await csv(`/api/v1/reports/return-rates?by=product&${PERIOD}&format=csv`)).toBe(

@@ -24,10 +24,25 @@ export interface ReportQuery {
 const DAY_MS = 86_400_000;
 
 /**
- * Reports read the rollups; a request first counts what is pending (a few batches at most, skipped
- * when another process is counting) so a manager sees their own changes.
+ * Below this many uncounted changes a report request counts them first, so a manager sees their own
+ * changes at once. Above it the rollup job is behind (a bulk import, a burst): the request serves the
+ * rollups as they are and says how old they are, instead of making every reader pay for the backlog.
  */
-const current = (deps: Deps) => rollUpReports(deps, 4);
+export const CATCH_UP_LIMIT = 100;
+
+/**
+ * Brings the rollups up to date when that is cheap; returns `asOf`: every change made before it is
+ * in the figures (the oldest uncounted change, or now when none waits).
+ */
+export async function current(deps: Deps): Promise<{ asOf: string }> {
+  const reports = deps.store.read.reports;
+  const checked = deps.clock.now();
+  const p = await reports.pending(CATCH_UP_LIMIT);
+  if (p.changes === 0) return { asOf: checked.toISOString() };
+  if (p.changes <= CATCH_UP_LIMIT && !(await rollUpReports(deps, 1)).busy)
+    return { asOf: checked.toISOString() };
+  return { asOf: (p.oldest ?? checked).toISOString() };
+}
 
 /** A vendor account is held to its own vendor, whatever it asks for. */
 export function reportScope(merchantId: string, q: ReportQuery, ownVendor: string | null): ReportScope {
@@ -46,6 +61,8 @@ export interface ReturnRateReport {
   readonly returnedUnits: number;
   readonly rate: number | null;
   readonly rows: ReturnRateRow[];
+  /** Every change made before this time is counted in the figures. */
+  readonly asOf: string;
 }
 
 export async function returnRateReport(
@@ -53,7 +70,7 @@ export async function returnRateReport(
   scope: ReportScope,
   by: RateDimension,
 ): Promise<ReturnRateReport> {
-  await current(deps);
+  const { asOf } = await current(deps);
   const r = deps.store.read.reports;
   const [total, returned] = await Promise.all([r.totalOrderedUnits(scope), r.returnedUnits(scope, by)]);
   const rows =
@@ -61,7 +78,7 @@ export async function returnRateReport(
       ? returnRates([], returned, total)
       : returnRates(await r.orderedUnits(scope, by), returned);
   const back = returned.reduce((n, c) => n + c.units, 0);
-  return { by, orderedUnits: total, returnedUnits: back, rate: rateOf(back, total), rows };
+  return { by, orderedUnits: total, returnedUnits: back, rate: rateOf(back, total), rows, asOf };
 }
 
 /** Refund totals per currency and method; `by: "vendor"` also per liable vendor (marketplace-wide). */
@@ -69,28 +86,32 @@ export async function refundReport(
   deps: Deps,
   scope: ReportScope,
   by: "method" | "vendor" = "method",
-): Promise<{ totals: RefundTotal[] }> {
-  await current(deps);
+): Promise<{ totals: RefundTotal[]; asOf: string }> {
+  const { asOf } = await current(deps);
   const reports = deps.store.read.reports;
   return {
     totals: await (by === "vendor" ? reports.refundTotalsByVendor(scope) : reports.refundTotals(scope)),
+    asOf,
   };
 }
 
-export async function processingTimeReport(deps: Deps, scope: ReportScope): Promise<{ steps: StepTime[] }> {
-  await current(deps);
-  return { steps: await deps.store.read.reports.stepTimes(scope) };
+export async function processingTimeReport(
+  deps: Deps,
+  scope: ReportScope,
+): Promise<{ steps: StepTime[]; asOf: string }> {
+  const { asOf } = await current(deps);
+  return { steps: await deps.store.read.reports.stepTimes(scope), asOf };
 }
 
 /** Return labels the merchant paid for, per currency and carrier. */
 export async function costReport(deps: Deps, scope: ReportScope) {
-  await current(deps);
-  return { totals: await deps.store.read.reports.costTotals(scope) };
+  const { asOf } = await current(deps);
+  return { totals: await deps.store.read.reports.costTotals(scope), asOf };
 }
 
 /** Survey answers per score, grouped; with each group's answer count and mean score. */
 export async function surveyScoreReport(deps: Deps, scope: ReportScope, by: SurveyGroup) {
-  await current(deps);
+  const { asOf } = await current(deps);
   const counts = await deps.store.read.reports.surveyScores(scope, by);
   const groups = new Map<string | null, number[]>();
   for (const c of counts) {
@@ -106,6 +127,7 @@ export async function surveyScoreReport(deps: Deps, scope: ReportScope, by: Surv
   return {
     by,
     rows: rows.sort((a, b) => b.answers - a.answers || String(a.key).localeCompare(String(b.key))),
+    asOf,
   };
 }
 

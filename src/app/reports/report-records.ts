@@ -49,6 +49,11 @@ export interface RollupRepo {
   rollUp(limit: number): Promise<{ orders: number; cases: number } | null>;
   /** Recounts a merchant (or every one) from scratch; the number of rollup rows. */
   rebuild(merchantId: string | null): Promise<number>;
+  /**
+   * Cheap check for a report request: how many changes wait to be counted (orders and cases, each
+   * counted only up to `limit + 1`) and when the oldest of them was made.
+   */
+  pending(limit: number): Promise<{ changes: number; oldest: Date | null }>;
   /** What is not counted yet, and the age of its oldest change. */
   backlog(now: Date): Promise<{ cases: number; orders: number; lagSeconds: number }>;
   /** Marks a case to be counted again (a change that appends no event, e.g. a survey answer). */
