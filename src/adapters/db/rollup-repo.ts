@@ -45,7 +45,7 @@ export function rollupRepo(db: Executor): RollupRepo {
         db,
         sql`select
           (select count(*)::int from (select 1 from outbox_cases where last_seq > rolled_seq limit ${limit + 1}) c) as cases,
-          (select count(*)::int from (select 1 from orders where rolled_hash is distinct from content_hash limit ${limit + 1}) o) as orders,
+          (select count(*)::int from (select 1 from orders where rolled_hash is distinct from content_hash order by updated_at limit ${limit + 1}) o) as orders,
           least((select min(updated_at) from outbox_cases where last_seq > rolled_seq),
             (select min(updated_at) from orders where rolled_hash is distinct from content_hash)) as oldest`,
       );
@@ -53,6 +53,9 @@ export function rollupRepo(db: Executor): RollupRepo {
         changes: Number(row?.cases ?? 0) + Number(row?.orders ?? 0),
         oldest: row?.oldest ? new Date(row.oldest) : null,
       };
+    },
+    async tidyAfterRebuild() {
+      await db.execute(sql`vacuum (analyze) report_rollup, report_contrib, orders, outbox_cases`);
     },
     async backlog(now) {
       const row = await one<{ cases: number; orders: number; oldest: Date | string | null }>(

@@ -213,7 +213,9 @@ export const orders = pgTable(
   (t) => [
     unique().on(t.merchantId, t.externalId),
     index().on(t.customerId),
-    index("orders_unrolled_index").on(t.merchantId).where(sql`rolled_hash IS DISTINCT FROM content_hash`),
+    // By age: the planner cannot estimate a comparison of two columns (it guesses a third of the
+    // table and scans it all), but takes this index for "oldest first" and min(updated_at).
+    index("orders_unrolled_index").on(t.updatedAt).where(sql`rolled_hash IS DISTINCT FROM content_hash`),
   ],
 );
 

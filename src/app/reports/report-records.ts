@@ -56,6 +56,11 @@ export interface RollupRepo {
   pending(limit: number): Promise<{ changes: number; oldest: Date | null }>;
   /** What is not counted yet, and the age of its oldest change. */
   backlog(now: Date): Promise<{ cases: number; orders: number; lagSeconds: number }>;
+  /**
+   * After a rebuild (outside any transaction): reclaims the rows it replaced and refreshes the
+   * planner's statistics of the tables it rewrote, so reports do not wade through them.
+   */
+  tidyAfterRebuild(): Promise<void>;
   /** Marks a case to be counted again (a change that appends no event, e.g. a survey answer). */
   recount(caseId: string): Promise<void>;
   /** Creates the monthly partitions of case events from `from` on; how many were new. */

@@ -24,8 +24,10 @@ export async function rollUpReports(
 }
 
 /** Recounts a merchant (or all) from scratch: after a bulk load, or to check the increments. */
-export function rebuildReports(deps: Deps, merchantId: string | null): Promise<number> {
-  return deps.store.transaction((repos) => repos.reports.rebuild(merchantId));
+export async function rebuildReports(deps: Deps, merchantId: string | null): Promise<number> {
+  const rows = await deps.store.transaction((repos) => repos.reports.rebuild(merchantId));
+  await deps.store.read.reports.tidyAfterRebuild();
+  return rows;
 }
 
 /** What the rollups have not counted yet (the lag the bench reports). */
