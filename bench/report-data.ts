@@ -150,8 +150,7 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
     `t.case_id = '${t.caseId}'`,
     {
       case_id: uuid("c", i),
-      settled_seq: "t.last_seq",
-      rolled_seq: "t.last_seq", // counted by the rebuild that follows
+      settled_seq: "t.last_seq", // delivered (and, not queued for the rollups, counted by the rebuild)
     },
     from,
     to,

@@ -116,9 +116,7 @@ async function lagUnderLoad(s: BenchServer, db: pg.Client): Promise<string> {
   let failure = "";
   const stopAt = performance.now() + SECONDS * 1000;
   const sample = async () => {
-    const r = await db.query(
-      "select extract(epoch from now() - min(updated_at))::float8 as lag from outbox_cases where last_seq > rolled_seq",
-    );
+    const r = await db.query("select extract(epoch from now() - min(at))::float8 as lag from report_queue");
     lags.push(Number(r.rows[0].lag ?? 0));
   };
   const sampler = (async () => {
@@ -143,7 +141,7 @@ async function lagUnderLoad(s: BenchServer, db: pg.Client): Promise<string> {
   await sampler;
   const end = performance.now();
   for (;;) {
-    const r = await db.query("select count(*)::int as n from outbox_cases where last_seq > rolled_seq");
+    const r = await db.query("select count(*)::int as n from report_queue");
     if (r.rows[0].n === 0 || performance.now() - end > 120_000) break;
     await new Promise((ok) => setTimeout(ok, 100));
   }

@@ -70,7 +70,7 @@ describeEachDb("report rollups", (kind) => {
     expect(waiting.cases + waiting.orders).toBeGreaterThan(CATCH_UP_LIMIT);
     const rows = await rollupRows();
     const [oldest] = await query(`select least(
-      (select min(updated_at) from outbox_cases where last_seq > rolled_seq),
+      (select min(at) from report_queue),
       (select min(updated_at) from orders where rolled_hash is distinct from content_hash)) as at`);
     const stale = await returnRateReport(h.deps, scopes()[0]?.[1] as ReportScope, "market");
     expect(stale.returnedUnits).toBe(0); // nothing of the demo is counted yet
@@ -215,6 +215,46 @@ describeEachDb("report rollups", (kind) => {
     expect(await rollupRows()).toEqual(incremental);
     expect(await reportBacklog(h.deps)).toMatchObject({ cases: 0, orders: 0 });
   }, 300_000);
+
+  // PGlite has one connection: its transactions run one after the other by design.
+  if (kind === "postgres")
+    it("lets a writer append to a case while a count of that case is in progress (no lock to wait for)", async () => {
+      await rollUpReports(h.deps);
+      const [open] = await query(
+        `select id from return_cases where status = 'requested' order by id limit 1`,
+      );
+      const caseId = String(open?.id);
+      await h.deps.store.transaction((r) => r.reports.recount(merchantId, caseId, h.clock.now()));
+      let release = () => {};
+      const held = new Promise<void>((ok) => {
+        release = ok;
+      });
+      let took: { orders: number; cases: number } | null = null;
+      let counting = () => {};
+      const started = new Promise<void>((ok) => {
+        counting = ok;
+      });
+      const count = h.deps.store.transaction(async (r) => {
+        took = await r.reports.rollUp(500);
+        counting();
+        await held;
+      });
+      await started;
+      expect(took).toEqual({ orders: 0, cases: 1 });
+      // Had the count locked a row the append writes, this would wait for it forever (and time out).
+      const cancelled = await runCaseCommand(
+        h.deps,
+        merchantId,
+        caseId,
+        { type: "cancel" },
+        { actor: { kind: "staff", id: "test" }, reason: "shopper changed their mind" },
+      );
+      expect(cancelled.ok).toBe(true);
+      release();
+      await count;
+      expect((await reportBacklog(h.deps)).cases).toBe(1); // the cancellation waits for the next count
+      expect((await rollUpReports(h.deps)).cases).toBe(1);
+    }, 60_000);
 
   it("keeps case events in monthly partitions, append-only, and adds months ahead", async () => {
     const parts =

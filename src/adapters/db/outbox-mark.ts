@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CaseEvent } from "../../domain/return-case.ts";
 import type { Executor } from "./database.ts";
-import { caseEvents, outboxCases } from "./schema.ts";
+import { caseEvents, outboxCases, reportQueue } from "./schema.ts";
 
 /**
  * The case's events numbered from `start + 1` and their place in the outbox (the case has events up
@@ -45,7 +45,8 @@ export function appendEventsSql(
       target: outboxCases.caseId,
       set: { lastSeq: sql`greatest(${outboxCases.lastSeq}, ${lastSeq})`, updatedAt: at, retryAt: null },
     });
-  const inserts = rows.length > 0 ? [...before, db.insert(caseEvents).values(rows).getSQL()] : before;
+  const queued = db.insert(reportQueue).values({ caseId: c.id, merchantId: c.merchantId, at }).getSQL();
+  const inserts = rows.length > 0 ? [...before, db.insert(caseEvents).values(rows).getSQL(), queued] : before;
   if (inserts.length === 0) return mark.getSQL();
   const ctes = inserts.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`);
   return sql`with ${sql.join(ctes, sql`, `)} ${mark.getSQL()}`;

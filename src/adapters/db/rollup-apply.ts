@@ -63,19 +63,16 @@ export async function applyOrders(db: Executor, limit: number): Promise<number> 
   return ids.length;
 }
 
-/** Cases with events not yet counted (or marked for recount, rolled_seq 0): recounted, then marked. */
+/** Cases queued since they were counted (new events, or a recount): taken off the queue, recounted. */
 export async function applyCases(db: Executor, limit: number): Promise<number> {
-  const seen = await db.execute(sql`select case_id, last_seq from outbox_cases
-    where last_seq > rolled_seq order by updated_at limit ${limit}`);
-  const rows = (seen as unknown as Rows<{ case_id: string; last_seq: number }>).rows;
-  const ids = rows.map((r) => r.case_id);
+  const taken = await db.execute(sql`with picked as (
+      select id from report_queue order by id limit ${limit} for update skip locked)
+    delete from report_queue q using picked where q.id = picked.id returning q.case_id`);
+  const rows = (taken as unknown as Rows<{ case_id: string }>).rows;
+  const ids = [...new Set(rows.map((r) => r.case_id))];
   if (ids.length === 0) return 0;
   await replaceContributions(db, ids, caseContrib(sql`c.id = any(${`{${ids.join(",")}}`}::uuid[])`));
-  await db.execute(sql`update outbox_cases set rolled_seq = greatest(rolled_seq, v.seq)
-    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.case_id, seq: r.last_seq })))}::jsonb)
-      as v(id uuid, seq int)
-    where outbox_cases.case_id = v.id`);
-  return ids.length;
+  return rows.length;
 }
 
 /** One rollup writer at a time across every process (a transaction-scoped advisory lock). */

@@ -3,6 +3,7 @@ import type { RollupRepo } from "../../app/reports/report-records.ts";
 import type { Executor } from "./database.ts";
 import { CONTRIB_COLUMNS, caseContrib, orderedContrib } from "./report-contrib.ts";
 import { applyCases, applyOrders, sumByGrain, tryRollupLock } from "./rollup-apply.ts";
+import { reportQueue } from "./schema.ts";
 
 type Rows<T> = { rows: T[] };
 const one = async <T>(db: Executor, q: ReturnType<typeof sql>) =>
@@ -24,7 +25,7 @@ export function rollupRepo(db: Executor): RollupRepo {
       await db.execute(sql`delete from report_contrib where merchant_id ${m}`);
       // Marked first: whatever commits from here on is newer than the mark and is counted again.
       await db.execute(sql`update orders set rolled_hash = content_hash where merchant_id ${m}`);
-      await db.execute(sql`update outbox_cases set rolled_seq = last_seq where merchant_id ${m}`);
+      await db.execute(sql`delete from report_queue where merchant_id ${m}`);
       await db.execute(
         sql`insert into report_contrib (${CONTRIB_COLUMNS}) ${orderedContrib(sql`o.merchant_id ${m}`)}`,
       );
@@ -44,9 +45,9 @@ export function rollupRepo(db: Executor): RollupRepo {
       const row = await one<{ cases: number; orders: number; oldest: Date | string | null }>(
         db,
         sql`select
-          (select count(*)::int from (select 1 from outbox_cases where last_seq > rolled_seq limit ${limit + 1}) c) as cases,
+          (select count(*)::int from (select 1 from report_queue limit ${limit + 1}) c) as cases,
           (select count(*)::int from (select 1 from orders where rolled_hash is distinct from content_hash order by updated_at limit ${limit + 1}) o) as orders,
-          least((select min(updated_at) from outbox_cases where last_seq > rolled_seq),
+          least((select min(at) from report_queue),
             (select min(updated_at) from orders where rolled_hash is distinct from content_hash)) as oldest`,
       );
       return {
@@ -55,14 +56,14 @@ export function rollupRepo(db: Executor): RollupRepo {
       };
     },
     async tidyAfterRebuild() {
-      await db.execute(sql`vacuum (analyze) report_rollup, report_contrib, orders, outbox_cases`);
+      await db.execute(sql`vacuum (analyze) report_rollup, report_contrib, report_queue, orders`);
     },
     async backlog(now) {
       const row = await one<{ cases: number; orders: number; oldest: Date | string | null }>(
         db,
-        sql`select (select count(*)::int from outbox_cases where last_seq > rolled_seq) as cases,
+        sql`select (select count(distinct case_id)::int from report_queue) as cases,
           (select count(*)::int from orders where rolled_hash is distinct from content_hash) as orders,
-          (select min(updated_at) from outbox_cases where last_seq > rolled_seq) as oldest`,
+          (select min(at) from report_queue) as oldest`,
       );
       const oldest = row?.oldest ? new Date(row.oldest) : null;
       return {
@@ -71,8 +72,8 @@ export function rollupRepo(db: Executor): RollupRepo {
         lagSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
       };
     },
-    async recount(caseId) {
-      await db.execute(sql`update outbox_cases set rolled_seq = 0 where case_id = ${caseId}`);
+    async recount(merchantId, caseId, at) {
+      await db.insert(reportQueue).values({ merchantId, caseId, at });
     },
     async ensurePartitions(from, months) {
       const row = await one<{ made: number }>(

@@ -31,17 +31,12 @@ export const outboxCases = pgTable(
       .references(() => merchants.id),
     lastSeq: integer("last_seq").notNull(),
     settledSeq: integer("settled_seq").notNull().default(0),
-    /** Events already counted in the report rollups (see schema-reports.ts). */
-    rolledSeq: integer("rolled_seq").notNull().default(0),
     retryAt: ts("retry_at"),
     leaseUntil: ts("lease_until"),
     leaseToken: uuid("lease_token"),
     updatedAt: ts("updated_at").notNull(),
   },
-  (t) => [
-    index("outbox_cases_due_index").on(t.retryAt).where(sql`last_seq > settled_seq`),
-    index("outbox_cases_unrolled_index").on(t.updatedAt).where(sql`last_seq > rolled_seq`),
-  ],
+  (t) => [index("outbox_cases_due_index").on(t.retryAt).where(sql`last_seq > settled_seq`)],
 );
 
 /** How far each consumer (e-mail, each webhook endpoint) got in a case's events, and its retry state. */

@@ -1,4 +1,5 @@
 import { bigint, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { ts } from "./schema-columns.ts";
 import { merchants } from "./schema-commerce.ts";
 
 /**
@@ -40,4 +41,22 @@ export const reportContrib = pgTable(
   "report_contrib",
   { sourceId: uuid("source_id").notNull(), ...dims },
   (t) => [index("report_contrib_source_index").on(t.sourceId)],
+);
+
+/**
+ * Cases with events the rollups have not counted yet: one row per append, inserted by the statement
+ * that appends the events; a count deletes the rows it took. Writers only insert here, so a count in
+ * progress never holds a lock a writer waits for (a mark on the case's outbox row did: requests
+ * queued behind a 500-case count). No foreign keys: a row lives seconds, and each would cost a lookup.
+ */
+export const reportQueue = pgTable(
+  "report_queue",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: uuid("case_id").notNull(),
+    merchantId: uuid("merchant_id").notNull(),
+    /** When the change was made (the last appended event's time). */
+    at: ts("at").notNull(),
+  },
+  (t) => [index("report_queue_merchant_index").on(t.merchantId)],
 );

@@ -69,7 +69,7 @@ export async function answerSurvey(
   };
   const saved = await deps.store.transaction(async (r) => {
     if (!(await r.surveys.insert(response))) return false;
-    await r.reports.recount(c.id); // counted in the survey rollup
+    await r.reports.recount(c.merchantId, c.id, response.createdAt); // counted in the survey rollup
     return true;
   });
   if (!saved) return err("already_answered");

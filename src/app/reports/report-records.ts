@@ -45,7 +45,10 @@ export interface SurveyScoreCount {
 
 /** The writer side: rollups kept up from changed orders and cases, and the event partitions. */
 export interface RollupRepo {
-  /** Counts up to `limit` changed orders and cases; null when another process is doing it now. */
+  /**
+   * Counts up to `limit` changed orders and queued case changes (how many of each); null when another
+   * process is counting now.
+   */
   rollUp(limit: number): Promise<{ orders: number; cases: number } | null>;
   /** Recounts a merchant (or every one) from scratch; the number of rollup rows. */
   rebuild(merchantId: string | null): Promise<number>;
@@ -61,8 +64,8 @@ export interface RollupRepo {
    * planner's statistics of the tables it rewrote, so reports do not wade through them.
    */
   tidyAfterRebuild(): Promise<void>;
-  /** Marks a case to be counted again (a change that appends no event, e.g. a survey answer). */
-  recount(caseId: string): Promise<void>;
+  /** Queues a case to be counted again (a change that appends no event, e.g. a survey answer). */
+  recount(merchantId: string, caseId: string, at: Date): Promise<void>;
   /** Creates the monthly partitions of case events from `from` on; how many were new. */
   ensurePartitions(from: Date, months: number): Promise<number>;
 }
