@@ -28,7 +28,8 @@ export async function registerSettlementJobs(
       const s = await executeSettlement(deps, String(data.settlementId));
       if (s?.status === "pending") throw new RetryLater(`settlement ${s.id}: ${s.failureReason ?? "retry"}`);
     },
-    { concurrency: opts.concurrency ?? 2 },
+    // Each settlement claims itself, so a batch's settlements can run side by side.
+    { concurrency: opts.concurrency ?? 2, parallel: 4 },
   );
   await jobs.work(JOBS.sweep, async () => {
     await sweep(deps, jobs);

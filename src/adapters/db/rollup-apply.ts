@@ -48,10 +48,14 @@ export async function replaceContributions(db: Executor, ids: readonly string[],
 
 type Rows<T> = { rows: T[] };
 
-/** Orders whose content changed since they were counted: recounted, then marked with what was seen. */
+/**
+ * Orders whose content changed since they were counted: recounted, then marked with what was seen.
+ * One a request holds now is left for the next count rather than waited for.
+ */
 export async function applyOrders(db: Executor, limit: number): Promise<number> {
   const seen = await db.execute(sql`select id, content_hash from orders
-    where rolled_hash is distinct from content_hash order by updated_at limit ${limit}`);
+    where rolled_hash is distinct from content_hash order by updated_at limit ${limit}
+    for update skip locked`);
   const rows = (seen as unknown as Rows<{ id: string; content_hash: string }>).rows;
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return 0;

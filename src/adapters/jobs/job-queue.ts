@@ -62,20 +62,20 @@ export async function startJobQueue(
     async work(name, handler, o = {}) {
       await ensure(name);
       // pg-boss 10 waits a polling interval between fetches: take jobs in batches, settle each on its
-      // own (one job's failure retries only that job), and run several such workers for concurrency.
+      // own (one job's failure retries only that job), `parallel` of a batch at a time, and run
+      // several such workers for concurrency.
+      const run = async (job: { id: string; data: Record<string, unknown> }) => {
+        try {
+          await handler(job.data);
+        } catch (e) {
+          await boss.fail(name, job.id, { message: e instanceof Error ? e.message : String(e) });
+        }
+      };
       for (let i = 0; i < (o.concurrency ?? 1); i++) {
         await boss.work<Record<string, unknown>>(
           name,
           { batchSize: 25, pollingIntervalSeconds: common.pollingIntervalSeconds },
-          async (jobs) => {
-            for (const job of jobs) {
-              try {
-                await handler(job.data);
-              } catch (e) {
-                await boss.fail(name, job.id, { message: e instanceof Error ? e.message : String(e) });
-              }
-            }
-          },
+          (jobs) => inParallel(jobs, o.parallel ?? 1, run),
         );
       }
     },
@@ -112,4 +112,16 @@ async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
     }
   }
+}
+
+/** Runs `each` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, each: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await each(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

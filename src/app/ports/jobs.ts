@@ -13,7 +13,8 @@ export interface JobRunner extends JobQueue {
   work(
     name: string,
     handler: (data: Record<string, unknown>) => Promise<void>,
-    opts?: { concurrency?: number },
+    /** `concurrency` fetching workers; `parallel` jobs of each fetched batch at once (default 1). */
+    opts?: { concurrency?: number; parallel?: number },
   ): Promise<void>;
   /** Cron-style schedule (pg-boss `schedule`), e.g. every minute. */
   schedule(name: string, cron: string): Promise<void>;
