@@ -109,7 +109,8 @@ async function lagUnderLoad(s: BenchServer, db: pg.Client): Promise<string> {
   const call = client(s);
   for (let i = 0; i < 10; i++) {
     const r = await call("PUT", `/api/v1/orders/LOAD-${i}`, order(`LOAD-${i}`, 1_000_000));
-    if (r.status !== 201) throw new Error(`load order: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status !== 201 && r.status !== 200)
+      throw new Error(`load order: ${r.status} ${JSON.stringify(r.body)}`);
   }
   const lags: number[] = [];
   let created = 0;
@@ -148,14 +149,23 @@ async function lagUnderLoad(s: BenchServer, db: pg.Client): Promise<string> {
   return `rollup lag under load (${(created / SECONDS).toFixed(0)} return creations/s, 10 clients): p50 ${pct(lags, 0.5).toFixed(2)} s, p95 ${pct(lags, 0.95).toFixed(2)} s, max ${Math.max(...lags).toFixed(2)} s; caught up ${((performance.now() - end) / 1000).toFixed(2)} s after the load${failure ? ` (first refusal: ${failure})` : ""}`;
 }
 
-/** `npm run bench` (BENCH_ONLY=reports): 10 million return lines on PostgreSQL (BENCH_REPORT_LINES). */
+/**
+ * `npm run bench` (BENCH_ONLY=reports): 10 million return lines on PostgreSQL (BENCH_REPORT_LINES).
+ * BENCH_REPORT_DB=<name>: measure again on a database an earlier run kept (BENCH_KEEP_DB=1), without
+ * loading (the server migrates it first).
+ */
 export async function benchReports(): Promise<string> {
   if (!(await postgresReachable()))
     return "reports (postgres): skipped — no PostgreSQL at BENCH_DATABASE_URL";
-  const s = await startBenchServer("postgres");
+  const reuse = process.env.BENCH_REPORT_DB;
+  const s = await startBenchServer("postgres", 1, reuse);
   const db = new pg.Client({ connectionString: s.env.DATABASE_URL });
   await db.connect();
   try {
+    if (reuse) {
+      const lines = await db.query("select count(*)::int as n from return_lines");
+      return `${lines.rows[0].n} return lines already in ${reuse}; ${await reportLatency(s)}; ${await lagUnderLoad(s, db)}`;
+    }
     const t = await template(s, db);
     await loadProducts(db, t.merchantId);
     const orders = Math.ceil(LINES / 2);

@@ -42,11 +42,23 @@ async function admin(sql: string): Promise<void> {
   await c.end();
 }
 
-/** `processes` > 1: `crossback serve --processes N` (node:cluster, PostgreSQL only). */
-export async function startBenchServer(kind: "pglite" | "postgres", processes = 1): Promise<BenchServer> {
+/**
+ * `processes` > 1: `crossback serve --processes N` (node:cluster, PostgreSQL only). `existing`: a
+ * PostgreSQL database kept by an earlier run (BENCH_KEEP_DB=1), used as it is and kept.
+ */
+export async function startBenchServer(
+  kind: "pglite" | "postgres",
+  processes = 1,
+  existing?: string,
+): Promise<BenchServer> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
-  if (kind === "pglite") {
+  if (existing) {
+    const u = new URL(postgresUrl());
+    u.pathname = `/${existing}`;
+    env = { DATABASE_URL: u.toString(), ...UNLIMITED };
+    cleanup = async () => {};
+  } else if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "crossback-bench-"));
     env = { CROSSBACK_DATA_DIR: dir, DATABASE_URL: "", ...UNLIMITED };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
@@ -63,8 +75,10 @@ export async function startBenchServer(kind: "pglite" | "postgres", processes = 
       else await admin(`drop database if exists ${name} with (force)`);
     };
   }
-  const m = await crossback(["merchants", "create", "bench", "--name", "Bench"], env);
-  if (m.code !== 0) throw new Error(m.stderr);
+  if (!existing) {
+    const m = await crossback(["merchants", "create", "bench", "--name", "Bench"], env);
+    if (m.code !== 0) throw new Error(m.stderr);
+  }
   const k = await crossback(["api-key", "create", "--merchant", "bench"], env);
   const auth = `Bearer ${k.stdout.trim().split("\n").at(-1)}`;
   const server: Server =
