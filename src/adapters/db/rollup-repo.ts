@@ -24,7 +24,10 @@ export function rollupRepo(db: Executor): RollupRepo {
       await db.execute(sql`delete from report_rollup where merchant_id ${m}`);
       await db.execute(sql`delete from report_contrib where merchant_id ${m}`);
       // Marked first: whatever commits from here on is newer than the mark and is counted again.
-      await db.execute(sql`update orders set rolled_hash = content_hash where merchant_id ${m}`);
+      await db.execute(
+        sql`update orders set rolled_hash = content_hash
+          where merchant_id ${m} and rolled_hash is distinct from content_hash`,
+      );
       await db.execute(sql`delete from report_queue where merchant_id ${m}`);
       await db.execute(
         sql`insert into report_contrib (${CONTRIB_COLUMNS}) ${orderedContrib(sql`o.merchant_id ${m}`)}`,
