@@ -84,5 +84,13 @@ export const settlements = pgTable(
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },
-  (t) => [index().on(t.caseId), index().on(t.tenderId), check("settlement_amount", sql`${t.amount} > 0`)],
+  (t) => [
+    index().on(t.caseId),
+    index().on(t.tenderId),
+    // What the recovery sweep looks for every minute: a few rows among millions of finished ones.
+    index("settlements_in_flight_index")
+      .on(t.status, t.updatedAt)
+      .where(sql`status in ('pending', 'processing', 'awaiting_provider')`),
+    check("settlement_amount", sql`${t.amount} > 0`),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "settlements_in_flight_index" ON "settlements" USING btree ("status","updated_at") WHERE status in ('pending', 'processing', 'awaiting_provider');
