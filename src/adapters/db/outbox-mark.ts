@@ -45,8 +45,14 @@ export function appendEventsSql(
       target: outboxCases.caseId,
       set: { lastSeq: sql`greatest(${outboxCases.lastSeq}, ${lastSeq})`, updatedAt: at, retryAt: null },
     });
-  const queued = db.insert(reportQueue).values({ caseId: c.id, merchantId: c.merchantId, at }).getSQL();
-  const inserts = rows.length > 0 ? [...before, db.insert(caseEvents).values(rows).getSQL(), queued] : before;
+  const inserts =
+    rows.length > 0
+      ? [
+          ...before,
+          db.insert(caseEvents).values(rows).getSQL(),
+          db.insert(reportQueue).values({ caseId: c.id, merchantId: c.merchantId, at }).getSQL(),
+        ]
+      : before;
   if (inserts.length === 0) return mark.getSQL();
   const ctes = inserts.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`);
   return sql`with ${sql.join(ctes, sql`, `)} ${mark.getSQL()}`;

@@ -34,10 +34,9 @@ export const CATCH_UP_LIMIT = 100;
  * Brings the rollups up to date when that is cheap; returns `asOf`: every change made before it is
  * in the figures (the oldest uncounted change, or now when none waits).
  */
-export async function current(deps: Deps): Promise<{ asOf: string }> {
-  const reports = deps.store.read.reports;
+async function current(deps: Deps): Promise<{ asOf: string }> {
   const checked = deps.clock.now();
-  const p = await reports.pending(CATCH_UP_LIMIT);
+  const p = await deps.store.read.reports.pending(CATCH_UP_LIMIT);
   if (p.changes === 0) return { asOf: checked.toISOString() };
   if (p.changes <= CATCH_UP_LIMIT && !(await rollUpReports(deps, 1)).busy)
     return { asOf: checked.toISOString() };
