@@ -7,7 +7,7 @@ import { benchPortalWeb } from "./portal-web.ts";
 import { benchRefundCalculations } from "./refund-calculations.ts";
 import { benchReports } from "./reports.ts";
 
-/** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=name filters, BENCH_SECONDS shortens. */
+/** `npm run bench`: every benchmark, one figure line each. BENCH_ONLY=names (or parts of names) filters, BENCH_SECONDS shortens. */
 const BENCHMARKS: Record<string, () => Promise<string>> = {
   "policy-decisions": async () => benchLineDecisions(),
   "refund-calculations": async () => benchRefundCalculations(),
@@ -30,11 +30,17 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   "reports-postgres": () => benchReports(),
 };
 
+/** A full name selects that benchmark alone; a part of a name selects every benchmark containing it. */
+function selected(name: string, only: readonly string[]): boolean {
+  if (only.some((o) => o in BENCHMARKS)) return only.includes(name);
+  return only.some((o) => name.includes(o));
+}
+
 export async function runBenchmarks(): Promise<number> {
   const only = process.env.BENCH_ONLY?.split(",");
   console.log(`Crossback benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   for (const [name, run] of Object.entries(BENCHMARKS)) {
-    if (only && !only.some((o) => name.includes(o))) continue;
+    if (only && !selected(name, only)) continue;
     console.log(`${name}: ${await run()}`);
   }
   return 0;

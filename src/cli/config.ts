@@ -8,6 +8,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | null;
+  /** PostgreSQL queries as named prepared statements (CROSSBACK_NAMED_STATEMENTS=0: off, behind a pooler in transaction mode that cannot keep them). */
+  readonly namedStatements: boolean;
   readonly dataDir: string;
   /** Seed the demo merchant (its API key is public): only on loopback with the embedded database, or CROSSBACK_DEMO=1. */
   readonly demo: boolean;
@@ -136,6 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: url,
+    namedStatements: env.CROSSBACK_NAMED_STATEMENTS?.trim() !== "0",
     dataDir: resolve(env.CROSSBACK_DATA_DIR ?? ".crossback"),
     ...demoChoice(env.CROSSBACK_DEMO?.trim() || undefined, host, url),
     logRequests: env.CROSSBACK_LOG === "1",

@@ -57,7 +57,7 @@ export async function wire(
   config: Config,
 ): Promise<{ deps: Deps; database: Database; webhooks: RefundWebhookReceiver[] }> {
   const database = config.databaseUrl
-    ? await openDatabase({ url: config.databaseUrl })
+    ? await openDatabase({ url: config.databaseUrl, namedStatements: config.namedStatements })
     : await openDatabase({ dataDir: config.dataDir });
   await migrateDatabase(database);
   const secrets = secretBoxFor(config);

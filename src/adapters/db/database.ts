@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { nameStatements } from "./named-statements.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -30,14 +31,19 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { readonly url: string; readonly poolSize?: number }
+  | {
+      readonly url: string;
+      readonly poolSize?: number;
+      /** Named prepared statements (default on); off behind a pooler that cannot keep them. */
+      readonly namedStatements?: boolean;
+    }
   | { readonly dataDir: string }
   | { readonly memory: true; readonly snapshot?: Blob };
 
 const MIGRATIONS = join(fileURLToPath(new URL(".", import.meta.url)), "migrations");
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  if ("url" in opts) return openPostgres(opts.url, opts.poolSize ?? 10);
+  if ("url" in opts) return openPostgres(opts.url, opts.poolSize ?? 10, opts.namedStatements ?? true);
   if ("dataDir" in opts) {
     const release = lockDataDir(opts.dataDir, `crossback pid ${process.pid}`);
     try {
@@ -71,9 +77,10 @@ function embedded(client: PGlite, location: string, release: () => void): Databa
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, prepare: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on("error", () => {}); // idle-client errors (server restart) surface on the next query instead
+  if (prepare) pool.on("connect", nameStatements);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const safe = new URL(url);
   safe.password = "";

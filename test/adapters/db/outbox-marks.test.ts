@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCaseCommand } from "../../../src/app/case-commands.ts";
+import { createReturn } from "../../../src/app/create-return.ts";
+import { caseEvents } from "../../../src/app/queries.ts";
+import type { Actor } from "../../../src/domain/actor.ts";
+import { describeEachDb } from "../../support/databases.ts";
+import { call, orderJson } from "../../support/fixtures.ts";
+import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
+
+type Rows = { rows: Record<string, unknown>[] };
+
+const MIGRATION = readFileSync(
+  new URL("../../../src/adapters/db/migrations/0027_outbox_marks_for_every_case.sql", import.meta.url),
+  "utf8",
+);
+
+/**
+ * Appended events are numbered after the case's outbox mark (last_seq), not max(seq) over every
+ * partition of case_events. Migration 0027 gives cases from before the outbox their mark, with their
+ * events counted as delivered.
+ */
+describeEachDb("outbox marks number the events", (kind) => {
+  let h: Harness;
+  let merchantId = "";
+  const agent: Actor = { kind: "agent", id: "agent-1", name: "Agent One" };
+  const rows = async (q: ReturnType<typeof sql>) =>
+    ((await h.database.db.execute(q)) as unknown as Rows).rows;
+  const mark = async (caseId: string) =>
+    (await rows(sql`select last_seq, settled_seq from outbox_cases where case_id = ${caseId}`))[0];
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    const m = await merchantWithKey(h.deps, "marks", { policy: GENEROUS_POLICY });
+    merchantId = m.merchantId;
+    expect((await call(h.app, m.auth, "PUT", "/api/v1/orders/ORD-1", orderJson())).status).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  const open = async () => {
+    const made = await createReturn(
+      h.deps,
+      merchantId,
+      {
+        orderExternalId: "ORD-1",
+        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+        requestedResolution: "refund",
+        source: "agent",
+      },
+      agent,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    return made.value.id;
+  };
+  const seqs = async (caseId: string) => {
+    const events = await caseEvents(h.deps, merchantId, caseId);
+    if (!events.ok) throw new Error(events.error.code);
+    return events.value.map((e) => [e.seq, e.type]);
+  };
+
+  it("numbers each append after the mark and moves the mark with it", async () => {
+    const id = await open();
+    expect(await mark(id)).toEqual({ last_seq: 1, settled_seq: 0 });
+    const approved = await runCaseCommand(h.deps, merchantId, id, { type: "approve" }, { actor: agent });
+    expect(approved.ok).toBe(true);
+    const numbered = await seqs(id);
+    expect(numbered.map(([seq]) => seq)).toEqual(numbered.map((_, i) => i + 1));
+    expect(numbered.length).toBeGreaterThan(1);
+    expect((await mark(id))?.last_seq).toBe(numbered.length);
+  });
+
+  it("gives a case from before the outbox its mark, delivered, and appends after it", async () => {
+    const id = await open();
+    await rows(sql`update outbox_cases set settled_seq = last_seq where case_id = ${id}`);
+    await rows(sql`delete from outbox_cases where case_id = ${id}`);
+    for (const statement of MIGRATION.split("--> statement-breakpoint")) await rows(sql.raw(statement));
+    expect(await mark(id)).toEqual({ last_seq: 1, settled_seq: 1 });
+    // The migration leaves every other case's mark as it was.
+    expect(await rows(sql`select count(*)::int as n from outbox_cases where last_seq < settled_seq`)).toEqual(
+      [{ n: 0 }],
+    );
+
+    const cancelled = await runCaseCommand(h.deps, merchantId, id, { type: "cancel" }, { actor: agent });
+    expect(cancelled.ok).toBe(true);
+    expect(await seqs(id)).toEqual([
+      [1, "return.requested"],
+      [2, "return.cancelled"],
+    ]);
+    expect(await mark(id)).toEqual({ last_seq: 2, settled_seq: 1 });
+  });
+});
