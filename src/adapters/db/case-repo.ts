@@ -11,6 +11,7 @@ import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldFrom } from "./held-units.ts";
+import { jsonRowsInsertSql } from "./json-rows.ts";
 import { appendEventsSql } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
@@ -100,7 +101,7 @@ async function appendEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   // The transactional outbox: in the same statement as the events themselves, numbered after the last.
-  await db.execute(appendEventsSql(db, c, events, null));
+  await db.execute(appendEventsSql(c, events, null));
   onEvents?.(c.id);
 }
 
@@ -133,25 +134,28 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
     },
     async insert(c, events) {
-      const caseInsert = db.insert(returnCases).values({
-        ...caseValues(c, seal),
-        id: c.id,
-        merchantId: c.merchantId,
-        number: c.number,
-        orderId: c.orderId,
-        orderExternalId: c.orderExternalId,
-        customerId: c.customerId,
-        vendor: c.vendor,
-        groupId: c.groupId ?? null,
-        currency: c.currency,
-        locale: c.locale,
-        source: c.source,
-        requestedResolution: c.requestedResolution,
-        decision: c.decision,
-        refundDeadline: c.refundDeadline ?? null,
-        createdAt: c.createdAt,
-      });
-      const linesInsert = db.insert(returnLines).values(
+      const caseInsert = jsonRowsInsertSql(returnCases, [
+        {
+          ...caseValues(c, seal),
+          id: c.id,
+          merchantId: c.merchantId,
+          number: c.number,
+          orderId: c.orderId,
+          orderExternalId: c.orderExternalId,
+          customerId: c.customerId,
+          vendor: c.vendor,
+          groupId: c.groupId ?? null,
+          currency: c.currency,
+          locale: c.locale,
+          source: c.source,
+          requestedResolution: c.requestedResolution,
+          decision: c.decision,
+          refundDeadline: c.refundDeadline ?? null,
+          createdAt: c.createdAt,
+        },
+      ]);
+      const linesInsert = jsonRowsInsertSql(
+        returnLines,
         c.lines.map((l, position) => ({
           id: l.id,
           caseId: c.id,
@@ -169,7 +173,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         })),
       );
       // One statement: the case, its lines, its first events (numbered from 1) and its outbox mark.
-      await db.execute(appendEventsSql(db, c, events, 0, [caseInsert.getSQL(), linesInsert.getSQL()]));
+      await db.execute(appendEventsSql(c, events, 0, [caseInsert, linesInsert]));
       onEvents?.(c.id);
     },
     async update(c, expectedVersion, events) {
@@ -183,7 +187,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       const lines = linesUpdateSql(c.id, c.lines);
       if (events.length === 0) await db.execute(lines);
       else {
-        await db.execute(appendEventsSql(db, c, events, null, [lines]));
+        await db.execute(appendEventsSql(c, events, null, [lines]));
         onEvents?.(c.id);
       }
       return true;

@@ -25,6 +25,8 @@ export interface Database {
   /** The raw PGlite instance, when embedded (snapshots, pg-boss). */
   readonly pglite: PGlite | null;
   readonly pool: pg.Pool | null;
+  /** PostgreSQL queries run as named prepared statements (named-statements.ts); other pools follow. */
+  readonly namedStatements: boolean;
   /** PostgreSQL only: the URL (for clients with their own pool, such as pg-boss). */
   readonly connectionString: string | null;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ function embedded(client: PGlite, location: string, release: () => void): Databa
     location,
     pglite: client,
     pool: null,
+    namedStatements: false,
     connectionString: null,
     async close() {
       try {
@@ -90,6 +93,7 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
     location: safe.toString(),
     pglite: null,
     pool,
+    namedStatements: prepare,
     connectionString: url,
     close: () => pool.end(),
   };

@@ -20,6 +20,11 @@ function nameFor(text: string): string | undefined {
 
 /** The query config with a name, when it is a parameterised query without one; else unchanged. */
 export function withName(config: unknown, values: unknown): unknown {
+  if (typeof config === "string") {
+    // query(text, values), as pg-boss calls it.
+    const name = Array.isArray(values) && values.length > 0 ? nameFor(config) : undefined;
+    return name === undefined ? config : { text: config, name };
+  }
   if (typeof config !== "object" || config === null) return config;
   const c = config as { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
   const params = Array.isArray(values) ? values : c.values;

@@ -1,6 +1,8 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { JobRunner } from "../../app/ports/index.ts";
 import type { Database } from "../db/database.ts";
+import { nameStatements } from "../db/named-statements.ts";
 
 export type { JobRunner };
 
@@ -22,6 +24,7 @@ export async function startJobQueue(
     migrate: true,
   };
   let boss: PgBoss;
+  let closePool = async () => {};
   if (pglite) {
     const db = {
       async executeSql(text: string, values: unknown[]) {
@@ -41,7 +44,22 @@ export async function startJobQueue(
     boss = new PgBoss({ ...common, db });
   } else {
     if (!database.connectionString) throw new Error("PostgreSQL database without a connection string");
-    boss = new PgBoss({ ...common, connectionString: database.connectionString, max: 4 });
+    // Its own pool, with named statements and generic plans: pgboss.job has a partition per queue, so
+    // PostgreSQL kept planning the fetch afresh (0.4 ms of planning for 0.03 ms of execution per poll,
+    // pg_stat_statements); a generic plan prunes the partitions when it runs.
+    const pool = new pg.Pool({
+      connectionString: database.connectionString,
+      max: 4,
+      application_name: "pgboss",
+      ...(database.namedStatements ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
+    });
+    pool.on("error", () => {});
+    if (database.namedStatements) pool.on("connect", nameStatements);
+    closePool = () => pool.end();
+    boss = new PgBoss({
+      ...common,
+      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+    });
   }
   boss.on("error", (e: Error) => console.error(`job queue: ${e.message}`));
   await boss.start();
@@ -85,6 +103,7 @@ export async function startJobQueue(
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+      await closePool();
     },
   };
 }

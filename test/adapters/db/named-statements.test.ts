@@ -21,6 +21,9 @@ describe("named statements: which queries get a name", () => {
     const named = { text: "select $1::int", name: "mine" };
     expect(withName(named, [1])).toBe(named);
     expect(withName("select 1", undefined)).toBe("select 1");
+    // query(text, values), as pg-boss calls it.
+    expect(withName("select $1::int", [1])).toEqual({ text: "select $1::int", name: a.name });
+    expect(withName("select 1", [])).toBe("select 1");
     // Parameters inside the config count too.
     expect(
       (withName({ text: "select $1::bigint", values: [1] }, undefined) as { name?: string }).name,
