@@ -11,7 +11,6 @@ import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldFrom } from "./held-units.ts";
-import { jsonRowsInsertSql } from "./json-rows.ts";
 import { appendEventsSql } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
@@ -134,28 +133,25 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
     },
     async insert(c, events) {
-      const caseInsert = jsonRowsInsertSql(returnCases, [
-        {
-          ...caseValues(c, seal),
-          id: c.id,
-          merchantId: c.merchantId,
-          number: c.number,
-          orderId: c.orderId,
-          orderExternalId: c.orderExternalId,
-          customerId: c.customerId,
-          vendor: c.vendor,
-          groupId: c.groupId ?? null,
-          currency: c.currency,
-          locale: c.locale,
-          source: c.source,
-          requestedResolution: c.requestedResolution,
-          decision: c.decision,
-          refundDeadline: c.refundDeadline ?? null,
-          createdAt: c.createdAt,
-        },
-      ]);
-      const linesInsert = jsonRowsInsertSql(
-        returnLines,
+      const caseInsert = db.insert(returnCases).values({
+        ...caseValues(c, seal),
+        id: c.id,
+        merchantId: c.merchantId,
+        number: c.number,
+        orderId: c.orderId,
+        orderExternalId: c.orderExternalId,
+        customerId: c.customerId,
+        vendor: c.vendor,
+        groupId: c.groupId ?? null,
+        currency: c.currency,
+        locale: c.locale,
+        source: c.source,
+        requestedResolution: c.requestedResolution,
+        decision: c.decision,
+        refundDeadline: c.refundDeadline ?? null,
+        createdAt: c.createdAt,
+      });
+      const linesInsert = db.insert(returnLines).values(
         c.lines.map((l, position) => ({
           id: l.id,
           caseId: c.id,
@@ -173,7 +169,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         })),
       );
       // One statement: the case, its lines, its first events (numbered from 1) and its outbox mark.
-      await db.execute(appendEventsSql(c, events, 0, [caseInsert, linesInsert]));
+      await db.execute(appendEventsSql(c, events, 0, [caseInsert.getSQL(), linesInsert.getSQL()]));
       onEvents?.(c.id);
     },
     async update(c, expectedVersion, events) {
