@@ -3,6 +3,7 @@
  * with: amounts and dates through Intl in the shopper's locale and time zone. Pure: no clock.
  */
 import { isValidTimeZone } from "../../calendar/time-zone.ts";
+import { boundedMemo } from "../../memo.ts";
 import { type Money, money } from "../../money.ts";
 import { formatterFor } from "../../policy/render/format.ts";
 import type { EmailKind, EmailValues } from "./email-kinds.ts";
@@ -43,10 +44,16 @@ export interface EmailContext {
 
 const yes = (b: boolean) => (b ? "yes" : "no");
 
+/** Long dates per "locale|zone", kept (an Intl.DateTimeFormat costs tens of microseconds to build). */
+const longDates = boundedMemo(128, (key) => {
+  const [locale, timeZone] = key.split("|");
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone });
+});
+
 export function emailValues(facts: EmailFacts, ctx: EmailContext): EmailValues {
   const f = formatterFor(ctx.locale);
   const zone = ctx.timeZone && isValidTimeZone(ctx.timeZone) ? ctx.timeZone : "UTC";
-  const dates = new Intl.DateTimeFormat(ctx.locale, { dateStyle: "long", timeZone: zone });
+  const dates = longDates(`${ctx.locale}|${zone}`);
   const date = (d: Date | null) => (d ? dates.format(d) : "");
   const common = {
     shopperName: ctx.shopperName ?? "",
