@@ -5,10 +5,14 @@ import { formatterFor } from "../../src/domain/policy/render/format.ts";
 describe("bounded memo", () => {
   it("builds a key once, keeps at most its limit, and drops the oldest first", () => {
     const built: string[] = [];
-    const get = boundedMemo(2, (k) => {
-      built.push(k);
-      return { k };
-    });
+    const get = boundedMemo(
+      2,
+      (k: string) => k,
+      (k) => {
+        built.push(k);
+        return { k };
+      },
+    );
     const a = get("a");
     expect(get("a")).toBe(a);
     get("b");
@@ -20,11 +24,15 @@ describe("bounded memo", () => {
 
   it("keeps nothing when building throws", () => {
     let calls = 0;
-    const get = boundedMemo(4, (k) => {
-      calls++;
-      if (k === "bad") throw new Error("no");
-      return k;
-    });
+    const get = boundedMemo(
+      4,
+      (k: string) => k,
+      (k) => {
+        calls++;
+        if (k === "bad") throw new Error("no");
+        return k;
+      },
+    );
     expect(() => get("bad")).toThrow("no");
     expect(() => get("bad")).toThrow("no");
     expect(calls).toBe(2);

@@ -16,7 +16,10 @@ export function appendEventsSql(
   start: number | null,
   before: readonly SQL[] = [],
 ): SQL {
-  const at = events.at(-1)?.at ?? new Date(0);
+  const last = events.at(-1);
+  // Every caller appends at least one event (case-repo.ts skips the statement without any).
+  if (!last) throw new Error(`no events to append to case ${c.id}`);
+  const at = last.at;
   // The mark's last_seq is the case's last event (written by this statement on every append, migration
   // 0027 for cases older than the outbox): one row by key, where max(seq) planned a scan of every
   // monthly partition of case_events (1.4 ms of planning per append, pg_stat_statements).
@@ -26,7 +29,6 @@ export function appendEventsSql(
     select ${c.id}::uuid, ${c.merchantId}::uuid, base.n + ${events.length}::int, 0, ${at}::timestamptz from base
     on conflict (case_id) do update set last_seq = greatest(outbox_cases.last_seq, excluded.last_seq),
       updated_at = excluded.updated_at, retry_at = null`;
-  if (events.length === 0 && before.length === 0) return sql`with ${base} ${mark}`;
   const rows = events.map((e, i) => ({
     i: i + 1,
     type: e.type,
@@ -39,18 +41,15 @@ export function appendEventsSql(
     to_status: e.toStatus,
     data: e.data,
   }));
-  const appended =
-    events.length === 0
-      ? []
-      : [
-          sql`insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
-            reason, from_status, to_status, data)
-          select ${c.id}::uuid, ${c.merchantId}::uuid, base.n + e.i, e.type, e.actor_kind, e.actor_id,
-            e.actor_name, e.at, e.reason, e.from_status, e.to_status, e.data
-          from base, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(${sql.raw(EVENT_FIELDS)})`,
-          sql`insert into report_queue (case_id, merchant_id, at) values (${c.id}::uuid, ${c.merchantId}::uuid,
-            ${at}::timestamptz)`,
-        ];
+  const appended = [
+    sql`insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
+      reason, from_status, to_status, data)
+    select ${c.id}::uuid, ${c.merchantId}::uuid, base.n + e.i, e.type, e.actor_kind, e.actor_id,
+      e.actor_name, e.at, e.reason, e.from_status, e.to_status, e.data
+    from base, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(${sql.raw(EVENT_FIELDS)})`,
+    sql`insert into report_queue (case_id, merchant_id, at) values (${c.id}::uuid, ${c.merchantId}::uuid,
+      ${at}::timestamptz)`,
+  ];
   const ctes = [...before, ...appended].map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`);
   return sql`with ${base}, ${sql.join(ctes, sql`, `)} ${mark}`;
 }

@@ -6,15 +6,16 @@
  * and at the end of a UTC day agree, the whole day uses it; a day with a transition (two a year
  * in DST zones) is computed exactly every time.
  */
+import { boundedMemo } from "../memo.ts";
 import { type DayNumber, dayNumberOf, type LocalDate, localDateOfDay, MS_PER_DAY } from "./local-date.ts";
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(zone);
-  if (f === undefined) {
+/** The zone's formatter (null: a zone the runtime does not know), kept per zone. */
+const formatterFor = boundedMemo(
+  2_000,
+  (zone: string) => zone,
+  (zone): Intl.DateTimeFormat | null => {
     try {
-      f = new Intl.DateTimeFormat("en-US", {
+      return new Intl.DateTimeFormat("en-US", {
         timeZone: zone,
         hourCycle: "h23",
         year: "numeric",
@@ -25,13 +26,10 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
         second: "numeric",
       });
     } catch {
-      f = null;
+      return null;
     }
-    if (formatters.size >= 2_000) formatters.clear();
-    formatters.set(zone, f);
-  }
-  return f;
-}
+  },
+);
 
 /** Whether the runtime knows this IANA zone name. */
 export function isValidTimeZone(zone: string): boolean {

@@ -8,6 +8,7 @@
  */
 import { mainTimeZoneFor } from "../calendar/main-time-zones.ts";
 import { isValidTimeZone } from "../calendar/time-zone.ts";
+import { boundedMemo } from "../memo.ts";
 import { judgeGuarantee } from "./judge-guarantee.ts";
 import { judgeWithdrawal } from "./judge-withdrawal.ts";
 import { statutoryPackFor } from "./pack-loader.ts";
@@ -21,18 +22,14 @@ interface Place {
   readonly pack: EffectivePack;
   readonly mainZone: string;
 }
-const places = new Map<string, Place>();
-
-function placeOf(country: string, region: string | null): Place {
-  const key = region ? `${country}|${region}` : country;
-  let place = places.get(key);
-  if (!place) {
-    place = { pack: statutoryPackFor(country, region), mainZone: mainTimeZoneFor(country, region) };
-    if (places.size >= 10_000) places.clear();
-    places.set(key, place);
-  }
-  return place;
-}
+const placeOf = boundedMemo(
+  10_000,
+  (country: string, region: string | null) => (region ? `${country}|${region}` : country),
+  (country, region): Place => ({
+    pack: statutoryPackFor(country, region),
+    mainZone: mainTimeZoneFor(country, region),
+  }),
+);
 
 /** Always exactly two judgements: [statutory_withdrawal, legal_guarantee]. */
 export function judgeStatutory(facts: StatutoryLineFacts): TrackJudgement[] {

@@ -46,13 +46,14 @@ export function defaultTemplate(kind: EmailKind, locale: Locale): EmailTemplate 
 }
 
 /** Compiled templates per locale and text, kept: compiling one is most of an e-mail's rendering. */
-const compiled = boundedMemo(512, (key) => {
-  const cut = key.indexOf("\u0000");
-  return new IntlMessageFormat(key.slice(cut + 1), key.slice(0, cut), undefined, { ignoreTag: true });
-});
+const compiled = boundedMemo(
+  512,
+  (locale: string, text: string) => `${locale}\u0000${text}`,
+  (locale, text) => new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }),
+);
 
 function format(text: string, locale: string, values: EmailValues): string {
-  const out = compiled(`${locale}\u0000${text}`).format(values);
+  const out = compiled(locale, text).format(values);
   if (typeof out !== "string") throw new Error("not plain text");
   return out;
 }

@@ -29,19 +29,20 @@ function decimal(amount: number, exponent: number): `${number}` {
 const isNumeric = (s: string): s is `${number}` => /^-?\d+(\.\d+)?$/.test(s);
 
 /** One formatter per locale, kept: building its Intl objects cost about 300 µs a call (measured). */
-export const formatterFor = boundedMemo(64, makeFormatter);
+export const formatterFor = boundedMemo(64, (locale: string) => locale, makeFormatter);
 
 function makeFormatter(locale: string): Formatter {
-  const amounts = boundedMemo(32, (key) => {
-    const [currency, digits] = key.split("|");
-    const d = digits === "" || digits === undefined ? undefined : Number(digits);
-    return new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: d,
-      maximumFractionDigits: d,
-    });
-  });
+  const amounts = boundedMemo(
+    32,
+    (currency: string, digits: number | undefined) => `${currency}|${digits ?? ""}`,
+    (currency, digits) =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  );
   const lists = {
     and: new Intl.ListFormat(locale, { type: "conjunction" }),
     or: new Intl.ListFormat(locale, { type: "disjunction" }),
@@ -52,7 +53,7 @@ function makeFormatter(locale: string): Formatter {
   return {
     money(m) {
       const known = currencyOf(m.currency)?.exponent;
-      const nf = (digits?: number) => amounts(`${m.currency}|${digits ?? ""}`);
+      const nf = (digits?: number) => amounts(m.currency, digits);
       const exponent = known ?? nf().resolvedOptions().maximumFractionDigits ?? 2;
       return nf(exponent).format(decimal(m.amount, exponent));
     },
