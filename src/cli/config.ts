@@ -10,6 +10,8 @@ export interface Config {
   readonly databaseUrl: string | null;
   /** PostgreSQL queries as named prepared statements (CROSSBACK_NAMED_STATEMENTS=0: off, behind a pooler in transaction mode that cannot keep them). */
   readonly namedStatements: boolean;
+  /** `serve` and `worker` keep merchants' configuration until it changes, told by LISTEN/NOTIFY (CROSSBACK_CONFIG_CACHE=0: off, behind a pooler in transaction mode that cannot LISTEN). */
+  readonly configCache: boolean;
   readonly dataDir: string;
   /** Seed the demo merchant (its API key is public): only on loopback with the embedded database, or CROSSBACK_DEMO=1. */
   readonly demo: boolean;
@@ -139,6 +141,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     databaseUrl: url,
     namedStatements: env.CROSSBACK_NAMED_STATEMENTS?.trim() !== "0",
+    configCache: env.CROSSBACK_CONFIG_CACHE?.trim() !== "0",
     dataDir: resolve(env.CROSSBACK_DATA_DIR ?? ".crossback"),
     ...demoChoice(env.CROSSBACK_DEMO?.trim() || undefined, host, url),
     logRequests: env.CROSSBACK_LOG === "1",

@@ -55,6 +55,7 @@ Without DATABASE_URL the embedded PostgreSQL (PGlite) keeps its data in CROSSBAC
 /** The only wiring place of the server and the CLI: adapters → ports → use cases. */
 export async function wire(
   config: Config,
+  opts: { readonly longRunning?: boolean } = {},
 ): Promise<{ deps: Deps; database: Database; webhooks: RefundWebhookReceiver[] }> {
   const database = config.databaseUrl
     ? await openDatabase({ url: config.databaseUrl, namedStatements: config.namedStatements })
@@ -64,7 +65,8 @@ export async function wire(
   await resealOnStart(database, secrets);
   const { gateways, webhooks } = await gatewaysFromEnv();
   const deps: Deps = {
-    store: dbStore(database, secrets),
+    // Only long-running processes keep configuration (and hold a connection to hear of its changes).
+    store: dbStore(database, secrets, { configCache: config.configCache && opts.longRunning === true }),
     clock: systemClock,
     ids: uuidv7Source(systemClock),
     gateways,
@@ -172,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
           await w.database.close();
         }
       });
-    const { deps, database, webhooks } = await wire(config);
+    const { deps, database, webhooks } = await wire(config, { longRunning: true });
     // In a cluster the primary did the one-time set-up.
     const own = isClusterWorker() ? { ...config, demo: false, demoRefusal: null, webBuild: false } : config;
     return serveCommand(deps, database, own, webhooks, config.demo);
@@ -185,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const { deps, database } = await wire(config);
+  const { deps, database } = await wire(config, { longRunning: command === "worker" });
   if (command === "worker") {
     const { workerCommand } = await import("./worker.ts");
     return workerCommand(deps, database);

@@ -94,7 +94,7 @@ export async function startHarness(
   const secrets =
     opts.secrets ?? fieldCipher({ currentId: "test", keys: new Map([["test", randomBytes(32)]]) });
   const deps: Deps = {
-    store: dbStore(database, secrets),
+    store: dbStore(database, secrets, { configCache: true }),
     clock,
     ids: uuidv7Source(clock),
     gateways,

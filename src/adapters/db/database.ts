@@ -29,6 +29,8 @@ export interface Database {
   readonly namedStatements: boolean;
   /** PostgreSQL only: the URL (for clients with their own pool, such as pg-boss). */
   readonly connectionString: string | null;
+  /** Runs `stop` when the database is closed, before its connections end (listeners, watchers). */
+  onClose(stop: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -60,8 +62,22 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return embedded(client, "memory", () => {});
 }
 
+/** Stops registered with `onClose`, run once, in reverse order, before the database closes. */
+function closers(): { add(stop: () => Promise<void>): void; run(): Promise<void> } {
+  const stops: (() => Promise<void>)[] = [];
+  return {
+    add: (stop) => {
+      stops.push(stop);
+    },
+    async run() {
+      for (const stop of stops.splice(0).reverse()) await stop();
+    },
+  };
+}
+
 function embedded(client: PGlite, location: string, release: () => void): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const stops = closers();
   return {
     db,
     kind: "pglite",
@@ -70,8 +86,10 @@ function embedded(client: PGlite, location: string, release: () => void): Databa
     pool: null,
     namedStatements: false,
     connectionString: null,
+    onClose: stops.add,
     async close() {
       try {
+        await stops.run();
         await client.close();
       } finally {
         release();
@@ -85,6 +103,7 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
   pool.on("error", () => {}); // idle-client errors (server restart) surface on the next query instead
   if (prepare) pool.on("connect", nameStatements);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const stops = closers();
   const safe = new URL(url);
   safe.password = "";
   return {
@@ -95,7 +114,11 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
     pool,
     namedStatements: prepare,
     connectionString: url,
-    close: () => pool.end(),
+    onClose: stops.add,
+    async close() {
+      await stops.run();
+      await pool.end();
+    },
   };
 }
 

@@ -1,9 +1,12 @@
 import type { Repos, SecretBox, Store } from "../../app/ports/index.ts";
 import { auditRepo } from "./audit-repo.ts";
 import { type BankSeal, bankSeal } from "./bank-seal.ts";
+import { cachedConfig, configWrites } from "./cached-config.ts";
 import { cancellationRepo, extenuatingEventRepo } from "./cancellation-repo.ts";
 import { caseRepo } from "./case-repo.ts";
 import { customerRepo, productRepo } from "./catalog-repo.ts";
+import { configCache } from "./config-cache.ts";
+import { watchConfig } from "./config-watch.ts";
 import { creditNoteRepo } from "./credit-note-repo.ts";
 import type { Database, Executor } from "./database.ts";
 import { dutyClaimRepo } from "./duty-claim-repo.ts";
@@ -82,21 +85,36 @@ export function repos(db: Executor, seal: BankSeal, onEvents?: (caseId: string) 
 
 /**
  * The Store port over Drizzle: one transaction per call, repositories bound to its handle. `secrets`
- * seals bank details and stored idempotent responses at rest (bank-seal.ts).
+ * seals bank details and stored idempotent responses at rest (bank-seal.ts). `configCache`: merchants'
+ * configuration is kept between reads until it changes (config-cache.ts; the server and the worker).
  */
-export function dbStore(database: Database, secrets: SecretBox): Store {
+export function dbStore(
+  database: Database,
+  secrets: SecretBox,
+  opts: { readonly configCache?: boolean } = {},
+): Store {
   const seal = bankSeal(secrets);
+  const cache = opts.configCache ? configCache(watchConfig(database)) : null;
   const listeners: ((caseIds: readonly string[]) => void)[] = [];
   const tell = (ids: readonly string[]) => {
     if (ids.length > 0) for (const l of listeners) l(ids);
   };
+  const root = repos(database.db, seal, (id) => tell([id]));
   return {
-    read: repos(database.db, seal, (id) => tell([id])),
+    read: cache ? cachedConfig(root, cache, configWrites(false)) : root,
     async transaction(fn) {
       const touched = new Set<string>();
-      const result = await database.db.transaction((tx) =>
-        fn(memoized(repos(tx, seal, (id) => touched.add(id)))),
-      );
+      const writes = configWrites(true);
+      const bound = (tx: Executor) => {
+        const r = repos(tx, seal, (id) => touched.add(id));
+        return memoized(cache ? cachedConfig(r, cache, writes) : r);
+      };
+      let result: Awaited<ReturnType<typeof fn>>;
+      try {
+        result = await database.db.transaction((tx) => fn(bound(tx)));
+      } finally {
+        for (const m of writes.touched) cache?.forget(m);
+      }
       tell([...touched]);
       return result;
     },

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, or, sql } from "drizzle-orm";
 import type { WebhookEndpoint, WebhookEndpointRepo, WebhookSecret } from "../../app/notify/records.ts";
 import type { Executor } from "./database.ts";
 import { webhookEndpoints } from "./schema.ts";
@@ -72,7 +72,13 @@ export function webhookEndpointRepo(db: Executor): WebhookEndpointRepo {
       await db
         .update(webhookEndpoints)
         .set({ consecutiveFailures: 0, failingSince: null })
-        .where(and(eq(webhookEndpoints.merchantId, merchantId), eq(webhookEndpoints.id, id)));
+        .where(
+          and(
+            eq(webhookEndpoints.merchantId, merchantId),
+            eq(webhookEndpoints.id, id),
+            or(gt(webhookEndpoints.consecutiveFailures, 0), isNotNull(webhookEndpoints.failingSince)),
+          ),
+        );
     },
     async disable(merchantId, id, reason, at) {
       const rows = await db

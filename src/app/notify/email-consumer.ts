@@ -1,5 +1,6 @@
 import { emailsForEvent } from "../../domain/notify/email/email-plan.ts";
-import type { Deps } from "../ports/index.ts";
+import type { ReturnCase } from "../../domain/return-case.ts";
+import type { Deps, Merchant } from "../ports/index.ts";
 import { sendCaseEmail } from "./email-send.ts";
 import type { OutboxConsumer } from "./ports.ts";
 import { surveyUrlFor } from "./survey.ts";
@@ -10,17 +11,25 @@ import { surveyUrlFor } from "./survey.ts";
  * fails stops here; the relay retries the event with backoff, and what already went out is skipped.
  */
 export function emailConsumer(deps: Deps): OutboxConsumer {
+  // One consumer serves one relay round of one case: the merchant and the case are read once for all
+  // of its events (the e-mails describe the case as it is when they go out).
+  let subject: Promise<readonly [Merchant | null, ReturnCase | null]> | null = null;
+  const load = async (merchantId: string, caseId: string) => {
+    const merchant = await deps.store.read.merchants.byId(merchantId);
+    return [merchant, merchant ? await deps.store.read.cases.load(merchantId, caseId) : null] as const;
+  };
   return {
     name: "email",
     async deliver(event) {
-      const merchant = await deps.store.read.merchants.byId(event.merchantId);
-      const c = merchant ? await deps.store.read.cases.load(event.merchantId, event.caseId) : null;
-      if (!merchant || !c) return { ok: true };
+      subject ??= load(event.merchantId, event.caseId);
+      const [merchant, c] = await subject;
+      if (!merchant || !c) return { ok: true, quiet: true };
       const planned = emailsForEvent(event, {
         case: c,
         storeCreditExpiryDays: merchant.settings.storeCreditExpiryDays ?? null,
         surveyUrl: event.type === "return.closed" ? await surveyUrlFor(deps, c.merchantId, c.id) : null,
       });
+      if (planned.length === 0) return { ok: true, quiet: true };
       for (const facts of planned) {
         const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`);
         if (!r.ok) return r;

@@ -83,6 +83,12 @@ async function drainConsumer(
   const saved = await outbox.progress(consumer.name, lease.caseId);
   let p = saved ?? { deliveredSeq: 0, attempts: 0, retryAt: null, lastError: null };
   if (p.retryAt && p.retryAt > deps.clock.now()) return p.retryAt;
+  // Progress past quiet events (nothing done) is saved with the next event that did something, or at the end.
+  let unsaved = false;
+  const save = async () => {
+    unsaved = false;
+    await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+  };
   while (p.deliveredSeq < lease.lastSeq) {
     const events = await outbox.eventsAfter(lease.caseId, p.deliveredSeq, lease.lastSeq, BATCH);
     if (events.length === 0) break;
@@ -94,13 +100,15 @@ async function drainConsumer(
         const delay = retryDelayMs(attempts, notify.settings.retryBaseMs, notify.settings.retryMaxMs);
         const retryAt = new Date(deps.clock.now().getTime() + delay);
         p = { ...p, attempts, retryAt, lastError: r.error.slice(0, 1000) };
-        await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+        await save();
         return retryAt;
       }
       p = { deliveredSeq: e.seq, attempts: 0, retryAt: null, lastError: null };
-      await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+      if (r.quiet) unsaved = true;
+      else await save();
     }
   }
+  if (unsaved) await save();
   return true;
 }
 

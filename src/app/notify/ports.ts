@@ -44,7 +44,13 @@ export interface OutboxEvent extends StoredEvent {
   readonly merchantId: string;
 }
 
-export type ConsumerResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
+/**
+ * `quiet`: the event needed nothing (no message, no request), so its progress may be saved with a later
+ * one; a crash before then only hands the consumer the same no-op again.
+ */
+export type ConsumerResult =
+  | { readonly ok: true; readonly quiet?: boolean }
+  | { readonly ok: false; readonly error: string };
 
 /** One receiver of case events (e-mail to the shopper, one webhook endpoint, …): called in order per case. */
 export interface OutboxConsumer {

@@ -33,8 +33,9 @@ export function webhookConsumer(deps: Deps, endpointId: string): OutboxConsumer 
     name: `webhook:${endpointId}`,
     async deliver(event) {
       const endpoint = await deps.store.read.webhookEndpoints.get(event.merchantId, endpointId);
-      if (!endpoint?.enabled) return { ok: true };
-      if (event.at < endpoint.createdAt || !wantsEvent(endpoint.eventTypes, event.type)) return { ok: true };
+      if (!endpoint?.enabled) return { ok: true, quiet: true };
+      if (event.at < endpoint.createdAt || !wantsEvent(endpoint.eventTypes, event.type))
+        return { ok: true, quiet: true };
       const delivery = await deps.store.read.webhookDeliveries.ensure({
         id: `msg_${deps.ids.next().replaceAll("-", "")}`,
         merchantId: event.merchantId,
@@ -50,7 +51,7 @@ export function webhookConsumer(deps: Deps, endpointId: string): OutboxConsumer 
         createdAt: event.at,
         deliveredAt: null,
       });
-      if (delivery.status === "delivered") return { ok: true };
+      if (delivery.status === "delivered") return { ok: true, quiet: true };
       return attemptDelivery(deps, endpoint, delivery, false);
     },
   };

@@ -85,19 +85,19 @@ export function platformMirrorConsumer(deps: Deps, platform: Platform): OutboxCo
   return {
     name: `platform:${platform}`,
     async deliver(e): Promise<ConsumerResult> {
-      if (!MIRRORED.has(e.type)) return { ok: true };
+      if (!MIRRORED.has(e.type)) return { ok: true, quiet: true };
       const c = await deps.store.read.cases.load(e.merchantId, e.caseId);
-      if (!c) return { ok: true };
+      if (!c) return { ok: true, quiet: true };
       const platformOrderId = await deps.store.read.platforms.platformOrderOf(
         e.merchantId,
         platform,
         c.orderExternalId,
       );
-      if (!platformOrderId) return { ok: true };
+      if (!platformOrderId) return { ok: true, quiet: true };
       const opened = await merchantConnection(deps, e.merchantId, platform);
-      if ("missing" in opened) return { ok: true };
+      if ("missing" in opened) return { ok: true, quiet: true };
       const adapter = deps.platforms?.get(platform);
-      if (!adapter) return { ok: true };
+      if (!adapter) return { ok: true, quiet: true };
       const mc: MirrorCase = {
         platformOrderId,
         caseNumber: c.number,
