@@ -24,8 +24,12 @@ export const MAX_ATTEMPTS = 12;
  */
 export async function executeSettlement(deps: Deps, id: string): Promise<Settlement | null> {
   const now = deps.clock.now();
-  const claimed = await deps.store.transaction((r) =>
-    r.settlements.claim(id, now, new Date(now.getTime() - STALE_MS), MAX_ATTEMPTS),
+  // One compare-and-set statement: atomic on its own, no transaction around it.
+  const claimed = await deps.store.read.settlements.claim(
+    id,
+    now,
+    new Date(now.getTime() - STALE_MS),
+    MAX_ATTEMPTS,
   );
   // Not claimable (another worker has it, or it is past pending): answer its current state.
   if (!claimed) return deps.store.transaction((r) => r.settlements.lock(id));

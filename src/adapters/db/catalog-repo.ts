@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { CustomerRepo, Product, ProductRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { customers, products } from "./schema.ts";
 
 const productColumns = {
@@ -76,10 +77,14 @@ const customerColumns = {
 export function customerRepo(db: Executor): CustomerRepo {
   return {
     async get(merchantId, id) {
-      const [row] = await db
-        .select(customerColumns)
-        .from(customers)
-        .where(and(eq(customers.merchantId, merchantId), eq(customers.id, id)));
+      const q = prepared(db, "customer_by_id", () =>
+        db
+          .select(customerColumns)
+          .from(customers)
+          .where(and(eq(customers.merchantId, sql.placeholder("m")), eq(customers.id, sql.placeholder("id"))))
+          .prepare("customer_by_id"),
+      );
+      const [row] = await q.execute({ m: merchantId, id });
       return row ?? null;
     },
     async ensure(merchantId, c, id, at) {

@@ -3,21 +3,29 @@ import type { OutboxRepo } from "../../app/notify/records.ts";
 import type { StoredEvent } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
+import { prepared } from "./prepared.ts";
 import { caseEvents, outboxCases, outboxProgress } from "./schema.ts";
 
 export function outboxRepo(db: Executor): OutboxRepo {
   return {
     async lease(caseId, token, at, until) {
-      const [row] = await db
-        .update(outboxCases)
-        .set({ leaseUntil: until, leaseToken: token })
-        .where(
-          and(
-            eq(outboxCases.caseId, caseId),
-            or(isNull(outboxCases.leaseUntil), lt(outboxCases.leaseUntil, at)),
-          ),
-        )
-        .returning();
+      const q = prepared(db, "outbox_lease", () =>
+        db
+          .update(outboxCases)
+          .set({
+            leaseUntil: sql`${sql.placeholder("until")}::timestamptz`,
+            leaseToken: sql`${sql.placeholder("token")}::uuid`,
+          })
+          .where(
+            and(
+              eq(outboxCases.caseId, sql.placeholder("caseId")),
+              or(isNull(outboxCases.leaseUntil), lt(outboxCases.leaseUntil, sql.placeholder("at"))),
+            ),
+          )
+          .returning()
+          .prepare("outbox_lease"),
+      );
+      const [row] = await q.execute({ caseId, token, at, until });
       return row
         ? {
             caseId,
@@ -37,21 +45,39 @@ export function outboxRepo(db: Executor): OutboxRepo {
       return rows.length > 0;
     },
     async release(caseId, token, settledSeq, retryAt) {
-      await db
-        .update(outboxCases)
-        .set({
-          leaseUntil: null,
-          leaseToken: null,
-          settledSeq: sql`greatest(${outboxCases.settledSeq}, ${settledSeq})`,
-          retryAt,
-        })
-        .where(and(eq(outboxCases.caseId, caseId), eq(outboxCases.leaseToken, token)));
+      const q = prepared(db, "outbox_release", () =>
+        db
+          .update(outboxCases)
+          .set({
+            leaseUntil: null,
+            leaseToken: null,
+            settledSeq: sql`greatest(${outboxCases.settledSeq}, ${sql.placeholder("settledSeq")}::int)`,
+            retryAt: sql`${sql.placeholder("retryAt")}::timestamptz`,
+          })
+          .where(
+            and(
+              eq(outboxCases.caseId, sql.placeholder("caseId")),
+              eq(outboxCases.leaseToken, sql.placeholder("token")),
+            ),
+          )
+          .prepare("outbox_release"),
+      );
+      await q.execute({ caseId, token, settledSeq, retryAt });
     },
     async progress(consumer, caseId) {
-      const [row] = await db
-        .select()
-        .from(outboxProgress)
-        .where(and(eq(outboxProgress.consumer, consumer), eq(outboxProgress.caseId, caseId)));
+      const q = prepared(db, "outbox_progress_of", () =>
+        db
+          .select()
+          .from(outboxProgress)
+          .where(
+            and(
+              eq(outboxProgress.consumer, sql.placeholder("consumer")),
+              eq(outboxProgress.caseId, sql.placeholder("caseId")),
+            ),
+          )
+          .prepare("outbox_progress_of"),
+      );
+      const [row] = await q.execute({ consumer, caseId });
       return row
         ? {
             deliveredSeq: row.deliveredSeq,
@@ -62,19 +88,49 @@ export function outboxRepo(db: Executor): OutboxRepo {
         : null;
     },
     async saveProgress(consumer, caseId, p, at) {
-      const set = { ...p, updatedAt: at };
-      await db
-        .insert(outboxProgress)
-        .values({ consumer, caseId, ...set })
-        .onConflictDoUpdate({ target: [outboxProgress.consumer, outboxProgress.caseId], set });
+      const q = prepared(db, "outbox_save_progress", () =>
+        db
+          .insert(outboxProgress)
+          .values({
+            consumer: sql.placeholder("consumer"),
+            caseId: sql.placeholder("caseId"),
+            deliveredSeq: sql.placeholder("deliveredSeq"),
+            attempts: sql.placeholder("attempts"),
+            retryAt: sql`${sql.placeholder("retryAt")}::timestamptz`,
+            lastError: sql.placeholder("lastError"),
+            updatedAt: sql.placeholder("at"),
+          })
+          .onConflictDoUpdate({
+            target: [outboxProgress.consumer, outboxProgress.caseId],
+            set: {
+              deliveredSeq: sql`excluded.delivered_seq`,
+              attempts: sql`excluded.attempts`,
+              retryAt: sql`excluded.retry_at`,
+              lastError: sql`excluded.last_error`,
+              updatedAt: sql`excluded.updated_at`,
+            },
+          })
+          .prepare("outbox_save_progress"),
+      );
+      await q.execute({ consumer, caseId, ...p, at });
     },
     async eventsAfter(caseId, seq, untilSeq, limit): Promise<StoredEvent[]> {
-      const rows = await db
-        .select()
-        .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, caseId), gt(caseEvents.seq, seq), lte(caseEvents.seq, untilSeq)))
-        .orderBy(asc(caseEvents.seq))
-        .limit(limit);
+      const q = prepared(db, "outbox_events_after", () =>
+        db
+          .select()
+          .from(caseEvents)
+          .where(
+            and(
+              eq(caseEvents.caseId, sql.placeholder("caseId")),
+              gt(caseEvents.seq, sql.placeholder("seq")),
+              lte(caseEvents.seq, sql.placeholder("untilSeq")),
+            ),
+          )
+          .orderBy(asc(caseEvents.seq))
+          .limit(sql.placeholder("limit"))
+          .prepare("outbox_events_after"),
+      );
+      const rows = await q.execute({ caseId, seq, untilSeq, limit });
       return rows.map(toStoredEvent);
     },
     async reopen(merchantId, since) {

@@ -23,6 +23,7 @@ import type {
 } from "../../app/ports/index.ts";
 import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { settlements } from "./schema.ts";
 
 type Row = typeof settlements.$inferSelect;
@@ -133,7 +134,15 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
     },
     async lock(id) {
       if (!UUID.test(id)) return null;
-      const [row] = await db.select().from(settlements).where(eq(settlements.id, id)).for("update");
+      const q = prepared(db, "settlement_lock", () =>
+        db
+          .select()
+          .from(settlements)
+          .where(eq(settlements.id, sql.placeholder("id")))
+          .for("update")
+          .prepare("settlement_lock"),
+      );
+      const [row] = await q.execute({ id });
       return row ? toSettlement(row) : null;
     },
     async byCase(merchantId, caseId) {

@@ -1,6 +1,6 @@
 import { emailsForEvent } from "../../domain/notify/email/email-plan.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Merchant } from "../ports/index.ts";
+import type { Customer, Deps, Merchant } from "../ports/index.ts";
 import { sendCaseEmail } from "./email-send.ts";
 import type { OutboxConsumer } from "./ports.ts";
 import { surveyUrlFor } from "./survey.ts";
@@ -11,9 +11,14 @@ import { surveyUrlFor } from "./survey.ts";
  * fails stops here; the relay retries the event with backoff, and what already went out is skipped.
  */
 export function emailConsumer(deps: Deps): OutboxConsumer {
-  // One consumer serves one relay round of one case: the merchant and the case are read once for all
-  // of its events (the e-mails describe the case as it is when they go out).
+  // One consumer serves one relay round of one case: the merchant, the case and its customer are read
+  // once for all of its events (the e-mails describe them as they are when they go out).
   let subject: Promise<readonly [Merchant | null, ReturnCase | null]> | null = null;
+  let customer: Promise<Customer | null> | null = null;
+  const customerOf = (c: ReturnCase) => {
+    customer ??= deps.store.read.customers.get(c.merchantId, c.customerId);
+    return customer;
+  };
   const load = async (merchantId: string, caseId: string) => {
     const merchant = await deps.store.read.merchants.byId(merchantId);
     return [merchant, merchant ? await deps.store.read.cases.load(merchantId, caseId) : null] as const;
@@ -31,7 +36,7 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
       });
       if (planned.length === 0) return { ok: true, quiet: true };
       for (const facts of planned) {
-        const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`);
+        const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`, customerOf);
         if (!r.ok) return r;
       }
       return { ok: true };

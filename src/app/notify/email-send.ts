@@ -3,7 +3,7 @@ import type { EmailFacts } from "../../domain/notify/email/email-values.ts";
 import { emailValues } from "../../domain/notify/email/email-values.ts";
 import { defaultTemplate, renderEmail } from "../../domain/notify/email/render-email.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Deps, Merchant } from "../ports/index.ts";
+import type { Customer, Deps, Merchant } from "../ports/index.ts";
 import { operationsLog } from "../settlement-change.ts";
 import type { EmailMessage } from "./mail-records.ts";
 import type { ConsumerResult } from "./ports.ts";
@@ -35,8 +35,10 @@ export async function sendCaseEmail(
   c: ReturnCase,
   facts: EmailFacts,
   key: string,
+  customerOf: (c: ReturnCase) => Promise<Customer | null> = (x) =>
+    deps.store.read.customers.get(merchant.id, x.customerId),
 ): Promise<ConsumerResult> {
-  const customer = await deps.store.read.customers.get(merchant.id, c.customerId);
+  const customer = await customerOf(c);
   const gift = facts.kind === "store_credit_issued" ? (c.portal?.giftRecipient ?? null) : null;
   const to = gift?.email ?? customer?.email ?? "";
   if (!to.includes("@")) return { ok: true };
