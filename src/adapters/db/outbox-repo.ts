@@ -1,41 +1,15 @@
-import { and, asc, eq, gt, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { OutboxRepo } from "../../app/notify/records.ts";
 import type { StoredEvent } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
+import { leaseCase, releaseCase } from "./outbox-lease.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, outboxCases, outboxProgress } from "./schema.ts";
 
 export function outboxRepo(db: Executor): OutboxRepo {
   return {
-    async lease(caseId, token, at, until) {
-      const q = prepared(db, "outbox_lease", () =>
-        db
-          .update(outboxCases)
-          .set({
-            leaseUntil: sql`${sql.placeholder("until")}::timestamptz`,
-            leaseToken: sql`${sql.placeholder("token")}::uuid`,
-          })
-          .where(
-            and(
-              eq(outboxCases.caseId, sql.placeholder("caseId")),
-              or(isNull(outboxCases.leaseUntil), lt(outboxCases.leaseUntil, sql.placeholder("at"))),
-            ),
-          )
-          .returning()
-          .prepare("outbox_lease"),
-      );
-      const [row] = await q.execute({ caseId, token, at, until });
-      return row
-        ? {
-            caseId,
-            merchantId: row.merchantId,
-            lastSeq: row.lastSeq,
-            settledSeq: row.settledSeq,
-            token,
-          }
-        : null;
-    },
+    lease: (caseId, token, at, until, batch) => leaseCase(db, caseId, token, at, until, batch),
     async renew(caseId, token, until) {
       const rows = await db
         .update(outboxCases)
@@ -44,26 +18,8 @@ export function outboxRepo(db: Executor): OutboxRepo {
         .returning({ id: outboxCases.caseId });
       return rows.length > 0;
     },
-    async release(caseId, token, settledSeq, retryAt) {
-      const q = prepared(db, "outbox_release", () =>
-        db
-          .update(outboxCases)
-          .set({
-            leaseUntil: null,
-            leaseToken: null,
-            settledSeq: sql`greatest(${outboxCases.settledSeq}, ${sql.placeholder("settledSeq")}::int)`,
-            retryAt: sql`${sql.placeholder("retryAt")}::timestamptz`,
-          })
-          .where(
-            and(
-              eq(outboxCases.caseId, sql.placeholder("caseId")),
-              eq(outboxCases.leaseToken, sql.placeholder("token")),
-            ),
-          )
-          .prepare("outbox_release"),
-      );
-      await q.execute({ caseId, token, settledSeq, retryAt });
-    },
+    release: (caseId, token, settledSeq, retryAt, at, progress) =>
+      releaseCase(db, caseId, token, settledSeq, retryAt, at, progress),
     async progress(consumer, caseId) {
       const q = prepared(db, "outbox_progress_of", () =>
         db

@@ -25,6 +25,7 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
   };
   return {
     name: "email",
+    recordsDeliveries: true,
     async deliver(event) {
       subject ??= load(event.merchantId, event.caseId);
       const [merchant, c] = await subject;

@@ -58,4 +58,10 @@ export interface OutboxConsumer {
   readonly name: string;
   /** Delivers one event. At least once: it may see an event again after a crash. */
   deliver(event: OutboxEvent): Promise<ConsumerResult>;
+  /**
+   * true: each delivery is recorded under the event's key before anything goes out, and an event
+   * delivered again finds its record and repeats nothing (e-mails, webhooks). Its progress is then
+   * saved once per relay round, with the release, instead of after every event.
+   */
+  readonly recordsDeliveries?: boolean;
 }

@@ -1,12 +1,17 @@
 import type { StoredEvent } from "../ports/index.ts";
 
-/** A case's place in the outbox while a relay holds it. */
+/**
+ * A case's place in the outbox while a relay holds it, with what the lease read along: each consumer's
+ * progress on the case (by consumer name) and the first outstanding events (after `settledSeq`).
+ */
 export interface OutboxLease {
   readonly caseId: string;
   readonly merchantId: string;
   readonly lastSeq: number;
   readonly settledSeq: number;
   readonly token: string;
+  readonly progress: Readonly<Record<string, ConsumerProgress>>;
+  readonly events: readonly StoredEvent[];
 }
 
 export interface ConsumerProgress {
@@ -16,13 +21,29 @@ export interface ConsumerProgress {
   readonly lastError: string | null;
 }
 
+/** A consumer's progress to save when the case is released. */
+export type SavedProgress = ConsumerProgress & { readonly consumer: string };
+
 export interface OutboxRepo {
-  /** Takes the case until `until` unless a live lease of another relay holds it; null then (or unknown). */
-  lease(caseId: string, token: string, at: Date, until: Date): Promise<OutboxLease | null>;
+  /**
+   * Takes the case until `until` unless a live lease of another relay holds it; null then (or unknown).
+   * Reads the consumers' progress and at most `batch` outstanding events with it.
+   */
+  lease(caseId: string, token: string, at: Date, until: Date, batch: number): Promise<OutboxLease | null>;
   /** Extends a lease we still hold; false when it was lost (expired and taken by another relay). */
   renew(caseId: string, token: string, until: Date): Promise<boolean>;
-  /** Gives the case back: settled up to `settledSeq`, due again at `retryAt` (null: when new events come). */
-  release(caseId: string, token: string, settledSeq: number, retryAt: Date | null, at: Date): Promise<void>;
+  /**
+   * Gives the case back: settled up to `settledSeq`, due again at `retryAt` (null: when new events
+   * come), with the consumers' unsaved progress (saved only while the lease is still ours).
+   */
+  release(
+    caseId: string,
+    token: string,
+    settledSeq: number,
+    retryAt: Date | null,
+    at: Date,
+    progress: readonly SavedProgress[],
+  ): Promise<void>;
   progress(consumer: string, caseId: string): Promise<ConsumerProgress | null>;
   saveProgress(consumer: string, caseId: string, p: ConsumerProgress, at: Date): Promise<void>;
   /** The case's events after `seq`, oldest first, at most up to `untilSeq`. */

@@ -31,6 +31,7 @@ export function signingSecrets(e: WebhookEndpoint, at: Date): string[] {
 export function webhookConsumer(deps: Deps, endpointId: string): OutboxConsumer {
   return {
     name: `webhook:${endpointId}`,
+    recordsDeliveries: true,
     async deliver(event) {
       const endpoint = await deps.store.read.webhookEndpoints.get(event.merchantId, endpointId);
       if (!endpoint?.enabled) return { ok: true, quiet: true };

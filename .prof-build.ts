@@ -1,0 +1,15 @@
+import { and, eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { LINES, TENDERS, FULFILMENTS } from "./src/adapters/db/order-read.ts";
+import { appendEventsSql } from "./src/adapters/db/outbox-mark.ts";
+import { linesUpdateSql } from "./src/adapters/db/case-lines-update.ts";
+import { customers, orders, returnCases, settlements } from "./src/adapters/db/schema.ts";
+const db = drizzle(new pg.Pool());
+const time = (label: string, f: () => unknown) => { for (let i = 0; i < 200; i++) f(); const n = 3000; const t = performance.now(); for (let i = 0; i < n; i++) f(); console.log(label, (((performance.now() - t) / n) * 1000).toFixed(0), "µs"); };
+const id = "0190a1b2-0000-7000-8000-000000000000";
+time("readOrder", () => db.select({ o: orders, timeZone: customers.timeZone, locale: customers.locale, lines: sql`${LINES}`, tenders: sql`${TENDERS}`, fulfilments: sql`${FULFILMENTS}` }).from(orders).leftJoin(customers, sql`${customers.id} = ${orders.customerId}`).where(and(eq(orders.merchantId, id), eq(orders.id, id))).toSQL());
+const ev = { type: "return.approved", actor: { kind: "staff", id: "x", name: "y" }, at: new Date(), reason: null, fromStatus: "requested", toStatus: "approved", data: { a: 1 } };
+time("appendEvents+lines", () => db.execute(appendEventsSql({ id, merchantId: id }, [ev as never], null, [linesUpdateSql(id, [])])).getQuery?.() ?? (db as never as { dialect: { sqlToQuery: (s: unknown) => unknown } }).dialect.sqlToQuery(appendEventsSql({ id, merchantId: id }, [ev as never], null, [linesUpdateSql(id, [])])));
+time("case update", () => db.update(returnCases).set({ status: "approved", returnRequired: true, overrides: [], expressAgreements: [], shipBy: null, portal: null, version: 2, updatedAt: new Date() }).where(and(eq(returnCases.id, id), eq(returnCases.version, 1))).returning({ id: returnCases.id }).toSQL());
+time("settlement select", () => db.select().from(settlements).where(eq(settlements.id, id)).toSQL());

@@ -1,0 +1,154 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCaseCommand } from "../../../src/app/case-commands.ts";
+import { addCaseNote } from "../../../src/app/case-notes.ts";
+import { createReturn } from "../../../src/app/create-return.ts";
+import { drainCase } from "../../../src/app/notify/outbox-relay.ts";
+import { DEFAULT_OUTBOX_SETTINGS } from "../../../src/app/notify/ports.ts";
+import { createEndpoint } from "../../../src/app/notify/webhook-endpoints.ts";
+import type { Actor } from "../../../src/domain/actor.ts";
+import { describeEachDb } from "../../support/databases.ts";
+import { call, orderJson } from "../../support/fixtures.ts";
+import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
+
+type Rows = { rows: Record<string, unknown>[] };
+
+/**
+ * A relay round starts with one statement (the lease reads every consumer's progress and the
+ * outstanding events) and ends with one (the release saves the progress not saved yet, only while the
+ * lease is still ours).
+ */
+describeEachDb("outbox lease and release", (kind) => {
+  let h: Harness;
+  let merchantId = "";
+  const sent: number[] = [];
+  const agent: Actor = { kind: "agent", id: "agent-1", name: "Agent One" };
+  const rows = async (q: ReturnType<typeof sql>) =>
+    ((await h.database.db.execute(q)) as unknown as Rows).rows;
+  const outbox = () => h.deps.store.read.outbox;
+  const progressRows = (caseId: string) =>
+    rows(
+      sql`select consumer, delivered_seq from outbox_progress where case_id = ${caseId} order by consumer`,
+    );
+
+  beforeAll(async () => {
+    h = await startHarness(kind, {
+      notify: {
+        settings: DEFAULT_OUTBOX_SETTINGS,
+        webhooks: {
+          async send(_url, _secret, msg) {
+            sent.push((msg.payload as { sequence: number }).sequence);
+            return { ok: true, status: 200, error: null };
+          },
+        },
+        mailer: null,
+      },
+    });
+    const m = await merchantWithKey(h.deps, "lease", { policy: GENEROUS_POLICY });
+    merchantId = m.merchantId;
+    for (let i = 1; i <= 4; i++)
+      expect((await call(h.app, m.auth, "PUT", `/api/v1/orders/ORD-${i}`, orderJson())).status).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  /** A case with a few events, its outbox left undelivered (the relay is not run). */
+  let orders = 0;
+  const openCase = async () => {
+    orders += 1;
+    const made = await createReturn(
+      h.deps,
+      merchantId,
+      {
+        orderExternalId: `ORD-${orders}`,
+        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+        requestedResolution: "refund",
+        source: "agent",
+      },
+      agent,
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const id = made.value.id;
+    expect((await runCaseCommand(h.deps, merchantId, id, { type: "approve" }, { actor: agent })).ok).toBe(
+      true,
+    );
+    return id;
+  };
+  const at = () => h.clock.now();
+  const later = (ms: number) => new Date(h.clock.now().getTime() + ms);
+
+  it("reads the outstanding events and each consumer's progress with the lease; a held case is not leased twice", async () => {
+    const id = await openCase();
+    const [m] = await rows(sql`select last_seq from outbox_cases where case_id = ${id}`);
+    const last = Number(m?.last_seq);
+    expect(last).toBeGreaterThan(1);
+    await outbox().saveProgress(
+      "webhook:x",
+      id,
+      { deliveredSeq: 1, attempts: 2, retryAt: later(5000), lastError: "boom" },
+      at(),
+    );
+    const lease = await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 100);
+    expect(lease?.merchantId).toBe(merchantId);
+    expect(lease?.events.map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(lease?.events[0]?.type).toBe("return.requested");
+    expect(lease?.events[0]?.at).toBeInstanceOf(Date);
+    expect(lease?.progress["webhook:x"]).toEqual({
+      deliveredSeq: 1,
+      attempts: 2,
+      retryAt: later(5000),
+      lastError: "boom",
+    });
+    expect(lease?.progress.email).toBeUndefined();
+    expect(await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 1)).toBeNull();
+  });
+
+  it("gives at most `batch` events, after the settled mark", async () => {
+    const id = await openCase();
+    await rows(sql`update outbox_cases set settled_seq = 1 where case_id = ${id}`);
+    const lease = await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 1);
+    expect(lease?.events.map((e) => e.seq)).toEqual([2]);
+  });
+
+  it("saves the progress with the release while the lease is ours, and nothing with another token", async () => {
+    const id = await openCase();
+    const token = h.deps.ids.next();
+    const lease = await outbox().lease(id, token, at(), later(60_000), 100);
+    if (!lease) throw new Error("no lease");
+    const p = { consumer: "email", deliveredSeq: lease.lastSeq, attempts: 0, retryAt: null, lastError: null };
+    await outbox().release(id, h.deps.ids.next(), lease.lastSeq, null, at(), [p]);
+    expect(await progressRows(id)).toEqual([]);
+    expect((await rows(sql`select settled_seq from outbox_cases where case_id = ${id}`))[0]).toEqual({
+      settled_seq: 0,
+    });
+    await outbox().release(id, token, lease.lastSeq, null, at(), [p]);
+    expect(await progressRows(id)).toEqual([{ consumer: "email", delivered_seq: lease.lastSeq }]);
+    const [mark] = await rows(sql`select settled_seq, lease_token from outbox_cases where case_id = ${id}`);
+    expect(mark).toEqual({ settled_seq: lease.lastSeq, lease_token: null });
+  });
+
+  it("a relay round saves the e-mail consumer's progress with the release, and a consumer behind the mark reads its own events", async () => {
+    const id = await openCase();
+    expect(await drainCase(h.deps, id)).toEqual({ status: "settled" });
+    const [mark] = await rows(sql`select last_seq, settled_seq from outbox_cases where case_id = ${id}`);
+    expect(mark?.settled_seq).toBe(mark?.last_seq);
+    expect(Number(mark?.last_seq)).toBeGreaterThan(1);
+    expect(await progressRows(id)).toEqual([{ consumer: "email", delivered_seq: mark?.last_seq }]);
+    // An endpoint from before the case that the first round did not see (another process's relay, its
+    // configuration not yet refreshed): its consumer is behind the settled mark and reads its own events.
+    const now = h.clock.now();
+    h.clock.advance(-60_000);
+    const { endpoint } = await createEndpoint(h.deps, merchantId, {
+      url: "https://example.com/hook",
+      eventTypes: [],
+    });
+    h.clock.set(now);
+    expect((await addCaseNote(h.deps, merchantId, id, "a note", agent)).ok).toBe(true);
+    expect(await drainCase(h.deps, id)).toEqual({ status: "settled" });
+    const last = Number(mark?.last_seq) + 1;
+    expect(sent).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(await progressRows(id)).toEqual([
+      { consumer: "email", delivered_seq: last },
+      { consumer: `webhook:${endpoint.id}`, delivered_seq: last },
+    ]);
+  });
+});
