@@ -94,8 +94,9 @@ export async function gatewayRequest(
   s: Settlement,
   opened: OpenedGateway,
 ): Promise<GatewayRefundRequest> {
-  const order = s.orderId ? await deps.store.read.orders.getById(s.merchantId, s.orderId) : null;
-  const tender = order?.tenders.find((t) => t.id === s.tenderId);
+  const tender = s.orderId
+    ? (await deps.store.read.orders.tender(s.merchantId, s.orderId, s.tenderId))?.tender
+    : null;
   return {
     settlementId: s.id,
     idempotencyKey: s.idempotencyKey,

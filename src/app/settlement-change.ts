@@ -87,13 +87,12 @@ export async function changeSettlement(
 async function fxOf(r: Repos, s: Settlement, at: Date): Promise<Settlement["fx"]> {
   const merchant = await r.merchants.byId(s.merchantId);
   if (!merchant) return null;
-  const order = s.orderId ? await r.orders.getById(s.merchantId, s.orderId) : null;
-  const tender = order?.tenders.find((t) => t.id === s.tenderId);
+  const order = s.orderId ? await r.orders.tender(s.merchantId, s.orderId, s.tenderId) : null;
   return settlementFx(
     r,
     s.amount,
     merchant.settlementCurrency,
     at,
-    tender?.capturedAt ?? order?.placedAt ?? null,
+    order?.tender?.capturedAt ?? order?.placedAt ?? null,
   );
 }

@@ -65,6 +65,27 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
     expect((await r.orders.returnedLineQuantities(m.a.merchantId, m.b.orderId)).size).toBe(0);
   });
 
+  it("an order by id or external id, and one tender of it: only with the order's own merchant", async () => {
+    const r = h.deps.store.read;
+    const order = await r.orders.getById(m.b.merchantId, m.b.orderId);
+    expect([order?.id, order?.externalId]).toEqual([m.b.orderId, "ORD-1"]);
+    expect((await r.orders.get(m.b.merchantId, "ORD-1"))?.id).toBe(m.b.orderId);
+    expect(await r.orders.getById(m.a.merchantId, m.b.orderId)).toBeNull();
+    expect((await r.orders.get(m.a.merchantId, "ORD-1"))?.id).toBe(m.a.orderId);
+    const [tender] = order?.tenders ?? [];
+    if (!tender) throw new Error("the fixture's order has a tender");
+    expect(await r.orders.tender(m.b.merchantId, m.b.orderId, tender.id)).toEqual({
+      tender,
+      placedAt: order?.placedAt,
+    });
+    // No such tender (or none named): the order's placing time alone; another merchant: nothing.
+    expect(await r.orders.tender(m.b.merchantId, m.b.orderId, null)).toEqual({
+      tender: null,
+      placedAt: order?.placedAt,
+    });
+    expect(await r.orders.tender(m.a.merchantId, m.b.orderId, tender.id)).toBeNull();
+  });
+
   it("a location by id: only with its own merchant", async () => {
     const r = h.deps.store.read;
     expect((await r.locations.byId(m.b.merchantId, m.b.locationId))?.name).toBe("Warehouse b");

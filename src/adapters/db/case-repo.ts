@@ -4,9 +4,10 @@ import type { CaseStatus } from "../../domain/case-status.ts";
 import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
 import type { CaseEvent, CaseLine, CaseSource, Override, ReturnCase } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
-import { type BankSeal, openPortal, sealPortal } from "./bank-seal.ts";
+import { type BankSeal, openPortal } from "./bank-seal.ts";
 import { linesUpdateSql } from "./case-lines-update.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
+import { caseValues, updateCase, updateValues } from "./case-values.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
@@ -76,19 +77,6 @@ function toCase(row: CaseRow, lines: LineRow[], seal: BankSeal): ReturnCase {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     lines: lines.sort((a, b) => a.position - b.position).map(toLine),
-  };
-}
-
-function caseValues(c: ReturnCase, seal: BankSeal) {
-  return {
-    status: c.status,
-    returnRequired: c.returnRequired,
-    overrides: c.overrides.map((o) => ({ ...o, at: o.at.toISOString() })),
-    expressAgreements: c.expressAgreements.map((a) => ({ ...a, at: a.at.toISOString() })),
-    shipBy: c.shipBy,
-    portal: sealPortal(seal, c.portal),
-    version: c.version,
-    updatedAt: c.updatedAt,
   };
 }
 
@@ -173,11 +161,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       onEvents?.(c.id);
     },
     async update(c, expectedVersion, events) {
-      const won = await db
-        .update(returnCases)
-        .set(caseValues(c, seal))
-        .where(and(eq(returnCases.id, c.id), eq(returnCases.version, expectedVersion)))
-        .returning({ id: returnCases.id });
+      const won = await updateCase(db).execute(updateValues(c, expectedVersion, seal));
       if (won.length === 0) return false;
       // The lines, the events and the outbox mark: one statement.
       const lines = linesUpdateSql(c.id, c.lines);

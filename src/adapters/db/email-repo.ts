@@ -8,6 +8,7 @@ import type {
 } from "../../app/notify/mail-records.ts";
 import { isEmailKind } from "../../domain/notify/email/email-kinds.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { emailMessages, emailTemplates, returnCases, surveyResponses } from "./schema.ts";
 
 const STATUSES: readonly EmailStatus[] = ["pending", "sent", "not_sent"];
@@ -53,15 +54,59 @@ export function emailTemplateRepo(db: Executor): EmailTemplateRepo {
   };
 }
 
+/** A message recorded unless its key exists (built once per process, prepared.ts): its row, or none. */
+const insertMessage = (db: Executor) =>
+  prepared(db, "email_message_insert", () => {
+    const p = (name: keyof typeof emailMessages.$inferInsert) => sql.placeholder(name);
+    return db
+      .insert(emailMessages)
+      .values({
+        id: p("id"),
+        merchantId: p("merchantId"),
+        caseId: p("caseId"),
+        key: p("key"),
+        kind: p("kind"),
+        locale: p("locale"),
+        to: p("to"),
+        subject: p("subject"),
+        text: p("text"),
+        html: p("html"),
+        status: p("status"),
+        attempts: p("attempts"),
+        lastError: p("lastError"),
+        createdAt: p("createdAt"),
+        // Nullable timestamps bypass the column's encoder (it cannot take null).
+        sentAt: sql`${p("sentAt")}::timestamptz`,
+      })
+      .onConflictDoNothing({ target: emailMessages.key })
+      .returning()
+      .prepare("email_message_insert");
+  });
+
+const recordAttempt = (db: Executor) =>
+  prepared(db, "email_message_attempt", () =>
+    db
+      .update(emailMessages)
+      .set({
+        status: sql`${sql.placeholder("status")}`,
+        attempts: sql`${sql.placeholder("attempts")}`,
+        lastError: sql`${sql.placeholder("lastError")}`,
+        sentAt: sql`${sql.placeholder("sentAt")}::timestamptz`,
+      })
+      .where(
+        and(
+          eq(emailMessages.merchantId, sql.placeholder("merchantId")),
+          eq(emailMessages.id, sql.placeholder("id")),
+        ),
+      )
+      .prepare("email_message_attempt"),
+  );
+
 export function emailMessageRepo(db: Executor): EmailMessageRepo {
   return {
     async ensure(m) {
       // Usually the insert answers; only a second delivery of the same event reads the earlier record.
-      const [inserted] = await db
-        .insert(emailMessages)
-        .values(m)
-        .onConflictDoNothing({ target: emailMessages.key })
-        .returning();
+      const [inserted] = await insertMessage(db).execute({ ...m });
       const [row] = inserted
         ? [inserted]
         : await db.select().from(emailMessages).where(eq(emailMessages.key, m.key));
@@ -69,10 +114,7 @@ export function emailMessageRepo(db: Executor): EmailMessageRepo {
       return toMessage(row);
     },
     async recordAttempt(merchantId, id, change) {
-      await db
-        .update(emailMessages)
-        .set(change)
-        .where(and(eq(emailMessages.merchantId, merchantId), eq(emailMessages.id, id)));
+      await recordAttempt(db).execute({ merchantId, id, ...change });
     },
     async list(merchantId, q) {
       const where = [eq(emailMessages.merchantId, merchantId)];

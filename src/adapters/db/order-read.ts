@@ -1,7 +1,8 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { money } from "../../domain/money.ts";
 import type { Address, Order, OrderLine, TenderKind } from "../../domain/order.ts";
 import type { Executor } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { customers, orders } from "./schema.ts";
 
 /**
@@ -60,20 +61,33 @@ export interface FulfilmentJson {
 
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
-/** The merchant's order matching `key` (its id or external id), or null. */
-export async function readOrder(db: Executor, merchantId: string, key: SQL): Promise<Order | null> {
-  const [row] = await db
-    .select({
-      o: orders,
-      timeZone: customers.timeZone,
-      locale: customers.locale,
-      lines: sql<LineJson[]>`${LINES}`,
-      tenders: sql<TenderJson[]>`${TENDERS}`,
-      fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
-    })
-    .from(orders)
-    .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
-    .where(and(eq(orders.merchantId, merchantId), key));
+/**
+ * The merchant's order by its id or its external id, or null: a query built once per process and run
+ * as a named prepared statement (prepared.ts; building it took about 70 µs a call).
+ */
+export async function readOrder(
+  db: Executor,
+  merchantId: string,
+  by: "id" | "externalId",
+  key: string,
+): Promise<Order | null> {
+  const name = by === "id" ? "order_by_id" : "order_by_external_id";
+  const q = prepared(db, name, () =>
+    db
+      .select({
+        o: orders,
+        timeZone: customers.timeZone,
+        locale: customers.locale,
+        lines: sql<LineJson[]>`${LINES}`,
+        tenders: sql<TenderJson[]>`${TENDERS}`,
+        fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
+      })
+      .from(orders)
+      .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
+      .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders[by], sql.placeholder("key"))))
+      .prepare(name),
+  );
+  const [row] = await q.execute({ m: merchantId, key });
   return row ? toOrder(row.o, row) : null;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { OrderRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { readOrder } from "./order-read.ts";
+import { readTender } from "./order-tender-read.ts";
 import { saveOrder } from "./order-writer.ts";
 import { readReturnInputs, readReturnState } from "./return-inputs-read.ts";
 import { orderLines, orders, returnLines } from "./schema.ts";
@@ -18,11 +19,12 @@ export function orderRepo(db: Executor): OrderRepo {
       return rows.length > 0;
     },
     async get(merchantId, externalId) {
-      return readOrder(db, merchantId, eq(orders.externalId, externalId));
+      return readOrder(db, merchantId, "externalId", externalId);
     },
     async getById(merchantId, id) {
-      return readOrder(db, merchantId, eq(orders.id, id));
+      return readOrder(db, merchantId, "id", id);
     },
+    tender: (merchantId, orderId, tenderId) => readTender(db, merchantId, orderId, tenderId),
     forReturn: (merchantId, externalId) => readReturnInputs(db, merchantId, externalId),
     returnState: (merchantId, orderId) => readReturnState(db, merchantId, orderId),
     async contentHash(merchantId, externalId) {

@@ -162,21 +162,32 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
       return row ? toSettlement(row) : null;
     },
     async claim(id, at, staleBefore, maxAttempts) {
-      const [row] = await db
-        .update(settlements)
-        .set({ status: "processing", attempts: sql`${settlements.attempts} + 1`, updatedAt: at })
-        .where(
-          and(
-            eq(settlements.id, id),
-            providerRefund,
-            lt(settlements.attempts, maxAttempts),
-            or(
-              eq(settlements.status, "pending"),
-              and(eq(settlements.status, "processing"), lt(settlements.updatedAt, staleBefore)),
+      const q = prepared(db, "settlement_claim", () =>
+        db
+          .update(settlements)
+          .set({
+            status: "processing",
+            attempts: sql`${settlements.attempts} + 1`,
+            updatedAt: sql`${sql.placeholder("at")}::timestamptz`,
+          })
+          .where(
+            and(
+              eq(settlements.id, sql.placeholder("id")),
+              providerRefund,
+              lt(settlements.attempts, sql.placeholder("maxAttempts")),
+              or(
+                eq(settlements.status, "pending"),
+                and(
+                  eq(settlements.status, "processing"),
+                  lt(settlements.updatedAt, sql`${sql.placeholder("staleBefore")}::timestamptz`),
+                ),
+              ),
             ),
-          ),
-        )
-        .returning();
+          )
+          .returning()
+          .prepare("settlement_claim"),
+      );
+      const [row] = await q.execute({ id, at, staleBefore, maxAttempts });
       return row ? toSettlement(row) : null;
     },
     async recoverable(staleBefore, limit) {

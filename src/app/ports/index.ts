@@ -21,6 +21,7 @@ export type {
   CancellationRepo,
   OrderCancellation,
   OrderRepo,
+  OrderTender,
   ReturnInputs,
   ReturnState,
 } from "./orders.ts";

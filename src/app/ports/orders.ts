@@ -1,4 +1,4 @@
-import type { Order } from "../../domain/order.ts";
+import type { Order, Tender } from "../../domain/order.ts";
 import type { OrderDraft } from "../../domain/order-draft.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
 import type { IdSource } from "./clock.ts";
@@ -10,6 +10,11 @@ export interface OrderRepo {
   lock(merchantId: string, ref: { readonly externalId: string } | { readonly id: string }): Promise<boolean>;
   get(merchantId: string, externalId: string): Promise<Order | null>;
   getById(merchantId: string, id: string): Promise<Order | null>;
+  /**
+   * One tender of the order (null: none with that id, or no id) and when the order was placed: a
+   * settlement reads nothing else of it. Null when there is no such order.
+   */
+  tender(merchantId: string, orderId: string, tenderId: string | null): Promise<OrderTender | null>;
   /** The order with everything a return decision reads, in one round trip (null: no such order). */
   forReturn(merchantId: string, externalId: string): Promise<ReturnInputs | null>;
   /** The order's cancellation and held units, in one round trip (read again under the order's lock). */
@@ -19,6 +24,11 @@ export interface OrderRepo {
   save(merchantId: string, draft: OrderDraft, hash: string, ids: IdSource, at: Date): Promise<string>;
   /** Per order line id, the highest quantity any return case has ever asked for (lines cannot shrink below it). */
   returnedLineQuantities(merchantId: string, orderId: string): Promise<Map<string, number>>;
+}
+
+export interface OrderTender {
+  readonly tender: Tender | null;
+  readonly placedAt: Date;
 }
 
 export interface OrderCancellation {
