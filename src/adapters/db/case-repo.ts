@@ -5,14 +5,15 @@ import type { ExpressAgreement } from "../../domain/refund/store-credit-agreemen
 import type { CaseEvent, CaseLine, CaseSource, Override, ReturnCase } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
 import { type BankSeal, openPortal } from "./bank-seal.ts";
-import { linesUpdateSql } from "./case-lines-update.ts";
+import { runBuilt } from "./built-sql.ts";
+import { linesJson, linesUpdateSql } from "./case-lines-update.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { caseValues, updateCase, updateValues } from "./case-values.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldFrom } from "./held-units.ts";
-import { appendEventsSql } from "./outbox-mark.ts";
+import { appendEventsSql, appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
 
@@ -88,7 +89,7 @@ async function appendEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   // The transactional outbox: in the same statement as the events themselves, numbered after the last.
-  await db.execute(appendEventsSql(c, events, null));
+  await runBuilt(db, "case_events_append", () => appendTemplate(false), appendValues(c, events, null));
   onEvents?.(c.id);
 }
 
@@ -164,10 +165,10 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       const won = await updateCase(db).execute(updateValues(c, expectedVersion, seal));
       if (won.length === 0) return false;
       // The lines, the events and the outbox mark: one statement.
-      const lines = linesUpdateSql(c.id, c.lines);
-      if (events.length === 0) await db.execute(lines);
+      if (events.length === 0) await db.execute(linesUpdateSql(c.id, c.lines));
       else {
-        await db.execute(appendEventsSql(c, events, null, [lines]));
+        const values = { ...appendValues(c, events, null), lines: linesJson(c.lines) };
+        await runBuilt(db, "case_lines_events", () => appendTemplate(true), values);
         onEvents?.(c.id);
       }
       return true;

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CaseEvent } from "../../domain/return-case.ts";
+import { linesUpdateTemplate } from "./case-lines-update.ts";
 
 /**
  * The case's events numbered from `start + 1` and their place in the outbox (the case has events up
@@ -16,19 +17,37 @@ export function appendEventsSql(
   start: number | null,
   before: readonly SQL[] = [],
 ): SQL {
+  return appendSql(appendValues(c, events, start), before);
+}
+
+/** What an append binds: each a value, or a `sql.placeholder` of a statement built once (built-sql.ts). */
+export interface AppendBinds {
+  readonly caseId: unknown;
+  readonly merchantId: unknown;
+  readonly start: unknown;
+  readonly count: unknown;
+  readonly at: unknown;
+  readonly events: unknown;
+}
+
+/** The placeholders of an append built once; `appendValues` gives their values. */
+export const APPEND_PLACEHOLDERS: AppendBinds = {
+  caseId: sql.placeholder("caseId"),
+  merchantId: sql.placeholder("merchantId"),
+  start: sql.placeholder("start"),
+  count: sql.placeholder("count"),
+  at: sql.placeholder("at"),
+  events: sql.placeholder("events"),
+};
+
+export function appendValues(
+  c: { readonly id: string; readonly merchantId: string },
+  events: readonly CaseEvent[],
+  start: number | null,
+) {
   const last = events.at(-1);
   // Every caller appends at least one event (case-repo.ts skips the statement without any).
   if (!last) throw new Error(`no events to append to case ${c.id}`);
-  const at = last.at;
-  // The mark's last_seq is the case's last event (written by this statement on every append, migration
-  // 0027 for cases older than the outbox): one row by key, where max(seq) planned a scan of every
-  // monthly partition of case_events (1.4 ms of planning per append, pg_stat_statements).
-  const base = sql`base as (select coalesce(${start}::int, (select last_seq from outbox_cases
-    where case_id = ${c.id}::uuid), 0) as n)`;
-  const mark = sql`insert into outbox_cases (case_id, merchant_id, last_seq, settled_seq, updated_at)
-    select ${c.id}::uuid, ${c.merchantId}::uuid, base.n + ${events.length}::int, 0, ${at}::timestamptz from base
-    on conflict (case_id) do update set last_seq = greatest(outbox_cases.last_seq, excluded.last_seq),
-      updated_at = excluded.updated_at, retry_at = null`;
   const rows = events.map((e, i) => ({
     i: i + 1,
     type: e.type,
@@ -41,17 +60,42 @@ export function appendEventsSql(
     to_status: e.toStatus,
     data: e.data,
   }));
+  return {
+    caseId: c.id,
+    merchantId: c.merchantId,
+    start,
+    count: events.length,
+    at: last.at,
+    events: JSON.stringify(rows),
+  };
+}
+
+function appendSql(v: AppendBinds, before: readonly SQL[]): SQL {
+  // The mark's last_seq is the case's last event (written by this statement on every append, migration
+  // 0027 for cases older than the outbox): one row by key, where max(seq) planned a scan of every
+  // monthly partition of case_events (1.4 ms of planning per append, pg_stat_statements).
+  const base = sql`base as (select coalesce(${v.start}::int, (select last_seq from outbox_cases
+    where case_id = ${v.caseId}::uuid), 0) as n)`;
+  const mark = sql`insert into outbox_cases (case_id, merchant_id, last_seq, settled_seq, updated_at)
+    select ${v.caseId}::uuid, ${v.merchantId}::uuid, base.n + ${v.count}::int, 0, ${v.at}::timestamptz from base
+    on conflict (case_id) do update set last_seq = greatest(outbox_cases.last_seq, excluded.last_seq),
+      updated_at = excluded.updated_at, retry_at = null`;
   const appended = [
     sql`insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
       reason, from_status, to_status, data)
-    select ${c.id}::uuid, ${c.merchantId}::uuid, base.n + e.i, e.type, e.actor_kind, e.actor_id,
+    select ${v.caseId}::uuid, ${v.merchantId}::uuid, base.n + e.i, e.type, e.actor_kind, e.actor_id,
       e.actor_name, e.at, e.reason, e.from_status, e.to_status, e.data
-    from base, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(${sql.raw(EVENT_FIELDS)})`,
-    sql`insert into report_queue (case_id, merchant_id, at) values (${c.id}::uuid, ${c.merchantId}::uuid,
-      ${at}::timestamptz)`,
+    from base, jsonb_to_recordset(${v.events}::jsonb) as e(${sql.raw(EVENT_FIELDS)})`,
+    sql`insert into report_queue (case_id, merchant_id, at) values (${v.caseId}::uuid, ${v.merchantId}::uuid,
+      ${v.at}::timestamptz)`,
   ];
   const ctes = [...before, ...appended].map((q, i) => sql`${sql.raw(`w${i}`)} as (${q})`);
   return sql`with ${base}, ${sql.join(ctes, sql`, `)} ${mark}`;
+}
+
+/** An append (after the case's mark) built once per process, optionally after the case's lines' update. */
+export function appendTemplate(withLines: boolean): SQL {
+  return appendSql(APPEND_PLACEHOLDERS, withLines ? [linesUpdateTemplate()] : []);
 }
 
 const EVENT_FIELDS = `i int, type text, actor_kind text, actor_id text, actor_name text, at timestamptz,
