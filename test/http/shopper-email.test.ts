@@ -141,13 +141,36 @@ describeEachDb("e-mail to shoppers over SMTP, from the outbox", (kind) => {
   it("without SMTP_URL messages are recorded, not sent", async () => {
     const notify = s.h.deps.notify;
     if (!notify) throw new Error("notify");
-    const unconfigured = { ...s.h.deps, notify: { ...notify, mailer: null } };
+    const logged: Readonly<Record<string, unknown>>[] = [];
+    const unconfigured = {
+      ...s.h.deps,
+      log: (e: Readonly<Record<string, unknown>>) => {
+        logged.push(e);
+      },
+      notify: { ...notify, mailer: null },
+    };
     const c = await s.newCase("en");
     expect(await drainCase(unconfigured, c.id)).toEqual({ status: "settled" });
     expect(s.to(c.email)).toEqual([]);
-    const [m] = await s.h.deps.store.read.emailMessages.list(s.merchantId, { caseId: c.id, limit: 5 });
-    expect([m?.status, m?.lastError]).toEqual(["not_sent", expect.stringContaining("SMTP_URL")]);
+    const [m, ...more] = await s.h.deps.store.read.emailMessages.list(s.merchantId, {
+      caseId: c.id,
+      limit: 5,
+    });
+    expect([m?.status, m?.lastError, m?.attempts]).toEqual([
+      "not_sent",
+      expect.stringContaining("SMTP_URL"),
+      0,
+    ]);
     expect(m?.subject).toBe(`We have your return request ${c.number}`);
+    expect(more).toEqual([]);
+    expect(logged).toEqual([expect.objectContaining({ event: "email.not_sent", messageId: m?.id })]);
+    // Delivered again (the case made due again): the record is found, nothing is recorded or logged twice.
+    expect(await s.h.deps.store.read.outbox.reopen(s.merchantId, new Date(0))).toBeGreaterThan(0);
+    expect(await drainCase(unconfigured, c.id)).toEqual({ status: "settled" });
+    expect(await s.h.deps.store.read.emailMessages.list(s.merchantId, { caseId: c.id, limit: 5 })).toEqual([
+      m,
+    ]);
+    expect(logged).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,7 @@ import { defaultTemplate, renderEmail } from "../../domain/notify/email/render-e
 import type { ReturnCase } from "../../domain/return-case.ts";
 import type { Customer, Deps, Merchant } from "../ports/index.ts";
 import { operationsLog } from "../settlement-change.ts";
-import type { EmailMessage } from "./mail-records.ts";
+import type { EmailMessage, Mailer } from "./mail-records.ts";
 import type { ConsumerResult } from "./ports.ts";
 
 export const NOT_CONFIGURED = "SMTP_URL is not set: the message was recorded, not sent";
@@ -55,8 +55,10 @@ export async function sendCaseEmail(
     shopName: merchant.settings.branding?.displayName ?? merchant.name,
   });
   const rendered = renderEmail(template, language, values);
+  const mailer = deps.notify?.mailer ?? null;
+  const id = deps.ids.next();
   const message = await deps.store.read.emailMessages.ensure({
-    id: deps.ids.next(),
+    id,
     merchantId: merchant.id,
     caseId: c.id,
     key,
@@ -64,36 +66,34 @@ export async function sendCaseEmail(
     locale: language,
     to,
     ...rendered,
-    status: "pending",
+    // Without SMTP the message is recorded as not sent, in one statement: there is no send to await.
+    status: mailer ? "pending" : "not_sent",
     attempts: 0,
-    lastError: null,
+    lastError: mailer ? null : NOT_CONFIGURED,
     createdAt: deps.clock.now(),
     sentAt: null,
   });
-  return deliverEmail(deps, merchant, message);
-}
-
-/** Sends a recorded message unless it went out already (or SMTP is not configured: recorded only). */
-export async function deliverEmail(deps: Deps, merchant: Merchant, m: EmailMessage): Promise<ConsumerResult> {
-  if (m.status !== "pending") return { ok: true };
-  const mailer = deps.notify?.mailer;
-  if (!mailer) {
-    await deps.store.read.emailMessages.recordAttempt(m.merchantId, m.id, {
-      status: "not_sent",
-      attempts: m.attempts,
-      lastError: NOT_CONFIGURED,
-      sentAt: null,
-    });
+  if (mailer) return deliverEmail(deps, mailer, merchant, message);
+  if (message.id === id)
     operationsLog(deps)({
       at: deps.clock.now().toISOString(),
       event: "email.not_sent",
-      merchantId: m.merchantId,
-      messageId: m.id,
-      kind: m.kind,
+      merchantId: message.merchantId,
+      messageId: message.id,
+      kind: message.kind,
       reason: NOT_CONFIGURED,
     });
-    return { ok: true };
-  }
+  return { ok: true };
+}
+
+/** Sends a recorded message unless it went out already. */
+async function deliverEmail(
+  deps: Deps,
+  mailer: Mailer,
+  merchant: Merchant,
+  m: EmailMessage,
+): Promise<ConsumerResult> {
+  if (m.status !== "pending") return { ok: true };
   const r = await mailer.send({
     id: m.id,
     to: m.to,
