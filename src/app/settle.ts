@@ -1,9 +1,12 @@
+import { SYSTEM } from "../domain/actor.ts";
+import type { Tender } from "../domain/order.ts";
 import { merchantConnection } from "./platforms/connections.ts";
 import type { PlatformConnection } from "./platforms/ports.ts";
 import type {
   Deps,
   GatewayRefundRequest,
   GatewayRefundResult,
+  OrderTender,
   PaymentGateway,
   Settlement,
   SettlementChange,
@@ -35,12 +38,15 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   if (!claimed) return deps.store.transaction((r) => r.settlements.lock(id));
   const opened = await openGateway(deps, claimed);
   let change: SettlementChange;
+  // Read once: the gateway gets the tender, and the FX value is taken at its capture.
+  let order: OrderTender | null | undefined;
   if ("missing" in opened) change = { status: "needs_review", failureReason: opened.missing };
   else {
     let result: GatewayRefundResult;
     try {
       await faultPoint("before_provider_call");
-      result = await opened.gateway.refund(await gatewayRequest(deps, claimed, opened));
+      order = await tenderOf(deps, claimed);
+      result = await opened.gateway.refund(requestOf(claimed, opened, order?.tender ?? null));
       await faultPoint("after_provider_call");
     } catch (e) {
       result = { status: "failed", reason: e instanceof Error ? e.message : String(e), retryable: true };
@@ -51,7 +57,10 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   return deps.store.transaction(async (r) => {
     const current = await r.settlements.lock(id);
     if (!current) return null;
-    return (await changeSettlement(deps, r, current, change, at, "settlement worker")) ?? current;
+    const fxDate = order === undefined ? undefined : (order?.tender?.capturedAt ?? order?.placedAt ?? null);
+    return (
+      (await changeSettlement(deps, r, current, change, at, "settlement worker", SYSTEM, fxDate)) ?? current
+    );
   });
 }
 
@@ -94,9 +103,14 @@ export async function gatewayRequest(
   s: Settlement,
   opened: OpenedGateway,
 ): Promise<GatewayRefundRequest> {
-  const tender = s.orderId
-    ? (await deps.store.read.orders.tender(s.merchantId, s.orderId, s.tenderId))?.tender
-    : null;
+  return requestOf(s, opened, (await tenderOf(deps, s))?.tender ?? null);
+}
+
+/** The settlement's tender and the order's placing time (null: the settlement has no order). */
+const tenderOf = (deps: Deps, s: Settlement): Promise<OrderTender | null> =>
+  s.orderId ? deps.store.read.orders.tender(s.merchantId, s.orderId, s.tenderId) : Promise.resolve(null);
+
+function requestOf(s: Settlement, opened: OpenedGateway, tender: Tender | null): GatewayRefundRequest {
   return {
     settlementId: s.id,
     idempotencyKey: s.idempotencyKey,

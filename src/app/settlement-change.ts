@@ -38,6 +38,8 @@ export async function changeSettlement(
   at: Date,
   why: string,
   actor: Actor = SYSTEM,
+  /** When the caller read it already: the date the FX value is taken at (the tender's capture, else the order's placing). */
+  fxDate?: Date | null,
 ): Promise<Settlement | null> {
   const to = change.status ?? current.status;
   const refuse = (reason: string) => {
@@ -56,12 +58,14 @@ export async function changeSettlement(
   if (!canMoveSettlement(current.status, to)) return refuse("not a legal transition");
   let full: SettlementChange = change;
   if (to === "succeeded" && current.method !== "store_credit" && !current.fx)
-    full = { ...change, fx: await fxOf(r, current, at) };
+    full = { ...change, fx: await fxOf(r, current, at, fxDate) };
   const next = await r.settlements.transition(current.id, current.status, full, at);
   if (!next) return refuse("the settlement changed meanwhile");
   const type = EVENT_OF[to];
   const c =
-    type && to !== current.status && next.caseId ? await r.cases.load(next.merchantId, next.caseId) : null;
+    type && to !== current.status && next.caseId
+      ? await r.cases.lockForEvents(next.merchantId, next.caseId)
+      : null;
   if (type && c)
     await r.cases.append(c, [
       {
@@ -84,15 +88,18 @@ export async function changeSettlement(
 }
 
 /** The refund's value in the merchant's settlement currency at `at` (and at capture). */
-async function fxOf(r: Repos, s: Settlement, at: Date): Promise<Settlement["fx"]> {
+async function fxOf(
+  r: Repos,
+  s: Settlement,
+  at: Date,
+  known: Date | null | undefined,
+): Promise<Settlement["fx"]> {
   const merchant = await r.merchants.byId(s.merchantId);
   if (!merchant) return null;
-  const order = s.orderId ? await r.orders.tender(s.merchantId, s.orderId, s.tenderId) : null;
-  return settlementFx(
-    r,
-    s.amount,
-    merchant.settlementCurrency,
-    at,
-    order?.tender?.capturedAt ?? order?.placedAt ?? null,
-  );
+  let date = known;
+  if (date === undefined) {
+    const order = s.orderId ? await r.orders.tender(s.merchantId, s.orderId, s.tenderId) : null;
+    date = order?.tender?.capturedAt ?? order?.placedAt ?? null;
+  }
+  return settlementFx(r, s.amount, merchant.settlementCurrency, at, date);
 }

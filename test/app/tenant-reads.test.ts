@@ -86,6 +86,12 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
     expect(await r.orders.tender(m.a.merchantId, m.b.orderId, tender.id)).toBeNull();
   });
 
+  it("a case locked for its events: only with its own merchant", async () => {
+    const own = await h.deps.store.transaction((r) => r.cases.lockForEvents(m.b.merchantId, m.b.caseId));
+    expect(own).toEqual({ id: m.b.caseId, merchantId: m.b.merchantId, status: "requested" });
+    expect(await h.deps.store.transaction((r) => r.cases.lockForEvents(m.a.merchantId, m.b.caseId))).toBeNull();
+  });
+
   it("a location by id: only with its own merchant", async () => {
     const r = h.deps.store.read;
     expect((await r.locations.byId(m.b.merchantId, m.b.locationId))?.name).toBe("Warehouse b");

@@ -1,13 +1,13 @@
 import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { CaseRepo } from "../../app/ports/index.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
-import type { ExpressAgreement } from "../../domain/refund/store-credit-agreement.ts";
-import type { CaseEvent, CaseLine, CaseSource, Override, ReturnCase } from "../../domain/return-case.ts";
-import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
-import { type BankSeal, openPortal } from "./bank-seal.ts";
+import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
+import type { BankSeal } from "./bank-seal.ts";
 import { runBuilt } from "./built-sql.ts";
 import { linesJson, linesUpdateSql } from "./case-lines-update.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
+import { type CaseRow, type LineRow, toCase } from "./case-rows.ts";
 import { caseValues, updateCase, updateValues } from "./case-values.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
@@ -16,70 +16,6 @@ import { heldFrom } from "./held-units.ts";
 import { appendEventsSql, appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
-
-type CaseRow = typeof returnCases.$inferSelect;
-type LineRow = typeof returnLines.$inferSelect;
-
-function toLine(l: LineRow): CaseLine {
-  return {
-    id: l.id,
-    orderLineId: l.orderLineId,
-    orderLineExternalId: l.orderLineExternalId,
-    sku: l.sku,
-    title: l.title,
-    unitPrice: { amount: l.unitPrice, currency: l.currency },
-    reason: l.reason as ReturnReason,
-    comment: l.comment,
-    resolution: l.resolution as Resolution,
-    counts: {
-      requested: l.requested,
-      approved: l.approved,
-      rejected: l.rejected,
-      shipped: l.shipped,
-      received: l.received,
-      accepted: l.accepted,
-      refused: l.refused,
-      lost: l.lost,
-      resolved: l.resolved,
-      refunded: l.refunded,
-    },
-  };
-}
-
-function toCase(row: CaseRow, lines: LineRow[], seal: BankSeal): ReturnCase {
-  const overrides = (row.overrides as (Omit<Override, "at"> & { at: string })[]).map((o) => ({
-    ...o,
-    at: new Date(o.at),
-  }));
-  return {
-    id: row.id,
-    merchantId: row.merchantId,
-    number: row.number,
-    orderId: row.orderId,
-    orderExternalId: row.orderExternalId,
-    customerId: row.customerId,
-    vendor: row.vendor,
-    groupId: row.groupId,
-    currency: row.currency,
-    locale: row.locale,
-    source: row.source as CaseSource,
-    status: row.status as CaseStatus,
-    requestedResolution: row.requestedResolution as Resolution,
-    returnRequired: row.returnRequired,
-    decision: row.decision as Record<string, unknown>,
-    overrides,
-    expressAgreements: (row.expressAgreements as (Omit<ExpressAgreement, "at"> & { at: string })[]).map(
-      (a) => ({ ...a, at: new Date(a.at) }),
-    ),
-    shipBy: row.shipBy,
-    refundDeadline: (row.refundDeadline as Record<string, unknown> | null) ?? null,
-    portal: openPortal(seal, row.portal),
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    lines: lines.sort((a, b) => a.position - b.position).map(toLine),
-  };
-}
 
 async function appendEvents(
   db: Executor,
@@ -110,6 +46,8 @@ const toCases = (rows: { c: CaseRow; lines: LineRow[] }[], seal: BankSeal): Retu
 
 /** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
+  // Cases this handle (a transaction's) locked with lockForEvents: their appends need no lock again.
+  const locked = new Set<string>();
   return {
     async load(merchantId, id) {
       const q = prepared(db, "case_with_lines", () =>
@@ -207,8 +145,30 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
     },
     async append(c, events) {
       // Events that do not bump the version: lock the case row so concurrent appenders number in turn.
-      await db.select({ id: returnCases.id }).from(returnCases).where(eq(returnCases.id, c.id)).for("update");
+      if (!locked.has(c.id))
+        await db
+          .select({ id: returnCases.id })
+          .from(returnCases)
+          .where(eq(returnCases.id, c.id))
+          .for("update");
       await appendEvents(db, c, events, onEvents);
+    },
+    async lockForEvents(merchantId, id) {
+      const q = prepared(db, "case_lock_status", () =>
+        db
+          .select({ id: returnCases.id, merchantId: returnCases.merchantId, status: returnCases.status })
+          .from(returnCases)
+          .where(
+            and(eq(returnCases.merchantId, sql.placeholder("m")), eq(returnCases.id, sql.placeholder("id"))),
+          )
+          .for("update")
+          .prepare("case_lock_status"),
+      );
+      const [row] = await q.execute({ m: merchantId, id });
+      if (!row) return null;
+      // Outside a transaction the lock ends with the statement: nothing to remember.
+      if (db instanceof PgTransaction) locked.add(row.id);
+      return { ...row, status: row.status as CaseStatus };
     },
     nextNumber: (merchantId) => nextCounter(db, merchantId, "return_case"),
     async recordReceipts(rows) {

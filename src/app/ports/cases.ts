@@ -39,6 +39,15 @@ export interface CaseRepo {
   heldByOrder(merchantId: string, orderId: string, exceptCaseId: string | null): Promise<Map<string, number>>;
   /** Appends events that do not change the case itself (money and logistics records). */
   append(c: Pick<ReturnCase, "id" | "merchantId">, events: readonly CaseEvent[]): Promise<void>;
+  /**
+   * Locks the merchant's case row until the transaction ends (appends are numbered in turn; an append
+   * to it in this transaction then takes no lock of its own) and answers what an event about it
+   * needs; null when there is no such case.
+   */
+  lockForEvents(
+    merchantId: string,
+    id: string,
+  ): Promise<Pick<ReturnCase, "id" | "merchantId" | "status"> | null>;
   nextNumber(merchantId: string): Promise<number>;
   recordReceipts(rows: readonly ReceiptRow[]): Promise<void>;
   recordInspections(rows: readonly InspectionRow[]): Promise<void>;
