@@ -89,7 +89,9 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
   it("a case locked for its events: only with its own merchant", async () => {
     const own = await h.deps.store.transaction((r) => r.cases.lockForEvents(m.b.merchantId, m.b.caseId));
     expect(own).toEqual({ id: m.b.caseId, merchantId: m.b.merchantId, status: "requested" });
-    expect(await h.deps.store.transaction((r) => r.cases.lockForEvents(m.a.merchantId, m.b.caseId))).toBeNull();
+    expect(
+      await h.deps.store.transaction((r) => r.cases.lockForEvents(m.a.merchantId, m.b.caseId)),
+    ).toBeNull();
   });
 
   it("a location by id: only with its own merchant", async () => {
