@@ -15,7 +15,15 @@ import { toStoredEvent } from "./event-rows.ts";
 import { heldFrom } from "./held-units.ts";
 import { appendEventsSql, appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
-import { caseEvents, inspections, orderLines, receipts, returnCases, returnLines } from "./schema.ts";
+import {
+  caseEvents,
+  customers,
+  inspections,
+  orderLines,
+  receipts,
+  returnCases,
+  returnLines,
+} from "./schema.ts";
 
 async function appendEvents(
   db: Executor,
@@ -58,6 +66,33 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
           .prepare("case_with_lines"),
       );
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
+    },
+    async loadWithCustomer(merchantId, id) {
+      const q = prepared(db, "case_with_customer", () =>
+        db
+          .select({
+            c: returnCases,
+            lines: LINES_JSON,
+            customer: {
+              id: customers.id,
+              email: customers.email,
+              name: customers.name,
+              locale: customers.locale,
+              timeZone: customers.timeZone,
+            },
+          })
+          .from(returnCases)
+          .leftJoin(
+            customers,
+            and(eq(customers.id, returnCases.customerId), eq(customers.merchantId, returnCases.merchantId)),
+          )
+          .where(
+            and(eq(returnCases.merchantId, sql.placeholder("m")), eq(returnCases.id, sql.placeholder("id"))),
+          )
+          .prepare("case_with_customer"),
+      );
+      const [row] = await q.execute({ m: merchantId, id });
+      return row ? { case: toCase(row.c, row.lines, seal), customer: row.customer } : null;
     },
     async insert(c, events) {
       const caseInsert = db.insert(returnCases).values({

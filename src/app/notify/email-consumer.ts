@@ -12,23 +12,20 @@ import { surveyUrlFor } from "./survey.ts";
  */
 export function emailConsumer(deps: Deps): OutboxConsumer {
   // One consumer serves one relay round of one case: the merchant, the case and its customer are read
-  // once for all of its events (the e-mails describe them as they are when they go out).
-  let subject: Promise<readonly [Merchant | null, ReturnCase | null]> | null = null;
-  let customer: Promise<Customer | null> | null = null;
-  const customerOf = (c: ReturnCase) => {
-    customer ??= deps.store.read.customers.get(c.merchantId, c.customerId);
-    return customer;
-  };
+  // once for all of its events (the e-mails describe them as they are when they go out), the case and
+  // the customer in one statement.
+  let subject: Promise<readonly [Merchant | null, ReturnCase | null, Customer | null]> | null = null;
   const load = async (merchantId: string, caseId: string) => {
     const merchant = await deps.store.read.merchants.byId(merchantId);
-    return [merchant, merchant ? await deps.store.read.cases.load(merchantId, caseId) : null] as const;
+    const found = merchant ? await deps.store.read.cases.loadWithCustomer(merchantId, caseId) : null;
+    return [merchant, found?.case ?? null, found?.customer ?? null] as const;
   };
   return {
     name: "email",
     recordsDeliveries: true,
     async deliver(event) {
       subject ??= load(event.merchantId, event.caseId);
-      const [merchant, c] = await subject;
+      const [merchant, c, customer] = await subject;
       if (!merchant || !c) return { ok: true, quiet: true };
       const planned = emailsForEvent(event, {
         case: c,
@@ -37,7 +34,14 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
       });
       if (planned.length === 0) return { ok: true, quiet: true };
       for (const facts of planned) {
-        const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`, customerOf);
+        const r = await sendCaseEmail(
+          deps,
+          merchant,
+          c,
+          facts,
+          `${event.id}:${facts.kind}`,
+          async () => customer,
+        );
         if (!r.ok) return r;
       }
       return { ok: true };

@@ -1,6 +1,7 @@
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
 import type { Resolution, ReturnReason } from "../../domain/return-reasons.ts";
+import type { Customer } from "./customers.ts";
 
 export interface CaseListQuery {
   readonly statuses?: readonly CaseStatus[];
@@ -30,6 +31,11 @@ export interface StoredEvent extends CaseEvent {
 
 export interface CaseRepo {
   load(merchantId: string, id: string): Promise<ReturnCase | null>;
+  /** The case with its customer (null: none on record), in one read: what an e-mail about it needs. */
+  loadWithCustomer(
+    merchantId: string,
+    id: string,
+  ): Promise<{ readonly case: ReturnCase; readonly customer: Customer | null } | null>;
   insert(c: ReturnCase, events: readonly CaseEvent[]): Promise<void>;
   /** Writes the case if its stored version is still `expectedVersion`; false when someone else won. */
   update(c: ReturnCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<boolean>;
