@@ -12,7 +12,7 @@ import type {
   SettlementChange,
 } from "./ports/index.ts";
 import { isPaymentProvider, openProviderAccount, type ProviderAccount } from "./provider-accounts.ts";
-import { changeSettlement } from "./settlement-change.ts";
+import { changeSettlement, fxDateOf, settlementTender } from "./settlement-change.ts";
 
 /** A settlement claimed this long ago without an outcome was cut off by a crash: run it again (same key). */
 export const STALE_MS = Number(process.env.CROSSBACK_SETTLEMENT_STALE_MS ?? 5 * 60_000);
@@ -45,7 +45,7 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
     let result: GatewayRefundResult;
     try {
       await faultPoint("before_provider_call");
-      order = await tenderOf(deps, claimed);
+      order = await settlementTender(deps.store.read, claimed);
       result = await opened.gateway.refund(requestOf(claimed, opened, order?.tender ?? null));
       await faultPoint("after_provider_call");
     } catch (e) {
@@ -57,7 +57,7 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   return deps.store.transaction(async (r) => {
     const current = await r.settlements.lock(id);
     if (!current) return null;
-    const fxDate = order === undefined ? undefined : (order?.tender?.capturedAt ?? order?.placedAt ?? null);
+    const fxDate = order === undefined ? undefined : fxDateOf(order);
     return (
       (await changeSettlement(deps, r, current, change, at, "settlement worker", SYSTEM, fxDate)) ?? current
     );
@@ -103,12 +103,8 @@ export async function gatewayRequest(
   s: Settlement,
   opened: OpenedGateway,
 ): Promise<GatewayRefundRequest> {
-  return requestOf(s, opened, (await tenderOf(deps, s))?.tender ?? null);
+  return requestOf(s, opened, (await settlementTender(deps.store.read, s))?.tender ?? null);
 }
-
-/** The settlement's tender and the order's placing time (null: the settlement has no order). */
-const tenderOf = (deps: Deps, s: Settlement): Promise<OrderTender | null> =>
-  s.orderId ? deps.store.read.orders.tender(s.merchantId, s.orderId, s.tenderId) : Promise.resolve(null);
 
 function requestOf(s: Settlement, opened: OpenedGateway, tender: Tender | null): GatewayRefundRequest {
   return {

@@ -5,6 +5,7 @@ import { settlementFx } from "./fx-values.ts";
 import type {
   Deps,
   OperationsLog,
+  OrderTender,
   Repos,
   Settlement,
   SettlementChange,
@@ -96,10 +97,15 @@ async function fxOf(
 ): Promise<Settlement["fx"]> {
   const merchant = await r.merchants.byId(s.merchantId);
   if (!merchant) return null;
-  let date = known;
-  if (date === undefined) {
-    const order = s.orderId ? await r.orders.tender(s.merchantId, s.orderId, s.tenderId) : null;
-    date = order?.tender?.capturedAt ?? order?.placedAt ?? null;
-  }
+  const date = known !== undefined ? known : fxDateOf(await settlementTender(r, s));
   return settlementFx(r, s.amount, merchant.settlementCurrency, at, date);
 }
+
+/** The settlement's tender and the order's placing time (null: the settlement has no order). */
+export function settlementTender(r: Pick<Repos, "orders">, s: Settlement): Promise<OrderTender | null> {
+  return s.orderId ? r.orders.tender(s.merchantId, s.orderId, s.tenderId) : Promise.resolve(null);
+}
+
+/** When a refund's FX value is taken: the tender's capture, else the order's placing. */
+export const fxDateOf = (order: OrderTender | null): Date | null =>
+  order?.tender?.capturedAt ?? order?.placedAt ?? null;

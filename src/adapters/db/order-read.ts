@@ -35,6 +35,16 @@ export const FULFILMENTS = sql`(select coalesce(json_agg(json_build_object(
     order by f.external_id), '[]'::json)
   from fulfilments f where f.order_id = ${orders.id})`;
 
+/** An order row with its customer's zone and locale and its children as JSON (with `from orders left join customers`). */
+export const ORDER_FIELDS = {
+  o: orders,
+  timeZone: customers.timeZone,
+  locale: customers.locale,
+  lines: sql<LineJson[]>`${LINES}`,
+  tenders: sql<TenderJson[]>`${TENDERS}`,
+  fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
+};
+
 export type LineJson = Omit<OrderLine, "unitPrice" | "tax" | "discount" | "startsAt"> & {
   unitPrice: number;
   tax: number;
@@ -74,14 +84,7 @@ export async function readOrder(
   const name = by === "id" ? "order_by_id" : "order_by_external_id";
   const q = prepared(db, name, () =>
     db
-      .select({
-        o: orders,
-        timeZone: customers.timeZone,
-        locale: customers.locale,
-        lines: sql<LineJson[]>`${LINES}`,
-        tenders: sql<TenderJson[]>`${TENDERS}`,
-        fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
-      })
+      .select(ORDER_FIELDS)
       .from(orders)
       .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
       .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders[by], sql.placeholder("key"))))

@@ -3,15 +3,7 @@ import type { Merchant, MerchantSettings, ReturnInputs, ReturnState } from "../.
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
 import type { Executor } from "./database.ts";
 import { cancelledSql, type HeldRow, heldFrom, heldRowsJson } from "./held-units.ts";
-import {
-  FULFILMENTS,
-  type FulfilmentJson,
-  LINES,
-  type LineJson,
-  TENDERS,
-  type TenderJson,
-  toOrder,
-} from "./order-read.ts";
+import { ORDER_FIELDS, toOrder } from "./order-read.ts";
 import { prepared } from "./prepared.ts";
 import { customers, orders } from "./schema.ts";
 
@@ -57,12 +49,7 @@ export async function readReturnInputs(
   const q = prepared(db, "return_inputs", () =>
     db
       .select({
-        o: orders,
-        timeZone: customers.timeZone,
-        locale: customers.locale,
-        lines: sql<LineJson[]>`${LINES}`,
-        tenders: sql<TenderJson[]>`${TENDERS}`,
-        fulfilments: sql<FulfilmentJson[]>`${FULFILMENTS}`,
+        ...ORDER_FIELDS,
         cancelled: cancelledSql(sql`${orders.merchantId}`, sql`${orders.id}`),
         held: heldRowsJson(sql`${orders.id}`),
         merchant: MERCHANT,

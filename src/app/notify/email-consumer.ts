@@ -34,14 +34,7 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
       });
       if (planned.length === 0) return { ok: true, quiet: true };
       for (const facts of planned) {
-        const r = await sendCaseEmail(
-          deps,
-          merchant,
-          c,
-          facts,
-          `${event.id}:${facts.kind}`,
-          async () => customer,
-        );
+        const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`, customer);
         if (!r.ok) return r;
       }
       return { ok: true };

@@ -35,10 +35,11 @@ export async function sendCaseEmail(
   c: ReturnCase,
   facts: EmailFacts,
   key: string,
-  customerOf: (c: ReturnCase) => Promise<Customer | null> = (x) =>
-    deps.store.read.customers.get(merchant.id, x.customerId),
+  /** The case's customer when the caller read it already (null: none on record). */
+  known?: Customer | null,
 ): Promise<ConsumerResult> {
-  const customer = await customerOf(c);
+  const customer =
+    known !== undefined ? known : await deps.store.read.customers.get(merchant.id, c.customerId);
   const gift = facts.kind === "store_credit_issued" ? (c.portal?.giftRecipient ?? null) : null;
   const to = gift?.email ?? customer?.email ?? "";
   if (!to.includes("@")) return { ok: true };

@@ -109,11 +109,8 @@ async function drainConsumer(
         return retryAt;
       }
       p = { deliveredSeq: e.seq, attempts: 0, retryAt: null, lastError: null };
-      pending = true;
-      if (!r.quiet && !consumer.recordsDeliveries) {
-        pending = false;
-        await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
-      }
+      pending = r.quiet === true || consumer.recordsDeliveries === true;
+      if (!pending) await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
     }
     if (p.deliveredSeq >= lease.lastSeq) break;
     events = await outbox.eventsAfter(lease.caseId, p.deliveredSeq, lease.lastSeq, BATCH);
