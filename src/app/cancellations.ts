@@ -9,7 +9,8 @@ import { planSettlements } from "../domain/refund/settlement-plan.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import { currentPolicies } from "./policies.ts";
 import type { Deps, Repos, Settlement } from "./ports/index.ts";
-import { createSettlements, dispatchSettlements } from "./refunds.ts";
+import { dispatchSettlements } from "./refunds.ts";
+import { createSettlements } from "./settlement-intents.ts";
 
 async function decide(
   r: Repos,

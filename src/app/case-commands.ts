@@ -14,10 +14,10 @@ import type {
   ReturnCase,
 } from "../domain/return-case.ts";
 import { afterLogisticsCommand } from "./logistics/case-hooks.ts";
-import { isDisposal, recordRoute, routeApproval } from "./logistics/case-route.ts";
+import { isDisposal, routeApproval, routedEvent } from "./logistics/case-route.ts";
 import type { Deps, Repos, Settlement } from "./ports/index.ts";
 import { recordInventory } from "./receiving/inventory.ts";
-import { dispatchSettlements, refundInTx } from "./refunds.ts";
+import { dispatchSettlements, planRefund, recordRefund, refundChange } from "./refunds.ts";
 
 /** A command as callers send it; the use case adds what it must look up (availability, location ids). */
 export type CommandInput =
@@ -148,9 +148,20 @@ export async function runCaseCommandIn(
   const decided = decide(c, command, { actor: meta.actor, at, reason: meta.reason ?? null });
   if (!decided.ok) return decided;
   const next = decided.value.case;
-  if (!(await r.cases.update(next, c.version, decided.value.events))) {
+  // Money moves in the same transaction when the command reached the policy's refund trigger
+  // (or, with autoRefund off, only when the case is resolved).
+  const merchant = await r.merchants.byId(merchantId);
+  const auto = merchant?.settings.autoRefund !== false || command.type === "resolve";
+  const req = { replacement: input.type === "resolve" ? (input.replacement ?? null) : null };
+  const planned = auto ? await planRefund(deps, r, next, req, at) : ok(null);
+  if (!planned.ok) throw new Error(`refund after ${command.type} failed: ${JSON.stringify(planned.error)}`);
+  // The command, its route and its refund are one write of the case, in the order they happened;
+  // receipts and inspections append events of their own, so there the refund is a second write after them.
+  const together = command.type !== "receive" && command.type !== "inspect";
+  const events = [...decided.value.events, ...(route ? [routedEvent(next, route, meta.actor, at)] : [])];
+  const early = planned.value && together ? refundChange(next, planned.value, meta.actor, at) : null;
+  if (!(await r.cases.update(early?.case ?? next, c.version, early ? [...events, early.event] : events)))
     return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
-  }
   await recordLogistics(deps, r, next, command, at, meta);
   if (command.type === "inspect")
     await recordInventory(r, next, command.lines, input.type === "inspect" ? input.locationCode : undefined, {
@@ -158,16 +169,14 @@ export async function runCaseCommandIn(
       at,
       reason: meta.reason ?? null,
     });
-  if (route) await recordRoute(r, next, route, meta.actor, at);
+  if (route) await r.shipments.saveRoute(c.merchantId, c.id, route, at);
   await afterLogisticsCommand(deps, r, next, command, at);
-  // Money moves in the same transaction when the command reached the policy's refund trigger
-  // (or, with autoRefund off, only when the case is resolved).
-  const merchant = await r.merchants.byId(merchantId);
-  const auto = merchant?.settings.autoRefund !== false || command.type === "resolve";
-  const replacement = input.type === "resolve" ? (input.replacement ?? null) : null;
-  const refunded = auto ? await refundInTx(deps, r, next, { replacement }, meta.actor, at) : ok(null);
-  if (!refunded.ok) throw new Error(`refund after ${command.type} failed: ${JSON.stringify(refunded.error)}`);
-  return ok({ case: refunded.value?.case ?? next, settlements: refunded.value?.settlements ?? [] });
+  if (!planned.value) return ok({ case: next, settlements: [] });
+  const refund = early ?? refundChange(next, planned.value, meta.actor, at);
+  if (!early && !(await r.cases.update(refund.case, next.version, [refund.event])))
+    return err({ code: "version_conflict", expected: next.version, actual: next.version + 1 });
+  const out = await recordRefund(deps, r, next, refund.case, planned.value, req, meta.actor, at);
+  return ok({ case: out.case, settlements: out.settlements });
 }
 
 async function recordLogistics(

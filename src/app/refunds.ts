@@ -1,23 +1,21 @@
 import type { Actor } from "../domain/actor.ts";
 import type { DomainError } from "../domain/errors.ts";
-import { type Money, parseMoney, times, zero } from "../domain/money.ts";
+import { type Money, parseMoney, times } from "../domain/money.ts";
 import type { Order, TenderKind } from "../domain/order.ts";
-import type { NormalizedAccount } from "../domain/payouts/bank-account.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
 import type { RefundCalculation, RefundUnits } from "../domain/refund/refund-calculation.ts";
 import { markRefunded, unitsDue } from "../domain/refund/refund-due.ts";
 import { type PlannedSettlement, planSettlements } from "../domain/refund/settlement-plan.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { PortalDetails, ReturnCase } from "../domain/return-case.ts";
+import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
 import { issueCreditNote } from "./credit-notes.ts";
-import { withBankAccount } from "./payouts.ts";
 import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports/index.ts";
 import { caseMoneyTerms } from "./refund-terms.ts";
+import { createReplacementOrder } from "./replacement-order.ts";
 import { dispatchSettlements } from "./settle.ts";
+import { createSettlements } from "./settlement-intents.ts";
 
 export { dispatchSettlements };
-
-import { issueStoreCredit } from "./store-credit.ts";
 
 export interface RefundRequest {
   /** Units to refund now (default: every unit the refund trigger has reached and not yet refunded). */
@@ -45,12 +43,7 @@ export interface RefundOutcome {
   readonly creditNote: CreditNoteRecord | null;
 }
 
-/** Which gateway refunds a tender: its provider when one is configured, else `manual`. */
-export function gatewayFor(deps: Deps, provider: string | null): string {
-  return provider && deps.gateways.has(provider) ? provider : "manual";
-}
-
-interface Planned {
+export interface PlannedRefund {
   readonly order: Order;
   readonly merchant: Merchant;
   readonly calc: RefundCalculation;
@@ -66,13 +59,13 @@ function goodwillCap(merchant: Merchant, currency: string): Money | null {
 }
 
 /** Decides a refund without writing anything (the preview, and the first half of issuing). */
-async function plan(
+export async function planRefund(
   deps: Deps,
   r: Repos,
   c: ReturnCase,
   req: RefundRequest,
   at: Date,
-): Promise<Result<Planned | null, DomainError>> {
+): Promise<Result<PlannedRefund | null, DomainError>> {
   const order = await r.orders.getById(c.merchantId, c.orderId);
   const merchant = await r.merchants.byId(c.merchantId);
   if (!order || !merchant) throw new Error(`case ${c.number} lost its order or merchant`);
@@ -139,31 +132,16 @@ export async function previewRefund(
 ): Promise<Result<{ calculation: RefundCalculation; plan: PlannedSettlement[] } | null, DomainError>> {
   const c = await deps.store.read.cases.load(merchantId, caseId);
   if (!c) return err({ code: "not_found", entity: "return", id: caseId });
-  const p = await plan(deps, deps.store.read, c, req, deps.clock.now());
+  const p = await planRefund(deps, deps.store.read, c, req, deps.clock.now());
   if (!p.ok) return p;
   return ok(p.value ? { calculation: p.value.calc, plan: p.value.plan } : null);
 }
 
-/**
- * Issues the refund that is due on a case inside the caller's transaction: the case's counters move
- * first (version-checked, so of concurrent requests only one can win), then the calculation, the
- * settlement intents, store credit and the credit note. Provider calls happen after the commit.
- */
-export async function refundInTx(
-  deps: Deps,
-  r: Repos,
-  c: ReturnCase,
-  req: RefundRequest,
-  actor: Actor,
-  at: Date,
-): Promise<Result<RefundOutcome | null, DomainError>> {
-  const planned = await plan(deps, r, c, req, at);
-  if (!planned.ok) return planned;
-  if (planned.value === null) return ok(null);
-  const { order, merchant, calc, units } = planned.value;
-  const next = markRefunded(c, units, at);
-  const event = {
-    type: "refund.issued" as const,
+/** The refund's change to the case: its refunded counts (a new version) and the event that says so. */
+export function refundChange(c: ReturnCase, p: PlannedRefund, actor: Actor, at: Date) {
+  const { calc, units } = p;
+  const event: CaseEvent = {
+    type: "refund.issued",
     actor,
     at,
     reason: null,
@@ -176,10 +154,26 @@ export async function refundInTx(
       byDestination: calc.byDestination,
     },
   };
-  if (!(await r.cases.update(next, c.version, [event])))
-    return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
+  return { case: markRefunded(c, units, at), event };
+}
+
+/**
+ * Writes what a planned refund leaves besides the case, once the case carries it (`next`): the
+ * calculation, the settlement intents, store credit, an exchange's order and the credit note.
+ */
+export async function recordRefund(
+  deps: Deps,
+  r: Repos,
+  c: ReturnCase,
+  next: ReturnCase,
+  p: PlannedRefund,
+  req: RefundRequest,
+  actor: Actor,
+  at: Date,
+): Promise<RefundOutcome> {
+  const { order, merchant, calc, units } = p;
   await r.refunds.insert(c.merchantId, calc, actor.id);
-  const settlements = await createSettlements(deps, r, planned.value.plan, {
+  const settlements = await createSettlements(deps, r, p.plan, {
     merchant,
     order,
     caseId: c.id,
@@ -196,126 +190,29 @@ export async function refundInTx(
     calc.total.amount > 0
       ? await issueCreditNote(r, deps.ids, { merchant, order, case: next, calc, settlements, at })
       : null;
-  return ok({ case: { ...next, version: next.version }, calculation: calc, settlements, creditNote });
+  return { case: next, calculation: calc, settlements, creditNote };
 }
 
 /**
- * Writes the settlement intents of a plan: provider refunds `pending` (executed after the commit),
- * bank transfers and payment requests `requires_action`, store credit issued at once.
+ * Issues the refund that is due on a case inside the caller's transaction: the case's counters move
+ * first (version-checked, so of concurrent requests only one can win), then the calculation, the
+ * settlement intents, store credit and the credit note. Provider calls happen after the commit.
  */
-export async function createSettlements(
+export async function refundInTx(
   deps: Deps,
   r: Repos,
-  plan: readonly PlannedSettlement[],
-  ctx: {
-    merchant: Merchant;
-    order: Order;
-    caseId: string | null;
-    calculationId: string | null;
-    reference: string;
-    /** Portal choices: a gift recipient's store credit, the payout account the shopper gave. */
-    portal?: PortalDetails | null;
-    at: Date;
-  },
-): Promise<Settlement[]> {
-  const { merchant, order, at } = ctx;
-  const out: Settlement[] = [];
-  for (const p of plan) {
-    const id = deps.ids.next();
-    const tender = order.tenders.find((t) => t.id === p.tenderId);
-    const base: Settlement = {
-      id,
-      merchantId: merchant.id,
-      caseId: ctx.caseId,
-      orderId: order.id,
-      tenderId: p.tenderId,
-      method: p.method,
-      gateway: null,
-      amount: p.amount,
-      status: "requires_action",
-      idempotencyKey: `crossback-settlement-${id}`,
-      providerReference: null,
-      failureReason: null,
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-      calculationId: ctx.calculationId,
-    };
-    let s: Settlement = base;
-    if (p.method === "original_payment")
-      s = { ...base, gateway: gatewayFor(deps, tender?.provider ?? null), status: "pending" };
-    if (p.method === "store_credit") {
-      await issueStoreCredit(r, deps.ids, {
-        merchantId: merchant.id,
-        customerId: ctx.portal?.giftRecipient?.customerId ?? order.customerId,
-        caseId: ctx.caseId,
-        amount: p.amount,
-        at,
-        expiryDays: merchant.settings.storeCreditExpiryDays,
-        memo: `refund ${ctx.reference}`,
-      });
-      s = {
-        ...base,
-        gateway: "ledger",
-        status: "succeeded",
-        providerReference: `store-credit:${ctx.reference}`,
-      };
-    }
-    const account = ctx.portal?.payoutAccount;
-    if (p.method === "bank_transfer" && account)
-      s = await withBankAccount(r, s, account as unknown as NormalizedAccount, at);
-    await r.settlements.insert(s);
-    out.push(s);
-  }
-  return out;
-}
-
-/** The exchange's outbound order: the replacement, linked to the case by its external id. */
-async function createReplacementOrder(
-  deps: Deps,
-  r: Repos,
-  order: Order,
   c: ReturnCase,
-  rep: NonNullable<RefundRequest["replacement"]>,
+  req: RefundRequest,
+  actor: Actor,
   at: Date,
-): Promise<void> {
-  const customer = await r.customers.get(c.merchantId, c.customerId);
-  const none = zero(order.currency);
-  await r.orders.save(
-    c.merchantId,
-    {
-      externalId: `${order.externalId}-X-${c.number}`,
-      placedAt: at,
-      currency: order.currency,
-      customer: {
-        email: customer?.email ?? "",
-        name: customer?.name ?? null,
-        locale: customer?.locale ?? null,
-        timeZone: customer?.timeZone ?? null,
-      },
-      shippingAddress: order.shippingAddress,
-      taxesIncluded: order.taxesIncluded,
-      lines: [
-        {
-          externalId: "1",
-          sku: rep.sku,
-          title: rep.title,
-          quantity: rep.quantity ?? 1,
-          unitPrice: rep.unitPrice,
-          tax: none,
-          discount: none,
-        },
-      ],
-      shipping: { amount: none, tax: none, method: "exchange", cheapestStandardAmount: null },
-      duties: null,
-      tenders: [],
-      fulfilments: [],
-      returnTermsDisclosed: order.returnTermsDisclosed,
-    },
-    `exchange:${c.id}`,
-    deps.ids,
-    at,
-  );
+): Promise<Result<RefundOutcome | null, DomainError>> {
+  const planned = await planRefund(deps, r, c, req, at);
+  if (!planned.ok) return planned;
+  if (planned.value === null) return ok(null);
+  const change = refundChange(c, planned.value, actor, at);
+  if (!(await r.cases.update(change.case, c.version, [change.event])))
+    return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
+  return ok(await recordRefund(deps, r, c, change.case, planned.value, req, actor, at));
 }
 
 /** POST /returns/{id}/refunds: issue what is due (or the listed units), then execute the settlements. */

@@ -14,6 +14,7 @@ export function rollupRepo(db: Executor): RollupRepo {
   return {
     async rollUp(limit) {
       if (!(await tryRollupLock(db))) return null;
+      await db.execute(sql`set local plan_cache_mode = force_generic_plan`);
       const orders = await applyOrders(db, limit);
       const cases = await applyCases(db, limit);
       return { orders, cases };

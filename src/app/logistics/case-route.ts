@@ -1,6 +1,6 @@
 import type { Actor } from "../../domain/actor.ts";
 import type { RoutingDecision } from "../../domain/logistics/routing.ts";
-import type { LineQuantity, ReturnCase } from "../../domain/return-case.ts";
+import type { CaseEvent, LineQuantity, ReturnCase } from "../../domain/return-case.ts";
 import type { Deps, Repos } from "../ports/index.ts";
 import { routeLines } from "./route-case.ts";
 
@@ -27,24 +27,15 @@ export async function routeApproval(
   return routeLines(deps, r, order, c.vendor, routed, at);
 }
 
-/** Freezes the route on the case and records it as an event (its numbers and rule). */
-export async function recordRoute(
-  r: Repos,
-  c: ReturnCase,
-  route: RoutingDecision,
-  actor: Actor,
-  at: Date,
-): Promise<void> {
-  await r.shipments.saveRoute(c.merchantId, c.id, route, at);
-  await r.cases.append(c, [
-    {
-      type: "return.routed",
-      actor,
-      at,
-      reason: route.explanation,
-      fromStatus: c.status,
-      toStatus: c.status,
-      data: { route },
-    },
-  ]);
+/** The event that records a route on the case (its numbers and rule). */
+export function routedEvent(c: ReturnCase, route: RoutingDecision, actor: Actor, at: Date): CaseEvent {
+  return {
+    type: "return.routed",
+    actor,
+    at,
+    reason: route.explanation,
+    fromStatus: c.status,
+    toStatus: c.status,
+    data: { route },
+  };
 }
