@@ -172,6 +172,34 @@ describeEachDb("e-mail to shoppers over SMTP, from the outbox", (kind) => {
     ]);
     expect(logged).toHaveLength(1);
   });
+
+  it("without SMTP_URL a round's messages are recorded together; those on record are not recorded again", async () => {
+    const notify = s.h.deps.notify;
+    if (!notify) throw new Error("notify");
+    const logged: Readonly<Record<string, unknown>>[] = [];
+    const log = (e: Readonly<Record<string, unknown>>) => {
+      logged.push(e);
+    };
+    const unconfigured = { ...s.h.deps, log, notify: { ...notify, mailer: null } };
+    const c = await s.newCase("en");
+    expect(await drainCase(unconfigured, c.id)).toEqual({ status: "settled" });
+    await command(c.id, "approve");
+    // Made due again from the start: the request's record exists, the approval's is new.
+    expect(await s.h.deps.store.read.outbox.reopen(s.merchantId, new Date(0))).toBeGreaterThan(0);
+    await s.h.deps.store.read.outbox.saveProgress(
+      "email",
+      c.id,
+      { deliveredSeq: 0, attempts: 0, retryAt: null, lastError: null },
+      s.h.clock.now(),
+    );
+    expect(await drainCase(unconfigured, c.id)).toEqual({ status: "settled" });
+    const stored = await s.h.deps.store.read.emailMessages.list(s.merchantId, { caseId: c.id, limit: 5 });
+    expect(stored.map((m) => [m.subject, m.status]).sort()).toEqual([
+      [`We have your return request ${c.number}`, "not_sent"],
+      [`Your return ${c.number} is approved`, "not_sent"],
+    ]);
+    expect(logged.map((e) => e.messageId).sort()).toEqual(stored.map((m) => m.id).sort());
+  });
 });
 
 const m0 = (m: ParsedMail[]) => m[0] as ParsedMail;

@@ -113,6 +113,19 @@ export function emailMessageRepo(db: Executor): EmailMessageRepo {
       if (!row) throw new Error(`email message ${m.key} vanished`);
       return toMessage(row);
     },
+    async ensureAll(ms) {
+      if (ms.length === 1 && ms[0]) {
+        const [inserted] = await insertMessage(db).execute({ ...ms[0] });
+        return new Set(inserted ? [inserted.id] : []);
+      }
+      if (ms.length === 0) return new Set();
+      const rows = await db
+        .insert(emailMessages)
+        .values(ms.map((m) => ({ ...m })))
+        .onConflictDoNothing({ target: emailMessages.key })
+        .returning({ id: emailMessages.id });
+      return new Set(rows.map((r) => r.id));
+    },
     async recordAttempt(merchantId, id, change) {
       await recordAttempt(db).execute({ merchantId, id, ...change });
     },

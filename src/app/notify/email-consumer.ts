@@ -1,7 +1,8 @@
 import { emailsForEvent } from "../../domain/notify/email/email-plan.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
 import type { Customer, Deps, Merchant } from "../ports/index.ts";
-import { sendCaseEmail } from "./email-send.ts";
+import { composeCaseEmail, recordUnsent, sendCaseEmail } from "./email-send.ts";
+import type { EmailMessage } from "./mail-records.ts";
 import type { OutboxConsumer } from "./ports.ts";
 import { surveyUrlFor } from "./survey.ts";
 
@@ -20,6 +21,8 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
     const found = merchant ? await deps.store.read.cases.loadWithCustomer(merchantId, caseId) : null;
     return [merchant, found?.case ?? null, found?.customer ?? null] as const;
   };
+  // Without SMTP nothing is sent: the round's e-mails are recorded together when it ends (`flush`).
+  const unsent: EmailMessage[] = [];
   return {
     name: "email",
     recordsDeliveries: true,
@@ -34,10 +37,19 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
       });
       if (planned.length === 0) return { ok: true, quiet: true };
       for (const facts of planned) {
-        const r = await sendCaseEmail(deps, merchant, c, facts, `${event.id}:${facts.kind}`, customer);
+        const key = `${event.id}:${facts.kind}`;
+        if (!deps.notify?.mailer) {
+          const m = await composeCaseEmail(deps, merchant, c, facts, key, customer);
+          if (m) unsent.push(m);
+          continue;
+        }
+        const r = await sendCaseEmail(deps, merchant, c, facts, key, customer);
         if (!r.ok) return r;
       }
       return { ok: true };
+    },
+    async flush() {
+      await recordUnsent(deps, unsent.splice(0));
     },
   };
 }

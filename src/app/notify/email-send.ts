@@ -38,11 +38,39 @@ export async function sendCaseEmail(
   /** The case's customer when the caller read it already (null: none on record). */
   known?: Customer | null,
 ): Promise<ConsumerResult> {
+  const composed = await composeCaseEmail(deps, merchant, c, facts, key, known);
+  if (!composed) return { ok: true };
+  const message = await deps.store.read.emailMessages.ensure(composed);
+  const mailer = deps.notify?.mailer ?? null;
+  if (mailer) return deliverEmail(deps, mailer, merchant, message);
+  if (message.id === composed.id) logNotSent(deps, message);
+  return { ok: true };
+}
+
+/**
+ * Records e-mails that no mailer will send (SMTP is not set) in one statement; each one recorded now
+ * is logged once, as `sendCaseEmail` does.
+ */
+export async function recordUnsent(deps: Deps, messages: readonly EmailMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  const fresh = await deps.store.read.emailMessages.ensureAll(messages);
+  for (const m of messages) if (fresh.has(m.id)) logNotSent(deps, m);
+}
+
+/** The record of one e-mail about a case, rendered and not yet stored; null without an address. */
+export async function composeCaseEmail(
+  deps: Deps,
+  merchant: Merchant,
+  c: ReturnCase,
+  facts: EmailFacts,
+  key: string,
+  known?: Customer | null,
+): Promise<EmailMessage | null> {
   const customer =
     known !== undefined ? known : await deps.store.read.customers.get(merchant.id, c.customerId);
   const gift = facts.kind === "store_credit_issued" ? (c.portal?.giftRecipient ?? null) : null;
   const to = gift?.email ?? customer?.email ?? "";
-  if (!to.includes("@")) return { ok: true };
+  if (!to.includes("@")) return null;
   const language = shopperLanguage(c, customer?.locale ?? null, merchant);
   const template =
     (await deps.store.read.emailTemplates.get(merchant.id, facts.kind, language)) ??
@@ -57,9 +85,8 @@ export async function sendCaseEmail(
   });
   const rendered = renderEmail(template, language, values);
   const mailer = deps.notify?.mailer ?? null;
-  const id = deps.ids.next();
-  const message = await deps.store.read.emailMessages.ensure({
-    id,
+  return {
+    id: deps.ids.next(),
     merchantId: merchant.id,
     caseId: c.id,
     key,
@@ -73,18 +100,18 @@ export async function sendCaseEmail(
     lastError: mailer ? null : NOT_CONFIGURED,
     createdAt: deps.clock.now(),
     sentAt: null,
+  };
+}
+
+function logNotSent(deps: Deps, message: EmailMessage): void {
+  operationsLog(deps)({
+    at: deps.clock.now().toISOString(),
+    event: "email.not_sent",
+    merchantId: message.merchantId,
+    messageId: message.id,
+    kind: message.kind,
+    reason: NOT_CONFIGURED,
   });
-  if (mailer) return deliverEmail(deps, mailer, merchant, message);
-  if (message.id === id)
-    operationsLog(deps)({
-      at: deps.clock.now().toISOString(),
-      event: "email.not_sent",
-      merchantId: message.merchantId,
-      messageId: message.id,
-      kind: message.kind,
-      reason: NOT_CONFIGURED,
-    });
-  return { ok: true };
 }
 
 /** Sends a recorded message unless it went out already. */

@@ -57,6 +57,8 @@ export interface EmailTemplateRepo {
 export interface EmailMessageRepo {
   /** Inserts the message unless one with its key exists; the stored one. */
   ensure(m: EmailMessage): Promise<EmailMessage>;
+  /** Inserts, in one statement, each message whose key is new; the ids of those inserted now. */
+  ensureAll(ms: readonly EmailMessage[]): Promise<Set<string>>;
   recordAttempt(
     merchantId: string,
     id: string,

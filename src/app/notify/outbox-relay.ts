@@ -105,16 +105,19 @@ async function drainConsumer(
         const delay = retryDelayMs(attempts, notify.settings.retryBaseMs, notify.settings.retryMaxMs);
         const retryAt = new Date(deps.clock.now().getTime() + delay);
         p = { ...p, attempts, retryAt, lastError: r.error.slice(0, 1000) };
+        await consumer.flush?.();
         await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
         return retryAt;
       }
       p = { deliveredSeq: e.seq, attempts: 0, retryAt: null, lastError: null };
       pending = r.quiet === true || consumer.recordsDeliveries === true;
+      if (!pending) await consumer.flush?.();
       if (!pending) await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
     }
     if (p.deliveredSeq >= lease.lastSeq) break;
     events = await outbox.eventsAfter(lease.caseId, p.deliveredSeq, lease.lastSeq, BATCH);
   }
+  await consumer.flush?.();
   if (pending) unsaved.push({ consumer: consumer.name, ...p });
   return true;
 }

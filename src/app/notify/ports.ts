@@ -64,4 +64,9 @@ export interface OutboxConsumer {
    * saved once per relay round, with the release, instead of after every event.
    */
   readonly recordsDeliveries?: boolean;
+  /**
+   * Stores what `deliver` kept back (e-mails that no mailer will send, written in one statement). The
+   * relay calls it before it saves progress past those events: when it throws, they are delivered again.
+   */
+  flush?(): Promise<void>;
 }
