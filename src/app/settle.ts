@@ -54,10 +54,16 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
     change = outcomeOf(claimed, result);
   }
   const at = deps.clock.now();
+  const fxDate = order === undefined ? undefined : fxDateOf(order);
   return deps.store.transaction(async (r) => {
+    // The claim left the settlement `processing`, and the change is a compare-and-set on that status:
+    // no read first. Only when something moved it meanwhile (or the move is not legal) is it read
+    // under lock and judged again, and a refusal logged, as for any other change.
+    const quiet = { log: () => {} };
+    const mine = await changeSettlement(quiet, r, claimed, change, at, "settlement worker", SYSTEM, fxDate);
+    if (mine) return mine;
     const current = await r.settlements.lock(id);
     if (!current) return null;
-    const fxDate = order === undefined ? undefined : fxDateOf(order);
     return (
       (await changeSettlement(deps, r, current, change, at, "settlement worker", SYSTEM, fxDate)) ?? current
     );

@@ -26,8 +26,9 @@ export function operationsLog(deps: Pick<Deps, "log">): OperationsLog {
 
 /**
  * The one way a settlement changes state. `current` must have been read with `r.settlements.lock`
- * in this transaction (the row is locked); the write is compare-and-set on its status as well, so
- * a worker's stale snapshot can never undo what a webhook or an agent recorded meanwhile. An
+ * in this transaction (the row is locked), or be what the worker's own claim answered; the write is
+ * compare-and-set on its status as well, so a worker's stale snapshot can never undo what a webhook or
+ * an agent recorded meanwhile. An
  * illegal move (`canMoveSettlement`) or a lost compare-and-set is refused, logged, and answers null.
  * Final states get their case event and, for money that left, the FX value.
  */
