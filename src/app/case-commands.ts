@@ -55,9 +55,9 @@ async function toDomain(
   switch (input.type) {
     case "approve": {
       await r.orders.lock(c.merchantId, { id: c.orderId });
-      const order = await r.orders.getById(c.merchantId, c.orderId);
-      if (!order) throw new Error(`case ${c.number} lost its order`);
-      const held = await r.cases.heldByOrder(c.merchantId, order.id, c.id);
+      const found = await r.orders.withHeld(c.merchantId, c.orderId, c.id);
+      if (!found) throw new Error(`case ${c.number} lost its order`);
+      const { order, held } = found;
       const available = new Map(
         c.lines.map((l) => [l.orderLineId, returnableQuantity(order, l.orderLineId, held, at)]),
       );

@@ -94,7 +94,15 @@ export async function planRefund(
     }
   }
   if (units.length === 0 && !(req.goodwill && req.goodwill.amount > 0)) return ok(null);
-  const prior = await r.refunds.priorForOrder(c.merchantId, order.id, c.id, c.currency);
+  // What the order was refunded before and what its tenders gave back: one read.
+  const tenderIds = order.tenders.map((t) => t.id);
+  const { prior, refundedByTender: refunded } = await r.refunds.history(
+    c.merchantId,
+    order.id,
+    c.id,
+    c.currency,
+    tenderIds,
+  );
   const version = prior.caseVersions + 1;
   const calc = calculateRefund({
     id: deps.ids.next(),
@@ -110,10 +118,6 @@ export async function planRefund(
     at,
   });
   if (!calc.ok) return calc;
-  const refunded = await r.settlements.refundedByTender(
-    order.merchantId,
-    order.tenders.map((t) => t.id),
-  );
   const tenderOrder = merchant.settings.tenderOrder as TenderKind[] | undefined;
   return ok({
     order,

@@ -103,6 +103,30 @@ describeEachDb("return use cases", (kind) => {
     const types = events.ok ? events.value.map((e) => e.type) : [];
     expect(types.filter((t) => t === "refund.issued")).toHaveLength(1);
     expect(types.filter((t) => t === "settlement.succeeded")).toHaveLength(1);
+    // The refund's plan reads the order's refund history in one statement: the same as the two reads.
+    const r = deps.store.read;
+    const tenderIds = [paid.tenderId ?? ""];
+    const history = await r.refunds.history(
+      merchantId,
+      paid.orderId ?? "",
+      made.value.id,
+      paid.amount.currency,
+      tenderIds,
+    );
+    expect(history.prior).toEqual(
+      await r.refunds.priorForOrder(merchantId, paid.orderId ?? "", made.value.id, paid.amount.currency),
+    );
+    expect(history.prior.caseVersions).toBe(1);
+    expect(history.refundedByTender).toEqual(await r.settlements.refundedByTender(merchantId, tenderIds));
+    expect(history.refundedByTender.get(paid.tenderId ?? "")).toBe(paid.amount.amount);
+    const stranger = await r.refunds.history(
+      crypto.randomUUID(),
+      paid.orderId ?? "",
+      made.value.id,
+      paid.amount.currency,
+      tenderIds,
+    );
+    expect([stranger.prior.caseVersions, stranger.refundedByTender.size]).toEqual([0, 0]);
   });
 
   it("a stale version loses with version_conflict; an illegal step is a result, not a throw", async () => {

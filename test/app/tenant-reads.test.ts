@@ -59,6 +59,23 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
     expect([...(await r.cases.heldByOrder(m.a.merchantId, m.a.orderId, null)).values()]).toEqual([1]);
   });
 
+  it("an order with the units its other cases hold: only with the order's own merchant", async () => {
+    const r = h.deps.store.read;
+    const found = await r.orders.withHeld(
+      m.b.merchantId,
+      m.b.orderId,
+      "00000000-0000-0000-0000-000000000000",
+    );
+    expect(found?.order).toEqual(await r.orders.getById(m.b.merchantId, m.b.orderId));
+    expect(found?.held).toEqual(await r.cases.heldByOrder(m.b.merchantId, m.b.orderId, null));
+    expect([...(found?.held.values() ?? [])]).toEqual([1]);
+    // The case itself is left out, as heldByOrder leaves it out.
+    const without = await r.orders.withHeld(m.b.merchantId, m.b.orderId, m.b.caseId);
+    expect(without?.held).toEqual(await r.cases.heldByOrder(m.b.merchantId, m.b.orderId, m.b.caseId));
+    expect(without?.held.size).toBe(0);
+    expect(await r.orders.withHeld(m.a.merchantId, m.b.orderId, m.b.caseId)).toBeNull();
+  });
+
   it("returned line quantities of an order: only with the order's own merchant", async () => {
     const r = h.deps.store.read;
     expect([...(await r.orders.returnedLineQuantities(m.b.merchantId, m.b.orderId)).values()]).toEqual([1]);

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { CaseRepo } from "../../app/ports/index.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
@@ -12,18 +12,10 @@ import { caseValues, updateCase, updateValues } from "./case-values.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
-import { heldFrom } from "./held-units.ts";
+import { heldByOrder } from "./held-units.ts";
 import { appendEventsSql, appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
-import {
-  caseEvents,
-  customers,
-  inspections,
-  orderLines,
-  receipts,
-  returnCases,
-  returnLines,
-} from "./schema.ts";
+import { caseEvents, customers, inspections, receipts, returnCases, returnLines } from "./schema.ts";
 
 async function appendEvents(
   db: Executor,
@@ -161,23 +153,8 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
         .orderBy(asc(caseEvents.seq));
       return rows.map(toStoredEvent);
     },
-    async heldByOrder(merchantId, orderId, exceptCaseId) {
-      const where = [eq(returnCases.merchantId, merchantId), eq(orderLines.orderId, orderId)];
-      if (exceptCaseId) where.push(ne(returnCases.id, exceptCaseId));
-      const rows = await db
-        .select({
-          status: returnCases.status,
-          orderLineId: returnLines.orderLineId,
-          requested: returnLines.requested,
-          approved: returnLines.approved,
-          rejected: returnLines.rejected,
-        })
-        .from(returnLines)
-        .innerJoin(returnCases, eq(returnCases.id, returnLines.caseId))
-        .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
-        .where(and(...where));
-      return heldFrom(rows);
-    },
+    heldByOrder: (merchantId, orderId, exceptCaseId) =>
+      heldByOrder(db, merchantId, orderId, exceptCaseId ?? null),
     async append(c, events) {
       // Events that do not bump the version: lock the case row so concurrent appenders number in turn.
       if (!locked.has(c.id))

@@ -7,6 +7,7 @@ import type {
   SurveyRepo,
 } from "../../app/notify/mail-records.ts";
 import { isEmailKind } from "../../domain/notify/email/email-kinds.ts";
+import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 import { prepared } from "./prepared.ts";
 import { emailMessages, emailTemplates, returnCases, surveyResponses } from "./schema.ts";
@@ -102,6 +103,16 @@ const recordAttempt = (db: Executor) =>
       .prepare("email_message_attempt"),
   );
 
+/** Messages (EmailMessage as JSON) inserted in one statement, those whose key exists skipped. */
+const insertAllSql = () => sql`insert into email_messages (id, merchant_id, case_id, key, kind, locale,
+    to_address, subject, text, html, status, attempts, last_error, created_at, sent_at)
+  select id, "merchantId", "caseId", key, kind, locale, "to", subject, text, html, status, attempts,
+    "lastError", "createdAt", "sentAt"
+  from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as m(id uuid, "merchantId" uuid, "caseId" uuid,
+    key text, kind text, locale text, "to" text, subject text, text text, html text, status text,
+    attempts int, "lastError" text, "createdAt" timestamptz, "sentAt" timestamptz)
+  on conflict (key) do nothing returning id`;
+
 export function emailMessageRepo(db: Executor): EmailMessageRepo {
   return {
     async ensure(m) {
@@ -119,11 +130,9 @@ export function emailMessageRepo(db: Executor): EmailMessageRepo {
         return new Set(inserted ? [inserted.id] : []);
       }
       if (ms.length === 0) return new Set();
-      const rows = await db
-        .insert(emailMessages)
-        .values(ms.map((m) => ({ ...m })))
-        .onConflictDoNothing({ target: emailMessages.key })
-        .returning({ id: emailMessages.id });
+      const rows = (await runBuilt(db, "email_messages_insert_all", insertAllSql, {
+        rows: JSON.stringify(ms),
+      })) as { id: string }[];
       return new Set(rows.map((r) => r.id));
     },
     async recordAttempt(merchantId, id, change) {

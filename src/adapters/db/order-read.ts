@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { money } from "../../domain/money.ts";
 import type { Address, Order, OrderLine, TenderKind } from "../../domain/order.ts";
 import type { Executor } from "./database.ts";
+import { heldFrom, heldRowsJson } from "./held-units.ts";
 import { prepared } from "./prepared.ts";
 import { customers, orders } from "./schema.ts";
 
@@ -92,6 +93,26 @@ export async function readOrder(
   );
   const [row] = await q.execute({ m: merchantId, key });
   return row ? toOrder(row.o, row) : null;
+}
+
+/** The order by id with the units its other cases hold (one statement, built once). */
+export async function readOrderWithHeld(
+  db: Executor,
+  merchantId: string,
+  id: string,
+  exceptCaseId: string,
+): Promise<{ order: Order; held: Map<string, number> } | null> {
+  const q = prepared(db, "order_with_held", () =>
+    db
+      .select({ ...ORDER_FIELDS, held: heldRowsJson(sql`${orders.id}`) })
+      .from(orders)
+      .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
+      .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders.id, sql.placeholder("id"))))
+      .prepare("order_with_held"),
+  );
+  const [row] = await q.execute({ m: merchantId, id });
+  if (!row) return null;
+  return { order: toOrder(row.o, row), held: heldFrom(row.held.filter((h) => h.caseId !== exceptCaseId)) };
 }
 
 export function toOrder(

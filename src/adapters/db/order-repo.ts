@@ -1,21 +1,32 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { OrderRepo } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
-import { readOrder } from "./order-read.ts";
+import { readOrder, readOrderWithHeld } from "./order-read.ts";
 import { readTender } from "./order-tender-read.ts";
 import { saveOrder } from "./order-writer.ts";
+import { prepared } from "./prepared.ts";
 import { readReturnInputs, readReturnState } from "./return-inputs-read.ts";
 import { orderLines, orders, returnLines } from "./schema.ts";
 
 export function orderRepo(db: Executor): OrderRepo {
   return {
     async lock(merchantId, ref) {
-      const match = "id" in ref ? eq(orders.id, ref.id) : eq(orders.externalId, ref.externalId);
-      const rows = await db
-        .select({ id: orders.id })
-        .from(orders)
-        .where(and(eq(orders.merchantId, merchantId), match))
-        .for("update");
+      const byId = "id" in ref;
+      const name = byId ? "order_lock_id" : "order_lock_external";
+      const q = prepared(db, name, () =>
+        db
+          .select({ id: orders.id })
+          .from(orders)
+          .where(
+            and(
+              eq(orders.merchantId, sql.placeholder("m")),
+              eq(byId ? orders.id : orders.externalId, sql.placeholder("ref")),
+            ),
+          )
+          .for("update")
+          .prepare(name),
+      );
+      const rows = await q.execute({ m: merchantId, ref: byId ? ref.id : ref.externalId });
       return rows.length > 0;
     },
     async get(merchantId, externalId) {
@@ -24,6 +35,7 @@ export function orderRepo(db: Executor): OrderRepo {
     async getById(merchantId, id) {
       return readOrder(db, merchantId, "id", id);
     },
+    withHeld: (merchantId, id, exceptCaseId) => readOrderWithHeld(db, merchantId, id, exceptCaseId),
     tender: (merchantId, orderId, tenderId) => readTender(db, merchantId, orderId, tenderId),
     forReturn: (merchantId, externalId) => readReturnInputs(db, merchantId, externalId),
     returnState: (merchantId, orderId) => readReturnState(db, merchantId, orderId),

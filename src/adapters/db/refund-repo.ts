@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { RefundRepo } from "../../app/ports/index.ts";
-import { type Money, money } from "../../domain/money.ts";
+import type { Money } from "../../domain/money.ts";
 import type {
   Destination,
   RefundCalculation,
@@ -9,7 +9,8 @@ import type {
 } from "../../domain/refund/refund-calculation.ts";
 import type { Executor } from "./database.ts";
 import { prepared } from "./prepared.ts";
-import { refundCalculations, returnCases } from "./schema.ts";
+import { readHistory } from "./refund-history.ts";
+import { refundCalculations } from "./schema.ts";
 
 type Row = typeof refundCalculations.$inferSelect;
 
@@ -30,19 +31,26 @@ function toCalc(r: Row): RefundCalculation {
 export function refundRepo(db: Executor): RefundRepo {
   return {
     async insert(merchantId, c, actorId) {
-      await db.insert(refundCalculations).values({
-        id: c.id,
-        merchantId,
-        caseId: c.caseId,
-        version: c.version,
-        currency: c.currency,
-        total: c.total.amount,
-        units: c.units,
-        lines: c.lines,
-        byDestination: c.byDestination,
-        createdAt: c.createdAt,
-        actorId,
+      const q = prepared(db, "refund_calculation_insert", () => {
+        const p = (name: keyof typeof refundCalculations.$inferInsert) => sql.placeholder(name);
+        return db
+          .insert(refundCalculations)
+          .values({
+            id: p("id"),
+            merchantId: p("merchantId"),
+            caseId: p("caseId"),
+            version: p("version"),
+            currency: p("currency"),
+            total: p("total"),
+            units: p("units"),
+            lines: p("lines"),
+            byDestination: p("byDestination"),
+            createdAt: p("createdAt"),
+            actorId: p("actorId"),
+          })
+          .prepare("refund_calculation_insert");
       });
+      await q.execute({ ...c, merchantId, total: c.total.amount, actorId });
     },
     async byCase(merchantId, caseId) {
       const rows = await db
@@ -60,45 +68,9 @@ export function refundRepo(db: Executor): RefundRepo {
       return row ? toCalc(row) : null;
     },
     async priorForOrder(merchantId, orderId, caseId, currency) {
-      // One statement: the order's cases joined, not read first.
-      const q = prepared(db, "refunds_of_order", () =>
-        db
-          .select({ calc: refundCalculations })
-          .from(refundCalculations)
-          .innerJoin(returnCases, eq(returnCases.id, refundCalculations.caseId))
-          .where(
-            and(
-              eq(returnCases.merchantId, sql.placeholder("m")),
-              eq(returnCases.orderId, sql.placeholder("o")),
-            ),
-          )
-          .prepare("refunds_of_order"),
-      );
-      const rows = (await q.execute({ m: merchantId, o: orderId })).map((x) => x.calc);
-      const units = new Map<string, number>();
-      let shipping = 0;
-      let duties = 0;
-      let feeCharged = false;
-      let goodwill = 0;
-      let caseVersions = 0;
-      for (const c of rows.map(toCalc)) {
-        if (c.caseId === caseId) caseVersions++;
-        for (const u of c.units) units.set(u.orderLineId, (units.get(u.orderLineId) ?? 0) + u.quantity);
-        for (const l of c.lines) {
-          if (l.type === "outbound_shipping") shipping += l.amount.amount;
-          if (l.type === "duties") duties += l.amount.amount;
-          if (l.type === "goodwill") goodwill += l.amount.amount;
-          if (l.type === "return_shipping_fee" && c.caseId === caseId) feeCharged = true;
-        }
-      }
-      return {
-        unitsByOrderLine: units,
-        shippingRefunded: money(shipping, currency),
-        dutiesRefunded: money(duties, currency),
-        goodwillGiven: money(goodwill, currency),
-        returnFeeCharged: feeCharged,
-        caseVersions,
-      };
+      return (await readHistory(db, merchantId, orderId, caseId, currency, [])).prior;
     },
+    history: (merchantId, orderId, caseId, currency, tenderIds) =>
+      readHistory(db, merchantId, orderId, caseId, currency, tenderIds),
   };
 }

@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  ne,
-  notInArray,
-  or,
-  sql,
-} from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type {
   Settlement,
   SettlementChange,
@@ -300,17 +286,21 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
     },
     async refundedByTender(merchantId, tenderIds) {
       if (tenderIds.length === 0) return new Map();
-      const rows = await db
-        .select({ tenderId: settlements.tenderId, total: sql<string>`sum(${settlements.amount})` })
-        .from(settlements)
-        .where(
-          and(
-            eq(settlements.merchantId, merchantId),
-            inArray(settlements.tenderId, [...tenderIds]),
-            notInArray(settlements.status, ["failed", "cancelled"]),
-          ),
-        )
-        .groupBy(settlements.tenderId);
+      const q = prepared(db, "refunded_by_tender", () =>
+        db
+          .select({ tenderId: settlements.tenderId, total: sql<string>`sum(${settlements.amount})` })
+          .from(settlements)
+          .where(
+            and(
+              eq(settlements.merchantId, sql.placeholder("m")),
+              sql`${settlements.tenderId} = any(${sql.placeholder("tenders")}::uuid[])`,
+              notInArray(settlements.status, ["failed", "cancelled"]),
+            ),
+          )
+          .groupBy(settlements.tenderId)
+          .prepare("refunded_by_tender"),
+      );
+      const rows = await q.execute({ m: merchantId, tenders: `{${tenderIds.join(",")}}` });
       return new Map(rows.flatMap((r) => (r.tenderId ? [[r.tenderId, Number(r.total)] as const] : [])));
     },
   };

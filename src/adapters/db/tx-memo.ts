@@ -22,6 +22,12 @@ export function memoized(r: Repos): Repos {
       ...r.orders,
       getById: (merchantId, id) =>
         once(orders, `${merchantId}/${id}`, () => r.orders.getById(merchantId, id)),
+      // The order it reads is the one getById would answer next.
+      withHeld: async (merchantId, id, exceptCaseId) => {
+        const found = await r.orders.withHeld(merchantId, id, exceptCaseId);
+        if (found) orders.set(`${merchantId}/${id}`, Promise.resolve(found.order));
+        return found;
+      },
       save: (...args) => {
         orders.clear();
         return r.orders.save(...args);

@@ -10,6 +10,12 @@ export interface OrderRepo {
   lock(merchantId: string, ref: { readonly externalId: string } | { readonly id: string }): Promise<boolean>;
   get(merchantId: string, externalId: string): Promise<Order | null>;
   getById(merchantId: string, id: string): Promise<Order | null>;
+  /** The order and the units its cases other than `exceptCaseId` hold, in one read (an approval's). */
+  withHeld(
+    merchantId: string,
+    id: string,
+    exceptCaseId: string,
+  ): Promise<{ readonly order: Order; readonly held: Map<string, number> } | null>;
   /**
    * One tender of the order (null: none with that id, or no id) and when the order was placed: a
    * settlement reads nothing else of it. Null when there is no such order.

@@ -12,6 +12,20 @@ export interface RefundRepo {
     caseId: string,
     currency: string,
   ): Promise<PriorRefunds & { readonly caseVersions: number }>;
+  /**
+   * `priorForOrder` and, in the same read, what settlements not failed or cancelled took from each of
+   * `tenderIds` (SettlementRepo.refundedByTender): a refund's plan reads both.
+   */
+  history(
+    merchantId: string,
+    orderId: string,
+    caseId: string,
+    currency: string,
+    tenderIds: readonly string[],
+  ): Promise<{
+    readonly prior: PriorRefunds & { readonly caseVersions: number };
+    readonly refundedByTender: Map<string, number>;
+  }>;
 }
 
 export interface CreditNoteRecord {

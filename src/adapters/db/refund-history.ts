@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import { money } from "../../domain/money.ts";
+import type { PriorRefunds, RefundLine, RefundUnits } from "../../domain/refund/refund-calculation.ts";
+import { runBuilt } from "./built-sql.ts";
+import type { Executor } from "./database.ts";
+
+interface CalcJson {
+  caseId: string;
+  units: RefundUnits[];
+  lines: RefundLine[];
+}
+
+/**
+ * What an order's cases were refunded before (the calculations of all of its cases) and what
+ * settlements not failed or cancelled took from each of the named tenders: one statement, built once.
+ */
+const historySql = () => sql`select
+    (select coalesce(json_agg(json_build_object('caseId', rc.case_id, 'units', rc.units, 'lines', rc.lines)), '[]'::json)
+      from refund_calculations rc join return_cases c on c.id = rc.case_id
+      where c.merchant_id = ${sql.placeholder("m")}::uuid and c.order_id = ${sql.placeholder("o")}::uuid) as calcs,
+    (select coalesce(json_agg(json_build_object('tenderId', s.tender_id, 'total', s.total)), '[]'::json)
+      from (select tender_id, sum(amount) as total from settlements
+        where merchant_id = ${sql.placeholder("m")}::uuid and tender_id = any(${sql.placeholder("t")}::uuid[])
+          and status not in ('failed', 'cancelled')
+        group by tender_id) s) as refunded`;
+
+export async function readHistory(
+  db: Executor,
+  merchantId: string,
+  orderId: string,
+  caseId: string,
+  currency: string,
+  tenderIds: readonly string[],
+): Promise<{
+  prior: PriorRefunds & { caseVersions: number };
+  refundedByTender: Map<string, number>;
+}> {
+  const [row] = (await runBuilt(db, "refund_history", historySql, {
+    m: merchantId,
+    o: orderId,
+    t: `{${tenderIds.join(",")}}`,
+  })) as { calcs: CalcJson[]; refunded: { tenderId: string; total: number | string }[] }[];
+  const refunded = new Map((row?.refunded ?? []).map((r) => [r.tenderId, Number(r.total)] as const));
+  return { prior: priorFrom(row?.calcs ?? [], caseId, currency), refundedByTender: refunded };
+}
+
+/** Sums what earlier calculations gave back; `caseId`'s own count is its next version − 1. */
+function priorFrom(calcs: readonly CalcJson[], caseId: string, currency: string) {
+  const units = new Map<string, number>();
+  let shipping = 0;
+  let duties = 0;
+  let feeCharged = false;
+  let goodwill = 0;
+  let caseVersions = 0;
+  for (const c of calcs) {
+    if (c.caseId === caseId) caseVersions++;
+    for (const u of c.units) units.set(u.orderLineId, (units.get(u.orderLineId) ?? 0) + u.quantity);
+    for (const l of c.lines) {
+      if (l.type === "outbound_shipping") shipping += l.amount.amount;
+      if (l.type === "duties") duties += l.amount.amount;
+      if (l.type === "goodwill") goodwill += l.amount.amount;
+      if (l.type === "return_shipping_fee" && c.caseId === caseId) feeCharged = true;
+    }
+  }
+  return {
+    unitsByOrderLine: units,
+    shippingRefunded: money(shipping, currency),
+    dutiesRefunded: money(duties, currency),
+    goodwillGiven: money(goodwill, currency),
+    returnFeeCharged: feeCharged,
+    caseVersions,
+  };
+}
