@@ -63,11 +63,25 @@ export async function prepareReturn(
   loaded?: ReturnInputs | null,
 ): Promise<Result<Prepared, DomainError>> {
   const at = deps.clock.now();
-  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false, undefined, loaded);
+  // Read alone, the order comes with the case number in the same statement (a refused request leaves a
+  // gap in the numbers, which need not be gapless); a group reads once and numbers each case.
+  const fresh =
+    loaded === undefined
+      ? await deps.store.read.orders.forNewReturn(merchantId, input.orderExternalId)
+      : undefined;
+  const evaluated = await evaluate(
+    deps.store.read,
+    merchantId,
+    input,
+    at,
+    false,
+    undefined,
+    loaded === undefined ? fresh : loaded,
+  );
   if (!evaluated.ok) return evaluated;
   const refused = refusals(evaluated.value.decision, input.requestedResolution);
   if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
-  const number = caseNumber(await deps.store.read.cases.nextNumber(merchantId));
+  const number = caseNumber(fresh?.number ?? (await deps.store.read.cases.nextNumber(merchantId)));
   return ok({ at, evaluated: evaluated.value, number });
 }
 

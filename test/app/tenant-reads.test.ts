@@ -76,6 +76,19 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
     expect(await r.orders.withHeld(m.a.merchantId, m.b.orderId, m.b.caseId)).toBeNull();
   });
 
+  it("the return inputs with the next case number, taken in the same read: only with the order's own merchant", async () => {
+    const r = h.deps.store.read;
+    const first = await r.orders.forNewReturn(m.b.merchantId, "ORD-1");
+    const inputs = await r.orders.forReturn(m.b.merchantId, "ORD-1");
+    expect(first && { ...first, number: 0 }).toEqual(inputs && { ...inputs, number: 0 });
+    const second = await r.orders.forNewReturn(m.b.merchantId, "ORD-1");
+    expect(second?.number).toBe((first?.number ?? 0) + 1);
+    // No such order (another merchant's is not this merchant's): nothing read, no number taken.
+    expect(await r.orders.forNewReturn(m.a.merchantId, m.b.orderId)).toBeNull();
+    expect(await r.orders.forNewReturn(m.b.merchantId, "ORD-404")).toBeNull();
+    expect(await r.cases.nextNumber(m.b.merchantId)).toBe((second?.number ?? 0) + 1);
+  });
+
   it("returned line quantities of an order: only with the order's own merchant", async () => {
     const r = h.deps.store.read;
     expect([...(await r.orders.returnedLineQuantities(m.b.merchantId, m.b.orderId)).values()]).toEqual([1]);

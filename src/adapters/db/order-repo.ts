@@ -37,7 +37,14 @@ export function orderRepo(db: Executor): OrderRepo {
     },
     withHeld: (merchantId, id, exceptCaseId) => readOrderWithHeld(db, merchantId, id, exceptCaseId),
     tender: (merchantId, orderId, tenderId) => readTender(db, merchantId, orderId, tenderId),
-    forReturn: (merchantId, externalId) => readReturnInputs(db, merchantId, externalId),
+    forReturn: async (merchantId, externalId) =>
+      (await readReturnInputs(db, merchantId, externalId, false))?.inputs ?? null,
+    async forNewReturn(merchantId, externalId) {
+      const found = await readReturnInputs(db, merchantId, externalId, true);
+      if (!found) return null;
+      if (found.number === null) throw new Error("case number not taken");
+      return { ...found.inputs, number: found.number };
+    },
     returnState: (merchantId, orderId) => readReturnState(db, merchantId, orderId),
     async contentHash(merchantId, externalId) {
       const [o] = await db

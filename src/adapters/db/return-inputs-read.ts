@@ -41,12 +41,15 @@ type EventJson = Omit<ExtenuatingEvent, "startsAt" | "endsAt" | "effect"> & {
   effect: string;
 };
 
+/** The inputs of a return, and with `numbered` the merchant's next case number (taken last). */
 export async function readReturnInputs(
   db: Executor,
   merchantId: string,
   externalId: string,
-): Promise<ReturnInputs | null> {
-  const q = prepared(db, "return_inputs", () =>
+  numbered: boolean,
+): Promise<{ inputs: ReturnInputs; number: number | null } | null> {
+  const name = numbered ? "return_inputs_numbered" : "return_inputs";
+  const q = prepared(db, name, () =>
     db
       .select({
         ...ORDER_FIELDS,
@@ -55,16 +58,21 @@ export async function readReturnInputs(
         merchant: MERCHANT,
         policies: POLICIES,
         events: EVENTS,
+        // Last in the row: the counter's lock is held from here to the statement's (unsynced) commit.
+        number: numbered
+          ? sql<number | null>`crossback_take_number(${orders.merchantId}, 'return_case')`
+          : sql<number | null>`null::bigint`,
       })
       .from(orders)
       .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
       .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders.externalId, sql.placeholder("x"))))
-      .prepare("return_inputs"),
+      .prepare(name),
   );
   const [row] = await q.execute({ m: merchantId, x: externalId });
   if (!row) return null;
   const m = row.merchant;
-  return {
+  const number = row.number === null ? null : Number(row.number);
+  const inputs: ReturnInputs = {
     order: toOrder(row.o, row),
     cancelled: row.cancelled,
     held: heldFrom(row.held),
@@ -79,6 +87,7 @@ export async function readReturnInputs(
       effect: e.effect === "extend_window" ? "extend_window" : "full_refund",
     })),
   };
+  return { inputs, number };
 }
 
 /** Whether the order is cancelled and the units return cases hold, in one statement. */

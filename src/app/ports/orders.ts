@@ -23,6 +23,11 @@ export interface OrderRepo {
   tender(merchantId: string, orderId: string, tenderId: string | null): Promise<OrderTender | null>;
   /** The order with everything a return decision reads, in one round trip (null: no such order). */
   forReturn(merchantId: string, externalId: string): Promise<ReturnInputs | null>;
+  /**
+   * `forReturn` and the merchant's next case number, taken in the same statement (outside any
+   * transaction: the number is taken whether or not a case is opened; numbers may have gaps).
+   */
+  forNewReturn(merchantId: string, externalId: string): Promise<(ReturnInputs & { number: number }) | null>;
   /** The order's cancellation and held units, in one round trip (read again under the order's lock). */
   returnState(merchantId: string, orderId: string): Promise<ReturnState>;
   contentHash(merchantId: string, externalId: string): Promise<string | null>;
