@@ -89,7 +89,9 @@ export async function createReturns(
   input: CreateReturnInput,
   actor: Actor,
 ): Promise<Result<OpenedReturn, DomainError>> {
-  const loaded = await deps.store.read.orders.forReturn(merchantId, input.orderExternalId);
+  // The read takes the case number too (one statement); a return split by vendor numbers each of its
+  // cases and leaves that one unused (numbers need not be gapless).
+  const loaded = await deps.store.read.orders.forNewReturn(merchantId, input.orderExternalId);
   if (!loaded || splitByVendor(loaded.order, input.lines).length < 2) {
     // createReturn, answering an OpenedReturn from its one transaction (the idempotency store keeps that answer).
     const prepared = await prepareReturn(deps, merchantId, input, loaded);

@@ -59,8 +59,8 @@ export async function prepareReturn(
   deps: Deps,
   merchantId: string,
   input: CreateReturnInput,
-  /** What the decision reads, when the caller has read it already. */
-  loaded?: ReturnInputs | null,
+  /** What the decision reads, when the caller has read it already (with the case number, when taken). */
+  loaded?: (ReturnInputs & { readonly number?: number }) | null,
 ): Promise<Result<Prepared, DomainError>> {
   const at = deps.clock.now();
   // Read alone, the order comes with the case number in the same statement (a refused request leaves a
@@ -81,7 +81,8 @@ export async function prepareReturn(
   if (!evaluated.ok) return evaluated;
   const refused = refusals(evaluated.value.decision, input.requestedResolution);
   if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
-  const number = caseNumber(fresh?.number ?? (await deps.store.read.cases.nextNumber(merchantId)));
+  const taken = fresh?.number ?? loaded?.number;
+  const number = caseNumber(taken ?? (await deps.store.read.cases.nextNumber(merchantId)));
   return ok({ at, evaluated: evaluated.value, number });
 }
 
