@@ -17,7 +17,8 @@ import { afterLogisticsCommand } from "./logistics/case-hooks.ts";
 import { isDisposal, routeApproval, routedEvent } from "./logistics/case-route.ts";
 import type { Deps, Repos, Settlement } from "./ports/index.ts";
 import { recordInventory } from "./receiving/inventory.ts";
-import { dispatchSettlements, planRefund, recordRefund, refundChange } from "./refunds.ts";
+import { issuePlanned, recordRefund, refundChange } from "./refund-records.ts";
+import { dispatchSettlements, planRefund } from "./refunds.ts";
 
 /** A command as callers send it; the use case adds what it must look up (availability, location ids). */
 export type CommandInput =
@@ -172,11 +173,10 @@ export async function runCaseCommandIn(
   if (route) await r.shipments.saveRoute(c.merchantId, c.id, route, at);
   await afterLogisticsCommand(deps, r, next, command, at);
   if (!planned.value) return ok({ case: next, settlements: [] });
-  const refund = early ?? refundChange(next, planned.value, meta.actor, at);
-  if (!early && !(await r.cases.update(refund.case, next.version, [refund.event])))
-    return err({ code: "version_conflict", expected: next.version, actual: next.version + 1 });
-  const out = await recordRefund(deps, r, next, refund.case, planned.value, req, meta.actor, at);
-  return ok({ case: out.case, settlements: out.settlements });
+  const out = early
+    ? ok(await recordRefund(deps, r, next, early.case, planned.value, req, meta.actor, at))
+    : await issuePlanned(deps, r, next, planned.value, req, meta.actor, at);
+  return out.ok ? ok({ case: out.value.case, settlements: out.value.settlements }) : out;
 }
 
 async function recordLogistics(

@@ -65,24 +65,15 @@ export async function prepareReturn(
   const at = deps.clock.now();
   // Read alone, the order comes with the case number in the same statement (a refused request leaves a
   // gap in the numbers, which need not be gapless); a group reads once and numbers each case.
-  const fresh =
-    loaded === undefined
-      ? await deps.store.read.orders.forNewReturn(merchantId, input.orderExternalId)
-      : undefined;
-  const evaluated = await evaluate(
-    deps.store.read,
-    merchantId,
-    input,
-    at,
-    false,
-    undefined,
-    loaded === undefined ? fresh : loaded,
-  );
+  const inputs =
+    loaded !== undefined
+      ? loaded
+      : await deps.store.read.orders.forNewReturn(merchantId, input.orderExternalId);
+  const evaluated = await evaluate(deps.store.read, merchantId, input, at, false, undefined, inputs);
   if (!evaluated.ok) return evaluated;
   const refused = refusals(evaluated.value.decision, input.requestedResolution);
   if (refused.length > 0 && !input.override) return err({ code: "not_eligible", lines: refused });
-  const taken = fresh?.number ?? loaded?.number;
-  const number = caseNumber(taken ?? (await deps.store.read.cases.nextNumber(merchantId)));
+  const number = caseNumber(inputs?.number ?? (await deps.store.read.cases.nextNumber(merchantId)));
   return ok({ at, evaluated: evaluated.value, number });
 }
 

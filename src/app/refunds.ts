@@ -4,16 +4,14 @@ import { type Money, parseMoney, times } from "../domain/money.ts";
 import type { Order, TenderKind } from "../domain/order.ts";
 import { calculateRefund } from "../domain/refund/calculate-refund.ts";
 import type { RefundCalculation, RefundUnits } from "../domain/refund/refund-calculation.ts";
-import { markRefunded, unitsDue } from "../domain/refund/refund-due.ts";
+import { unitsDue } from "../domain/refund/refund-due.ts";
 import { type PlannedSettlement, planSettlements } from "../domain/refund/settlement-plan.ts";
 import { err, ok, type Result } from "../domain/result.ts";
-import type { CaseEvent, ReturnCase } from "../domain/return-case.ts";
-import { issueCreditNote } from "./credit-notes.ts";
+import type { ReturnCase } from "../domain/return-case.ts";
 import type { CreditNoteRecord, Deps, Merchant, Repos, Settlement } from "./ports/index.ts";
+import { issuePlanned } from "./refund-records.ts";
 import { caseMoneyTerms } from "./refund-terms.ts";
-import { createReplacementOrder } from "./replacement-order.ts";
 import { dispatchSettlements } from "./settle.ts";
-import { createSettlements } from "./settlement-intents.ts";
 
 export { dispatchSettlements };
 
@@ -141,62 +139,6 @@ export async function previewRefund(
   return ok(p.value ? { calculation: p.value.calc, plan: p.value.plan } : null);
 }
 
-/** The refund's change to the case: its refunded counts (a new version) and the event that says so. */
-export function refundChange(c: ReturnCase, p: PlannedRefund, actor: Actor, at: Date) {
-  const { calc, units } = p;
-  const event: CaseEvent = {
-    type: "refund.issued",
-    actor,
-    at,
-    reason: null,
-    fromStatus: c.status,
-    toStatus: c.status,
-    data: {
-      calculationId: calc.id,
-      version: calc.version,
-      total: calc.total,
-      byDestination: calc.byDestination,
-    },
-  };
-  return { case: markRefunded(c, units, at), event };
-}
-
-/**
- * Writes what a planned refund leaves besides the case, once the case carries it (`next`): the
- * calculation, the settlement intents, store credit, an exchange's order and the credit note.
- */
-export async function recordRefund(
-  deps: Deps,
-  r: Repos,
-  c: ReturnCase,
-  next: ReturnCase,
-  p: PlannedRefund,
-  req: RefundRequest,
-  actor: Actor,
-  at: Date,
-): Promise<RefundOutcome> {
-  const { order, merchant, calc, units } = p;
-  await r.refunds.insert(c.merchantId, calc, actor.id);
-  const settlements = await createSettlements(deps, r, p.plan, {
-    merchant,
-    order,
-    caseId: c.id,
-    calculationId: calc.id,
-    reference: c.number,
-    portal: c.portal ?? null,
-    at,
-  });
-  // The replacement the agent names, or the variant the shopper picked in the portal.
-  const replacement = req.replacement ?? c.portal?.replacement ?? null;
-  if (replacement && units.some((u) => u.resolution === "exchange"))
-    await createReplacementOrder(deps, r, order, c, replacement, at);
-  const creditNote =
-    calc.total.amount > 0
-      ? await issueCreditNote(r, deps.ids, { merchant, order, case: next, calc, settlements, at })
-      : null;
-  return { case: next, calculation: calc, settlements, creditNote };
-}
-
 /**
  * Issues the refund that is due on a case inside the caller's transaction: the case's counters move
  * first (version-checked, so of concurrent requests only one can win), then the calculation, the
@@ -212,11 +154,7 @@ export async function refundInTx(
 ): Promise<Result<RefundOutcome | null, DomainError>> {
   const planned = await planRefund(deps, r, c, req, at);
   if (!planned.ok) return planned;
-  if (planned.value === null) return ok(null);
-  const change = refundChange(c, planned.value, actor, at);
-  if (!(await r.cases.update(change.case, c.version, [change.event])))
-    return err({ code: "version_conflict", expected: c.version, actual: c.version + 1 });
-  return ok(await recordRefund(deps, r, c, change.case, planned.value, req, actor, at));
+  return planned.value === null ? ok(null) : issuePlanned(deps, r, c, planned.value, req, actor, at);
 }
 
 /** POST /returns/{id}/refunds: issue what is due (or the listed units), then execute the settlements. */

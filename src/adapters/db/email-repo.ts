@@ -125,10 +125,6 @@ export function emailMessageRepo(db: Executor): EmailMessageRepo {
       return toMessage(row);
     },
     async ensureAll(ms) {
-      if (ms.length === 1 && ms[0]) {
-        const [inserted] = await insertMessage(db).execute({ ...ms[0] });
-        return new Set(inserted ? [inserted.id] : []);
-      }
       if (ms.length === 0) return new Set();
       const rows = (await runBuilt(db, "email_messages_insert_all", insertAllSql, {
         rows: JSON.stringify(ms),

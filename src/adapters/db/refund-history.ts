@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { RefundHistory } from "../../app/ports/refunds.ts";
 import { money } from "../../domain/money.ts";
-import type { PriorRefunds, RefundLine, RefundUnits } from "../../domain/refund/refund-calculation.ts";
+import type { RefundLine, RefundUnits } from "../../domain/refund/refund-calculation.ts";
 import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 
@@ -10,19 +11,39 @@ interface CalcJson {
   lines: RefundLine[];
 }
 
+/** Per tender of `t`, what settlements not failed or cancelled took from it, as JSON: the one definition. */
+const REFUNDED = sql`(select coalesce(json_agg(json_build_object('tenderId', s.tender_id, 'total', s.total)), '[]'::json)
+      from (select tender_id, sum(amount) as total from settlements
+        where merchant_id = ${sql.placeholder("m")}::uuid and tender_id = any(${sql.placeholder("t")}::uuid[])
+          and status not in ('failed', 'cancelled')
+        group by tender_id) s)`;
+
 /**
- * What an order's cases were refunded before (the calculations of all of its cases) and what
- * settlements not failed or cancelled took from each of the named tenders: one statement, built once.
+ * What an order's cases were refunded before (the calculations of all of its cases) and what the
+ * named tenders gave back: one statement, built once.
  */
 const historySql = () => sql`select
     (select coalesce(json_agg(json_build_object('caseId', rc.case_id, 'units', rc.units, 'lines', rc.lines)), '[]'::json)
       from refund_calculations rc join return_cases c on c.id = rc.case_id
       where c.merchant_id = ${sql.placeholder("m")}::uuid and c.order_id = ${sql.placeholder("o")}::uuid) as calcs,
-    (select coalesce(json_agg(json_build_object('tenderId', s.tender_id, 'total', s.total)), '[]'::json)
-      from (select tender_id, sum(amount) as total from settlements
-        where merchant_id = ${sql.placeholder("m")}::uuid and tender_id = any(${sql.placeholder("t")}::uuid[])
-          and status not in ('failed', 'cancelled')
-        group by tender_id) s) as refunded`;
+    ${REFUNDED} as refunded`;
+
+type RefundedJson = { tenderId: string; total: number | string }[];
+const refundedMap = (rows: RefundedJson) => new Map(rows.map((r) => [r.tenderId, Number(r.total)] as const));
+
+/** SettlementRepo.refundedByTender: what each tender gave back, by the same definition. */
+export async function readRefundedByTender(
+  db: Executor,
+  merchantId: string,
+  tenderIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (tenderIds.length === 0) return new Map();
+  const [row] = (await runBuilt(db, "refunded_by_tender", () => sql`select ${REFUNDED} as refunded`, {
+    m: merchantId,
+    t: `{${tenderIds.join(",")}}`,
+  })) as { refunded: RefundedJson }[];
+  return refundedMap(row?.refunded ?? []);
+}
 
 export async function readHistory(
   db: Executor,
@@ -31,17 +52,16 @@ export async function readHistory(
   caseId: string,
   currency: string,
   tenderIds: readonly string[],
-): Promise<{
-  prior: PriorRefunds & { caseVersions: number };
-  refundedByTender: Map<string, number>;
-}> {
+): Promise<RefundHistory> {
   const [row] = (await runBuilt(db, "refund_history", historySql, {
     m: merchantId,
     o: orderId,
     t: `{${tenderIds.join(",")}}`,
-  })) as { calcs: CalcJson[]; refunded: { tenderId: string; total: number | string }[] }[];
-  const refunded = new Map((row?.refunded ?? []).map((r) => [r.tenderId, Number(r.total)] as const));
-  return { prior: priorFrom(row?.calcs ?? [], caseId, currency), refundedByTender: refunded };
+  })) as { calcs: CalcJson[]; refunded: RefundedJson }[];
+  return {
+    prior: priorFrom(row?.calcs ?? [], caseId, currency),
+    refundedByTender: refundedMap(row?.refunded ?? []),
+  };
 }
 
 /** Sums what earlier calculations gave back; `caseId`'s own count is its next version − 1. */

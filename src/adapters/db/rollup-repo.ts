@@ -14,6 +14,8 @@ export function rollupRepo(db: Executor): RollupRepo {
   return {
     async rollUp(limit) {
       if (!(await tryRollupLock(db))) return null;
+      // The count's statement spans every event partition: planned once per connection, not per count
+      // (16 ms of planning per count with custom plans, pg_stat_statements).
       await db.execute(sql`set local plan_cache_mode = force_generic_plan`);
       const orders = await applyOrders(db, limit);
       const cases = await applyCases(db, limit);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type {
   Settlement,
   SettlementChange,
@@ -10,6 +10,7 @@ import type {
 import type { BankSeal } from "./bank-seal.ts";
 import type { Executor } from "./database.ts";
 import { prepared } from "./prepared.ts";
+import { readRefundedByTender } from "./refund-history.ts";
 import { settlements } from "./schema.ts";
 
 type Row = typeof settlements.$inferSelect;
@@ -284,24 +285,6 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
         tenderIds: new Set(rows.flatMap((r) => (r.tenderId ? [r.tenderId] : []))),
       };
     },
-    async refundedByTender(merchantId, tenderIds) {
-      if (tenderIds.length === 0) return new Map();
-      const q = prepared(db, "refunded_by_tender", () =>
-        db
-          .select({ tenderId: settlements.tenderId, total: sql<string>`sum(${settlements.amount})` })
-          .from(settlements)
-          .where(
-            and(
-              eq(settlements.merchantId, sql.placeholder("m")),
-              sql`${settlements.tenderId} = any(${sql.placeholder("tenders")}::uuid[])`,
-              notInArray(settlements.status, ["failed", "cancelled"]),
-            ),
-          )
-          .groupBy(settlements.tenderId)
-          .prepare("refunded_by_tender"),
-      );
-      const rows = await q.execute({ m: merchantId, tenders: `{${tenderIds.join(",")}}` });
-      return new Map(rows.flatMap((r) => (r.tenderId ? [[r.tenderId, Number(r.total)] as const] : [])));
-    },
+    refundedByTender: (merchantId, tenderIds) => readRefundedByTender(db, merchantId, tenderIds),
   };
 }

@@ -40,11 +40,12 @@ export async function sendCaseEmail(
 ): Promise<ConsumerResult> {
   const composed = await composeCaseEmail(deps, merchant, c, facts, key, known);
   if (!composed) return { ok: true };
-  const message = await deps.store.read.emailMessages.ensure(composed);
   const mailer = deps.notify?.mailer ?? null;
-  if (mailer) return deliverEmail(deps, mailer, merchant, message);
-  if (message.id === composed.id) logNotSent(deps, message);
-  return { ok: true };
+  if (!mailer) {
+    await recordUnsent(deps, [composed]);
+    return { ok: true };
+  }
+  return deliverEmail(deps, mailer, merchant, await deps.store.read.emailMessages.ensure(composed));
 }
 
 /**

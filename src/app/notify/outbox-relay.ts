@@ -111,8 +111,10 @@ async function drainConsumer(
       }
       p = { deliveredSeq: e.seq, attempts: 0, retryAt: null, lastError: null };
       pending = r.quiet === true || consumer.recordsDeliveries === true;
-      if (!pending) await consumer.flush?.();
-      if (!pending) await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+      if (!pending) {
+        await consumer.flush?.();
+        await outbox.saveProgress(consumer.name, lease.caseId, p, deps.clock.now());
+      }
     }
     if (p.deliveredSeq >= lease.lastSeq) break;
     events = await outbox.eventsAfter(lease.caseId, p.deliveredSeq, lease.lastSeq, BATCH);

@@ -22,10 +22,13 @@ export interface RefundRepo {
     caseId: string,
     currency: string,
     tenderIds: readonly string[],
-  ): Promise<{
-    readonly prior: PriorRefunds & { readonly caseVersions: number };
-    readonly refundedByTender: Map<string, number>;
-  }>;
+  ): Promise<RefundHistory>;
+}
+
+/** What an order's refunds so far leave for the next one (RefundRepo.history). */
+export interface RefundHistory {
+  readonly prior: PriorRefunds & { readonly caseVersions: number };
+  readonly refundedByTender: Map<string, number>;
 }
 
 export interface CreditNoteRecord {
