@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `crossback` command: runs the TypeScript sources through tsx (no build step).
-import { register } from "tsx/esm/api";
+// The `crossback` command: its TypeScript sources run from a bundle that is rebuilt whenever a source
+// file changed (bin/bundle.js), with stack traces mapped back to the sources.
+import { mainEntry } from "./bundle.js";
 
-register();
-await import("../src/cli/main.ts");
+process.setSourceMapsEnabled(true);
+await import(await mainEntry());

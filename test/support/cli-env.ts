@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { inject } from "vitest";
 import { fieldCipher, keyringFromEnv } from "../../src/adapters/crypto/field-cipher.ts";
 import { migrateDatabase, openDatabase } from "../../src/adapters/db/database.ts";
 import { dbStore } from "../../src/adapters/db/store.ts";
@@ -14,12 +16,18 @@ import type { Deps } from "../../src/app/ports/index.ts";
 import { logisticsDeps } from "../../src/cli/carriers.ts";
 import type { DbKind } from "./databases.ts";
 
-/** Environment for a child `crossback` process: its own PGlite directory, or its own PostgreSQL database. */
+/**
+ * Environment for a child `crossback` process: its own PGlite directory, or its own PostgreSQL
+ * database, both already migrated from the run's snapshot or template (a child's first start then
+ * spends no initdb and no migrations: it finds them applied).
+ */
 export async function cliEnvironment(
   kind: DbKind,
 ): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "crossback-cli-"));
+    const loadDataDir = new Blob([readFileSync(inject("pgliteSnapshot"))]);
+    await (await PGlite.create({ dataDir: join(dir, "pgdata"), loadDataDir })).close();
     return {
       env: {
         CROSSBACK_DATA_DIR: dir,
@@ -30,7 +38,8 @@ export async function cliEnvironment(
     };
   }
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("needs TEST_DATABASE_URL");
+  const template = inject("pgTemplate");
+  if (!url || !template) throw new Error("needs TEST_DATABASE_URL");
   const name = `cb_cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: url });
@@ -38,7 +47,7 @@ export async function cliEnvironment(
     await c.query(sql);
     await c.end();
   };
-  await admin(`create database ${name}`);
+  await admin(`create database ${name} template ${template}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
   return {
