@@ -4,9 +4,10 @@ import { runCaseCommand } from "../../src/app/case-commands.ts";
 import { createReturn } from "../../src/app/create-return.ts";
 import type { Deps } from "../../src/app/ports/index.ts";
 import { previewReturn } from "../../src/app/preview-return.ts";
-import { caseEvents, listReturns } from "../../src/app/queries.ts";
+import { caseEvents, getReturn, listReturns } from "../../src/app/queries.ts";
 import { settlement } from "../../src/app/refund-queries.ts";
 import type { Actor } from "../../src/domain/actor.ts";
+import { heldQuantity } from "../../src/domain/return-case.ts";
 import { registerSettlementJobs } from "../../src/jobs/settlement-jobs.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, orderJson } from "../support/fixtures.ts";
@@ -22,6 +23,7 @@ describeEachDb("return use cases", (kind) => {
   let jobs: JobRunner;
   let deps: Deps;
   let merchantId = "";
+  let auth = "";
   const agent: Actor = { kind: "agent", id: "agent-7", name: "Agent Seven" };
   const request = (quantity = 1, orderExternalId = "ORD-1") => ({
     orderExternalId,
@@ -40,7 +42,8 @@ describeEachDb("return use cases", (kind) => {
       policy: { ...GENEROUS_POLICY, refundTrigger: "approval" },
     });
     merchantId = m.merchantId;
-    for (const o of ["ORD-1", "ORD-2"])
+    auth = m.auth;
+    for (const o of ["ORD-1", "ORD-2", "ORD-3"])
       expect((await call(h.app, m.auth, "PUT", `/api/v1/orders/${o}`, orderJson())).status).toBe(201);
   });
   afterAll(async () => {
@@ -65,6 +68,52 @@ describeEachDb("return use cases", (kind) => {
     expect(events.ok && events.value.map((e) => [e.type, e.actor.id])).toEqual([
       ["return.requested", "agent-7"],
     ]);
+  });
+
+  it("reads back the case its creation wrote, field for field (a line comment, the frozen decision, its events)", async () => {
+    const comment = "Zu groß – « ä » \\ 'quote'";
+    const input = request(2, "ORD-3");
+    const lines = input.lines.map((l) => ({ ...l, comment }));
+    const made = await createReturn(deps, merchantId, { ...input, lines }, agent);
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const read = await getReturn(deps, merchantId, made.value.id);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.value.case).toEqual(made.value);
+    expect(read.value.case.lines[0]?.comment).toBe(comment);
+    const events = await caseEvents(deps, merchantId, made.value.id);
+    if (!events.ok) throw new Error(JSON.stringify(events.error));
+    expect(events.value.map((e) => [e.seq, e.type])).toEqual([[1, "return.requested"]]);
+  });
+
+  it("the units an order's cases hold, summed in the database, are each case's held units added up", async () => {
+    const o = orderJson({ tenders: [] });
+    o.lines = o.lines.slice(0, 1).map((l) => ({ ...l, quantity: 6 }));
+    o.fulfilments = o.fulfilments.map((f) => ({ ...f, lines: [{ lineExternalId: "L1", quantity: 6 }] }));
+    expect((await call(h.app, auth, "PUT", "/api/v1/orders/ORD-HELD", o)).status).toBe(201);
+    const open = async (quantity: number) => {
+      const made = await createReturn(deps, merchantId, request(quantity, "ORD-HELD"), agent);
+      if (!made.ok) throw new Error(JSON.stringify(made.error));
+      return made.value;
+    };
+    const [partly, waiting, refused, other] = [await open(3), await open(1), await open(1), await open(1)];
+    const line = partly.lines[0]?.id ?? "";
+    const run = (id: string, command: Parameters<typeof runCaseCommand>[3]) =>
+      runCaseCommand(deps, merchantId, id, command, { actor: agent });
+    expect((await run(partly.id, { type: "approve", lines: [{ lineId: line, quantity: 1 }] })).ok).toBe(true);
+    expect((await run(refused.id, { type: "reject" })).ok).toBe(true);
+    expect((await run(other.id, { type: "approve" })).ok).toBe(true);
+    const r = deps.store.read;
+    const cases = await Promise.all(
+      [partly, waiting, refused, other].map((c) => r.cases.load(merchantId, c.id)),
+    );
+    const heldBy = (c: (typeof cases)[number]) =>
+      c ? c.lines.reduce((n, l) => n + heldQuantity(c.status, l), 0) : Number.NaN;
+    const all = cases.reduce((n, c) => n + heldBy(c), 0);
+    expect(cases.map(heldBy)).toEqual([1, 1, 0, 1]);
+    const orderLine = partly.lines[0]?.orderLineId ?? "";
+    expect(await r.cases.heldByOrder(merchantId, partly.orderId, null)).toEqual(new Map([[orderLine, all]]));
+    const withHeld = await r.orders.withHeld(merchantId, partly.orderId, partly.id);
+    expect(withHeld?.held).toEqual(new Map([[orderLine, all - heldBy(cases[0] ?? null)]]));
   });
 
   it("refuses what it cannot do with a result naming why, and writes nothing", async () => {

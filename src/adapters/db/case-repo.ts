@@ -5,15 +5,16 @@ import type { CaseStatus } from "../../domain/case-status.ts";
 import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
 import type { BankSeal } from "./bank-seal.ts";
 import { runBuilt } from "./built-sql.ts";
-import { linesJson, linesUpdateSql } from "./case-lines-update.ts";
+import { caseInsertTemplate, caseInsertValues } from "./case-insert.ts";
+import { linesJson, linesUpdateSql, linesUpdateTemplate } from "./case-lines-update.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { type CaseRow, type LineRow, toCase } from "./case-rows.ts";
-import { caseValues, updateCase, updateValues } from "./case-values.ts";
+import { updateCase, updateValues } from "./case-values.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldByOrder } from "./held-units.ts";
-import { appendEventsSql, appendTemplate, appendValues } from "./outbox-mark.ts";
+import { appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, customers, inspections, receipts, returnCases, returnLines } from "./schema.ts";
 
@@ -25,7 +26,7 @@ async function appendEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   // The transactional outbox: in the same statement as the events themselves, numbered after the last.
-  await runBuilt(db, "case_events_append", () => appendTemplate(false), appendValues(c, events, null));
+  await runBuilt(db, "case_events_append", () => appendTemplate(), appendValues(c, events, null));
   onEvents?.(c.id);
 }
 
@@ -87,43 +88,8 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return row ? { case: toCase(row.c, row.lines, seal), customer: row.customer } : null;
     },
     async insert(c, events) {
-      const caseInsert = db.insert(returnCases).values({
-        ...caseValues(c, seal),
-        id: c.id,
-        merchantId: c.merchantId,
-        number: c.number,
-        orderId: c.orderId,
-        orderExternalId: c.orderExternalId,
-        customerId: c.customerId,
-        vendor: c.vendor,
-        groupId: c.groupId ?? null,
-        currency: c.currency,
-        locale: c.locale,
-        source: c.source,
-        requestedResolution: c.requestedResolution,
-        decision: c.decision,
-        refundDeadline: c.refundDeadline ?? null,
-        createdAt: c.createdAt,
-      });
-      const linesInsert = db.insert(returnLines).values(
-        c.lines.map((l, position) => ({
-          id: l.id,
-          caseId: c.id,
-          orderLineId: l.orderLineId,
-          position,
-          orderLineExternalId: l.orderLineExternalId,
-          sku: l.sku,
-          title: l.title,
-          unitPrice: l.unitPrice.amount,
-          currency: l.unitPrice.currency,
-          reason: l.reason,
-          comment: l.comment,
-          resolution: l.resolution,
-          ...l.counts,
-        })),
-      );
-      // One statement: the case, its lines, its first events (numbered from 1) and its outbox mark.
-      await db.execute(appendEventsSql(c, events, 0, [caseInsert.getSQL(), linesInsert.getSQL()]));
+      // One statement: the case, its lines, its first events and its outbox mark (case-insert.ts).
+      await runBuilt(db, "case_insert", () => caseInsertTemplate(db), caseInsertValues(c, events, seal));
       onEvents?.(c.id);
     },
     async update(c, expectedVersion, events) {
@@ -133,7 +99,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       if (events.length === 0) await db.execute(linesUpdateSql(c.id, c.lines));
       else {
         const values = { ...appendValues(c, events, null), lines: linesJson(c.lines) };
-        await runBuilt(db, "case_lines_events", () => appendTemplate(true), values);
+        await runBuilt(db, "case_lines_events", () => appendTemplate([linesUpdateTemplate()]), values);
         onEvents?.(c.id);
       }
       return true;

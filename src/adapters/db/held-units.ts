@@ -3,12 +3,13 @@ import type { CaseStatus } from "../../domain/case-status.ts";
 import { heldQuantity, NO_COUNTS } from "../../domain/return-case.ts";
 import type { Executor } from "./database.ts";
 import { prepared } from "./prepared.ts";
-import { orderLines, returnCases, returnLines } from "./schema.ts";
+import { orders } from "./schema.ts";
 
-/** One return line of an order with its case's status: what the held quantities are made of. */
+/**
+ * Return lines of an order summed per case status, order line and whether the line is decided
+ * (approved + rejected = requested): what the held quantities are made of.
+ */
 export interface HeldRow {
-  /** The case (in the JSON reads). */
-  readonly caseId?: string;
   readonly status: string;
   readonly orderLineId: string;
   readonly requested: number;
@@ -16,7 +17,12 @@ export interface HeldRow {
   readonly rejected: number;
 }
 
-/** Per order line id, the units return cases hold (heldQuantity of each line, summed). */
+/**
+ * Per order line id, the units return cases hold: `heldQuantity` (the domain's rule) of each group,
+ * summed. A group is the same as its lines one by one: decided lines hold their approved units, the
+ * others their requested units; and an undecided group stays undecided summed, since every line has
+ * approved + rejected <= requested (a check of return_lines).
+ */
 export function heldFrom(rows: readonly HeldRow[]): Map<string, number> {
   const held = new Map<string, number>();
   for (const r of rows) {
@@ -26,13 +32,20 @@ export function heldFrom(rows: readonly HeldRow[]): Map<string, number> {
   return held;
 }
 
-/** The HeldRow list of the order `orderId` (an SQL expression) as a JSON array, for one-statement reads. */
-export const heldRowsJson = (orderId: SQL): SQL<HeldRow[]> => sql`(select coalesce(json_agg(json_build_object(
-    'caseId', rc.id, 'status', rc.status, 'orderLineId', rl.order_line_id, 'requested', rl.qty_requested,
-    'approved', rl.qty_approved, 'rejected', rl.qty_rejected)), '[]'::json)
-  from return_lines rl join return_cases rc on rc.id = rl.case_id
-    join order_lines ol on ol.id = rl.order_line_id
-  where ol.order_id = ${orderId})`;
+/**
+ * The HeldRow list of the order `orderId` (an SQL expression), leaving out the case `exceptCaseId`
+ * (an SQL uuid expression, or null), as a JSON array for one-statement reads. Grouped in the
+ * database, so an order with many returns costs a few rows, not one per case line.
+ */
+export const heldRowsJson = (orderId: SQL, exceptCaseId: SQL = sql`null`): SQL<HeldRow[]> =>
+  sql`(select coalesce(json_agg(json_build_object('status', g.status, 'orderLineId', g.order_line_id,
+      'requested', g.requested, 'approved', g.approved, 'rejected', g.rejected)), '[]'::json)
+    from (select rc.status, rl.order_line_id, sum(rl.qty_requested) as requested,
+        sum(rl.qty_approved) as approved, sum(rl.qty_rejected) as rejected
+      from return_lines rl join return_cases rc on rc.id = rl.case_id
+        join order_lines ol on ol.id = rl.order_line_id
+      where ol.order_id = ${orderId} and rc.id is distinct from ${exceptCaseId}::uuid
+      group by rc.status, rl.order_line_id, rl.qty_approved + rl.qty_rejected = rl.qty_requested) g)`;
 
 /** Whether the order `orderId` of `merchantId` (SQL expressions) is cancelled. */
 export const cancelledSql = (merchantId: SQL, orderId: SQL): SQL<boolean> =>
@@ -47,24 +60,11 @@ export async function heldByOrder(
 ): Promise<Map<string, number>> {
   const q = prepared(db, "held_by_order", () =>
     db
-      .select({
-        status: returnCases.status,
-        orderLineId: returnLines.orderLineId,
-        requested: returnLines.requested,
-        approved: returnLines.approved,
-        rejected: returnLines.rejected,
-      })
-      .from(returnLines)
-      .innerJoin(returnCases, eq(returnCases.id, returnLines.caseId))
-      .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
-      .where(
-        and(
-          eq(returnCases.merchantId, sql.placeholder("m")),
-          eq(orderLines.orderId, sql.placeholder("o")),
-          sql`(${sql.placeholder("x")}::uuid is null or ${returnCases.id} <> ${sql.placeholder("x")}::uuid)`,
-        ),
-      )
+      .select({ held: heldRowsJson(sql`${orders.id}`, sql`${sql.placeholder("x")}`) })
+      .from(orders)
+      .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders.id, sql.placeholder("o"))))
       .prepare("held_by_order"),
   );
-  return heldFrom(await q.execute({ m: merchantId, o: orderId, x: exceptCaseId ?? null }));
+  const [row] = await q.execute({ m: merchantId, o: orderId, x: exceptCaseId });
+  return heldFrom(row?.held ?? []);
 }

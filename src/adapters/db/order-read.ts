@@ -104,15 +104,15 @@ export async function readOrderWithHeld(
 ): Promise<{ order: Order; held: Map<string, number> } | null> {
   const q = prepared(db, "order_with_held", () =>
     db
-      .select({ ...ORDER_FIELDS, held: heldRowsJson(sql`${orders.id}`) })
+      .select({ ...ORDER_FIELDS, held: heldRowsJson(sql`${orders.id}`, sql`${sql.placeholder("x")}`) })
       .from(orders)
       .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
       .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders.id, sql.placeholder("id"))))
       .prepare("order_with_held"),
   );
-  const [row] = await q.execute({ m: merchantId, id });
+  const [row] = await q.execute({ m: merchantId, id, x: exceptCaseId });
   if (!row) return null;
-  return { order: toOrder(row.o, row), held: heldFrom(row.held.filter((h) => h.caseId !== exceptCaseId)) };
+  return { order: toOrder(row.o, row), held: heldFrom(row.held) };
 }
 
 export function toOrder(

@@ -1,24 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CaseEvent } from "../../domain/return-case.ts";
-import { linesUpdateTemplate } from "./case-lines-update.ts";
-
-/**
- * The case's events numbered from `start + 1` and their place in the outbox (the case has events up
- * to the last seq) as ONE statement: a data-modifying CTE, so the events and the outbox mark commit
- * together or not at all and cost one round trip. `start` null: after the case's last event (its
- * mark), read in the same statement (every part of it sees the data as it was before it; the caller
- * holds the case row's lock, so no other appender runs in between). `before` are further statements
- * (as CTEs) to run in the same one, e.g. a new case and its lines. The events travel as one JSON
- * parameter, so the text is the same for any number of them (one prepared statement).
- */
-export function appendEventsSql(
-  c: { readonly id: string; readonly merchantId: string },
-  events: readonly CaseEvent[],
-  start: number | null,
-  before: readonly SQL[] = [],
-): SQL {
-  return appendSql(appendValues(c, events, start), before);
-}
 
 /** What an append binds: each a value, or a `sql.placeholder` of a statement built once (built-sql.ts). */
 export interface AppendBinds {
@@ -93,9 +74,18 @@ function appendSql(v: AppendBinds, before: readonly SQL[]): SQL {
   return sql`with ${base}, ${sql.join(ctes, sql`, `)} ${mark}`;
 }
 
-/** An append (after the case's mark) built once per process, optionally after the case's lines' update. */
-export function appendTemplate(withLines: boolean): SQL {
-  return appendSql(APPEND_PLACEHOLDERS, withLines ? [linesUpdateTemplate()] : []);
+/**
+ * The case's events numbered from `start + 1` and their place in the outbox (the case has events up
+ * to the last seq) as ONE statement: a data-modifying CTE, so the events and the outbox mark commit
+ * together or not at all and cost one round trip. `start` null: after the case's last event (its
+ * mark), read in the same statement (every part of it sees the data as it was before it; the caller
+ * holds the case row's lock, so no other appender runs in between). `before` are further statements
+ * (as CTEs) to run in the same one, e.g. a new case and its lines. Built once per process
+ * (built-sql.ts), its values from `appendValues`: the events travel as one JSON parameter, so the
+ * text is the same for any number of them (one prepared statement).
+ */
+export function appendTemplate(before: readonly SQL[] = []): SQL {
+  return appendSql(APPEND_PLACEHOLDERS, before);
 }
 
 const EVENT_FIELDS = `i int, type text, actor_kind text, actor_id text, actor_name text, at timestamptz,
