@@ -5,11 +5,11 @@
 //
 // The bundle lives in node_modules/.cache/crossback/: files named by their content hash (a process
 // still running an older bundle keeps loading its lazy chunks), written to a temporary name and
-// renamed, and manifest.json naming the entry and the source files with their sizes and times.
+// renamed, and a manifest naming the entry and the source files with their sizes and times.
 // Packages stay external (node resolves them from node_modules as before). `import.meta.url` and
 // `import.meta.dirname` are replaced by each source file's own, so paths next to the sources still
 // resolve. Source maps keep stack traces pointing at the TypeScript.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -18,9 +18,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ENTRY = join(ROOT, "src/cli/main.ts");
 const OUT = join(ROOT, "node_modules/.cache/crossback");
-const MANIFEST = join(OUT, "manifest.json");
+/** One manifest per checkout: two checkouts sharing node_modules (a symlink) never run each other's code. */
+const MANIFEST = join(OUT, `manifest-${createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.json`);
 /** Raised when the way the bundle is built changes, so that older bundles are not reused. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Files of older bundles are removed this long after they were last written. */
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 
@@ -92,8 +93,9 @@ async function build() {
     const s = statSync(file);
     return [file, s.size, s.mtimeMs];
   });
-  writeAtomically(MANIFEST, JSON.stringify({ format: FORMAT, entry: basename(entry), inputs }));
-  prune(new Set(result.outputFiles.map((f) => basename(f.path))));
+  const outputs = result.outputFiles.map((f) => basename(f.path));
+  writeAtomically(MANIFEST, JSON.stringify({ format: FORMAT, entry: basename(entry), inputs, outputs }));
+  prune();
   return pathToFileURL(join(OUT, basename(entry))).href;
 }
 
@@ -129,11 +131,20 @@ function writeAtomically(path, contents) {
   renameSync(tmp, path);
 }
 
-/** Removes files no current bundle uses once they are old enough that no process still loads them. */
-function prune(keep) {
+const isManifest = (name) => /^manifest-[0-9a-f]{12}\.json$/.test(name);
+
+/** Removes files no manifest names once they are old enough that no process still loads them. */
+function prune() {
+  const names = readdirSync(OUT);
+  const keep = new Set();
+  for (const name of names.filter(isManifest)) {
+    try {
+      for (const f of JSON.parse(readFileSync(join(OUT, name), "utf8")).outputs ?? []) keep.add(f);
+    } catch {}
+  }
   const now = Date.now();
-  for (const name of readdirSync(OUT)) {
-    if (keep.has(name) || name === "manifest.json") continue;
+  for (const name of names) {
+    if (keep.has(name) || isManifest(name)) continue;
     const file = join(OUT, name);
     try {
       if (now - statSync(file).mtimeMs > KEEP_MS) rmSync(file, { force: true });
