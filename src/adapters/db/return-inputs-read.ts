@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Merchant, MerchantSettings, ReturnInputs, ReturnState } from "../../app/ports/index.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
+import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 import { cancelledSql, type HeldRow, heldFrom, heldRowsJson } from "./held-units.ts";
 import { ORDER_FIELDS, toOrder } from "./order-read.ts";
@@ -90,15 +91,21 @@ export async function readReturnInputs(
   return { inputs, number };
 }
 
-/** Whether the order is cancelled and the units return cases hold, in one statement. */
+/** Whether the order is cancelled and the units return cases hold, in one statement (built once). */
 export async function readReturnState(
   db: Executor,
   merchantId: string,
   orderId: string,
 ): Promise<ReturnState> {
-  const m: SQL = sql`${merchantId}::uuid`;
-  const o: SQL = sql`${orderId}::uuid`;
-  const r = await db.execute(sql`select ${cancelledSql(m, o)} as cancelled, ${heldRowsJson(o)} as held`);
-  const [row] = (r as unknown as { rows: { cancelled: boolean; held: HeldRow[] }[] }).rows;
+  const [row] = (await runBuilt(
+    db,
+    "return_state",
+    () => {
+      const m: SQL = sql`${sql.placeholder("m")}::uuid`;
+      const o: SQL = sql`${sql.placeholder("o")}::uuid`;
+      return sql`select ${cancelledSql(m, o)} as cancelled, ${heldRowsJson(o)} as held`;
+    },
+    { m: merchantId, o: orderId },
+  )) as { cancelled: boolean; held: HeldRow[] }[];
   return { cancelled: Boolean(row?.cancelled), held: heldFrom(row?.held ?? []) };
 }

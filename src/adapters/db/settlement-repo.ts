@@ -8,6 +8,7 @@ import type {
   SettlementStatus,
 } from "../../app/ports/index.ts";
 import type { BankSeal } from "./bank-seal.ts";
+import { insertRow, updateRows } from "./built-rows.ts";
 import type { Executor } from "./database.ts";
 import { prepared } from "./prepared.ts";
 import { readRefundedByTender } from "./refund-history.ts";
@@ -109,14 +110,21 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
   const toSettlement = (r: Row) => fromRow(r, seal);
   return {
     async insert(s) {
-      await db.insert(settlements).values(toRow(s, seal));
+      await insertRow(db, settlements, toRow(s, seal));
     },
     async transition(id, expected, change, at) {
-      const [row] = await db
-        .update(settlements)
-        .set({ ...changeColumns(change, seal), updatedAt: at })
-        .where(and(eq(settlements.id, id), eq(settlements.status, expected)))
-        .returning();
+      const [row] = await updateRows(
+        db,
+        "settlement_transition",
+        settlements,
+        { ...changeColumns(change, seal), updatedAt: at },
+        () =>
+          and(
+            eq(settlements.id, sql.placeholder("id")),
+            eq(settlements.status, sql.placeholder("expected")),
+          ) ?? sql`false`,
+        { id, expected },
+      );
       return row ? toSettlement(row) : null;
     },
     async lock(id) {
