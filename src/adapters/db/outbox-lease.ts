@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ConsumerProgress, OutboxLease, SavedProgress } from "../../app/notify/records.ts";
 import type { StoredEvent } from "../../app/ports/index.ts";
+import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import type { caseEvents } from "./schema.ts";
@@ -39,19 +40,14 @@ export async function leaseCase(
   until: Date,
   batch: number,
 ): Promise<OutboxLease | null> {
-  const r = (await db.execute(sql`with l as (update outbox_cases
-      set lease_until = ${until}::timestamptz, lease_token = ${token}::uuid
-      where case_id = ${caseId}::uuid and (lease_until is null or lease_until < ${at}::timestamptz)
-      returning merchant_id, last_seq, settled_seq)
-    select l.merchant_id, l.last_seq, l.settled_seq,
-      (select coalesce(json_agg(json_build_object('consumer', p.consumer, 'deliveredSeq', p.delivered_seq,
-        'attempts', p.attempts, 'retryAt', p.retry_at, 'lastError', p.last_error)), '[]'::json)
-        from outbox_progress p where p.case_id = ${caseId}::uuid) as progress,
-      (select coalesce(json_agg(${sql.raw(EVENT_JSON)} order by e.seq), '[]'::json) from (select * from case_events
-        where case_id = ${caseId}::uuid and seq > l.settled_seq and seq <= l.last_seq
-        order by seq limit ${batch}::int) e) as events
-    from l`)) as unknown as { rows: LeaseRow[] };
-  const [row] = r.rows;
+  const rows = (await runBuilt(db, "outbox_lease", leaseTemplate, {
+    caseId,
+    token,
+    at,
+    until,
+    batch,
+  })) as LeaseRow[];
+  const [row] = rows;
   if (!row) return null;
   const progress: Record<string, ConsumerProgress> = {};
   for (const p of row.progress)
@@ -93,16 +89,34 @@ export async function releaseCase(
     retry_at: p.retryAt,
     last_error: p.lastError,
   }));
-  await db.execute(sql`with r as (update outbox_cases
-      set lease_until = null, lease_token = null, settled_seq = greatest(settled_seq, ${settledSeq}::int),
-        retry_at = ${retryAt}::timestamptz
-      where case_id = ${caseId}::uuid and lease_token = ${token}::uuid
+  const values = { caseId, token, settledSeq, retryAt, at, progress: JSON.stringify(rows) };
+  await runBuilt(db, "outbox_release", releaseTemplate, values);
+}
+
+const p = (name: string, cast: string) => sql`${sql.placeholder(name)}${sql.raw(cast)}`;
+
+const leaseTemplate = () => sql`with l as (update outbox_cases
+      set lease_until = ${p("until", "::timestamptz")}, lease_token = ${p("token", "::uuid")}
+      where case_id = ${p("caseId", "::uuid")} and (lease_until is null or lease_until < ${p("at", "::timestamptz")})
+      returning merchant_id, last_seq, settled_seq)
+    select l.merchant_id, l.last_seq, l.settled_seq,
+      (select coalesce(json_agg(json_build_object('consumer', p.consumer, 'deliveredSeq', p.delivered_seq,
+        'attempts', p.attempts, 'retryAt', p.retry_at, 'lastError', p.last_error)), '[]'::json)
+        from outbox_progress p where p.case_id = ${p("caseId", "::uuid")}) as progress,
+      (select coalesce(json_agg(${sql.raw(EVENT_JSON)} order by e.seq), '[]'::json) from (select * from case_events
+        where case_id = ${p("caseId", "::uuid")} and seq > l.settled_seq and seq <= l.last_seq
+        order by seq limit ${p("batch", "::int")}) e) as events
+    from l`;
+
+const releaseTemplate = () => sql`with r as (update outbox_cases
+      set lease_until = null, lease_token = null, settled_seq = greatest(settled_seq, ${p("settledSeq", "::int")}),
+        retry_at = ${p("retryAt", "::timestamptz")}
+      where case_id = ${p("caseId", "::uuid")} and lease_token = ${p("token", "::uuid")}
       returning case_id)
     insert into outbox_progress (consumer, case_id, delivered_seq, attempts, retry_at, last_error, updated_at)
-    select p.consumer, r.case_id, p.delivered_seq, p.attempts, p.retry_at, p.last_error, ${at}::timestamptz
-    from r, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as p(consumer text, delivered_seq int,
+    select p.consumer, r.case_id, p.delivered_seq, p.attempts, p.retry_at, p.last_error, ${p("at", "::timestamptz")}
+    from r, jsonb_to_recordset(${p("progress", "::jsonb")}) as p(consumer text, delivered_seq int,
       attempts int, retry_at timestamptz, last_error text)
     on conflict (consumer, case_id) do update set delivered_seq = excluded.delivered_seq,
       attempts = excluded.attempts, retry_at = excluded.retry_at, last_error = excluded.last_error,
-      updated_at = excluded.updated_at`);
-}
+      updated_at = excluded.updated_at`;
