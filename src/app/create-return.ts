@@ -85,7 +85,8 @@ async function recheck(
   prepared: Prepared,
 ): Promise<Result<Evaluated, DomainError>> {
   const { order, held } = prepared.evaluated;
-  const state = await r.orders.lockForReturn(merchantId, order.id);
+  await r.orders.lock(merchantId, { externalId: order.externalId });
+  const state = await r.orders.returnState(merchantId, order.id);
   if (state.cancelled) return err({ code: "order_cancelled", externalId: order.externalId });
   const now = state.held;
   const same = now.size === held.size && [...now].every(([k, v]) => held.get(k) === v);

@@ -35,11 +35,17 @@ export function heldFrom(rows: readonly HeldRow[]): Map<string, number> {
 /**
  * The HeldRow list of the order `orderId` (an SQL expression), leaving out the case `exceptCaseId`
  * (an SQL uuid expression, or null), as a JSON array for one-statement reads. Grouped in the
- * database (`crossback_held_rows`, migration 0030), so an order with many returns costs a few rows,
- * not one per case line; the creation's locked re-check reads the same function.
+ * database, so an order with many returns costs a few rows, not one per case line.
  */
 export const heldRowsJson = (orderId: SQL, exceptCaseId: SQL = sql`null`): SQL<HeldRow[]> =>
-  sql`crossback_held_rows(${orderId}, ${exceptCaseId}::uuid)`;
+  sql`(select coalesce(json_agg(json_build_object('status', g.status, 'orderLineId', g.order_line_id,
+      'requested', g.requested, 'approved', g.approved, 'rejected', g.rejected)), '[]'::json)
+    from (select rc.status, rl.order_line_id, sum(rl.qty_requested) as requested,
+        sum(rl.qty_approved) as approved, sum(rl.qty_rejected) as rejected
+      from return_lines rl join return_cases rc on rc.id = rl.case_id
+        join order_lines ol on ol.id = rl.order_line_id
+      where ol.order_id = ${orderId} and rc.id is distinct from ${exceptCaseId}::uuid
+      group by rc.status, rl.order_line_id, rl.qty_approved + rl.qty_rejected = rl.qty_requested) g)`;
 
 /** Whether the order `orderId` of `merchantId` (SQL expressions) is cancelled. */
 export const cancelledSql = (merchantId: SQL, orderId: SQL): SQL<boolean> =>

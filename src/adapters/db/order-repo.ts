@@ -5,7 +5,7 @@ import { readOrder, readOrderWithHeld } from "./order-read.ts";
 import { readTender } from "./order-tender-read.ts";
 import { saveOrder } from "./order-writer.ts";
 import { prepared } from "./prepared.ts";
-import { lockReturnState, readReturnInputs } from "./return-inputs-read.ts";
+import { readReturnInputs, readReturnState } from "./return-inputs-read.ts";
 import { orderLines, orders, returnLines } from "./schema.ts";
 
 export function orderRepo(db: Executor): OrderRepo {
@@ -45,7 +45,7 @@ export function orderRepo(db: Executor): OrderRepo {
       if (found.number === null) throw new Error("case number not taken");
       return { ...found.inputs, number: found.number };
     },
-    lockForReturn: (merchantId, orderId) => lockReturnState(db, merchantId, orderId),
+    returnState: (merchantId, orderId) => readReturnState(db, merchantId, orderId),
     async contentHash(merchantId, externalId) {
       const [o] = await db
         .select({ hash: orders.contentHash })

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Merchant, MerchantSettings, ReturnInputs, ReturnState } from "../../app/ports/index.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
 import { runBuilt } from "./built-sql.ts";
@@ -91,21 +91,21 @@ export async function readReturnInputs(
   return { inputs, number };
 }
 
-/**
- * Locks the order, then reads whether it is cancelled and the units return cases hold, in one
- * statement (`crossback_lock_return_state`, migration 0030: its read takes a fresh snapshot after the lock).
- */
-export async function lockReturnState(
+/** Whether the order is cancelled and the units return cases hold, in one statement (built once). */
+export async function readReturnState(
   db: Executor,
   merchantId: string,
   orderId: string,
 ): Promise<ReturnState> {
   const [row] = (await runBuilt(
     db,
-    "return_state_locked",
-    () =>
-      sql`select crossback_lock_return_state(${sql.placeholder("m")}::uuid, ${sql.placeholder("o")}::uuid) as state`,
+    "return_state",
+    () => {
+      const m: SQL = sql`${sql.placeholder("m")}::uuid`;
+      const o: SQL = sql`${sql.placeholder("o")}::uuid`;
+      return sql`select ${cancelledSql(m, o)} as cancelled, ${heldRowsJson(o)} as held`;
+    },
     { m: merchantId, o: orderId },
-  )) as { state: { cancelled: boolean; held: HeldRow[] } }[];
-  return { cancelled: Boolean(row?.state.cancelled), held: heldFrom(row?.state.held ?? []) };
+  )) as { cancelled: boolean; held: HeldRow[] }[];
+  return { cancelled: Boolean(row?.cancelled), held: heldFrom(row?.held ?? []) };
 }

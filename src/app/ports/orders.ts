@@ -28,11 +28,8 @@ export interface OrderRepo {
    * transaction: the number is taken whether or not a case is opened; numbers may have gaps).
    */
   forNewReturn(merchantId: string, externalId: string): Promise<(ReturnInputs & { number: number }) | null>;
-  /**
-   * Locks the order (to the end of the transaction), then reads its cancellation and held units as
-   * they are after the lock: one round trip for a creation's re-check.
-   */
-  lockForReturn(merchantId: string, orderId: string): Promise<ReturnState>;
+  /** The order's cancellation and held units, in one round trip (read again under the order's lock). */
+  returnState(merchantId: string, orderId: string): Promise<ReturnState>;
   contentHash(merchantId: string, externalId: string): Promise<string | null>;
   /** Inserts or replaces the order and its children; keeps ids of lines, tenders and fulfilments it already had. */
   save(merchantId: string, draft: OrderDraft, hash: string, ids: IdSource, at: Date): Promise<string>;
