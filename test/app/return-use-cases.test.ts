@@ -116,6 +116,19 @@ describeEachDb("return use cases", (kind) => {
     expect(withHeld?.held).toEqual(new Map([[orderLine, all - heldBy(cases[0] ?? null)]]));
   });
 
+  it("creations racing for an order's last units: as many open as there are units, the others are refused", async () => {
+    expect((await call(h.app, auth, "PUT", "/api/v1/orders/ORD-RACE", orderJson())).status).toBe(201);
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, () => createReturn(deps, merchantId, request(1, "ORD-RACE"), agent)),
+    );
+    const opened = tries.filter((t) => t.ok);
+    // Line L1 has 2 units. Without the order's lock before the re-check's read, 10 of 20 opened.
+    expect(opened).toHaveLength(2);
+    expect(tries.filter((t) => !t.ok).map((t) => !t.ok && t.error.code)).toEqual(
+      Array(18).fill("quantity_exceeded"),
+    );
+  });
+
   it("refuses what it cannot do with a result naming why, and writes nothing", async () => {
     const before = await count();
     const unknown = await createReturn(deps, merchantId, { ...request(), orderExternalId: "NOPE" }, agent);
