@@ -1,7 +1,7 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
 import type { BankSeal } from "./bank-seal.ts";
-import { updateValues } from "./case-values.ts";
+import { json, updateValues } from "./case-values.ts";
 import type { Executor } from "./database.ts";
 import { appendTemplate, appendValues } from "./outbox-mark.ts";
 import { returnCases, returnLines } from "./schema.ts";
@@ -70,8 +70,8 @@ export function caseInsertValues(c: ReturnCase, events: readonly CaseEvent[], se
     locale: c.locale,
     source: c.source,
     requestedResolution: c.requestedResolution,
-    decision: JSON.stringify(c.decision),
-    refundDeadline: c.refundDeadline ? JSON.stringify(c.refundDeadline) : null,
+    decision: json(c.decision),
+    refundDeadline: json(c.refundDeadline ?? null),
     createdAt: c.createdAt,
     lines: JSON.stringify(
       c.lines.map((l, position) => ({

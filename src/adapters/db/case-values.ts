@@ -19,7 +19,8 @@ export function caseValues(c: ReturnCase, seal: BankSeal) {
   };
 }
 
-const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+/** A jsonb column's parameter: the value as JSON text, null as SQL null. */
+export const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
 /** A case's row written if its version is still `expectedVersion` (built once per process, prepared.ts). */
 export const updateCase = (db: Executor) =>
