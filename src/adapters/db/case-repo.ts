@@ -12,6 +12,7 @@ import { type CaseRow, type LineRow, toCase } from "./case-rows.ts";
 import { updateCase, updateValues } from "./case-values.ts";
 import { nextCounter } from "./counter.ts";
 import type { Executor } from "./database.ts";
+import { eventTimeBounds } from "./event-bounds.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { heldByOrder } from "./held-units.ts";
 import { appendTemplate, appendValues } from "./outbox-mark.ts";
@@ -115,7 +116,13 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       const rows = await db
         .select()
         .from(caseEvents)
-        .where(and(eq(caseEvents.merchantId, merchantId), eq(caseEvents.caseId, caseId)))
+        .where(
+          and(
+            eq(caseEvents.merchantId, merchantId),
+            eq(caseEvents.caseId, caseId),
+            eventTimeBounds(sql`${caseId}::uuid`),
+          ),
+        )
         .orderBy(asc(caseEvents.seq));
       return rows.map(toStoredEvent);
     },

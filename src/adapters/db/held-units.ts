@@ -35,16 +35,21 @@ export function heldFrom(rows: readonly HeldRow[]): Map<string, number> {
 /**
  * The HeldRow list of the order `orderId` (an SQL expression), leaving out the case `exceptCaseId`
  * (an SQL uuid expression, or null), as a JSON array for one-statement reads. Grouped in the
- * database, so an order with many returns costs a few rows, not one per case line.
+ * database, so an order with many returns costs a few rows, not one per case line. It starts from the
+ * order's cases (`return_cases.order_id`, indexed; a case's lines are lines of its order) and reaches
+ * their lines by `return_lines (case_id, …)`, one case at a time (`offset 0` keeps the lateral subquery
+ * from being flattened into a join the planner may turn into a scan of the whole table): it reads only
+ * this order's rows whatever the statistics say. Started from the order's lines, or written as a plain
+ * join, plans made while the tables were small scanned every return line of every merchant.
  */
 export const heldRowsJson = (orderId: SQL, exceptCaseId: SQL = sql`null`): SQL<HeldRow[]> =>
   sql`(select coalesce(json_agg(json_build_object('status', g.status, 'orderLineId', g.order_line_id,
       'requested', g.requested, 'approved', g.approved, 'rejected', g.rejected)), '[]'::json)
     from (select rc.status, rl.order_line_id, sum(rl.qty_requested) as requested,
         sum(rl.qty_approved) as approved, sum(rl.qty_rejected) as rejected
-      from return_lines rl join return_cases rc on rc.id = rl.case_id
-        join order_lines ol on ol.id = rl.order_line_id
-      where ol.order_id = ${orderId} and rc.id is distinct from ${exceptCaseId}::uuid
+      from return_cases rc cross join lateral (select l.order_line_id, l.qty_requested, l.qty_approved,
+          l.qty_rejected from return_lines l where l.case_id = rc.id offset 0) rl
+      where rc.order_id = ${orderId} and rc.id is distinct from ${exceptCaseId}::uuid
       group by rc.status, rl.order_line_id, rl.qty_approved + rl.qty_rejected = rl.qty_requested) g)`;
 
 /** Whether the order `orderId` of `merchantId` (SQL expressions) is cancelled. */

@@ -8,6 +8,7 @@ export interface AppendBinds {
   readonly start: unknown;
   readonly count: unknown;
   readonly at: unknown;
+  readonly firstAt: unknown;
   readonly events: unknown;
 }
 
@@ -18,6 +19,7 @@ export const APPEND_PLACEHOLDERS: AppendBinds = {
   start: sql.placeholder("start"),
   count: sql.placeholder("count"),
   at: sql.placeholder("at"),
+  firstAt: sql.placeholder("firstAt"),
   events: sql.placeholder("events"),
 };
 
@@ -41,12 +43,16 @@ export function appendValues(
     to_status: e.toStatus,
     data: e.data,
   }));
+  // Events come in time order, but a clock that stepped back (or another process's) may say otherwise:
+  // the mark's bounds are the earliest and latest of them.
+  const times = events.map((e) => e.at.getTime());
   return {
     caseId: c.id,
     merchantId: c.merchantId,
     start,
     count: events.length,
-    at: last.at,
+    at: new Date(Math.max(...times)),
+    firstAt: new Date(Math.min(...times)),
     events: JSON.stringify(rows),
   };
 }
@@ -57,10 +63,17 @@ function appendSql(v: AppendBinds, before: readonly SQL[]): SQL {
   // monthly partition of case_events (1.4 ms of planning per append, pg_stat_statements).
   const base = sql`base as (select coalesce(${v.start}::int, (select last_seq from outbox_cases
     where case_id = ${v.caseId}::uuid), 0) as n)`;
-  const mark = sql`insert into outbox_cases (case_id, merchant_id, last_seq, settled_seq, updated_at)
-    select ${v.caseId}::uuid, ${v.merchantId}::uuid, base.n + ${v.count}::int, 0, ${v.at}::timestamptz from base
+  // first_at and last_at bound the "at" of every event of the case (least and greatest over all its
+  // appends), so reads of a case's events can name the monthly partitions they are in (outbox-lease.ts).
+  // A null first_at means not known (a mark written before migration 0030 by a process without this
+  // code): it stays null, and readers then take no lower bound.
+  const mark = sql`insert into outbox_cases (case_id, merchant_id, last_seq, settled_seq, updated_at, first_at, last_at)
+    select ${v.caseId}::uuid, ${v.merchantId}::uuid, base.n + ${v.count}::int, 0, ${v.at}::timestamptz,
+      ${v.firstAt}::timestamptz, ${v.at}::timestamptz from base
     on conflict (case_id) do update set last_seq = greatest(outbox_cases.last_seq, excluded.last_seq),
-      updated_at = excluded.updated_at, retry_at = null`;
+      updated_at = excluded.updated_at, retry_at = null,
+      first_at = case when outbox_cases.first_at is not null then least(outbox_cases.first_at, excluded.first_at) end,
+      last_at = greatest(outbox_cases.last_at, excluded.last_at)`;
   const appended = [
     sql`insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
       reason, from_status, to_status, data)

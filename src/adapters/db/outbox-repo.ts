@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { OutboxRepo } from "../../app/notify/records.ts";
 import type { StoredEvent } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
+import { eventTimeBounds } from "./event-bounds.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import { leaseCase, releaseCase } from "./outbox-lease.ts";
 import { prepared } from "./prepared.ts";
@@ -80,6 +81,7 @@ export function outboxRepo(db: Executor): OutboxRepo {
               eq(caseEvents.caseId, sql.placeholder("caseId")),
               gt(caseEvents.seq, sql.placeholder("seq")),
               lte(caseEvents.seq, sql.placeholder("untilSeq")),
+              eventTimeBounds(sql`${sql.placeholder("caseId")}::uuid`),
             ),
           )
           .orderBy(asc(caseEvents.seq))

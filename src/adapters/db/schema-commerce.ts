@@ -240,18 +240,22 @@ export const orderLines = pgTable(
   (t) => [unique().on(t.orderId, t.externalId), check("order_line_quantity", sql`${t.quantity} > 0`)],
 );
 
-export const orderTenders = pgTable("order_tenders", {
-  id: uuid("id").primaryKey(),
-  orderId: uuid("order_id")
-    .notNull()
-    .references(() => orders.id),
-  position: integer("position").notNull(),
-  kind: text("kind").notNull(),
-  provider: text("provider"),
-  reference: text("reference"),
-  amount: minor("amount").notNull(),
-  capturedAt: ts("captured_at"),
-});
+export const orderTenders = pgTable(
+  "order_tenders",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    provider: text("provider"),
+    reference: text("reference"),
+    amount: minor("amount").notNull(),
+    capturedAt: ts("captured_at"),
+  },
+  (t) => [index().on(t.orderId, t.position)],
+);
 
 export const fulfilments = pgTable(
   "fulfilments",

@@ -19,16 +19,20 @@ export const ledgerAccounts = pgTable(
   (t) => [unique().on(t.merchantId, t.kind, t.customerId, t.currency).nullsNotDistinct()],
 );
 
-export const ledgerTransactions = pgTable("ledger_transactions", {
-  id: uuid("id").primaryKey(),
-  merchantId: uuid("merchant_id")
-    .notNull()
-    .references(() => merchants.id),
-  caseId: uuid("case_id").references(() => returnCases.id),
-  kind: text("kind").notNull(),
-  memo: text("memo"),
-  createdAt: ts("created_at").notNull(),
-});
+export const ledgerTransactions = pgTable(
+  "ledger_transactions",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    caseId: uuid("case_id").references(() => returnCases.id),
+    kind: text("kind").notNull(),
+    memo: text("memo"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [index().on(t.caseId)],
+);
 
 export const ledgerEntries = pgTable(
   "ledger_entries",
@@ -92,5 +96,6 @@ export const settlements = pgTable(
       .on(t.status, t.updatedAt)
       .where(sql`status in ('pending', 'processing', 'awaiting_provider')`),
     check("settlement_amount", sql`${t.amount} > 0`),
+    index().on(t.orderId),
   ],
 );

@@ -35,6 +35,9 @@ export const outboxCases = pgTable(
     leaseUntil: ts("lease_until"),
     leaseToken: uuid("lease_token"),
     updatedAt: ts("updated_at").notNull(),
+    /** The earliest and latest "at" of the case's events (null first_at: not known), outbox-mark.ts. */
+    firstAt: ts("first_at"),
+    lastAt: ts("last_at"),
   },
   (t) => [index("outbox_cases_due_index").on(t.retryAt).where(sql`last_seq > settled_seq`)],
 );
@@ -53,7 +56,7 @@ export const outboxProgress = pgTable(
     lastError: text("last_error"),
     updatedAt: ts("updated_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consumer, t.caseId] })],
+  (t) => [primaryKey({ columns: [t.consumer, t.caseId] }), index().on(t.caseId)],
 );
 
 /** A merchant system that receives case events as Standard Webhooks. */

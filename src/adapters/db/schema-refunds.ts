@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { minor, ts } from "./schema-columns.ts";
 import { customers, legalEntities, merchants } from "./schema-commerce.ts";
 import { returnCases } from "./schema-returns.ts";
@@ -62,26 +62,34 @@ export const creditNotes = pgTable(
     document: jsonb("document").notNull(),
     issuedAt: ts("issued_at").notNull(),
   },
-  (t) => [unique().on(t.legalEntityId, t.year, t.sequence), unique().on(t.legalEntityId, t.number)],
+  (t) => [
+    unique().on(t.legalEntityId, t.year, t.sequence),
+    unique().on(t.legalEntityId, t.number),
+    index().on(t.caseId),
+  ],
 );
 
 /** Store credit as lots: each issue can expire; redemptions take the lots that expire first. */
-export const storeCreditLots = pgTable("store_credit_lots", {
-  id: uuid("id").primaryKey(),
-  merchantId: uuid("merchant_id")
-    .notNull()
-    .references(() => merchants.id),
-  customerId: uuid("customer_id")
-    .notNull()
-    .references(() => customers.id),
-  currency: text("currency").notNull(),
-  amount: minor("amount").notNull(),
-  remaining: minor("remaining").notNull(),
-  expiresAt: ts("expires_at"),
-  caseId: uuid("case_id").references(() => returnCases.id),
-  expired: boolean("expired").notNull().default(false),
-  createdAt: ts("created_at").notNull(),
-});
+export const storeCreditLots = pgTable(
+  "store_credit_lots",
+  {
+    id: uuid("id").primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    currency: text("currency").notNull(),
+    amount: minor("amount").notNull(),
+    remaining: minor("remaining").notNull(),
+    expiresAt: ts("expires_at"),
+    caseId: uuid("case_id").references(() => returnCases.id),
+    expired: boolean("expired").notNull().default(false),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [index().on(t.caseId)],
+);
 
 /** ECB (or other) reference rates: units of `currency` per 1 EUR on `date`. */
 export const fxRates = pgTable(

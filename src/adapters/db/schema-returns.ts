@@ -140,36 +140,44 @@ export const caseEvents = pgTable(
   ],
 );
 
-export const receipts = pgTable("receipts", {
-  id: uuid("id").primaryKey(),
-  caseId: uuid("case_id")
-    .notNull()
-    .references(() => returnCases.id),
-  lineId: uuid("line_id").references(() => returnLines.id),
-  locationId: uuid("location_id").references(() => locations.id),
-  quantity: integer("quantity").notNull(),
-  exception: text("exception"),
-  note: text("note"),
-  at: ts("at").notNull(),
-  actorId: text("actor_id").notNull(),
-});
+export const receipts = pgTable(
+  "receipts",
+  {
+    id: uuid("id").primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => returnCases.id),
+    lineId: uuid("line_id").references(() => returnLines.id),
+    locationId: uuid("location_id").references(() => locations.id),
+    quantity: integer("quantity").notNull(),
+    exception: text("exception"),
+    note: text("note"),
+    at: ts("at").notNull(),
+    actorId: text("actor_id").notNull(),
+  },
+  (t) => [index().on(t.caseId)],
+);
 
-export const inspections = pgTable("inspections", {
-  id: uuid("id").primaryKey(),
-  caseId: uuid("case_id")
-    .notNull()
-    .references(() => returnCases.id),
-  lineId: uuid("line_id")
-    .notNull()
-    .references(() => returnLines.id),
-  quantity: integer("quantity").notNull(),
-  outcome: text("outcome").notNull(),
-  condition: text("condition").notNull(),
-  disposition: text("disposition").notNull(),
-  note: text("note"),
-  at: ts("at").notNull(),
-  actorId: text("actor_id").notNull(),
-});
+export const inspections = pgTable(
+  "inspections",
+  {
+    id: uuid("id").primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => returnCases.id),
+    lineId: uuid("line_id")
+      .notNull()
+      .references(() => returnLines.id),
+    quantity: integer("quantity").notNull(),
+    outcome: text("outcome").notNull(),
+    condition: text("condition").notNull(),
+    disposition: text("disposition").notNull(),
+    note: text("note"),
+    at: ts("at").notNull(),
+    actorId: text("actor_id").notNull(),
+  },
+  (t) => [index().on(t.caseId)],
+);
 
 export const idempotencyKeys = pgTable(
   "idempotency_keys",

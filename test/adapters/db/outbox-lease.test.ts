@@ -6,10 +6,11 @@ import { createReturn } from "../../../src/app/create-return.ts";
 import { drainCase } from "../../../src/app/notify/outbox-relay.ts";
 import { DEFAULT_OUTBOX_SETTINGS } from "../../../src/app/notify/ports.ts";
 import { createEndpoint } from "../../../src/app/notify/webhook-endpoints.ts";
+import { caseEvents } from "../../../src/app/queries.ts";
 import type { Actor } from "../../../src/domain/actor.ts";
 import { describeEachDb } from "../../support/databases.ts";
 import { call, orderJson } from "../../support/fixtures.ts";
-import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
+import { DAY, GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
 
 type Rows = { rows: Record<string, unknown>[] };
 
@@ -46,7 +47,7 @@ describeEachDb("outbox lease and release", (kind) => {
     });
     const m = await merchantWithKey(h.deps, "lease", { policy: GENEROUS_POLICY });
     merchantId = m.merchantId;
-    for (let i = 1; i <= 4; i++)
+    for (let i = 1; i <= 6; i++)
       expect((await call(h.app, m.auth, "PUT", `/api/v1/orders/ORD-${i}`, orderJson())).status).toBe(201);
   });
   afterAll(() => h.close());
@@ -150,5 +151,53 @@ describeEachDb("outbox lease and release", (kind) => {
       { consumer: "email", delivered_seq: last },
       { consumer: `webhook:${endpoint.id}`, delivered_seq: last },
     ]);
+  });
+  /** Every read of a case's events: the relay's lease, a consumer's own read, the back office's. */
+  const everyRead = async (id: string) => {
+    const lease = await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 100);
+    if (!lease) throw new Error("no lease");
+    await outbox().release(id, lease.token, 0, null, at(), []);
+    const own = await outbox().eventsAfter(id, 0, lease.lastSeq, 100);
+    const listed = await caseEvents(h.deps, merchantId, id);
+    if (!listed.ok) throw new Error(listed.error.code);
+    return [lease.events, own, listed.value].map((events) => events.map((e) => e.seq));
+  };
+  const eventTimes = async (id: string) =>
+    (await rows(sql`select at from case_events where case_id = ${id}`)).map((r) =>
+      new Date(r.at as string).getTime(),
+    );
+  const note = async (id: string, shift: number) => {
+    const now = h.clock.now();
+    h.clock.set(new Date(now.getTime() + shift));
+    expect((await addCaseNote(h.deps, merchantId, id, `note ${shift}`, agent)).ok).toBe(true);
+    h.clock.set(now);
+  };
+
+  it("reads every event of a case whose clock went forward and back across months: the mark keeps the earliest and latest time", async () => {
+    const id = await openCase();
+    await note(id, 70 * DAY);
+    // A process whose clock is behind (or a clock stepped back) appends after it.
+    await note(id, -45 * DAY);
+    await note(id, 10 * DAY);
+    const times = await eventTimes(id);
+    const [mark] = await rows(
+      sql`select first_at, last_at, last_seq from outbox_cases where case_id = ${id}`,
+    );
+    expect(new Date(mark?.first_at as string).getTime()).toBe(Math.min(...times));
+    expect(new Date(mark?.last_at as string).getTime()).toBe(Math.max(...times));
+    const all = Array.from({ length: Number(mark?.last_seq) }, (_, i) => i + 1);
+    expect(all.length).toBe(times.length);
+    expect(await everyRead(id)).toEqual([all, all, all]);
+  });
+
+  it("a mark written before its first time was kept (migration 0030) reads every event and keeps no first time", async () => {
+    const id = await openCase();
+    await rows(sql`update outbox_cases set first_at = null, last_at = null where case_id = ${id}`);
+    await note(id, -45 * DAY);
+    await note(id, 70 * DAY);
+    const [mark] = await rows(sql`select first_at, last_seq from outbox_cases where case_id = ${id}`);
+    expect(mark?.first_at).toBeNull();
+    const all = Array.from({ length: Number(mark?.last_seq) }, (_, i) => i + 1);
+    expect(await everyRead(id)).toEqual([all, all, all]);
   });
 });

@@ -11,10 +11,11 @@ import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "..
 
 type Rows = { rows: Record<string, unknown>[] };
 
-const MIGRATION = readFileSync(
-  new URL("../../../src/adapters/db/migrations/0027_outbox_marks_for_every_case.sql", import.meta.url),
-  "utf8",
-);
+const migration = (name: string) =>
+  readFileSync(new URL(`../../../src/adapters/db/migrations/${name}.sql`, import.meta.url), "utf8");
+const MIGRATION = migration("0027_outbox_marks_for_every_case");
+/** Migration 0030's last statement: the marks that exist get the earliest and latest time of their events. */
+const BOUNDS = migration("0030_hot_path_reads").split("--> statement-breakpoint").at(-1) ?? "";
 
 /**
  * Appended events are numbered after the case's outbox mark (last_seq), not max(seq) over every
@@ -88,5 +89,20 @@ describeEachDb("outbox marks number the events", (kind) => {
       [2, "return.cancelled"],
     ]);
     expect(await mark(id)).toEqual({ last_seq: 2, settled_seq: 1 });
+  });
+  it("migration 0030 gives the marks that exist the earliest and latest time of their events", async () => {
+    const id = await open();
+    h.clock.advance(40 * 86_400_000);
+    const cancelled = await runCaseCommand(h.deps, merchantId, id, { type: "cancel" }, { actor: agent });
+    expect(cancelled.ok).toBe(true);
+    await rows(sql`update outbox_cases set first_at = null, last_at = null`);
+    expect(BOUNDS).toContain('UPDATE "outbox_cases"');
+    await rows(sql.raw(BOUNDS));
+    const wrong = await rows(sql`select o.case_id from outbox_cases o
+      join (select case_id, min(at) as f, max(at) as l from case_events group by case_id) e on e.case_id = o.case_id
+      where o.first_at is distinct from e.f or o.last_at is distinct from e.l`);
+    expect(wrong).toEqual([]);
+    const [mark] = await rows(sql`select last_at - first_at as span from outbox_cases where case_id = ${id}`);
+    expect(String(mark?.span)).toMatch(/40 days/);
   });
 });
