@@ -64,7 +64,10 @@ export async function loadProducts(db: pg.Client, merchantId: string): Promise<v
   );
 }
 
-/** Clones orders [from, to): each with the template's two lines, one return of both, its events and refund. */
+/**
+ * Clones orders [from, to): each with the template's lines and tenders, one return of its lines, its
+ * events and refund (the refund against the clone's own tender).
+ */
 export async function loadChunk(db: pg.Client, t: Template, from: number, to: number): Promise<void> {
   const i = "i::text";
   await clone(
@@ -92,6 +95,14 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
       sku: `'SKU-' || ((i * 7 + t.position * 13) % 2000)`,
       quantity: `1 + (i + t.position) % 3`,
     },
+    from,
+    to,
+  );
+  await clone(
+    db,
+    "order_tenders",
+    `t.order_id = '${t.orderId}'`,
+    { id: uuid("ot", i, "t.id::text"), order_id: uuid("o", i) },
     from,
     to,
   );
@@ -152,6 +163,9 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
     {
       case_id: uuid("c", i),
       settled_seq: "t.last_seq", // delivered (and, not queued for the rollups, counted by the rebuild)
+      // The clone's events are shifted in time: its mark keeps no bounds (reads take every month).
+      first_at: "null",
+      last_at: "null",
     },
     from,
     to,
@@ -163,6 +177,8 @@ export async function loadChunk(db: pg.Client, t: Template, from: number, to: nu
     {
       id: uuid("s", i, "t.id::text"),
       case_id: uuid("c", i),
+      order_id: uuid("o", i),
+      tender_id: uuid("ot", i, "t.tender_id::text"),
       idempotency_key: `'bench-' || i || '-' || t.id`,
       currency: `(${CURRENCIES})[1 + i % 4]`,
       amount: `100 + (i % 9000)`,

@@ -1,4 +1,5 @@
 import { benchFlows } from "./api-flows.ts";
+import { benchGrown } from "./api-grown.ts";
 import { benchPreview, benchReturnCreation } from "./api-load.ts";
 import { benchRefunds } from "./api-refunds.ts";
 import { benchLabelPurchases, benchRoutingDecisions } from "./logistics.ts";
@@ -26,6 +27,8 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   "api-preview-postgres-2p": () => benchPreview("postgres", 2),
   "api-refunds-postgres-2p": () => benchRefunds("postgres", 2),
   "api-flows-postgres-2p": () => benchFlows("postgres", 2),
+  // Creations and refunds on a database that already holds BENCH_GROWN_ORDERS orders with returns.
+  "api-grown-postgres": () => benchGrown(),
   "portal-web": () => benchPortalWeb(),
   "reports-postgres": () => benchReports(),
 };
