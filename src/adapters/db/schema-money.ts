@@ -97,5 +97,9 @@ export const settlements = pgTable(
       .where(sql`status in ('pending', 'processing', 'awaiting_provider')`),
     check("settlement_amount", sql`${t.amount} > 0`),
     index().on(t.orderId),
+    // The back office's lists (newest first, by status) and a provider's webhook finding its refund.
+    index().on(t.merchantId, t.createdAt),
+    index().on(t.merchantId, t.status, t.createdAt),
+    index().on(t.gateway, t.providerReference),
   ],
 );

@@ -66,6 +66,7 @@ export const creditNotes = pgTable(
     unique().on(t.legalEntityId, t.year, t.sequence),
     unique().on(t.legalEntityId, t.number),
     index().on(t.caseId),
+    index().on(t.merchantId, t.issuedAt),
   ],
 );
 
@@ -88,7 +89,7 @@ export const storeCreditLots = pgTable(
     expired: boolean("expired").notNull().default(false),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [index().on(t.caseId)],
+  (t) => [index().on(t.caseId), index().on(t.merchantId, t.customerId, t.currency)],
 );
 
 /** ECB (or other) reference rates: units of `currency` per 1 EUR on `date`. */

@@ -13,6 +13,13 @@ CREATE INDEX IF NOT EXISTS "credit_notes_case_id_index" ON "credit_notes" USING 
 CREATE INDEX IF NOT EXISTS "store_credit_lots_case_id_index" ON "store_credit_lots" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "ledger_transactions_case_id_index" ON "ledger_transactions" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "settlements_order_id_index" ON "settlements" USING btree ("order_id");--> statement-breakpoint
+-- The back office's lists of settlements (newest first, by status) and of credit notes, a provider's
+-- webhook finding its refund by reference, a customer's live store credit.
+CREATE INDEX IF NOT EXISTS "settlements_merchant_id_created_at_index" ON "settlements" USING btree ("merchant_id","created_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "settlements_merchant_id_status_created_at_index" ON "settlements" USING btree ("merchant_id","status","created_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "settlements_gateway_provider_reference_index" ON "settlements" USING btree ("gateway","provider_reference");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "credit_notes_merchant_id_issued_at_index" ON "credit_notes" USING btree ("merchant_id","issued_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "store_credit_lots_merchant_id_customer_id_currency_index" ON "store_credit_lots" USING btree ("merchant_id","customer_id","currency");--> statement-breakpoint
 -- The earliest and latest "at" of each case's events, kept on its outbox mark by every append
 -- (outbox-mark.ts): reads of a case's events bound "at" with them, so they visit the one or two
 -- monthly partitions of case_events the case's events are in, not every month there is.
