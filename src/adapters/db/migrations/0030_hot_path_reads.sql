@@ -4,6 +4,9 @@
 -- events; the outbox lease takes a case's delivery progress (its key leads with the consumer); a case's
 -- receipts, inspections, credit notes, store credit and ledger transactions are read, and erased, by
 -- case; an order's settlements by order.
+-- Migrations run in a transaction, so these indexes are built without CONCURRENTLY and hold off writes
+-- to their table while they build. On a large database, build them first with CREATE INDEX
+-- CONCURRENTLY under the same names: IF NOT EXISTS then skips them here.
 CREATE INDEX IF NOT EXISTS "order_tenders_order_id_position_index" ON "order_tenders" USING btree ("order_id","position");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "extenuating_events_merchant_id_starts_at_index" ON "extenuating_events" USING btree ("merchant_id","starts_at");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "outbox_progress_case_id_index" ON "outbox_progress" USING btree ("case_id");--> statement-breakpoint
