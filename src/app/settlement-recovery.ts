@@ -51,7 +51,23 @@ export async function recoverSettlements(deps: Deps): Promise<Recovery> {
       await deps.jobs.enqueue("settlement.execute", { settlementId: s.id }, { singletonKey: s.id });
     else await executeSettlement(deps, s.id);
   }
+  await sweepWhenStale(deps, now, staleBefore);
   return { resent: due.length, review, settled };
+}
+
+/**
+ * A provider call claimed less than STALE_MS ago may have been cut off by the crash this sweep
+ * follows (a restart): with a job queue, a sweep is queued for the moment it goes stale, instead of
+ * the first minute's sweep after that. A sweep is idempotent: several processes queueing one each
+ * cost a few reads.
+ */
+async function sweepWhenStale(deps: Deps, now: Date, staleBefore: Date): Promise<void> {
+  if (!deps.jobs) return;
+  const claimed = await deps.store.read.settlements.earliestClaimSince(staleBefore);
+  if (!claimed) return;
+  const due = Math.ceil((claimed.getTime() + STALE_MS) / 1000) + 1;
+  const after = Math.max(1, due - Math.floor(now.getTime() / 1000));
+  await deps.jobs.enqueue("settlement.sweep", { dueAt: due }, { startAfterSeconds: after });
 }
 
 /** Moves a settlement still in the state it was read in to `needs_review` (logged); 1 when it moved. */

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startJobQueue } from "../../src/adapters/jobs/job-queue.ts";
 import { adyenGateway } from "../../src/adapters/payments/adyen-gateway.ts";
 import { type AdyenFake, startAdyenFake } from "../../src/adapters/payments/fakes/adyen-fake.ts";
 import { type StripeFake, startStripeFake } from "../../src/adapters/payments/fakes/stripe-fake.ts";
@@ -181,6 +183,33 @@ describeEachDb(
       expect(await recoverSettlements(h.deps)).toEqual({ resent: 1, review: 0, settled: 0 });
       expect((await settlement(s.id as string)).status).toBe("succeeded");
       expect(stripe.refunds().filter((r) => r.payment_intent === "pi_cut")).toHaveLength(1);
+    });
+
+    it("with a job queue, a call claimed just before a restart gets a sweep queued for the moment it goes stale", async () => {
+      stripe.addPayment("pi_restart", 12_460, "eur");
+      stripe.failNext(1, 503);
+      const s = await approvedRefund(card("stripe", "pi_restart"));
+      const jobs = await startJobQueue(h.database);
+      try {
+        const sweeps = async () =>
+          (
+            (await h.database.db.execute(
+              sql`select data, start_after > now() as later from pgboss.job where name = 'settlement.sweep'`,
+            )) as unknown as { rows: { data: { dueAt: number }; later: boolean }[] }
+          ).rows;
+        const claimedAt = h.clock.now().getTime();
+        await crashWhileCalling(s.id as string);
+        expect(await sweeps()).toEqual([]);
+        expect(await recoverSettlements({ ...h.deps, jobs })).toEqual({ resent: 0, review: 0, settled: 0 });
+        const dueAt = Math.ceil((claimedAt + STALE_MS) / 1000) + 1;
+        expect(await sweeps()).toEqual([{ data: { dueAt }, later: true }]);
+        // The queued sweep, when it runs, re-sends the call: one refund at Stripe.
+        later(STALE_MS);
+        expect(await recoverSettlements(h.deps)).toEqual({ resent: 1, review: 0, settled: 0 });
+        expect(stripe.refunds().filter((r) => r.payment_intent === "pi_restart")).toHaveLength(1);
+      } finally {
+        await jobs.stop();
+      }
     });
 
     it("past the key window or the attempt cap a cut-off call is not re-sent: a person checks, then retries", async () => {

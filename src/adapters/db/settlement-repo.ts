@@ -202,6 +202,13 @@ export function settlementRepo(db: Executor, seal: BankSeal): SettlementRepo {
         .limit(limit);
       return rows.map(toSettlement);
     },
+    async earliestClaimSince(since) {
+      const [row] = await db
+        .select({ at: sql<Date | string | null>`min(${settlements.updatedAt})` })
+        .from(settlements)
+        .where(and(providerRefund, eq(settlements.status, "processing"), gte(settlements.updatedAt, since)));
+      return row?.at ? new Date(row.at) : null;
+    },
     async stuck(status, before, limit) {
       const rows = await db
         .select()

@@ -110,6 +110,8 @@ export interface SettlementRepo {
   claim(id: string, at: Date, staleBefore: Date, maxAttempts: number): Promise<Settlement | null>;
   /** Provider refunds waiting for their call: pending, or processing since before `staleBefore`. */
   recoverable(staleBefore: Date, limit: number): Promise<Settlement[]>;
+  /** When the earliest provider call in flight since `since` was claimed (null: none): when it goes stale. */
+  earliestClaimSince(since: Date): Promise<Date | null>;
   /** Provider refunds in `status` not touched since `before` (the sweep's overdue list). */
   stuck(status: SettlementStatus, before: Date, limit: number): Promise<Settlement[]>;
   byProviderReference(gateway: string, reference: string): Promise<Settlement | null>;
