@@ -51,19 +51,19 @@ export async function recoverSettlements(deps: Deps): Promise<Recovery> {
       await deps.jobs.enqueue("settlement.execute", { settlementId: s.id }, { singletonKey: s.id });
     else await executeSettlement(deps, s.id);
   }
-  await sweepWhenStale(deps, now, staleBefore);
   return { resent: due.length, review, settled };
 }
 
 /**
- * A provider call claimed less than STALE_MS ago may have been cut off by the crash this sweep
- * follows (a restart): with a job queue, a sweep is queued for the moment it goes stale, instead of
- * the first minute's sweep after that. A sweep is idempotent: several processes queueing one each
- * cost a few reads.
+ * After a restart: a provider call claimed less than STALE_MS ago may have been cut off by the crash
+ * the restart follows. With a job queue, one sweep is queued for the moment the earliest such claim
+ * goes stale, instead of waiting for the first minute's sweep after that. Only the start-up sweep
+ * calls it: a sweep that queued one every time would start a chain of sweeps per sweep.
  */
-async function sweepWhenStale(deps: Deps, now: Date, staleBefore: Date): Promise<void> {
+export async function sweepWhenStale(deps: Deps): Promise<void> {
   if (!deps.jobs) return;
-  const claimed = await deps.store.read.settlements.earliestClaimSince(staleBefore);
+  const now = deps.clock.now();
+  const claimed = await deps.store.read.settlements.earliestClaimSince(new Date(now.getTime() - STALE_MS));
   if (!claimed) return;
   const due = Math.ceil((claimed.getTime() + STALE_MS) / 1000) + 1;
   const after = Math.max(1, due - Math.floor(now.getTime() / 1000));

@@ -6,7 +6,7 @@ import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts
 import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
 import { registerReportJobs } from "../jobs/report-jobs.ts";
 import { registerRetentionJobs } from "../jobs/retention-jobs.ts";
-import { registerSettlementJobs, sweep } from "../jobs/settlement-jobs.ts";
+import { registerSettlementJobs, startupSweep } from "../jobs/settlement-jobs.ts";
 
 /** Wiring of the background jobs: the queue, its workers, and a first sweep of what a crash left behind. */
 export async function withJobs(
@@ -21,7 +21,7 @@ export async function withJobs(
   await registerRetentionJobs(withQueue, jobs);
   await registerEmailJobs(withQueue, jobs);
   const stopReports = await registerReportJobs(withQueue, jobs);
-  await sweep(withQueue, jobs);
+  await startupSweep(withQueue, jobs);
   await logisticsSweep(withQueue, jobs);
   await outboxSweep(withQueue, jobs);
   return {

@@ -1,6 +1,6 @@
 import type { Deps, JobRunner } from "../app/ports/index.ts";
 import { executeSettlement } from "../app/settle.ts";
-import { type Recovery, recoverSettlements } from "../app/settlement-recovery.ts";
+import { type Recovery, recoverSettlements, sweepWhenStale } from "../app/settlement-recovery.ts";
 import { expireStoreCredit } from "../app/store-credit.ts";
 
 export const JOBS = {
@@ -44,4 +44,11 @@ export async function registerSettlementJobs(
 /** The recovery sweep with the queue: re-sent provider calls become jobs. */
 export function sweep(deps: Deps, jobs: JobRunner): Promise<Recovery> {
   return recoverSettlements({ ...deps, jobs });
+}
+
+/** The sweep at start-up: the recovery sweep, then one more queued for a claim not yet stale. */
+export async function startupSweep(deps: Deps, jobs: JobRunner): Promise<Recovery> {
+  const done = await sweep(deps, jobs);
+  await sweepWhenStale({ ...deps, jobs });
+  return done;
 }

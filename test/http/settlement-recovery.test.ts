@@ -6,7 +6,12 @@ import { type AdyenFake, startAdyenFake } from "../../src/adapters/payments/fake
 import { type StripeFake, startStripeFake } from "../../src/adapters/payments/fakes/stripe-fake.ts";
 import { stripeGateway } from "../../src/adapters/payments/stripe-gateway.ts";
 import { MAX_ATTEMPTS, STALE_MS } from "../../src/app/settle.ts";
-import { KEY_WINDOW_MS, OUTCOME_DUE_MS, recoverSettlements } from "../../src/app/settlement-recovery.ts";
+import {
+  KEY_WINDOW_MS,
+  OUTCOME_DUE_MS,
+  recoverSettlements,
+  sweepWhenStale,
+} from "../../src/app/settlement-recovery.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import {
@@ -185,7 +190,7 @@ describeEachDb(
       expect(stripe.refunds().filter((r) => r.payment_intent === "pi_cut")).toHaveLength(1);
     });
 
-    it("with a job queue, a call claimed just before a restart gets a sweep queued for the moment it goes stale", async () => {
+    it("at start-up with a job queue, a call claimed just before the restart gets a sweep queued for the moment it goes stale", async () => {
       stripe.addPayment("pi_restart", 12_460, "eur");
       stripe.failNext(1, 503);
       const s = await approvedRefund(card("stripe", "pi_restart"));
@@ -200,7 +205,10 @@ describeEachDb(
         const claimedAt = h.clock.now().getTime();
         await crashWhileCalling(s.id as string);
         expect(await sweeps()).toEqual([]);
+        // The minute's sweep queues nothing (one that did would start a chain of sweeps every time).
         expect(await recoverSettlements({ ...h.deps, jobs })).toEqual({ resent: 0, review: 0, settled: 0 });
+        expect(await sweeps()).toEqual([]);
+        await sweepWhenStale({ ...h.deps, jobs });
         const dueAt = Math.ceil((claimedAt + STALE_MS) / 1000) + 1;
         expect(await sweeps()).toEqual([{ data: { dueAt }, later: true }]);
         // The queued sweep, when it runs, re-sends the call: one refund at Stripe.
