@@ -1,24 +1,11 @@
 import pg from "pg";
-import { type Call, drive, percentile, refundBenchServer, settledCount } from "./bench-client.ts";
+import { drive, percentile, refundBenchServer, returnOf, settledCount } from "./bench-client.ts";
 import { loadChunk } from "./report-data.ts";
 import { postgresReachable } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const ORDERS = Number(process.env.BENCH_GROWN_ORDERS ?? 200_000);
 const CHUNK = 50_000;
-
-const LINE = [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }];
-
-/** One return of the client's order (`R-i`); with `approve`, approved (the policy refunds at approval). */
-async function returnOf(call: Call, i: number, approve: boolean): Promise<boolean> {
-  const c = await call("POST", "/api/v1/returns", {
-    orderExternalId: `R-${i}`,
-    lines: LINE,
-    requestedResolution: "refund",
-  });
-  if (c.status !== 201) return false;
-  return !approve || (await call("POST", `/api/v1/returns/${c.body.id}/approve`, {})).status === 200;
-}
 
 /**
  * Creations and refunds on a store with history: the refund bench's server and orders, plus

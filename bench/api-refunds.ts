@@ -1,4 +1,12 @@
-import { CLIENTS, drive, percentile, refundBenchServer, settledCount, target } from "./bench-client.ts";
+import {
+  CLIENTS,
+  drive,
+  percentile,
+  refundBenchServer,
+  returnOf,
+  settledCount,
+  target,
+} from "./bench-client.ts";
 import { postgresReachable } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -14,14 +22,7 @@ export async function benchRefunds(kind: "pglite" | "postgres", processes = 1): 
   const { server, call } = await refundBenchServer(kind, "approval", processes);
   try {
     const start = performance.now();
-    const { done, latencies } = await drive(SECONDS, async (i) => {
-      const c = await call("POST", "/api/v1/returns", {
-        orderExternalId: `R-${i}`,
-        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
-        requestedResolution: "refund",
-      });
-      return (await call("POST", `/api/v1/returns/${c.body.id}/approve`, {})).status === 200;
-    });
+    const { done, latencies } = await drive(SECONDS, (i) => returnOf(call, i, true));
     const succeeded = await settledCount(call);
     const seconds = (performance.now() - start) / 1000;
     return `refunds executed end to end (${target(kind, processes)}, ${CLIENTS} clients: create + approve, refund via the job queue): ${(done / seconds).toFixed(1)}/s, ${done} issued, ${succeeded >= 500 ? "≥500" : succeeded} succeeded, create+approve p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;

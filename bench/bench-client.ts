@@ -53,6 +53,17 @@ export async function refundBenchServer(
   return { server, call };
 }
 
+/** One return of the client's order (`R-i`); with `approve`, approved (the policy refunds at approval). */
+export async function returnOf(call: Call, i: number, approve: boolean): Promise<boolean> {
+  const c = await call("POST", "/api/v1/returns", {
+    orderExternalId: `R-${i}`,
+    lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
+    requestedResolution: "refund",
+  });
+  if (c.status !== 201) return false;
+  return !approve || (await call("POST", `/api/v1/returns/${c.body.id}/approve`, {})).status === 200;
+}
+
 /** Waits until the worker has no pending or processing settlement; answers the succeeded count (up to 500). */
 export async function settledCount(call: Call): Promise<number> {
   for (;;) {

@@ -3,6 +3,7 @@ import type { ConsumerProgress, OutboxLease, SavedProgress } from "../../app/not
 import type { StoredEvent } from "../../app/ports/index.ts";
 import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
+import { eventTimesWithin, MARK_LAST_AT } from "./event-bounds.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import type { caseEvents } from "./schema.ts";
 
@@ -95,17 +96,17 @@ export async function releaseCase(
 
 const p = (name: string, cast: string) => sql`${sql.placeholder(name)}${sql.raw(cast)}`;
 
-const leaseTemplate = () => sql`with l as (update outbox_cases
+const leaseTemplate = () => sql`with l as (update outbox_cases m
       set lease_until = ${p("until", "::timestamptz")}, lease_token = ${p("token", "::uuid")}
       where case_id = ${p("caseId", "::uuid")} and (lease_until is null or lease_until < ${p("at", "::timestamptz")})
-      returning merchant_id, last_seq, settled_seq, first_at, greatest(last_at, updated_at) as last_at)
+      returning merchant_id, last_seq, settled_seq, first_at, ${MARK_LAST_AT} as last_at)
     select l.merchant_id, l.last_seq, l.settled_seq,
       (select coalesce(json_agg(json_build_object('consumer', p.consumer, 'deliveredSeq', p.delivered_seq,
         'attempts', p.attempts, 'retryAt', p.retry_at, 'lastError', p.last_error)), '[]'::json)
         from outbox_progress p where p.case_id = ${p("caseId", "::uuid")}) as progress,
       (select coalesce(json_agg(${sql.raw(EVENT_JSON)} order by e.seq), '[]'::json) from (select * from case_events
         where case_id = ${p("caseId", "::uuid")} and seq > l.settled_seq and seq <= l.last_seq
-          and at >= coalesce(l.first_at, '-infinity') and at <= l.last_at
+          and ${eventTimesWithin(sql`l.first_at`, sql`l.last_at`)}
         order by seq limit ${p("batch", "::int")}) e) as events
     from l`;
 

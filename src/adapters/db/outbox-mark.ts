@@ -28,9 +28,8 @@ export function appendValues(
   events: readonly CaseEvent[],
   start: number | null,
 ) {
-  const last = events.at(-1);
   // Every caller appends at least one event (case-repo.ts skips the statement without any).
-  if (!last) throw new Error(`no events to append to case ${c.id}`);
+  if (events.length === 0) throw new Error(`no events to append to case ${c.id}`);
   const rows = events.map((e, i) => ({
     i: i + 1,
     type: e.type,

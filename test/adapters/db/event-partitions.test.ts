@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createReturn } from "../../../src/app/create-return.ts";
-import type { Actor } from "../../../src/domain/actor.ts";
+import { agentReturn } from "../../support/agent-return.ts";
 import { describeEachDb } from "../../support/databases.ts";
 import { call, orderJson } from "../../support/fixtures.ts";
 import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
@@ -21,7 +20,6 @@ const MIGRATION = readFileSync(
 describeEachDb("empty months of case events", (kind) => {
   let h: Harness;
   let merchantId = "";
-  const agent: Actor = { kind: "agent", id: "agent-1", name: "Agent One" };
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await h.database.db.execute(q)) as unknown as Rows).rows;
   const months = async () =>
@@ -39,18 +37,7 @@ describeEachDb("empty months of case events", (kind) => {
     const m = await merchantWithKey(h.deps, "months", { policy: GENEROUS_POLICY });
     merchantId = m.merchantId;
     expect((await call(h.app, m.auth, "PUT", "/api/v1/orders/ORD-1", orderJson())).status).toBe(201);
-    const made = await createReturn(
-      h.deps,
-      merchantId,
-      {
-        orderExternalId: "ORD-1",
-        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
-        requestedResolution: "refund",
-        source: "agent",
-      },
-      agent,
-    );
-    expect(made.ok).toBe(true);
+    await agentReturn(h.deps, merchantId, "ORD-1");
   });
   afterAll(() => h.close());
 

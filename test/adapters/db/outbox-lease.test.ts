@@ -2,12 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runCaseCommand } from "../../../src/app/case-commands.ts";
 import { addCaseNote } from "../../../src/app/case-notes.ts";
-import { createReturn } from "../../../src/app/create-return.ts";
 import { drainCase } from "../../../src/app/notify/outbox-relay.ts";
 import { DEFAULT_OUTBOX_SETTINGS } from "../../../src/app/notify/ports.ts";
 import { createEndpoint } from "../../../src/app/notify/webhook-endpoints.ts";
 import { caseEvents } from "../../../src/app/queries.ts";
-import type { Actor } from "../../../src/domain/actor.ts";
+import { AGENT, agentReturn } from "../../support/agent-return.ts";
 import { describeEachDb } from "../../support/databases.ts";
 import { call, orderJson } from "../../support/fixtures.ts";
 import { DAY, GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
@@ -23,7 +22,6 @@ describeEachDb("outbox lease and release", (kind) => {
   let h: Harness;
   let merchantId = "";
   const sent: number[] = [];
-  const agent: Actor = { kind: "agent", id: "agent-1", name: "Agent One" };
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await h.database.db.execute(q)) as unknown as Rows).rows;
   const outbox = () => h.deps.store.read.outbox;
@@ -56,20 +54,8 @@ describeEachDb("outbox lease and release", (kind) => {
   let orders = 0;
   const openCase = async () => {
     orders += 1;
-    const made = await createReturn(
-      h.deps,
-      merchantId,
-      {
-        orderExternalId: `ORD-${orders}`,
-        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
-        requestedResolution: "refund",
-        source: "agent",
-      },
-      agent,
-    );
-    if (!made.ok) throw new Error(JSON.stringify(made.error));
-    const id = made.value.id;
-    expect((await runCaseCommand(h.deps, merchantId, id, { type: "approve" }, { actor: agent })).ok).toBe(
+    const id = await agentReturn(h.deps, merchantId, `ORD-${orders}`);
+    expect((await runCaseCommand(h.deps, merchantId, id, { type: "approve" }, { actor: AGENT })).ok).toBe(
       true,
     );
     return id;
@@ -143,7 +129,7 @@ describeEachDb("outbox lease and release", (kind) => {
       eventTypes: [],
     });
     h.clock.set(now);
-    expect((await addCaseNote(h.deps, merchantId, id, "a note", agent)).ok).toBe(true);
+    expect((await addCaseNote(h.deps, merchantId, id, "a note", AGENT)).ok).toBe(true);
     expect(await drainCase(h.deps, id)).toEqual({ status: "settled" });
     const last = Number(mark?.last_seq) + 1;
     expect(sent).toEqual(Array.from({ length: last }, (_, i) => i + 1));
@@ -169,7 +155,7 @@ describeEachDb("outbox lease and release", (kind) => {
   const note = async (id: string, shift: number) => {
     const now = h.clock.now();
     h.clock.set(new Date(now.getTime() + shift));
-    expect((await addCaseNote(h.deps, merchantId, id, `note ${shift}`, agent)).ok).toBe(true);
+    expect((await addCaseNote(h.deps, merchantId, id, `note ${shift}`, AGENT)).ok).toBe(true);
     h.clock.set(now);
   };
 

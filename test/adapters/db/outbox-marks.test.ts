@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runCaseCommand } from "../../../src/app/case-commands.ts";
-import { createReturn } from "../../../src/app/create-return.ts";
 import { caseEvents } from "../../../src/app/queries.ts";
-import type { Actor } from "../../../src/domain/actor.ts";
+import { AGENT, agentReturn } from "../../support/agent-return.ts";
 import { describeEachDb } from "../../support/databases.ts";
 import { call, orderJson } from "../../support/fixtures.ts";
 import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../../support/harness.ts";
@@ -25,7 +24,6 @@ const BOUNDS = migration("0030_hot_path_reads").split("--> statement-breakpoint"
 describeEachDb("outbox marks number the events", (kind) => {
   let h: Harness;
   let merchantId = "";
-  const agent: Actor = { kind: "agent", id: "agent-1", name: "Agent One" };
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await h.database.db.execute(q)) as unknown as Rows).rows;
   const mark = async (caseId: string) =>
@@ -39,21 +37,7 @@ describeEachDb("outbox marks number the events", (kind) => {
   });
   afterAll(() => h.close());
 
-  const open = async () => {
-    const made = await createReturn(
-      h.deps,
-      merchantId,
-      {
-        orderExternalId: "ORD-1",
-        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
-        requestedResolution: "refund",
-        source: "agent",
-      },
-      agent,
-    );
-    if (!made.ok) throw new Error(JSON.stringify(made.error));
-    return made.value.id;
-  };
+  const open = () => agentReturn(h.deps, merchantId, "ORD-1");
   const seqs = async (caseId: string) => {
     const events = await caseEvents(h.deps, merchantId, caseId);
     if (!events.ok) throw new Error(events.error.code);
@@ -63,7 +47,7 @@ describeEachDb("outbox marks number the events", (kind) => {
   it("numbers each append after the mark and moves the mark with it", async () => {
     const id = await open();
     expect(await mark(id)).toEqual({ last_seq: 1, settled_seq: 0 });
-    const approved = await runCaseCommand(h.deps, merchantId, id, { type: "approve" }, { actor: agent });
+    const approved = await runCaseCommand(h.deps, merchantId, id, { type: "approve" }, { actor: AGENT });
     expect(approved.ok).toBe(true);
     const numbered = await seqs(id);
     expect(numbered.map(([seq]) => seq)).toEqual(numbered.map((_, i) => i + 1));
@@ -82,7 +66,7 @@ describeEachDb("outbox marks number the events", (kind) => {
       [{ n: 0 }],
     );
 
-    const cancelled = await runCaseCommand(h.deps, merchantId, id, { type: "cancel" }, { actor: agent });
+    const cancelled = await runCaseCommand(h.deps, merchantId, id, { type: "cancel" }, { actor: AGENT });
     expect(cancelled.ok).toBe(true);
     expect(await seqs(id)).toEqual([
       [1, "return.requested"],
@@ -93,7 +77,7 @@ describeEachDb("outbox marks number the events", (kind) => {
   it("migration 0030 gives the marks that exist the earliest and latest time of their events", async () => {
     const id = await open();
     h.clock.advance(40 * 86_400_000);
-    const cancelled = await runCaseCommand(h.deps, merchantId, id, { type: "cancel" }, { actor: agent });
+    const cancelled = await runCaseCommand(h.deps, merchantId, id, { type: "cancel" }, { actor: AGENT });
     expect(cancelled.ok).toBe(true);
     await rows(sql`update outbox_cases set first_at = null, last_at = null`);
     expect(BOUNDS).toContain('UPDATE "outbox_cases"');
