@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { nameStatements } from "./named-statements.ts";
+import { namedPglite } from "./pglite-named.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -25,7 +26,8 @@ export interface Database {
   /** The raw PGlite instance, when embedded (snapshots, pg-boss). */
   readonly pglite: PGlite | null;
   readonly pool: pg.Pool | null;
-  /** PostgreSQL queries run as named prepared statements (named-statements.ts); other pools follow. */
+  /** PostgreSQL queries run as named prepared statements (named-statements.ts); other pools follow.
+   * PGlite's always do (pglite-named.ts). */
   readonly namedStatements: boolean;
   /** PostgreSQL only: the URL (for clients with their own pool, such as pg-boss). */
   readonly connectionString: string | null;
@@ -76,7 +78,8 @@ function closers(): { add(stop: () => Promise<void>): void; run(): Promise<void>
 }
 
 function embedded(client: PGlite, location: string, release: () => void): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // Drizzle calls only `query` and `transaction` on its client; namedPglite runs them as named statements.
+  const db = drizzlePglite(namedPglite(client) as unknown as PGlite, { schema }) as unknown as Db;
   const stops = closers();
   return {
     db,

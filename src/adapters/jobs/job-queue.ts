@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import type { JobRunner } from "../../app/ports/index.ts";
 import type { Database } from "../db/database.ts";
 import { nameStatements } from "../db/named-statements.ts";
+import { namedPglite } from "../db/pglite-named.ts";
 
 export type { JobRunner };
 
@@ -26,6 +27,7 @@ export async function startJobQueue(
   let boss: PgBoss;
   let closePool = async () => {};
   if (pglite) {
+    const named = namedPglite(pglite);
     const db = {
       async executeSql(text: string, values: unknown[]) {
         try {
@@ -33,7 +35,7 @@ export async function startJobQueue(
             const results = await pglite.exec(text);
             return { rows: results.at(-1)?.rows ?? [] };
           }
-          const r = await pglite.query(text, values);
+          const r = await named.query(text, values);
           return { rows: r.rows };
         } catch (e) {
           await pglite.exec("ROLLBACK").catch(() => {});
