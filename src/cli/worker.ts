@@ -6,7 +6,7 @@ import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts
 import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
 import { registerReportJobs } from "../jobs/report-jobs.ts";
 import { registerRetentionJobs } from "../jobs/retention-jobs.ts";
-import { registerSettlementJobs, startupSweep } from "../jobs/settlement-jobs.ts";
+import { registerSettlementJobs, settlementsHere, startupSweep } from "../jobs/settlement-jobs.ts";
 
 /** Wiring of the background jobs: the queue, its workers, and a first sweep of what a crash left behind. */
 export async function withJobs(
@@ -14,8 +14,11 @@ export async function withJobs(
   database: Database,
 ): Promise<{ deps: Deps; stop: () => Promise<void> }> {
   const jobs = await startJobQueue(database);
-  const withQueue: Deps = { ...deps, jobs };
-  await registerSettlementJobs(withQueue, jobs);
+  // Settlements committed here are paid here first; their pg-boss jobs are for retries and recovery.
+  const queued: Deps = { ...deps, jobs };
+  const here = settlementsHere(queued, jobs);
+  const withQueue: Deps = { ...deps, jobs: here.queue };
+  await registerSettlementJobs(queued, jobs);
   await registerLogisticsJobs(withQueue, jobs);
   const stopOutbox = await registerOutboxJobs(withQueue, jobs);
   await registerRetentionJobs(withQueue, jobs);
@@ -28,6 +31,7 @@ export async function withJobs(
     deps: withQueue,
     stop: async () => {
       stopReports();
+      await here.stop();
       await stopOutbox();
       await jobs.stop();
     },

@@ -1,6 +1,6 @@
 import { drainCase, dueCases } from "../app/notify/outbox-relay.ts";
 import type { Deps, JobRunner } from "../app/ports/index.ts";
-import { localDrains, retryAfterSeconds } from "./outbox-local.ts";
+import { localRuns } from "./local-runs.ts";
 import { RetryLater } from "./settlement-jobs.ts";
 
 export const OUTBOX_JOBS = {
@@ -8,12 +8,18 @@ export const OUTBOX_JOBS = {
   sweep: "outbox.sweep",
 } as const;
 
-/** Cases drained at once in the process that committed their events (outbox-local.ts). */
+/** Cases drained at once in the process that committed their events (local-runs.ts). */
 const LOCAL_DRAINS = 2;
+
+/** Seconds until a consumer's retry time (at least 1; 1 when it has none). */
+export function retryAfterSeconds(deps: Deps, retryAt: Date | null): number {
+  const wait = retryAt ? Math.ceil((retryAt.getTime() - deps.clock.now().getTime()) / 1000) : 1;
+  return Math.max(1, wait);
+}
 
 /**
  * The outbox relay: every commit that appends case events drains those cases in the same process
- * (outbox-local.ts); what it cannot finish becomes a pg-boss drain job — a case another relay holds
+ * (local-runs.ts); what it cannot finish becomes a pg-boss drain job — a case another relay holds
  * is retried by pg-boss (with backoff) until the lease is free, a consumer's failure queues the drain
  * again at the consumer's backoff time — and a sweep (at start and every minute) finds whatever a
  * crash left undelivered. Returns the stop of the local drains.
@@ -36,8 +42,19 @@ export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<(
   );
   await jobs.work(OUTBOX_JOBS.sweep, () => outboxSweep(deps, jobs).then(() => undefined));
   await jobs.schedule(OUTBOX_JOBS.sweep, "* * * * *");
-  const local = localDrains(deps, LOCAL_DRAINS, (caseId, afterSeconds) =>
-    jobs.enqueue(OUTBOX_JOBS.drain, { caseId }, afterSeconds > 0 ? { startAfterSeconds: afterSeconds } : {}),
+  const local = localRuns(
+    "outbox",
+    LOCAL_DRAINS,
+    async (caseId) => {
+      const r = await drainCase(deps, caseId);
+      return r.status === "busy" ? 1 : r.status === "retry" ? retryAfterSeconds(deps, r.retryAt) : null;
+    },
+    (caseId, afterSeconds) =>
+      jobs.enqueue(
+        OUTBOX_JOBS.drain,
+        { caseId },
+        afterSeconds > 0 ? { startAfterSeconds: afterSeconds } : {},
+      ),
   );
   deps.store.onCaseEvents?.((ids) => {
     for (const caseId of ids) local.push(caseId);

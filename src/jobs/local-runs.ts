@@ -1,0 +1,75 @@
+/** Most keys waiting here; beyond it a key goes to the job queue instead. */
+const MAX_WAITING = 1000;
+
+/**
+ * One run of a key in this process: null when done, else the seconds after which the queue's job
+ * should take it over (a lease another process holds, a retry at its backoff time).
+ */
+export type LocalRun = (key: string) => Promise<number | null>;
+
+export interface LocalRuns {
+  /** Run this key soon, in this process (once, however often it is pushed while it waits). */
+  push(key: string): void;
+  /** Hands what waits, and what is pushed from now on, to the queue; waits for the runs in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the keys this process has just committed work for (cases with new events, settlements to pay)
+ * here, at most `concurrency` at a time, instead of a job per commit (pg-boss inserts, fetches and
+ * completes each one, and its workers poll). What cannot be finished here is handed to the queue by
+ * `requeue`: what `run` asks to be retried later, a failure, or a key beyond MAX_WAITING. A crash loses
+ * only wake-ups: the sweeps find every case with undelivered events and every settlement still to pay.
+ */
+export function localRuns(
+  label: string,
+  concurrency: number,
+  run: LocalRun,
+  requeue: (key: string, afterSeconds: number) => Promise<void>,
+): LocalRuns {
+  const waiting = new Set<string>();
+  const active = new Set<string>();
+  let stopped = false;
+  let idle: (() => void) | null = null;
+  const handOver = (key: string, afterSeconds: number) =>
+    requeue(key, afterSeconds).catch((e: unknown) => {
+      // The sweep finds it anyway; the queue only makes it sooner.
+      console.error(`${label}: could not queue ${key}: ${e instanceof Error ? e.message : e}`);
+    });
+  const once = async (key: string) => {
+    try {
+      const wait = await run(key);
+      if (wait !== null) await handOver(key, wait);
+    } catch (e) {
+      console.error(`${label}: ${key} failed: ${e instanceof Error ? e.message : e}`);
+      await handOver(key, 1);
+    }
+  };
+  const next = () => {
+    for (const key of waiting) {
+      if (stopped || active.size >= concurrency) break;
+      if (active.has(key)) continue;
+      waiting.delete(key);
+      active.add(key);
+      void once(key).finally(() => {
+        active.delete(key);
+        if (active.size === 0 && idle) idle();
+        next();
+      });
+    }
+  };
+  return {
+    push(key) {
+      if (stopped || (waiting.size >= MAX_WAITING && !waiting.has(key))) void handOver(key, 0);
+      else waiting.add(key);
+      next();
+    },
+    async stop() {
+      stopped = true;
+      const left = [...waiting];
+      waiting.clear();
+      await Promise.all(left.map((key) => handOver(key, 0)));
+      if (active.size > 0) await new Promise<void>((done) => (idle = done));
+    },
+  };
+}

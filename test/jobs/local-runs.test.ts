@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { localRuns } from "../../src/jobs/local-runs.ts";
+
+/** A run that waits until the test lets it finish, and what each key's run answers. */
+function gate() {
+  const started: string[] = [];
+  const finish = new Map<string, (wait: number | null) => void>();
+  const run = (key: string) =>
+    new Promise<number | null>((resolve, reject) => {
+      started.push(key);
+      finish.set(key, (wait) => (key.startsWith("bad") ? reject(new Error("boom")) : resolve(wait)));
+    });
+  return { started, finish, run };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("local runs", () => {
+  it("runs at most `concurrency` keys at once, each once however often it is pushed while waiting", async () => {
+    const g = gate();
+    const queued: [string, number][] = [];
+    const runs = localRuns("test", 2, g.run, async (key, after) => {
+      queued.push([key, after]);
+    });
+    for (const key of ["a", "b", "c", "c", "d"]) runs.push(key);
+    expect(g.started).toEqual(["a", "b"]);
+    g.finish.get("a")?.(null);
+    await tick();
+    expect(g.started).toEqual(["a", "b", "c"]);
+    g.finish.get("b")?.(null);
+    g.finish.get("c")?.(null);
+    await tick();
+    g.finish.get("d")?.(null);
+    await runs.stop();
+    expect(g.started).toEqual(["a", "b", "c", "d"]);
+    expect(queued).toEqual([]);
+  });
+
+  it("hands to the queue what a run asks to retry, and a failed run after a second", async () => {
+    const g = gate();
+    const queued: [string, number][] = [];
+    const runs = localRuns("test", 4, g.run, async (key, after) => {
+      queued.push([key, after]);
+    });
+    runs.push("later");
+    runs.push("bad-one");
+    g.finish.get("later")?.(7);
+    g.finish.get("bad-one")?.(null);
+    await runs.stop();
+    expect(queued.sort()).toEqual([
+      ["bad-one", 1],
+      ["later", 7],
+    ]);
+  });
+
+  it("on stop, hands what waits and what comes to the queue, and waits for the runs in flight", async () => {
+    const g = gate();
+    const queued: [string, number][] = [];
+    const runs = localRuns("test", 1, g.run, async (key, after) => {
+      queued.push([key, after]);
+    });
+    runs.push("running");
+    runs.push("waiting");
+    let stopped = false;
+    const stopping = runs.stop().then(() => {
+      stopped = true;
+    });
+    runs.push("after stop");
+    await tick();
+    expect(stopped).toBe(false);
+    expect(queued).toEqual([
+      ["waiting", 0],
+      ["after stop", 0],
+    ]);
+    g.finish.get("running")?.(null);
+    await stopping;
+    expect(g.started).toEqual(["running"]);
+  });
+
+  it("a queue that refuses loses only the wake-up: it is logged, not thrown", async () => {
+    const g = gate();
+    const runs = localRuns("test", 1, g.run, async () => {
+      throw new Error("queue down");
+    });
+    await runs.stop();
+    expect(() => runs.push("x")).not.toThrow();
+    await tick();
+    expect(g.started).toEqual([]);
+  });
+});
