@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { RefundHistory } from "../../app/ports/refunds.ts";
 import { money } from "../../domain/money.ts";
 import type { RefundLine, RefundUnits } from "../../domain/refund/refund-calculation.ts";
@@ -11,22 +11,35 @@ interface CalcJson {
   lines: RefundLine[];
 }
 
-/** Per tender of `t`, what settlements not failed or cancelled took from it, as JSON: the one definition. */
-const REFUNDED = sql`(select coalesce(json_agg(json_build_object('tenderId', s.tender_id, 'total', s.total)), '[]'::json)
-      from (select tender_id, sum(amount) as total from settlements
-        where merchant_id = ${sql.placeholder("m")}::uuid and tender_id = any(${sql.placeholder("t")}::uuid[])
-          and status not in ('failed', 'cancelled')
-        group by tender_id) s)`;
+/**
+ * Per tender of `tenders` (a row source of tender ids `t.id`), what settlements not failed or cancelled
+ * took from it, as JSON: the one definition. Summed tender by tender, so each sum reads its tender's
+ * settlements of the merchant through one index (tender_id, merchant_id), whatever the statistics
+ * (migration 0032).
+ */
+const refundedOf = (
+  tenders: SQL,
+) => sql`(select coalesce(json_agg(json_build_object('tenderId', t.id, 'total', s.total)), '[]'::json)
+      from ${tenders}
+      cross join lateral (select sum(amount) as total from settlements
+        where tender_id = t.id and merchant_id = ${sql.placeholder("m")}::uuid
+          and status not in ('failed', 'cancelled')) s
+      where s.total is not null)`;
+
+const REFUNDED = refundedOf(sql`(select distinct unnest(${sql.placeholder("t")}::uuid[]) as id) t`);
 
 /**
  * What an order's cases were refunded before (the calculations of all of its cases) and what the
- * named tenders gave back: one statement, built once.
+ * named tenders of the order gave back: one statement, built once. The tenders are found through the
+ * order, so PostgreSQL expects one or two of them and keeps one plan for the statement (from an array
+ * alone it expects ten and plans every call afresh: 0.36 ms).
  */
 const historySql = () => sql`select
     (select coalesce(json_agg(json_build_object('caseId', rc.case_id, 'units', rc.units, 'lines', rc.lines)), '[]'::json)
       from refund_calculations rc join return_cases c on c.id = rc.case_id
       where c.merchant_id = ${sql.placeholder("m")}::uuid and c.order_id = ${sql.placeholder("o")}::uuid) as calcs,
-    ${REFUNDED} as refunded`;
+    ${refundedOf(sql`(select id from order_tenders
+      where order_id = ${sql.placeholder("o")}::uuid and id = any(${sql.placeholder("t")}::uuid[])) t`)} as refunded`;
 
 type RefundedJson = { tenderId: string; total: number | string }[];
 const refundedMap = (rows: RefundedJson) => new Map(rows.map((r) => [r.tenderId, Number(r.total)] as const));

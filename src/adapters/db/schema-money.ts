@@ -90,7 +90,7 @@ export const settlements = pgTable(
   },
   (t) => [
     index().on(t.caseId),
-    index().on(t.tenderId),
+    index().on(t.tenderId, t.merchantId),
     // What the recovery sweep looks for every minute: a few rows among millions of finished ones.
     index("settlements_in_flight_index")
       .on(t.status, t.updatedAt)

@@ -56,7 +56,7 @@ export const returnCases = pgTable(
     unique().on(t.merchantId, t.number),
     index("return_cases_merchant_status_id").on(t.merchantId, t.status, t.id),
     index("return_cases_merchant_id").on(t.merchantId, t.id),
-    index().on(t.orderId),
+    index().on(t.orderId, t.merchantId),
     index("return_cases_group").on(t.merchantId, t.groupId).where(sql`group_id is not null`),
     // The ship-by reminder looks for cases still waiting for the shopper's parcel.
     index("return_cases_waiting_ship_by")
