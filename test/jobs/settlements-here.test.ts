@@ -2,11 +2,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type JobRunner, startJobQueue } from "../../src/adapters/jobs/job-queue.ts";
 import { runCaseCommand } from "../../src/app/case-commands.ts";
-import { createReturn } from "../../src/app/create-return.ts";
 import type { Deps, GatewayRefundRequest, PaymentGateway } from "../../src/app/ports/index.ts";
 import { settlement } from "../../src/app/refund-queries.ts";
 import { registerSettlementJobs, settlementsHere } from "../../src/jobs/settlement-jobs.ts";
-import { AGENT } from "../support/agent-return.ts";
+import { AGENT, agentReturn } from "../support/agent-return.ts";
 import { describeEachDb } from "../support/databases.ts";
 import { call, orderJson } from "../support/fixtures.ts";
 import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
@@ -74,25 +73,8 @@ describeEachDb("settlements paid where they were committed", (kind) => {
   };
 
   async function approvedSettlement(order: string) {
-    const made = await createReturn(
-      deps,
-      merchantId,
-      {
-        orderExternalId: order,
-        lines: [{ orderLineExternalId: "L1", quantity: 1, reason: "changed_mind" }],
-        requestedResolution: "refund",
-        source: "agent",
-      },
-      AGENT,
-    );
-    if (!made.ok) throw new Error(JSON.stringify(made.error));
-    const approved = await runCaseCommand(
-      deps,
-      merchantId,
-      made.value.id,
-      { type: "approve" },
-      { actor: AGENT },
-    );
+    const id = await agentReturn(deps, merchantId, order);
+    const approved = await runCaseCommand(deps, merchantId, id, { type: "approve" }, { actor: AGENT });
     if (!approved.ok) throw new Error(JSON.stringify(approved.error));
     const [s] = approved.value.settlements;
     if (!s) throw new Error("no settlement");

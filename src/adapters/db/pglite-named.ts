@@ -46,20 +46,14 @@ function cacheOf(pg: PGlite): Cache {
   return cache;
 }
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 async function prepare(pg: PGlite, cache: Cache, text: string): Promise<Statement> {
   const name = `cb_${cache.next++}`;
   const parsed = await pg.execProtocolStream(
-    joined([serialize.parse({ name, text }), serialize.describe({ type: "S", name }), serialize.sync()]),
+    Buffer.concat([
+      serialize.parse({ name, text }),
+      serialize.describe({ type: "S", name }),
+      serialize.sync(),
+    ]),
     { syncToFs: false },
   );
   const described = parsed.find((m) => m.name === "parameterDescription");
@@ -80,12 +74,13 @@ async function execute<T>(
   const statement = cache.texts.get(text) ?? (await prepare(pg, cache, text));
   const values = params.map((p, i) => {
     if (p === null || p === undefined) return null;
-    const write = options?.serializers?.[statement.types[i] ?? 0] ?? pg.serializers[statement.types[i] ?? 0];
+    const type = statement.types[i] ?? 0;
+    const write = options?.serializers?.[type] ?? pg.serializers[type];
     return write ? write(p) : String(p);
   });
   try {
     const replies = await pg.execProtocolStream(
-      joined([
+      Buffer.concat([
         serialize.bind({ statement: statement.name, values }),
         serialize.execute({}),
         serialize.sync(),
@@ -112,8 +107,9 @@ async function execute<T>(
  * one only for the query lock. Past NAMED_TEXT_CAP texts, and for COPY blobs, PGlite's own query runs.
  */
 export function namedPglite(pg: PGlite, cap = NAMED_TEXT_CAP): NamedPglite {
+  const { texts } = cacheOf(pg);
   const named = (text: string, options: QueryOptions | undefined) =>
-    !options?.blob && (cacheOf(pg).texts.has(text) || cacheOf(pg).texts.size < cap);
+    !options?.blob && (texts.has(text) || texts.size < cap);
   const inTransaction = (tx: Transaction): NamedTransaction =>
     Object.assign(Object.create(tx) as Transaction, {
       query: <T>(text: string, params: unknown[] = [], options?: QueryOptions) => {
