@@ -1,3 +1,4 @@
+import http from "node:http";
 import { type BenchServer, startBenchServer } from "./server-process.ts";
 
 export type Json = Record<string, unknown>;
@@ -5,6 +6,41 @@ export type Call = (method: string, path: string, body?: unknown) => Promise<{ s
 
 /** Clients of the refund and return-life benchmarks (one order each, large enough never to run out). */
 export const CLIENTS = 10;
+
+/**
+ * A JSON client over keep-alive HTTP/1.1 connections (node:http): the load generator shares the two
+ * cores with the server and PostgreSQL, and `fetch` cost it about 1.4 ms of CPU a request where this
+ * costs about a third of that, left to the server.
+ */
+export function httpCall(base: string, auth: string): Call {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
+  return (method, path, body) =>
+    new Promise((resolve, reject) => {
+      const data = body === undefined ? undefined : JSON.stringify(body);
+      const headers: http.OutgoingHttpHeaders = { authorization: auth };
+      if (data !== undefined) {
+        headers["content-type"] = "application/json";
+        headers["content-length"] = Buffer.byteLength(data);
+      }
+      const req = http.request(`${base}${path}`, { method, agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json,
+            });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      });
+      req.on("error", reject);
+      req.end(data);
+    });
+}
 
 /**
  * A bench server with a catch-all policy refunding at `trigger`, and one order per client
@@ -16,14 +52,7 @@ export async function refundBenchServer(
   processes = 1,
 ): Promise<{ server: BenchServer; call: Call }> {
   const server = await startBenchServer(kind, processes);
-  const call: Call = async (method, path, body) => {
-    const res = await fetch(server.base + path, {
-      method,
-      headers: { authorization: server.auth, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const call = httpCall(server.base, server.auth);
   await call("PUT", "/api/v1/policies/default", {
     name: "Bench",
     scope: { countries: ["*"] },

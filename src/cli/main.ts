@@ -58,7 +58,11 @@ export async function wire(
   opts: { readonly longRunning?: boolean } = {},
 ): Promise<{ deps: Deps; database: Database; webhooks: RefundWebhookReceiver[] }> {
   const database = config.databaseUrl
-    ? await openDatabase({ url: config.databaseUrl, namedStatements: config.namedStatements })
+    ? await openDatabase({
+        url: config.databaseUrl,
+        namedStatements: config.namedStatements,
+        poolSize: config.dbPool,
+      })
     : await openDatabase({ dataDir: config.dataDir });
   await migrateDatabase(database);
   const secrets = secretBoxFor(config);
