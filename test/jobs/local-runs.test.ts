@@ -36,6 +36,32 @@ describe("local runs", () => {
     expect(queued).toEqual([]);
   });
 
+  it("hands a key to the queue when `maxWaiting` keys already wait, and runs the rest here", async () => {
+    const g = gate();
+    const queued: [string, number][] = [];
+    const runs = localRuns(
+      "test",
+      1,
+      g.run,
+      async (key, after) => {
+        queued.push([key, after]);
+      },
+      2,
+    );
+    // "a" runs at once; "b" and "c" wait (two); "d" finds two waiting and goes to the queue; "c" again is
+    // already waiting and stays.
+    for (const key of ["a", "b", "c", "d", "c"]) runs.push(key);
+    await tick();
+    expect(queued).toEqual([["d", 0]]);
+    for (const key of ["a", "b", "c"]) {
+      g.finish.get(key)?.(null);
+      await tick();
+    }
+    await runs.stop();
+    expect(g.started).toEqual(["a", "b", "c"]);
+    expect(queued).toEqual([["d", 0]]);
+  });
+
   it("hands to the queue what a run asks to retry, and a failed run after a second", async () => {
     const g = gate();
     const queued: [string, number][] = [];
