@@ -10,10 +10,12 @@ import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { nameStatements } from "./named-statements.ts";
 import { namedPglite } from "./pglite-named.ts";
-import * as schema from "./schema.ts";
-
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Drizzle without its relational query API (`db.query.…`, unused here): given the schema, Drizzle
+ * builds a query builder for each of its tables in every transaction it opens (1 % of the server's
+ * CPU on refunds, in `PgDatabase`'s constructor).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; repositories accept either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Executor = Db | Tx;
@@ -79,7 +81,7 @@ function closers(): { add(stop: () => Promise<void>): void; run(): Promise<void>
 
 function embedded(client: PGlite, location: string, release: () => void): Database {
   // Drizzle calls only `query` and `transaction` on its client; namedPglite runs them as named statements.
-  const db = drizzlePglite(namedPglite(client) as unknown as PGlite, { schema }) as unknown as Db;
+  const db = drizzlePglite(namedPglite(client) as unknown as PGlite) as unknown as Db;
   const stops = closers();
   return {
     db,
@@ -105,7 +107,7 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on("error", () => {}); // idle-client errors (server restart) surface on the next query instead
   if (prepare) pool.on("connect", nameStatements);
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   const stops = closers();
   const safe = new URL(url);
   safe.password = "";
