@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type { Clock, IdSource } from "../app/ports/index.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -7,20 +7,35 @@ export const systemClock: Clock = { now: () => new Date() };
  * RFC 9562 UUID version 7: 48-bit Unix milliseconds, a 12-bit counter (method 1 of §6.2) that
  * keeps ids made in one millisecond in order, then random bits.
  */
+/** Random bytes drawn 4 KiB at a time (one call into OpenSSL per 240 ids, where it was two per id). */
+function randomPool(size = 4096): (n: number) => Buffer {
+  const pool = Buffer.alloc(size);
+  let at = size;
+  return (n) => {
+    if (at + n > size) {
+      randomFillSync(pool);
+      at = 0;
+    }
+    at += n;
+    return pool.subarray(at - n, at);
+  };
+}
+
 export function uuidv7Source(clock: Clock = systemClock): IdSource {
   let lastMs = 0;
   let seq = 0;
+  const random = randomPool();
   return {
     next() {
       const now = clock.now().getTime();
       if (now > lastMs) {
         lastMs = now;
-        seq = randomBytes(2).readUInt16BE(0) & 0x3ff;
+        seq = random(2).readUInt16BE(0) & 0x3ff;
       } else if (++seq > 0xfff) {
         lastMs += 1;
         seq = 0;
       }
-      const b = randomBytes(16);
+      const b = Buffer.from(random(16));
       b.writeUIntBE(lastMs, 0, 6);
       b[6] = 0x70 | (seq >> 8);
       b[7] = seq & 0xff;
