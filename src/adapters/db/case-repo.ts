@@ -130,12 +130,16 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       heldByOrder(db, merchantId, orderId, exceptCaseId ?? null),
     async append(c, events) {
       // Events that do not bump the version: lock the case row so concurrent appenders number in turn.
+      // Case locks are FOR NO KEY UPDATE: they exclude each other and writes of the row, but not the
+      // foreign-key checks of rows that name the case (FOR KEY SHARE). FOR UPDATE made a relay's release
+      // (outbox progress names the case) wait for a case transaction that was itself waiting for the
+      // release's outbox mark: a deadlock, which could kill an approval or a settlement's outcome.
       if (!locked.has(c.id))
         await db
           .select({ id: returnCases.id })
           .from(returnCases)
           .where(eq(returnCases.id, c.id))
-          .for("update");
+          .for("no key update");
       await appendEvents(db, c, events, onEvents);
     },
     async lockForEvents(merchantId, id) {
@@ -146,7 +150,7 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
           .where(
             and(eq(returnCases.merchantId, sql.placeholder("m")), eq(returnCases.id, sql.placeholder("id"))),
           )
-          .for("update")
+          .for("no key update")
           .prepare("case_lock_status"),
       );
       const [row] = await q.execute({ m: merchantId, id });

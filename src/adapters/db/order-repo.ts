@@ -23,7 +23,9 @@ export function orderRepo(db: Executor): OrderRepo {
               eq(byId ? orders.id : orders.externalId, sql.placeholder("ref")),
             ),
           )
-          .for("update")
+          // Excludes other lockers and writers, not the foreign-key checks of cases and settlements
+          // naming the order (as for cases, case-repo.ts).
+          .for("no key update")
           .prepare(name),
       );
       const rows = await q.execute({ m: merchantId, ref: byId ? ref.id : ref.externalId });
