@@ -55,19 +55,36 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
   }
   const at = deps.clock.now();
   const fxDate = order === undefined ? undefined : fxDateOf(order);
-  return deps.store.transaction(async (r) => {
-    // The claim left the settlement `processing`, and the change is a compare-and-set on that status:
-    // no read first. Only when something moved it meanwhile (or the move is not legal) is it read
-    // under lock and judged again, and a refusal logged, as for any other change.
-    const quiet = { log: () => {} };
-    const mine = await changeSettlement(quiet, r, claimed, change, at, "settlement worker", SYSTEM, fxDate);
-    if (mine) return mine;
-    const current = await r.settlements.lock(id);
-    if (!current) return null;
-    return (
-      (await changeSettlement(deps, r, current, change, at, "settlement worker", SYSTEM, fxDate)) ?? current
-    );
-  });
+  return recorded(() =>
+    deps.store.transaction(async (r) => {
+      // The claim left the settlement `processing`, and the change is a compare-and-set on that status:
+      // no read first. Only when something moved it meanwhile (or the move is not legal) is it read
+      // under lock and judged again, and a refusal logged, as for any other change.
+      const quiet = { log: () => {} };
+      const mine = await changeSettlement(quiet, r, claimed, change, at, "settlement worker", SYSTEM, fxDate);
+      if (mine) return mine;
+      const current = await r.settlements.lock(id);
+      if (!current) return null;
+      return (
+        (await changeSettlement(deps, r, current, change, at, "settlement worker", SYSTEM, fxDate)) ?? current
+      );
+    }),
+  );
+}
+
+/**
+ * The provider has been called: its outcome's transaction is tried up to three times before the error
+ * goes up (a deadlock, a dropped connection; each try rolled back whole). Giving up leaves the
+ * settlement `processing` until the recovery sweep re-sends it with the same key, minutes later.
+ */
+async function recorded<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (i >= attempts) throw e;
+    }
+  }
 }
 
 export interface OpenedGateway {
