@@ -3,10 +3,6 @@ import type { Clock, IdSource } from "../app/ports/index.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/**
- * RFC 9562 UUID version 7: 48-bit Unix milliseconds, a 12-bit counter (method 1 of §6.2) that
- * keeps ids made in one millisecond in order, then random bits.
- */
 /** Random bytes drawn 4 KiB at a time (one call into OpenSSL per 240 ids, where it was two per id). */
 function randomPool(size = 4096): (n: number) => Buffer {
   const pool = Buffer.alloc(size);
@@ -21,6 +17,10 @@ function randomPool(size = 4096): (n: number) => Buffer {
   };
 }
 
+/**
+ * RFC 9562 UUID version 7: 48-bit Unix milliseconds, a 12-bit counter (method 1 of §6.2) that
+ * keeps ids made in one millisecond in order, then random bits.
+ */
 export function uuidv7Source(clock: Clock = systemClock): IdSource {
   let lastMs = 0;
   let seq = 0;

@@ -4,7 +4,7 @@
  * sent two thousand cases to pg-boss (an insert each during the load, then its workers' fetches): the
  * relay needed 15–16 s after the load, and creations ran at 319–330/s; with 20,000, 5–7 s and 383–416/s.
  */
-export const MAX_WAITING = 20_000;
+const MAX_WAITING = 20_000;
 
 /**
  * One run of a key in this process: null when done, else the seconds after which the queue's job

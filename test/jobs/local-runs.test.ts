@@ -15,13 +15,20 @@ function gate() {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Local runs over a gate, with what they hand to the queue recorded as [key, afterSeconds]. */
+function runsOf(concurrency: number, maxWaiting?: number) {
+  const g = gate();
+  const queued: [string, number][] = [];
+  const requeue = async (key: string, after: number) => {
+    queued.push([key, after]);
+  };
+  const runs = localRuns("test", concurrency, g.run, requeue, maxWaiting);
+  return { g, queued, runs };
+}
+
 describe("local runs", () => {
   it("runs at most `concurrency` keys at once, each once however often it is pushed while waiting", async () => {
-    const g = gate();
-    const queued: [string, number][] = [];
-    const runs = localRuns("test", 2, g.run, async (key, after) => {
-      queued.push([key, after]);
-    });
+    const { g, queued, runs } = runsOf(2);
     for (const key of ["a", "b", "c", "c", "d"]) runs.push(key);
     expect(g.started).toEqual(["a", "b"]);
     g.finish.get("a")?.(null);
@@ -37,17 +44,7 @@ describe("local runs", () => {
   });
 
   it("hands a key to the queue when `maxWaiting` keys already wait, and runs the rest here", async () => {
-    const g = gate();
-    const queued: [string, number][] = [];
-    const runs = localRuns(
-      "test",
-      1,
-      g.run,
-      async (key, after) => {
-        queued.push([key, after]);
-      },
-      2,
-    );
+    const { g, queued, runs } = runsOf(1, 2);
     // "a" runs at once; "b" and "c" wait (two); "d" finds two waiting and goes to the queue; "c" again is
     // already waiting and stays.
     for (const key of ["a", "b", "c", "d", "c"]) runs.push(key);
@@ -63,11 +60,7 @@ describe("local runs", () => {
   });
 
   it("hands to the queue what a run asks to retry, and a failed run after a second", async () => {
-    const g = gate();
-    const queued: [string, number][] = [];
-    const runs = localRuns("test", 4, g.run, async (key, after) => {
-      queued.push([key, after]);
-    });
+    const { g, queued, runs } = runsOf(4);
     runs.push("later");
     runs.push("bad-one");
     g.finish.get("later")?.(7);
@@ -80,11 +73,7 @@ describe("local runs", () => {
   });
 
   it("on stop, hands what waits and what comes to the queue, and waits for the runs in flight", async () => {
-    const g = gate();
-    const queued: [string, number][] = [];
-    const runs = localRuns("test", 1, g.run, async (key, after) => {
-      queued.push([key, after]);
-    });
+    const { g, queued, runs } = runsOf(1);
     runs.push("running");
     runs.push("waiting");
     let stopped = false;
