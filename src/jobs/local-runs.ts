@@ -12,11 +12,22 @@ const MAX_WAITING = 20_000;
  */
 export type LocalRun = (key: string) => Promise<number | null>;
 
+/** One run of several keys at once: each key's answer as a `LocalRun`'s (a key left out is done). */
+export type LocalBatchRun = (keys: readonly string[]) => Promise<ReadonlyMap<string, number | null>>;
+
 export interface LocalRuns {
   /** Run this key soon, in this process (once, however often it is pushed while it waits). */
   push(key: string): void;
   /** Hands what waits, and what is pushed from now on, to the queue; waits for the runs in flight. */
   stop(): Promise<void>;
+}
+
+export interface LocalRunOptions {
+  /** Runs at once. */
+  readonly lanes: number;
+  /** Most keys one run takes (what waits when a lane comes free, up to this). */
+  readonly batch: number;
+  readonly maxWaiting?: number;
 }
 
 /**
@@ -33,8 +44,26 @@ export function localRuns(
   requeue: (key: string, afterSeconds: number) => Promise<void>,
   maxWaiting = MAX_WAITING,
 ): LocalRuns {
+  const one: LocalBatchRun = async ([key]) =>
+    key === undefined ? new Map() : new Map([[key, await run(key)]]);
+  return localBatchRuns(label, { lanes: concurrency, batch: 1, maxWaiting }, one, requeue);
+}
+
+/**
+ * `localRuns` whose run takes every key waiting when a lane comes free, up to `batch`: one key at a
+ * time while the load is light (no added latency), many per run when keys arrive faster than runs end,
+ * so that a run's few statements serve all of them. A failed run hands all of its keys to the queue.
+ */
+export function localBatchRuns(
+  label: string,
+  options: LocalRunOptions,
+  run: LocalBatchRun,
+  requeue: (key: string, afterSeconds: number) => Promise<void>,
+): LocalRuns {
+  const maxWaiting = options.maxWaiting ?? MAX_WAITING;
   const waiting = new Set<string>();
   const active = new Set<string>();
+  let lanes = 0;
   let stopped = false;
   let idle: (() => void) | null = null;
   const handOver = (key: string, afterSeconds: number) =>
@@ -42,24 +71,38 @@ export function localRuns(
       // The sweep finds it anyway; the queue only makes it sooner.
       console.error(`${label}: could not queue ${key}: ${e instanceof Error ? e.message : e}`);
     });
-  const once = async (key: string) => {
+  const once = async (keys: readonly string[]) => {
     try {
-      const wait = await run(key);
-      if (wait !== null) await handOver(key, wait);
+      const waits = await run(keys);
+      for (const key of keys) {
+        const wait = waits.get(key) ?? null;
+        if (wait !== null) await handOver(key, wait);
+      }
     } catch (e) {
-      console.error(`${label}: ${key} failed: ${e instanceof Error ? e.message : e}`);
-      await handOver(key, 1);
+      console.error(`${label}: ${keys.join(", ")} failed: ${e instanceof Error ? e.message : e}`);
+      for (const key of keys) await handOver(key, 1);
     }
   };
-  const next = () => {
+  const take = (): string[] => {
+    const keys: string[] = [];
     for (const key of waiting) {
-      if (stopped || active.size >= concurrency) break;
+      if (keys.length >= options.batch) break;
       if (active.has(key)) continue;
       waiting.delete(key);
       active.add(key);
-      void once(key).finally(() => {
-        active.delete(key);
-        if (active.size === 0 && idle) idle();
+      keys.push(key);
+    }
+    return keys;
+  };
+  const next = () => {
+    while (!stopped && lanes < options.lanes) {
+      const keys = take();
+      if (keys.length === 0) return;
+      lanes++;
+      void once(keys).finally(() => {
+        lanes--;
+        for (const key of keys) active.delete(key);
+        if (lanes === 0 && idle) idle();
         next();
       });
     }
@@ -75,7 +118,7 @@ export function localRuns(
       const left = [...waiting];
       waiting.clear();
       await Promise.all(left.map((key) => handOver(key, 0)));
-      if (active.size > 0) await new Promise<void>((done) => (idle = done));
+      if (lanes > 0) await new Promise<void>((done) => (idle = done));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localRuns } from "../../src/jobs/local-runs.ts";
+import { localBatchRuns, localRuns } from "../../src/jobs/local-runs.ts";
 
 /** A run that waits until the test lets it finish, and what each key's run answers. */
 function gate() {
@@ -101,5 +101,59 @@ describe("local runs", () => {
     expect(() => runs.push("x")).not.toThrow();
     await tick();
     expect(g.started).toEqual([]);
+  });
+});
+
+describe("local batch runs", () => {
+  /** Batch runs over a gate per batch: each batch's keys, and its finish (answers by key, or a failure). */
+  function batchesOf(lanes: number, batch: number) {
+    const batches: string[][] = [];
+    const finish: ((waits: Record<string, number> | Error) => void)[] = [];
+    const queued: [string, number][] = [];
+    const runs = localBatchRuns(
+      "test",
+      { lanes, batch },
+      (keys) =>
+        new Promise((resolve, reject) => {
+          batches.push([...keys]);
+          finish.push((w) => (w instanceof Error ? reject(w) : resolve(new Map(Object.entries(w)))));
+        }),
+      async (key, after) => {
+        queued.push([key, after]);
+      },
+    );
+    return { batches, finish, queued, runs };
+  }
+
+  it("runs one key at once while the lanes are free, then what waited, up to `batch` keys a run", async () => {
+    const { batches, finish, queued, runs } = batchesOf(1, 3);
+    for (const key of ["a", "b", "c", "b", "d", "e"]) runs.push(key);
+    expect(batches).toEqual([["a"]]);
+    finish[0]?.({});
+    await tick();
+    expect(batches).toEqual([["a"], ["b", "c", "d"]]);
+    // "a" pushed again while the second run is in flight waits for the next run.
+    runs.push("a");
+    finish[1]?.({ c: 4 });
+    await tick();
+    expect(batches).toEqual([["a"], ["b", "c", "d"], ["e", "a"]]);
+    finish[2]?.({});
+    await runs.stop();
+    expect(queued).toEqual([["c", 4]]);
+  });
+
+  it("a key in a run in flight is not run again until that run ends; a failed run hands all its keys over", async () => {
+    const { batches, finish, queued, runs } = batchesOf(2, 5);
+    runs.push("x");
+    runs.push("y");
+    runs.push("x");
+    expect(batches).toEqual([["x"], ["y"]]);
+    finish[0]?.(new Error("database down"));
+    await tick();
+    expect(batches).toEqual([["x"], ["y"], ["x"]]);
+    finish[1]?.({});
+    finish[2]?.({});
+    await runs.stop();
+    expect(queued).toEqual([["x", 1]]);
   });
 });

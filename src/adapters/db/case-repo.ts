@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import type { CaseRepo } from "../../app/ports/index.ts";
+import type { CaseRepo, CaseWithCustomer } from "../../app/ports/index.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
 import type { BankSeal } from "./bank-seal.ts";
@@ -46,6 +46,45 @@ function selectCases(db: Executor) {
 const toCases = (rows: { c: CaseRow; lines: LineRow[] }[], seal: BankSeal): ReturnCase[] =>
   rows.map((r) => toCase(r.c, r.lines, seal));
 
+/** Cases of the merchant by id with their customers, one statement. */
+async function casesWithCustomer(
+  db: Executor,
+  seal: BankSeal,
+  merchantId: string,
+  ids: readonly string[],
+): Promise<Map<string, CaseWithCustomer>> {
+  const q = prepared(db, "cases_with_customer", () =>
+    db
+      .select({
+        c: returnCases,
+        lines: LINES_JSON,
+        customer: {
+          id: customers.id,
+          email: customers.email,
+          name: customers.name,
+          locale: customers.locale,
+          timeZone: customers.timeZone,
+        },
+      })
+      .from(returnCases)
+      .leftJoin(
+        customers,
+        and(eq(customers.id, returnCases.customerId), eq(customers.merchantId, returnCases.merchantId)),
+      )
+      .where(
+        and(
+          eq(returnCases.merchantId, sql.placeholder("m")),
+          sql`${returnCases.id} = any(${sql.placeholder("ids")}::uuid[])`,
+        ),
+      )
+      .prepare("cases_with_customer"),
+  );
+  const rows = ids.length === 0 ? [] : await q.execute({ m: merchantId, ids: `{${ids.join(",")}}` });
+  return new Map(
+    rows.map((row) => [row.c.id, { case: toCase(row.c, row.lines, seal), customer: row.customer }]),
+  );
+}
+
 /** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
   // Cases this handle (a transaction's) locked with lockForEvents: their appends need no lock again.
@@ -62,32 +101,9 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
     },
     async loadWithCustomer(merchantId, id) {
-      const q = prepared(db, "case_with_customer", () =>
-        db
-          .select({
-            c: returnCases,
-            lines: LINES_JSON,
-            customer: {
-              id: customers.id,
-              email: customers.email,
-              name: customers.name,
-              locale: customers.locale,
-              timeZone: customers.timeZone,
-            },
-          })
-          .from(returnCases)
-          .leftJoin(
-            customers,
-            and(eq(customers.id, returnCases.customerId), eq(customers.merchantId, returnCases.merchantId)),
-          )
-          .where(
-            and(eq(returnCases.merchantId, sql.placeholder("m")), eq(returnCases.id, sql.placeholder("id"))),
-          )
-          .prepare("case_with_customer"),
-      );
-      const [row] = await q.execute({ m: merchantId, id });
-      return row ? { case: toCase(row.c, row.lines, seal), customer: row.customer } : null;
+      return (await casesWithCustomer(db, seal, merchantId, [id])).get(id) ?? null;
     },
+    loadWithCustomers: (merchantId, ids) => casesWithCustomer(db, seal, merchantId, ids),
     async insert(c, events) {
       // One statement: the case, its lines, its first events and its outbox mark (case-insert.ts).
       await runBuilt(db, "case_insert", () => caseInsertTemplate(db), caseInsertValues(c, events, seal));

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ConsumerProgress, OutboxLease, SavedProgress } from "../../app/notify/records.ts";
+import type { ConsumerProgress, OutboxLease, OutboxRelease } from "../../app/notify/records.ts";
 import type { StoredEvent } from "../../app/ports/index.ts";
 import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
@@ -17,6 +17,7 @@ interface ProgressJson {
   lastError: string | null;
 }
 interface LeaseRow {
+  case_id: string;
   merchant_id: string;
   last_seq: number;
   settled_seq: number;
@@ -29,27 +30,32 @@ const EVENT_JSON = `json_build_object('id', e.id, 'caseId', e.case_id, 'merchant
   'reason', e.reason, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data)`;
 
 /**
- * Takes the case (unless a live lease holds it) and reads, in the same statement, every consumer's
- * progress on it and its first `batch` outstanding events: a relay round starts with one round trip
- * instead of three or more (lease, progress per consumer, events).
+ * Takes the cases (those no live lease holds) and reads, in the same statement, every consumer's
+ * progress on each and its first `batch` outstanding events: a relay round of any number of cases
+ * starts with one round trip. The rows are locked in key order (two relays taking overlapping sets
+ * wait for each other instead of deadlocking).
  */
-export async function leaseCase(
+export async function leaseCases(
   db: Executor,
-  caseId: string,
+  caseIds: readonly string[],
   token: string,
   at: Date,
   until: Date,
   batch: number,
-): Promise<OutboxLease | null> {
+): Promise<OutboxLease[]> {
+  if (caseIds.length === 0) return [];
+  const ids = `{${caseIds.join(",")}}`;
   const rows = (await runBuilt(db, "outbox_lease", leaseTemplate, {
-    caseId,
+    ids,
     token,
     at,
     until,
     batch,
   })) as LeaseRow[];
-  const [row] = rows;
-  if (!row) return null;
+  return rows.map((row) => toLease(row, token));
+}
+
+function toLease(row: LeaseRow, token: string): OutboxLease {
   const progress: Record<string, ConsumerProgress> = {};
   for (const p of row.progress)
     progress[p.consumer] = {
@@ -60,7 +66,7 @@ export async function leaseCase(
     };
   const events: StoredEvent[] = row.events.map((e) => toStoredEvent({ ...e, at: new Date(e.at) }));
   return {
-    caseId,
+    caseId: row.case_id,
     merchantId: row.merchant_id,
     lastSeq: Number(row.last_seq),
     settledSeq: Number(row.settled_seq),
@@ -71,54 +77,64 @@ export async function leaseCase(
 }
 
 /**
- * Gives the case back (settled up to `settledSeq`, due again at `retryAt`) and saves the consumers'
- * progress not saved yet, in one statement; the progress only while the lease is still ours.
+ * Gives the cases back and saves the consumers' progress not saved yet, in one statement; each case
+ * only while `token` still holds it. Rows locked in key order, as by the lease.
  */
-export async function releaseCase(
+export async function releaseCases(
   db: Executor,
-  caseId: string,
   token: string,
-  settledSeq: number,
-  retryAt: Date | null,
   at: Date,
-  progress: readonly SavedProgress[],
+  releases: readonly OutboxRelease[],
 ): Promise<void> {
-  const rows = progress.map((p) => ({
-    consumer: p.consumer,
-    delivered_seq: p.deliveredSeq,
-    attempts: p.attempts,
-    retry_at: p.retryAt,
-    last_error: p.lastError,
+  if (releases.length === 0) return;
+  const items = releases.map((r) => ({
+    case_id: r.caseId,
+    settled_seq: r.settledSeq,
+    retry_at: r.retryAt,
+    progress: r.progress.map((p) => ({
+      consumer: p.consumer,
+      delivered_seq: p.deliveredSeq,
+      attempts: p.attempts,
+      retry_at: p.retryAt,
+      last_error: p.lastError,
+    })),
   }));
-  const values = { caseId, token, settledSeq, retryAt, at, progress: JSON.stringify(rows) };
-  await runBuilt(db, "outbox_release", releaseTemplate, values);
+  await runBuilt(db, "outbox_release", releaseTemplate, { token, at, items: JSON.stringify(items) });
 }
 
 const p = (name: string, cast: string) => sql`${sql.placeholder(name)}${sql.raw(cast)}`;
 
-const leaseTemplate = () => sql`with l as (update outbox_cases m
+const leaseTemplate = () => sql`with picked as (select case_id from outbox_cases
+      where case_id = any(${p("ids", "::uuid[]")}) and (lease_until is null or lease_until < ${p("at", "::timestamptz")})
+      order by case_id for no key update),
+    l as (update outbox_cases m
       set lease_until = ${p("until", "::timestamptz")}, lease_token = ${p("token", "::uuid")}
-      where case_id = ${p("caseId", "::uuid")} and (lease_until is null or lease_until < ${p("at", "::timestamptz")})
-      returning merchant_id, last_seq, settled_seq, first_at, ${MARK_LAST_AT} as last_at)
-    select l.merchant_id, l.last_seq, l.settled_seq,
+      from picked where m.case_id = picked.case_id
+      returning m.case_id, m.merchant_id, m.last_seq, m.settled_seq, m.first_at, ${MARK_LAST_AT} as last_at)
+    select l.case_id, l.merchant_id, l.last_seq, l.settled_seq,
       (select coalesce(json_agg(json_build_object('consumer', p.consumer, 'deliveredSeq', p.delivered_seq,
         'attempts', p.attempts, 'retryAt', p.retry_at, 'lastError', p.last_error)), '[]'::json)
-        from outbox_progress p where p.case_id = ${p("caseId", "::uuid")}) as progress,
+        from outbox_progress p where p.case_id = l.case_id) as progress,
       (select coalesce(json_agg(${sql.raw(EVENT_JSON)} order by e.seq), '[]'::json) from (select * from case_events
-        where case_id = ${p("caseId", "::uuid")} and seq > l.settled_seq and seq <= l.last_seq
+        where case_id = l.case_id and seq > l.settled_seq and seq <= l.last_seq
           and ${eventTimesWithin(sql`l.first_at`, sql`l.last_at`)}
         order by seq limit ${p("batch", "::int")}) e) as events
     from l`;
 
-const releaseTemplate = () => sql`with r as (update outbox_cases
-      set lease_until = null, lease_token = null, settled_seq = greatest(settled_seq, ${p("settledSeq", "::int")}),
-        retry_at = ${p("retryAt", "::timestamptz")}
-      where case_id = ${p("caseId", "::uuid")} and lease_token = ${p("token", "::uuid")}
-      returning case_id)
+const releaseTemplate = () => sql`with i as (select * from jsonb_to_recordset(${p("items", "::jsonb")})
+        as i(case_id uuid, settled_seq int, retry_at timestamptz, progress jsonb)),
+    held as (select m.case_id from outbox_cases m join i on i.case_id = m.case_id
+      where m.lease_token = ${p("token", "::uuid")} order by m.case_id for no key update of m),
+    r as (update outbox_cases m
+      set lease_until = null, lease_token = null, settled_seq = greatest(m.settled_seq, i.settled_seq),
+        retry_at = i.retry_at
+      from i join held on held.case_id = i.case_id
+      where m.case_id = i.case_id and m.lease_token = ${p("token", "::uuid")}
+      returning m.case_id)
     insert into outbox_progress (consumer, case_id, delivered_seq, attempts, retry_at, last_error, updated_at)
     select p.consumer, r.case_id, p.delivered_seq, p.attempts, p.retry_at, p.last_error, ${p("at", "::timestamptz")}
-    from r, jsonb_to_recordset(${p("progress", "::jsonb")}) as p(consumer text, delivered_seq int,
-      attempts int, retry_at timestamptz, last_error text)
+    from r join i on i.case_id = r.case_id cross join lateral jsonb_to_recordset(i.progress) as p(consumer text,
+      delivered_seq int, attempts int, retry_at timestamptz, last_error text)
     on conflict (consumer, case_id) do update set delivered_seq = excluded.delivered_seq,
       attempts = excluded.attempts, retry_at = excluded.retry_at, last_error = excluded.last_error,
       updated_at = excluded.updated_at`;

@@ -4,13 +4,13 @@ import type { StoredEvent } from "../../app/ports/index.ts";
 import type { Executor } from "./database.ts";
 import { eventTimeBounds } from "./event-bounds.ts";
 import { toStoredEvent } from "./event-rows.ts";
-import { leaseCase, releaseCase } from "./outbox-lease.ts";
+import { leaseCases, releaseCases } from "./outbox-lease.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, outboxCases, outboxProgress } from "./schema.ts";
 
 export function outboxRepo(db: Executor): OutboxRepo {
   return {
-    lease: (caseId, token, at, until, batch) => leaseCase(db, caseId, token, at, until, batch),
+    lease: (caseIds, token, at, until, batch) => leaseCases(db, caseIds, token, at, until, batch),
     async renew(caseId, token, until) {
       const rows = await db
         .update(outboxCases)
@@ -19,8 +19,7 @@ export function outboxRepo(db: Executor): OutboxRepo {
         .returning({ id: outboxCases.caseId });
       return rows.length > 0;
     },
-    release: (caseId, token, settledSeq, retryAt, at, progress) =>
-      releaseCase(db, caseId, token, settledSeq, retryAt, at, progress),
+    release: (token, at, releases) => releaseCases(db, token, at, releases),
     async progress(consumer, caseId) {
       const q = prepared(db, "outbox_progress_of", () =>
         db

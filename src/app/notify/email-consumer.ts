@@ -1,6 +1,6 @@
 import { emailsForEvent } from "../../domain/notify/email/email-plan.ts";
 import type { ReturnCase } from "../../domain/return-case.ts";
-import type { Customer, Deps, Merchant } from "../ports/index.ts";
+import type { CaseWithCustomer, Customer, Deps, Merchant } from "../ports/index.ts";
 import { composeCaseEmail, recordUnsent, sendCaseEmail } from "./email-send.ts";
 import type { EmailMessage } from "./mail-records.ts";
 import type { OutboxConsumer } from "./ports.ts";
@@ -12,23 +12,27 @@ import { surveyUrlFor } from "./survey.ts";
  * fails stops here; the relay retries the event with backoff, and what already went out is skipped.
  */
 export function emailConsumer(deps: Deps): OutboxConsumer {
-  // One consumer serves one relay round of one case: the merchant, the case and its customer are read
-  // once for all of its events (the e-mails describe them as they are when they go out), the case and
-  // the customer in one statement.
-  let subject: Promise<readonly [Merchant | null, ReturnCase | null, Customer | null]> | null = null;
-  const load = async (merchantId: string, caseId: string) => {
+  // One consumer serves one relay round of a merchant's cases: the merchant, each case and its customer
+  // are read once for all of the case's events (the e-mails describe them as they are when they go
+  // out), every case of the round in one statement when the relay prepares them.
+  const subjects = new Map<string, Subject>();
+  const load = async (merchantId: string, caseIds: readonly string[]) => {
     const merchant = await deps.store.read.merchants.byId(merchantId);
-    const found = merchant ? await deps.store.read.cases.loadWithCustomer(merchantId, caseId) : null;
-    return [merchant, found?.case ?? null, found?.customer ?? null] as const;
+    const found = merchant
+      ? await deps.store.read.cases.loadWithCustomers(merchantId, caseIds)
+      : new Map<string, CaseWithCustomer>();
+    for (const id of caseIds)
+      subjects.set(id, [merchant, found.get(id)?.case ?? null, found.get(id)?.customer ?? null]);
   };
   // Without SMTP nothing is sent: the round's e-mails are recorded together when it ends (`flush`).
   const unsent: EmailMessage[] = [];
   return {
     name: "email",
     recordsDeliveries: true,
+    prepare: load,
     async deliver(event) {
-      subject ??= load(event.merchantId, event.caseId);
-      const [merchant, c, customer] = await subject;
+      if (!subjects.has(event.caseId)) await load(event.merchantId, [event.caseId]);
+      const [merchant, c, customer] = subjects.get(event.caseId) ?? [null, null, null];
       if (!merchant || !c) return { ok: true, quiet: true };
       const planned = emailsForEvent(event, {
         case: c,
@@ -53,3 +57,5 @@ export function emailConsumer(deps: Deps): OutboxConsumer {
     },
   };
 }
+
+type Subject = readonly [Merchant | null, ReturnCase | null, Customer | null];

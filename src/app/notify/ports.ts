@@ -52,7 +52,10 @@ export type ConsumerResult =
   | { readonly ok: true; readonly quiet?: boolean }
   | { readonly ok: false; readonly error: string };
 
-/** One receiver of case events (e-mail to the shopper, one webhook endpoint, …): called in order per case. */
+/**
+ * One receiver of case events (e-mail to the shopper, one webhook endpoint, …): called in order per case.
+ * One instance serves one relay round of a merchant's cases (one case after the other).
+ */
 export interface OutboxConsumer {
   /** Stable name: progress is kept per consumer and case. */
   readonly name: string;
@@ -69,4 +72,9 @@ export interface OutboxConsumer {
    * relay calls it before it saves progress past those events: when it throws, they are delivered again.
    */
   flush?(): Promise<void>;
+  /**
+   * Reads at once what delivering to these cases of the merchant will need (one statement for a relay
+   * round of many cases instead of one per case). Optional: without it, `deliver` reads what it needs.
+   */
+  prepare?(merchantId: string, caseIds: readonly string[]): Promise<void>;
 }

@@ -24,26 +24,37 @@ export interface ConsumerProgress {
 /** A consumer's progress to save when the case is released. */
 export type SavedProgress = ConsumerProgress & { readonly consumer: string };
 
+/**
+ * A case given back: settled up to `settledSeq`, due again at `retryAt` (null: when new events come),
+ * with the consumers' progress not saved yet.
+ */
+export interface OutboxRelease {
+  readonly caseId: string;
+  readonly settledSeq: number;
+  readonly retryAt: Date | null;
+  readonly progress: readonly SavedProgress[];
+}
+
 export interface OutboxRepo {
   /**
-   * Takes the case until `until` unless a live lease of another relay holds it; null then (or unknown).
-   * Reads the consumers' progress and at most `batch` outstanding events with it.
+   * Takes each of the cases until `until` that no live lease of another relay holds (the others, and
+   * unknown ones, are left out of the answer), all under one `token`. Reads each one's consumers'
+   * progress and at most `batch` outstanding events with it, in the same statement.
    */
-  lease(caseId: string, token: string, at: Date, until: Date, batch: number): Promise<OutboxLease | null>;
+  lease(
+    caseIds: readonly string[],
+    token: string,
+    at: Date,
+    until: Date,
+    batch: number,
+  ): Promise<OutboxLease[]>;
   /** Extends a lease we still hold; false when it was lost (expired and taken by another relay). */
   renew(caseId: string, token: string, until: Date): Promise<boolean>;
   /**
-   * Gives the case back: settled up to `settledSeq`, due again at `retryAt` (null: when new events
-   * come), with the consumers' unsaved progress (saved only while the lease is still ours).
+   * Gives the cases back (each as `OutboxRelease` says), in one statement: only those `token` still
+   * holds, with their progress.
    */
-  release(
-    caseId: string,
-    token: string,
-    settledSeq: number,
-    retryAt: Date | null,
-    at: Date,
-    progress: readonly SavedProgress[],
-  ): Promise<void>;
+  release(token: string, at: Date, releases: readonly OutboxRelease[]): Promise<void>;
   progress(consumer: string, caseId: string): Promise<ConsumerProgress | null>;
   saveProgress(consumer: string, caseId: string, p: ConsumerProgress, at: Date): Promise<void>;
   /** The case's events after `seq`, oldest first, at most up to `untilSeq`. */

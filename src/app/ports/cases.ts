@@ -29,13 +29,18 @@ export interface StoredEvent extends CaseEvent {
   readonly caseId: string;
 }
 
+/** A case with its customer (null: none on record). */
+export interface CaseWithCustomer {
+  readonly case: ReturnCase;
+  readonly customer: Customer | null;
+}
+
 export interface CaseRepo {
   load(merchantId: string, id: string): Promise<ReturnCase | null>;
   /** The case with its customer (null: none on record), in one read: what an e-mail about it needs. */
-  loadWithCustomer(
-    merchantId: string,
-    id: string,
-  ): Promise<{ readonly case: ReturnCase; readonly customer: Customer | null } | null>;
+  loadWithCustomer(merchantId: string, id: string): Promise<CaseWithCustomer | null>;
+  /** `loadWithCustomer` of several cases of the merchant in one read, by case id (unknown ids left out). */
+  loadWithCustomers(merchantId: string, ids: readonly string[]): Promise<Map<string, CaseWithCustomer>>;
   insert(c: ReturnCase, events: readonly CaseEvent[]): Promise<void>;
   /** Writes the case if its stored version is still `expectedVersion`; false when someone else won. */
   update(c: ReturnCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<boolean>;

@@ -1,7 +1,14 @@
 /** What the outside world must provide to the use cases. Adapters implement these; main.ts wires them. */
 
 export type { ApiKeyRecord, ApiKeyRepo } from "./api-keys.ts";
-export type { CaseListQuery, CaseRepo, InspectionRow, ReceiptRow, StoredEvent } from "./cases.ts";
+export type {
+  CaseListQuery,
+  CaseRepo,
+  CaseWithCustomer,
+  InspectionRow,
+  ReceiptRow,
+  StoredEvent,
+} from "./cases.ts";
 export type { Clock, IdSource } from "./clock.ts";
 export type { Customer, CustomerRepo } from "./customers.ts";
 export type { Actor, Deps, DocumentRenderer, OperationsLog, PhotoStorage, SecretBox } from "./deps.ts";

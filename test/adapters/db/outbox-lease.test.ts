@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runCaseCommand } from "../../../src/app/case-commands.ts";
 import { addCaseNote } from "../../../src/app/case-notes.ts";
-import { drainCase } from "../../../src/app/notify/outbox-relay.ts";
+import { drainCase, drainCases } from "../../../src/app/notify/outbox-relay.ts";
 import { DEFAULT_OUTBOX_SETTINGS } from "../../../src/app/notify/ports.ts";
 import { createEndpoint } from "../../../src/app/notify/webhook-endpoints.ts";
 import { caseEvents } from "../../../src/app/queries.ts";
@@ -45,7 +45,7 @@ describeEachDb("outbox lease and release", (kind) => {
     });
     const m = await merchantWithKey(h.deps, "lease", { policy: GENEROUS_POLICY });
     merchantId = m.merchantId;
-    for (let i = 1; i <= 6; i++)
+    for (let i = 1; i <= 14; i++)
       expect((await call(h.app, m.auth, "PUT", `/api/v1/orders/ORD-${i}`, orderJson())).status).toBe(201);
   });
   afterAll(() => h.close());
@@ -61,6 +61,11 @@ describeEachDb("outbox lease and release", (kind) => {
     return id;
   };
   const at = () => h.clock.now();
+  const leaseOne = async (id: string, token: string, from: Date, until: Date, batch: number) => {
+    const leases = await outbox().lease([id], token, from, until, batch);
+    expect(leases.length).toBeLessThanOrEqual(1);
+    return leases[0] ?? null;
+  };
   const later = (ms: number) => new Date(h.clock.now().getTime() + ms);
 
   it("reads the outstanding events and each consumer's progress with the lease; a held case is not leased twice", async () => {
@@ -74,7 +79,7 @@ describeEachDb("outbox lease and release", (kind) => {
       { deliveredSeq: 1, attempts: 2, retryAt: later(5000), lastError: "boom" },
       at(),
     );
-    const lease = await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 100);
+    const lease = await leaseOne(id, h.deps.ids.next(), at(), later(60_000), 100);
     expect(lease?.merchantId).toBe(merchantId);
     expect(lease?.events.map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
     expect(lease?.events[0]?.type).toBe("return.requested");
@@ -86,28 +91,32 @@ describeEachDb("outbox lease and release", (kind) => {
       lastError: "boom",
     });
     expect(lease?.progress.email).toBeUndefined();
-    expect(await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 1)).toBeNull();
+    expect(await leaseOne(id, h.deps.ids.next(), at(), later(60_000), 1)).toBeNull();
   });
 
   it("gives at most `batch` events, after the settled mark", async () => {
     const id = await openCase();
     await rows(sql`update outbox_cases set settled_seq = 1 where case_id = ${id}`);
-    const lease = await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 1);
+    const lease = await leaseOne(id, h.deps.ids.next(), at(), later(60_000), 1);
     expect(lease?.events.map((e) => e.seq)).toEqual([2]);
   });
 
   it("saves the progress with the release while the lease is ours, and nothing with another token", async () => {
     const id = await openCase();
     const token = h.deps.ids.next();
-    const lease = await outbox().lease(id, token, at(), later(60_000), 100);
+    const lease = await leaseOne(id, token, at(), later(60_000), 100);
     if (!lease) throw new Error("no lease");
     const p = { consumer: "email", deliveredSeq: lease.lastSeq, attempts: 0, retryAt: null, lastError: null };
-    await outbox().release(id, h.deps.ids.next(), lease.lastSeq, null, at(), [p]);
+    await outbox().release(h.deps.ids.next(), at(), [
+      { caseId: id, settledSeq: lease.lastSeq, retryAt: null, progress: [p] },
+    ]);
     expect(await progressRows(id)).toEqual([]);
     expect((await rows(sql`select settled_seq from outbox_cases where case_id = ${id}`))[0]).toEqual({
       settled_seq: 0,
     });
-    await outbox().release(id, token, lease.lastSeq, null, at(), [p]);
+    await outbox().release(token, at(), [
+      { caseId: id, settledSeq: lease.lastSeq, retryAt: null, progress: [p] },
+    ]);
     expect(await progressRows(id)).toEqual([{ consumer: "email", delivered_seq: lease.lastSeq }]);
     const [mark] = await rows(sql`select settled_seq, lease_token from outbox_cases where case_id = ${id}`);
     expect(mark).toEqual({ settled_seq: lease.lastSeq, lease_token: null });
@@ -140,9 +149,9 @@ describeEachDb("outbox lease and release", (kind) => {
   });
   /** Every read of a case's events: the relay's lease, a consumer's own read, the back office's. */
   const everyRead = async (id: string) => {
-    const lease = await outbox().lease(id, h.deps.ids.next(), at(), later(60_000), 100);
+    const lease = await leaseOne(id, h.deps.ids.next(), at(), later(60_000), 100);
     if (!lease) throw new Error("no lease");
-    await outbox().release(id, lease.token, 0, null, at(), []);
+    await outbox().release(lease.token, at(), [{ caseId: id, settledSeq: 0, retryAt: null, progress: [] }]);
     const own = await outbox().eventsAfter(id, 0, lease.lastSeq, 100);
     const listed = await caseEvents(h.deps, merchantId, id);
     if (!listed.ok) throw new Error(listed.error.code);
@@ -185,5 +194,66 @@ describeEachDb("outbox lease and release", (kind) => {
     expect(mark?.first_at).toBeNull();
     const all = Array.from({ length: Number(mark?.last_seq) }, (_, i) => i + 1);
     expect(await everyRead(id)).toEqual([all, all, all]);
+  });
+  it("leases several cases in one statement, leaving out one another relay holds, and releases each as told", async () => {
+    const [a, b, c] = [await openCase(), await openCase(), await openCase()];
+    const other = h.deps.ids.next();
+    expect((await leaseOne(b, other, at(), later(60_000), 100))?.caseId).toBe(b);
+    const token = h.deps.ids.next();
+    const unknown = h.deps.ids.next();
+    const leases = await outbox().lease([a, b, c, unknown], token, at(), later(60_000), 100);
+    expect(leases.map((l) => l.caseId).sort()).toEqual([a, c].sort());
+    for (const l of leases) {
+      expect(l.token).toBe(token);
+      expect(l.events.map((e) => e.caseId)).toEqual(l.events.map(() => l.caseId));
+      expect(l.events.map((e) => e.seq)).toEqual(Array.from({ length: l.lastSeq }, (_, i) => i + 1));
+    }
+    const la = leases.find((l) => l.caseId === a);
+    if (!la) throw new Error("a not leased");
+    const p = { consumer: "email", deliveredSeq: la.lastSeq, attempts: 0, retryAt: null, lastError: null };
+    await outbox().release(token, at(), [
+      { caseId: a, settledSeq: la.lastSeq, retryAt: null, progress: [p] },
+      { caseId: c, settledSeq: 0, retryAt: later(5000), progress: [] },
+      // Not ours: left as the other relay holds it.
+      { caseId: b, settledSeq: 99, retryAt: null, progress: [p] },
+    ]);
+    const marks = await rows(
+      sql`select case_id, settled_seq, lease_token, retry_at from outbox_cases where case_id in (${a}, ${b}, ${c})`,
+    );
+    const mark = (id: string) => marks.find((m) => m.case_id === id);
+    expect(mark(a)).toMatchObject({ settled_seq: la.lastSeq, lease_token: null, retry_at: null });
+    expect(mark(b)).toMatchObject({ settled_seq: 0, lease_token: other });
+    expect(mark(c)).toMatchObject({ settled_seq: 0, lease_token: null });
+    expect(new Date(mark(c)?.retry_at as string)).toEqual(later(5000));
+    expect(await progressRows(a)).toEqual([{ consumer: "email", delivered_seq: la.lastSeq }]);
+    expect(await progressRows(b)).toEqual([]);
+    expect(await progressRows(c)).toEqual([]);
+  });
+
+  it("a relay round of several cases delivers each as a round of one would, and answers busy for a held one", async () => {
+    const [a, b, alone, held] = [await openCase(), await openCase(), await openCase(), await openCase()];
+    expect(await leaseOne(held, h.deps.ids.next(), at(), later(60_000), 100)).not.toBeNull();
+    const outcomes = await drainCases(h.deps, [a, held, b]);
+    expect(Object.fromEntries(outcomes)).toEqual({
+      [a]: { status: "settled" },
+      [b]: { status: "settled" },
+      [held]: { status: "busy" },
+    });
+    expect(await drainCase(h.deps, alone)).toEqual({ status: "settled" });
+    const emails = async (id: string) =>
+      (await rows(sql`select kind from email_messages where case_id = ${id} order by kind`)).map(
+        (r) => r.kind,
+      );
+    const one = await emails(alone);
+    expect(one.length).toBeGreaterThan(0);
+    expect(await emails(a)).toEqual(one);
+    expect(await emails(b)).toEqual(one);
+    expect(await emails(held)).toEqual([]);
+    for (const id of [a, b]) {
+      const [m] = await rows(
+        sql`select last_seq, settled_seq, lease_token from outbox_cases where case_id = ${id}`,
+      );
+      expect(m).toMatchObject({ settled_seq: m?.last_seq, lease_token: null });
+    }
   });
 });
