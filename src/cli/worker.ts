@@ -3,7 +3,7 @@ import { startJobQueue } from "../adapters/jobs/job-queue.ts";
 import type { Deps } from "../app/ports/index.ts";
 import { registerEmailJobs } from "../jobs/email-jobs.ts";
 import { logisticsSweep, registerLogisticsJobs } from "../jobs/logistics-jobs.ts";
-import { outboxSweep, registerOutboxJobs } from "../jobs/outbox-jobs.ts";
+import { registerOutboxJobs } from "../jobs/outbox-jobs.ts";
 import { registerReportJobs } from "../jobs/report-jobs.ts";
 import { registerRetentionJobs } from "../jobs/retention-jobs.ts";
 import { registerSettlementJobs, settlementsHere, startupSweep } from "../jobs/settlement-jobs.ts";
@@ -20,19 +20,19 @@ export async function withJobs(
   const withQueue: Deps = { ...deps, jobs: here.queue };
   await registerSettlementJobs(queued, jobs);
   await registerLogisticsJobs(withQueue, jobs);
-  const stopOutbox = await registerOutboxJobs(withQueue, jobs);
+  const outbox = await registerOutboxJobs(withQueue, jobs);
   await registerRetentionJobs(withQueue, jobs);
   await registerEmailJobs(withQueue, jobs);
   const stopReports = await registerReportJobs(withQueue, jobs);
   await startupSweep(withQueue, jobs);
   await logisticsSweep(withQueue, jobs);
-  await outboxSweep(withQueue, jobs);
+  await outbox.sweep();
   return {
     deps: withQueue,
     stop: async () => {
       stopReports();
       await here.stop();
-      await stopOutbox();
+      await outbox.stop();
       await jobs.stop();
     },
   };

@@ -29,10 +29,10 @@ export function retryAfterSeconds(deps: Deps, retryAt: Date | null): number {
  * The outbox relay: every commit that appends case events drains those cases in the same process
  * (local-runs.ts); what it cannot finish becomes a pg-boss drain job — a case another relay holds
  * is retried by pg-boss (with backoff) until the lease is free, a consumer's failure queues the drain
- * again at the consumer's backoff time — and a sweep (at start and every minute) finds whatever a
- * crash left undelivered. Returns the stop of the local drains.
+ * again at the consumer's backoff time — and a sweep (at start and every minute) hands whatever a
+ * crash (or a consumer's backoff) left undelivered to the local drains, where it goes in rounds of many.
  */
-export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<() => Promise<void>> {
+export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<OutboxRelay> {
   await jobs.work(
     OUTBOX_JOBS.drain,
     async (data) => {
@@ -48,8 +48,6 @@ export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<(
     },
     { concurrency: 2 },
   );
-  await jobs.work(OUTBOX_JOBS.sweep, () => outboxSweep(deps, jobs).then(() => undefined));
-  await jobs.schedule(OUTBOX_JOBS.sweep, "* * * * *");
   const local = localBatchRuns(
     "outbox",
     { lanes: LOCAL_DRAINS, batch: LOCAL_BATCH },
@@ -69,7 +67,17 @@ export async function registerOutboxJobs(deps: Deps, jobs: JobRunner): Promise<(
   deps.store.onCaseEvents?.((ids) => {
     for (const caseId of ids) local.push(caseId);
   });
-  return () => local.stop();
+  const sweep = () => outboxSweep(deps, (caseId) => local.push(caseId));
+  await jobs.work(OUTBOX_JOBS.sweep, () => sweep().then(() => undefined));
+  await jobs.schedule(OUTBOX_JOBS.sweep, "* * * * *");
+  return { stop: () => local.stop(), sweep };
+}
+
+export interface OutboxRelay {
+  /** Hands what waits to the queue and waits for the rounds in flight. */
+  stop(): Promise<void>;
+  /** `outboxSweep` into this process's drains: how many cases it found. */
+  sweep(): Promise<number>;
 }
 
 /** When the queue should take a case over after a local round (null: not needed). */
@@ -82,10 +90,15 @@ function localWait(deps: Deps, caseId: string, r: DrainOutcome): number | null {
   return r.status === "busy" ? 1 : r.status === "retry" ? retryAfterSeconds(deps, r.retryAt) : null;
 }
 
-/** Queues a drain of every case with undelivered events (no live lease, retry time reached). */
-export async function outboxSweep(deps: Deps, jobs: JobRunner): Promise<number> {
+/**
+ * Hands `drain` every case with undelivered events (no live lease, retry time reached), up to
+ * `SWEPT` a sweep (a backlog after an outage goes in rounds of many, a few thousand a minute at least).
+ */
+export async function outboxSweep(deps: Deps, drain: (caseId: string) => void): Promise<number> {
   if (!deps.notify) return 0;
-  const ids = await dueCases(deps, 500);
-  for (const caseId of ids) await jobs.enqueue(OUTBOX_JOBS.drain, { caseId });
+  const ids = await dueCases(deps, SWEPT);
+  for (const caseId of ids) drain(caseId);
   return ids.length;
 }
+
+const SWEPT = 2_000;
