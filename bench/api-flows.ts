@@ -7,6 +7,7 @@ import {
   settledCount,
   target,
 } from "./bench-client.ts";
+import { outboxCatchUp } from "./outbox-catch-up.ts";
 import { postgresReachable } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -45,7 +46,8 @@ export async function benchFlows(kind: "pglite" | "postgres", processes = 1): Pr
     });
     const succeeded = await settledCount(call);
     const seconds = (performance.now() - start) / 1000;
-    return `return lives end to end (${target(kind, processes)}, ${CLIENTS} clients: create, approve, ship, receive, inspect with refund, resolve; settled by the job queue): ${(done / seconds).toFixed(1)} flows/s, ${done} flows, ${succeeded >= 500 ? "≥500" : succeeded} refunds succeeded, flow p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;
+    const delivered = kind === "postgres" ? await outboxCatchUp(server, done, seconds, "flows") : "";
+    return `return lives end to end (${target(kind, processes)}, ${CLIENTS} clients: create, approve, ship, receive, inspect with refund, resolve; settled by the job queue): ${(done / seconds).toFixed(1)} flows/s, ${done} flows, ${succeeded >= 500 ? "≥500" : succeeded} refunds succeeded, flow p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms${delivered}`;
   } finally {
     await server.stop();
   }

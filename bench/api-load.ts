@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
-import pg from "pg";
 import { target } from "./bench-client.ts";
+import { outboxCatchUp } from "./outbox-catch-up.ts";
 import { type BenchServer, postgresReachable, startBenchServer } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -45,36 +45,6 @@ async function putBulkOrder(s: BenchServer, n: number): Promise<void> {
   if (res.status !== 201) throw new Error(`order upsert failed: ${res.status} ${await res.text()}`);
 }
 
-/**
- * Every new case's events go to the shopper's e-mail (and webhooks) through the outbox after the
- * answer: how many cases still had undelivered events when the load stopped, how long the relay took
- * to deliver them, and creations per second counting that time (the rate the service keeps up with).
- * PostgreSQL only: the benchmark reads `outbox_cases` itself (PGlite's database is the server's own).
- */
-async function outboxCatchUp(server: BenchServer, created: number): Promise<string> {
-  const c = new pg.Client({ connectionString: server.env.DATABASE_URL });
-  await c.connect();
-  try {
-    const undelivered = async () =>
-      Number(
-        (await c.query("select count(*) as n from outbox_cases where settled_seq < last_seq")).rows[0]?.n,
-      );
-    const start = performance.now();
-    const atEnd = await undelivered();
-    while ((await undelivered()) > 0) {
-      if (performance.now() - start > 300_000) return "; outbox not delivered after 300 s";
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    const after = (performance.now() - start) / 1000;
-    return (
-      `; outbox: ${atEnd} of ${created} cases undelivered at the end, delivered ${after.toFixed(1)} s later ` +
-      `(${(created / (SECONDS + after)).toFixed(0)} creations/s with their notifications delivered)`
-    );
-  } finally {
-    await c.end();
-  }
-}
-
 /** Drives one POST endpoint of a real server process with 10 connections, bodies rotating over the orders. */
 async function drive(
   kind: "pglite" | "postgres",
@@ -105,7 +75,9 @@ async function drive(
     });
     const ok = result["2xx"];
     const delivered =
-      kind === "postgres" && path === "/api/v1/returns" ? await outboxCatchUp(server, ok) : "";
+      kind === "postgres" && path === "/api/v1/returns"
+        ? await outboxCatchUp(server, ok, SECONDS, "creations")
+        : "";
     return (
       `${label} via HTTP (${target(kind, processes)}, ${CONNECTIONS} connections, ${SECONDS} s): ${(ok / SECONDS).toFixed(0)}/s, ` +
       `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors${delivered}`

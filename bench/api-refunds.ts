@@ -7,6 +7,7 @@ import {
   settledCount,
   target,
 } from "./bench-client.ts";
+import { outboxCatchUp } from "./outbox-catch-up.ts";
 import { postgresReachable } from "./server-process.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -25,7 +26,8 @@ export async function benchRefunds(kind: "pglite" | "postgres", processes = 1): 
     const { done, latencies } = await drive(SECONDS, (i) => returnOf(call, i, true));
     const succeeded = await settledCount(call);
     const seconds = (performance.now() - start) / 1000;
-    return `refunds executed end to end (${target(kind, processes)}, ${CLIENTS} clients: create + approve, refund via the job queue): ${(done / seconds).toFixed(1)}/s, ${done} issued, ${succeeded >= 500 ? "≥500" : succeeded} succeeded, create+approve p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms`;
+    const delivered = kind === "postgres" ? await outboxCatchUp(server, done, seconds, "refunds") : "";
+    return `refunds executed end to end (${target(kind, processes)}, ${CLIENTS} clients: create + approve, refund via the job queue): ${(done / seconds).toFixed(1)}/s, ${done} issued, ${succeeded >= 500 ? "≥500" : succeeded} succeeded, create+approve p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms${delivered}`;
   } finally {
     await server.stop();
   }
