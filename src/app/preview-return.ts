@@ -78,7 +78,9 @@ async function previewOne(
   input: PreviewInput,
 ): Promise<Result<Omit<ReturnPreview, "split"> & { order: Order }, DomainError>> {
   const at = input.at ?? deps.clock.now();
-  const r = await evaluate(deps.store.read, merchantId, input, at, false);
+  // The inputs and what the order was refunded before, in one statement.
+  const inputs = await deps.store.read.orders.forPreview(merchantId, input.orderExternalId);
+  const r = await evaluate(deps.store.read, merchantId, input, at, false, undefined, inputs);
   if (!r.ok) return r;
   const { order, decision } = r.value;
   const replacement = await exchangeReplacement(deps.store.read, merchantId, order, {
@@ -104,7 +106,8 @@ async function previewOne(
       : [];
   });
   if (units.length === 0) return ok({ order, decision, refund: null, replacement: replacement.value });
-  const prior = await deps.store.read.refunds.priorForOrder(order.merchantId, order.id, "", order.currency);
+  const prior = inputs?.prior;
+  if (!prior) throw new Error("a judged preview without its inputs");
   const calc = calculateRefund({
     id: "preview",
     caseId: "preview",

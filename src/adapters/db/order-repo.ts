@@ -40,9 +40,15 @@ export function orderRepo(db: Executor): OrderRepo {
     withHeld: (merchantId, id, exceptCaseId) => readOrderWithHeld(db, merchantId, id, exceptCaseId),
     tender: (merchantId, orderId, tenderId) => readTender(db, merchantId, orderId, tenderId),
     forReturn: async (merchantId, externalId) =>
-      (await readReturnInputs(db, merchantId, externalId, false))?.inputs ?? null,
+      (await readReturnInputs(db, merchantId, externalId, "none"))?.inputs ?? null,
+    async forPreview(merchantId, externalId) {
+      const found = await readReturnInputs(db, merchantId, externalId, "prior");
+      if (!found) return null;
+      if (!found.prior) throw new Error("prior refunds not read");
+      return { ...found.inputs, prior: found.prior };
+    },
     async forNewReturn(merchantId, externalId) {
-      const found = await readReturnInputs(db, merchantId, externalId, true);
+      const found = await readReturnInputs(db, merchantId, externalId, "numbered");
       if (!found) return null;
       if (found.number === null) throw new Error("case number not taken");
       return { ...found.inputs, number: found.number };

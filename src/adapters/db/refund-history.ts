@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { RefundHistory } from "../../app/ports/refunds.ts";
 import { money } from "../../domain/money.ts";
+import type { PriorRefunds } from "../../domain/refund/refund-calculation.ts";
 import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 
@@ -22,6 +23,40 @@ const refundedOf = (
 const REFUNDED = refundedOf(sql`(select distinct unnest(${sql.placeholder("t")}::uuid[]) as id) t`);
 
 /**
+ * Units refunded per order line over `calcs` (a row source named `calcs` with `units`), as JSON.
+ * With `sumsJson`, the one definition of what an order was refunded before.
+ */
+const unitsJson = (
+  calcs: SQL,
+) => sql`(select coalesce(json_agg(json_build_object('orderLineId', u.id, 'quantity', u.n)), '[]'::json)
+      from (select x->>'orderLineId' as id, sum((x->>'quantity')::numeric) as n
+        from ${calcs} cross join lateral jsonb_array_elements(calcs.units) x group by 1) u)`;
+
+/** Shipping, duties and goodwill given back over `calcs` (with `lines`), and whether `caseId` charged its fee. */
+const sumsJson = (calcs: SQL, caseId: SQL) => sql`(select json_build_object(
+        'shipping', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'outbound_shipping'), 0),
+        'duties', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'duties'), 0),
+        'goodwill', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'goodwill'), 0),
+        'feeCharged', coalesce(bool_or(l->>'type' = 'return_shipping_fee')
+          filter (where calcs.case_id = ${caseId}), false))
+      from ${calcs} cross join lateral jsonb_array_elements(calcs.lines) l)`;
+
+/** The calculations of the cases of the order `orderId` of `merchantId` (SQL expressions). */
+const calcsOf = (merchantId: SQL, orderId: SQL) => sql`(select rc.case_id, rc.units, rc.lines
+      from refund_calculations rc join return_cases c on c.id = rc.case_id
+      where c.merchant_id = ${merchantId} and c.order_id = ${orderId})`;
+
+/**
+ * What the order `orderId` of `merchantId` (SQL expressions) was refunded before, as two JSON columns
+ * (`prior_units`, `prior_sums`) of a statement that reads more: a preview's refund with its inputs in
+ * one statement. `priorFrom` reads them.
+ */
+export const priorColumns = (merchantId: SQL, orderId: SQL) => ({
+  priorUnits: sql<UnitsJson>`${unitsJson(sql`${calcsOf(merchantId, orderId)} calcs`)}`,
+  priorSums: sql<SumsJson>`${sumsJson(sql`${calcsOf(merchantId, orderId)} calcs`, sql`null::uuid`)}`,
+});
+
+/**
  * What an order's cases were refunded before, summed by PostgreSQL: units per order line, shipping,
  * duties and goodwill given back, this case's calculations and whether one charged its return fee; and
  * what the named tenders of the order gave back. One statement, built once, whose answer has the same
@@ -30,25 +65,18 @@ const REFUNDED = refundedOf(sql`(select distinct unnest(${sql.placeholder("t")}:
  * returns). The tenders are found through the order, so PostgreSQL expects one or two of them and keeps
  * one plan for the statement (from an array alone it expects ten and plans every call afresh: 0.36 ms).
  */
-const historySql = () => sql`with calcs as (select rc.case_id, rc.units, rc.lines
-      from refund_calculations rc join return_cases c on c.id = rc.case_id
-      where c.merchant_id = ${sql.placeholder("m")}::uuid and c.order_id = ${sql.placeholder("o")}::uuid)
+const historySql =
+  () => sql`with calcs as ${calcsOf(sql`${sql.placeholder("m")}::uuid`, sql`${sql.placeholder("o")}::uuid`)}
   select
-    (select coalesce(json_agg(json_build_object('orderLineId', u.id, 'quantity', u.n)), '[]'::json)
-      from (select x->>'orderLineId' as id, sum((x->>'quantity')::numeric) as n
-        from calcs cross join lateral jsonb_array_elements(calcs.units) x group by 1) u) as units,
-    (select json_build_object(
-        'shipping', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'outbound_shipping'), 0),
-        'duties', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'duties'), 0),
-        'goodwill', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'goodwill'), 0),
-        'feeCharged', coalesce(bool_or(l->>'type' = 'return_shipping_fee')
-          filter (where calcs.case_id = ${sql.placeholder("c")}::uuid), false))
-      from calcs cross join lateral jsonb_array_elements(calcs.lines) l) as sums,
+    ${unitsJson(sql`calcs`)} as units,
+    ${sumsJson(sql`calcs`, sql`${sql.placeholder("c")}::uuid`)} as sums,
     (select count(*)::int from calcs where case_id = ${sql.placeholder("c")}::uuid) as versions,
     ${refundedOf(sql`(select id from order_tenders
       where order_id = ${sql.placeholder("o")}::uuid and id = any(${sql.placeholder("t")}::uuid[])) t`)} as refunded`;
 
-interface SumsJson {
+type UnitsJson = { orderLineId: string; quantity: number | string }[];
+
+export interface SumsJson {
   shipping: number | string;
   duties: number | string;
   goodwill: number | string;
@@ -94,22 +122,25 @@ export async function readHistory(
     c: caseId === "" ? null : caseId,
     t: `{${tenderIds.join(",")}}`,
   })) as {
-    units: { orderLineId: string; quantity: number | string }[];
+    units: UnitsJson;
     sums: SumsJson;
     versions: number;
     refunded: RefundedJson;
   }[];
   if (!row) throw new Error("the refund history read answered no row");
-  const { sums } = row;
   return {
-    prior: {
-      unitsByOrderLine: new Map(row.units.map((u) => [u.orderLineId, whole(u.quantity)] as const)),
-      shippingRefunded: money(whole(sums.shipping), currency),
-      dutiesRefunded: money(whole(sums.duties), currency),
-      goodwillGiven: money(whole(sums.goodwill), currency),
-      returnFeeCharged: sums.feeCharged,
-      caseVersions: row.versions,
-    },
+    prior: { ...priorFrom(row.units, row.sums, currency), caseVersions: row.versions },
     refundedByTender: refundedMap(row.refunded),
+  };
+}
+
+/** `PriorRefunds` from the sums PostgreSQL made (`priorColumns`, the history read). */
+export function priorFrom(units: UnitsJson, sums: SumsJson, currency: string): PriorRefunds {
+  return {
+    unitsByOrderLine: new Map(units.map((u) => [u.orderLineId, whole(u.quantity)] as const)),
+    shippingRefunded: money(whole(sums.shipping), currency),
+    dutiesRefunded: money(whole(sums.duties), currency),
+    goodwillGiven: money(whole(sums.goodwill), currency),
+    returnFeeCharged: sums.feeCharged,
   };
 }

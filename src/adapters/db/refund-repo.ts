@@ -67,9 +67,6 @@ export function refundRepo(db: Executor): RefundRepo {
         .where(and(eq(refundCalculations.merchantId, merchantId), eq(refundCalculations.id, id)));
       return row ? toCalc(row) : null;
     },
-    async priorForOrder(merchantId, orderId, caseId, currency) {
-      return (await readHistory(db, merchantId, orderId, caseId, currency, [])).prior;
-    },
     history: (merchantId, orderId, caseId, currency, tenderIds) =>
       readHistory(db, merchantId, orderId, caseId, currency, tenderIds),
   };

@@ -1,11 +1,13 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Merchant, MerchantSettings, ReturnInputs, ReturnState } from "../../app/ports/index.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
+import type { PriorRefunds } from "../../domain/refund/refund-calculation.ts";
 import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 import { cancelledSql, type HeldRow, heldFrom, heldRowsJson } from "./held-units.ts";
 import { ORDER_FIELDS, toOrder } from "./order-read.ts";
 import { prepared } from "./prepared.ts";
+import { priorColumns, priorFrom } from "./refund-history.ts";
 import { customers, orders } from "./schema.ts";
 
 /**
@@ -42,14 +44,20 @@ type EventJson = Omit<ExtenuatingEvent, "startsAt" | "endsAt" | "effect"> & {
   effect: string;
 };
 
-/** The inputs of a return, and with `numbered` the merchant's next case number (taken last). */
+/**
+ * What a read of return inputs takes along: `numbered`, the merchant's next case number (taken last);
+ * `prior`, what the order was refunded before (a preview's refund, in the same statement).
+ */
+export type InputsExtra = "none" | "numbered" | "prior";
+
+/** The inputs of a return, with what `extra` asks for. */
 export async function readReturnInputs(
   db: Executor,
   merchantId: string,
   externalId: string,
-  numbered: boolean,
-): Promise<{ inputs: ReturnInputs; number: number | null } | null> {
-  const name = numbered ? "return_inputs_numbered" : "return_inputs";
+  extra: InputsExtra,
+): Promise<{ inputs: ReturnInputs; number: number | null; prior: PriorRefunds | null } | null> {
+  const name = `return_inputs_${extra}`;
   const q = prepared(db, name, () =>
     db
       .select({
@@ -59,10 +67,14 @@ export async function readReturnInputs(
         merchant: MERCHANT,
         policies: POLICIES,
         events: EVENTS,
+        ...(extra === "prior"
+          ? priorColumns(sql`${orders.merchantId}`, sql`${orders.id}`)
+          : { priorUnits: sql<null>`null::json`, priorSums: sql<null>`null::json` }),
         // Last in the row: the counter's lock is held from here to the statement's (unsynced) commit.
-        number: numbered
-          ? sql<number | null>`crossback_take_number(${orders.merchantId}, 'return_case')`
-          : sql<number | null>`null::bigint`,
+        number:
+          extra === "numbered"
+            ? sql<number | null>`crossback_take_number(${orders.merchantId}, 'return_case')`
+            : sql<number | null>`null::bigint`,
       })
       .from(orders)
       .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
@@ -88,7 +100,9 @@ export async function readReturnInputs(
       effect: e.effect === "extend_window" ? "extend_window" : "full_refund",
     })),
   };
-  return { inputs, number };
+  const prior =
+    row.priorUnits && row.priorSums ? priorFrom(row.priorUnits, row.priorSums, inputs.order.currency) : null;
+  return { inputs, number, prior };
 }
 
 /** Whether the order is cancelled and the units return cases hold, in one statement (built once). */

@@ -1,6 +1,7 @@
 import type { Order, Tender } from "../../domain/order.ts";
 import type { OrderDraft } from "../../domain/order-draft.ts";
 import type { ExtenuatingEvent } from "../../domain/policy/extenuating-event.ts";
+import type { PriorRefunds } from "../../domain/refund/refund-calculation.ts";
 import type { IdSource } from "./clock.ts";
 import type { Merchant } from "./merchants.ts";
 import type { StoredPolicy } from "./policies.ts";
@@ -23,6 +24,11 @@ export interface OrderRepo {
   tender(merchantId: string, orderId: string, tenderId: string | null): Promise<OrderTender | null>;
   /** The order with everything a return decision reads, in one round trip (null: no such order). */
   forReturn(merchantId: string, externalId: string): Promise<ReturnInputs | null>;
+  /** `forReturn` and, in the same statement, what the order's cases were refunded before (a preview). */
+  forPreview(
+    merchantId: string,
+    externalId: string,
+  ): Promise<(ReturnInputs & { readonly prior: PriorRefunds }) | null>;
   /**
    * `forReturn` and the merchant's next case number, taken in the same statement (outside any
    * transaction: the number is taken whether or not a case is opened; numbers may have gaps).

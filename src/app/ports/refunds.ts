@@ -4,16 +4,9 @@ export interface RefundRepo {
   insert(merchantId: string, calc: RefundCalculation, actorId: string): Promise<void>;
   byCase(merchantId: string, caseId: string): Promise<RefundCalculation[]>;
   get(merchantId: string, id: string): Promise<RefundCalculation | null>;
-  /** What all calculations of the order's cases already gave back (and which cases charged their fee). */
-  /** What the order's cases were refunded before, and how many calculations `caseId` has (its next version - 1). */
-  priorForOrder(
-    merchantId: string,
-    orderId: string,
-    caseId: string,
-    currency: string,
-  ): Promise<PriorRefunds & { readonly caseVersions: number }>;
   /**
-   * `priorForOrder` and, in the same read, what settlements not failed or cancelled took from each of
+   * What the order's cases were refunded before, how many calculations `caseId` has (its next version
+   * - 1), and, in the same read, what settlements not failed or cancelled took from each of
    * `tenderIds` (SettlementRepo.refundedByTender): a refund's plan reads both.
    */
   history(
