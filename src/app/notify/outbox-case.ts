@@ -28,6 +28,7 @@ export function failed(
     release: { caseId: lease.caseId, settledSeq: lease.settledSeq, retryAt: soon, progress },
   };
 }
+
 /** One leased case through every consumer: its outcome, and its release (none when the lease was lost). */
 export async function drainLeased(
   deps: Deps,

@@ -22,6 +22,8 @@ describeEachDb("outbox lease and release", (kind) => {
   let h: Harness;
   let merchantId = "";
   const sent: number[] = [];
+  /** Cases whose webhooks the endpoint refuses. */
+  const refusing = new Set<string>();
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await h.database.db.execute(q)) as unknown as Rows).rows;
   const outbox = () => h.deps.store.read.outbox;
@@ -36,7 +38,9 @@ describeEachDb("outbox lease and release", (kind) => {
         settings: DEFAULT_OUTBOX_SETTINGS,
         webhooks: {
           async send(_url, _secret, msg) {
-            sent.push((msg.payload as { sequence: number }).sequence);
+            const { sequence, caseId } = msg.payload as { sequence: number; caseId: string };
+            if (refusing.has(caseId)) return { ok: false, status: 503, error: "endpoint down" };
+            sent.push(sequence);
             return { ok: true, status: 200, error: null };
           },
         },
@@ -45,7 +49,7 @@ describeEachDb("outbox lease and release", (kind) => {
     });
     const m = await merchantWithKey(h.deps, "lease", { policy: GENEROUS_POLICY });
     merchantId = m.merchantId;
-    for (let i = 1; i <= 14; i++)
+    for (let i = 1; i <= 16; i++)
       expect((await call(h.app, m.auth, "PUT", `/api/v1/orders/ORD-${i}`, orderJson())).status).toBe(201);
   });
   afterAll(() => h.close());
@@ -254,6 +258,39 @@ describeEachDb("outbox lease and release", (kind) => {
         sql`select last_seq, settled_seq, lease_token from outbox_cases where case_id = ${id}`,
       );
       expect(m).toMatchObject({ settled_seq: m?.last_seq, lease_token: null });
+    }
+  });
+  it("in a round of several cases, a consumer that fails for one case holds back that case alone", async () => {
+    const [a, b] = [await openCase(), await openCase()];
+    const { endpoint } = await createEndpoint(h.deps, merchantId, {
+      url: "https://example.com/b",
+      eventTypes: [],
+    });
+    refusing.add(b);
+    try {
+      const outcomes = await drainCases(h.deps, [a, b]);
+      const retryAt = new Date(h.clock.now().getTime() + DEFAULT_OUTBOX_SETTINGS.retryBaseMs);
+      expect(outcomes.get(a)).toEqual({ status: "settled" });
+      expect(outcomes.get(b)).toEqual({ status: "retry", retryAt });
+      const marks = await rows(
+        sql`select case_id, last_seq, settled_seq, retry_at, lease_token from outbox_cases where case_id in (${a}, ${b})`,
+      );
+      const mark = (id: string) => marks.find((m) => m.case_id === id);
+      expect(mark(a)).toMatchObject({ settled_seq: mark(a)?.last_seq, lease_token: null, retry_at: null });
+      expect(mark(b)).toMatchObject({ settled_seq: 0, lease_token: null });
+      expect(new Date(mark(b)?.retry_at as string)).toEqual(retryAt);
+      // The e-mails of both went out; the refused endpoint's progress on b records the failure.
+      const last = Number(mark(b)?.last_seq);
+      const progress = await rows(
+        sql`select consumer, delivered_seq, attempts, last_error from outbox_progress where case_id = ${b} order by consumer`,
+      );
+      expect(progress.find((p) => p.consumer === "email")).toMatchObject({ delivered_seq: last });
+      expect(progress.find((p) => p.consumer === `webhook:${endpoint.id}`)).toMatchObject({
+        delivered_seq: 0,
+        attempts: 1,
+      });
+    } finally {
+      refusing.delete(b);
     }
   });
 });
