@@ -33,7 +33,10 @@ describe("PGlite queries as named statements", () => {
     }
     const select = "select * from items where id = any($1) order by id";
     const drizzleLike = { rowMode: "array" as const, parsers: { [types.TIMESTAMPTZ]: (v: string) => v } };
-    for (const options of [undefined, drizzleLike]) {
+    // Each call's own parsers, laid over PGlite's once per parsers object (the same object again, then
+    // another one for the same statement, then the first again).
+    const upper = { rowMode: "object" as const, parsers: { [types.TEXT]: (v: string) => v.toUpperCase() } };
+    for (const options of [undefined, drizzleLike, drizzleLike, upper, drizzleLike, undefined]) {
       const ours = await named.query(select, [[1, 2]], options);
       const theirs = await pg.query(select, [[1, 2]], options);
       expect(ours.rows).toEqual(theirs.rows);
