@@ -18,6 +18,7 @@ export const OUTBOX_JOBS = {
  */
 const LOCAL_DRAINS = 2;
 const LOCAL_BATCH = 50;
+/** Most cases a sweep hands over (a backlog after an outage: a few thousand a minute at least). */
 
 /** Seconds until a consumer's retry time (at least 1; 1 when it has none). */
 export function retryAfterSeconds(deps: Deps, retryAt: Date | null): number {
@@ -90,11 +91,8 @@ function localWait(deps: Deps, caseId: string, r: DrainOutcome): number | null {
   return r.status === "busy" ? 1 : r.status === "retry" ? retryAfterSeconds(deps, r.retryAt) : null;
 }
 
-/**
- * Hands `drain` every case with undelivered events (no live lease, retry time reached), up to
- * `SWEPT` a sweep (a backlog after an outage goes in rounds of many, a few thousand a minute at least).
- */
-export async function outboxSweep(deps: Deps, drain: (caseId: string) => void): Promise<number> {
+/** Hands `drain` every case with undelivered events (no live lease, retry time reached), up to `SWEPT`. */
+async function outboxSweep(deps: Deps, drain: (caseId: string) => void): Promise<number> {
   if (!deps.notify) return 0;
   const ids = await dueCases(deps, SWEPT);
   for (const caseId of ids) drain(caseId);

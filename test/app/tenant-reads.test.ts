@@ -126,12 +126,14 @@ describeEachDb("tenant-scoped repository reads", (kind) => {
 
   it("a case with its customer: only with its own merchant", async () => {
     const r = h.deps.store.read;
-    const found = await r.cases.loadWithCustomer(m.b.merchantId, m.b.caseId);
+    const found = (await r.cases.loadWithCustomers(m.b.merchantId, [m.b.caseId])).get(m.b.caseId) ?? null;
     const c = await r.cases.load(m.b.merchantId, m.b.caseId);
     expect(found?.case).toEqual(c);
     expect(found?.customer).toEqual(await r.customers.get(m.b.merchantId, c?.customerId ?? ""));
     expect(found?.customer?.email).toBe("ana@example.de");
-    expect(await r.cases.loadWithCustomer(m.a.merchantId, m.b.caseId)).toBeNull();
+    expect(
+      (await r.cases.loadWithCustomers(m.a.merchantId, [m.b.caseId])).get(m.b.caseId) ?? null,
+    ).toBeNull();
   });
 
   it("a location by id: only with its own merchant", async () => {

@@ -18,6 +18,7 @@ import { heldByOrder } from "./held-units.ts";
 import { appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
 import { caseEvents, customers, inspections, receipts, returnCases, returnLines } from "./schema.ts";
+import { uuidArray } from "./uuid-array.ts";
 
 async function appendEvents(
   db: Executor,
@@ -79,7 +80,7 @@ async function casesWithCustomer(
       )
       .prepare("cases_with_customer"),
   );
-  const rows = ids.length === 0 ? [] : await q.execute({ m: merchantId, ids: `{${ids.join(",")}}` });
+  const rows = ids.length === 0 ? [] : await q.execute({ m: merchantId, ids: uuidArray(ids) });
   return new Map(
     rows.map((row) => [row.c.id, { case: toCase(row.c, row.lines, seal), customer: row.customer }]),
   );
@@ -99,9 +100,6 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
           .prepare("case_with_lines"),
       );
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
-    },
-    async loadWithCustomer(merchantId, id) {
-      return (await casesWithCustomer(db, seal, merchantId, [id])).get(id) ?? null;
     },
     loadWithCustomers: (merchantId, ids) => casesWithCustomer(db, seal, merchantId, ids),
     async insert(c, events) {

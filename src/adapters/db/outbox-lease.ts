@@ -6,6 +6,7 @@ import type { Executor } from "./database.ts";
 import { eventTimesWithin, MARK_LAST_AT } from "./event-bounds.ts";
 import { toStoredEvent } from "./event-rows.ts";
 import type { caseEvents } from "./schema.ts";
+import { uuidArray } from "./uuid-array.ts";
 
 type EventRow = typeof caseEvents.$inferSelect;
 type EventJson = Omit<EventRow, "at"> & { at: string };
@@ -44,9 +45,8 @@ export async function leaseCases(
   batch: number,
 ): Promise<OutboxLease[]> {
   if (caseIds.length === 0) return [];
-  const ids = `{${caseIds.join(",")}}`;
   const rows = (await runBuilt(db, "outbox_lease", leaseTemplate, {
-    ids,
+    ids: uuidArray(caseIds),
     token,
     at,
     until,

@@ -4,6 +4,7 @@ import { money } from "../../domain/money.ts";
 import type { PriorRefunds } from "../../domain/refund/refund-calculation.ts";
 import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
+import { uuidArray } from "./uuid-array.ts";
 
 /**
  * Per tender of `tenders` (a row source of tender ids `t.id`), what settlements not failed or cancelled
@@ -28,12 +29,12 @@ const REFUNDED = refundedOf(sql`(select distinct unnest(${sql.placeholder("t")}:
  */
 const unitsJson = (
   calcs: SQL,
-) => sql`(select coalesce(json_agg(json_build_object('orderLineId', u.id, 'quantity', u.n)), '[]'::json)
+): SQL<UnitsJson> => sql`(select coalesce(json_agg(json_build_object('orderLineId', u.id, 'quantity', u.n)), '[]'::json)
       from (select x->>'orderLineId' as id, sum((x->>'quantity')::numeric) as n
         from ${calcs} cross join lateral jsonb_array_elements(calcs.units) x group by 1) u)`;
 
 /** Shipping, duties and goodwill given back over `calcs` (with `lines`), and whether `caseId` charged its fee. */
-const sumsJson = (calcs: SQL, caseId: SQL) => sql`(select json_build_object(
+const sumsJson = (calcs: SQL, caseId: SQL): SQL<SumsJson> => sql`(select json_build_object(
         'shipping', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'outbound_shipping'), 0),
         'duties', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'duties'), 0),
         'goodwill', coalesce(sum((l->'amount'->>'amount')::numeric) filter (where l->>'type' = 'goodwill'), 0),
@@ -47,13 +48,13 @@ const calcsOf = (merchantId: SQL, orderId: SQL) => sql`(select rc.case_id, rc.un
       where c.merchant_id = ${merchantId} and c.order_id = ${orderId})`;
 
 /**
- * What the order `orderId` of `merchantId` (SQL expressions) was refunded before, as two JSON columns
- * (`prior_units`, `prior_sums`) of a statement that reads more: a preview's refund with its inputs in
+ * What the order `orderId` of `merchantId` (SQL expressions) was refunded before, as two JSON fields
+ * (`priorUnits`, `priorSums`) of a select that reads more: a preview's refund with its inputs in
  * one statement. `priorFrom` reads them.
  */
 export const priorColumns = (merchantId: SQL, orderId: SQL) => ({
-  priorUnits: sql<UnitsJson>`${unitsJson(sql`${calcsOf(merchantId, orderId)} calcs`)}`,
-  priorSums: sql<SumsJson>`${sumsJson(sql`${calcsOf(merchantId, orderId)} calcs`, sql`null::uuid`)}`,
+  priorUnits: unitsJson(sql`${calcsOf(merchantId, orderId)} calcs`),
+  priorSums: sumsJson(sql`${calcsOf(merchantId, orderId)} calcs`, sql`null::uuid`),
 });
 
 /**
@@ -102,7 +103,7 @@ export async function readRefundedByTender(
   if (tenderIds.length === 0) return new Map();
   const [row] = (await runBuilt(db, "refunded_by_tender", () => sql`select ${REFUNDED} as refunded`, {
     m: merchantId,
-    t: `{${tenderIds.join(",")}}`,
+    t: uuidArray(tenderIds),
   })) as { refunded: RefundedJson }[];
   return refundedMap(row?.refunded ?? []);
 }
@@ -118,9 +119,9 @@ export async function readHistory(
   const [row] = (await runBuilt(db, "refund_history", historySql, {
     m: merchantId,
     o: orderId,
-    // A preview asks for the order alone ("": no case of its own yet).
+    // "": the order alone, no case of its own.
     c: caseId === "" ? null : caseId,
-    t: `{${tenderIds.join(",")}}`,
+    t: uuidArray(tenderIds),
   })) as {
     units: UnitsJson;
     sums: SumsJson;

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./database.ts";
 import { CONTRIB_COLUMNS, caseContrib, orderedContrib } from "./report-contrib.ts";
+import { uuidArray } from "./uuid-array.ts";
 
 /**
  * Applies changed orders and cases to the report rollups: each source's new contribution replaces
@@ -34,7 +35,7 @@ function addToRollup(): SQL {
 /** Replaces the contributions of `ids` by `fresh` (a SELECT of report_contrib's columns). */
 export async function replaceContributions(db: Executor, ids: readonly string[], fresh: SQL): Promise<void> {
   if (ids.length === 0) return;
-  const list = sql`${`{${ids.join(",")}}`}::uuid[]`;
+  const list = sql`${uuidArray(ids)}::uuid[]`;
   await db.execute(sql`with fresh (${CONTRIB_COLUMNS}) as (${fresh}),
     old as (delete from report_contrib where source_id = any(${list}) returning *),
     kept as (insert into report_contrib (${CONTRIB_COLUMNS}) select * from fresh),
@@ -59,7 +60,7 @@ export async function applyOrders(db: Executor, limit: number): Promise<number> 
   const rows = (seen as unknown as Rows<{ id: string; content_hash: string }>).rows;
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return 0;
-  await replaceContributions(db, ids, orderedContrib(sql`o.id = any(${`{${ids.join(",")}}`}::uuid[])`));
+  await replaceContributions(db, ids, orderedContrib(sql`o.id = any(${uuidArray(ids)}::uuid[])`));
   await db.execute(sql`update orders set rolled_hash = v.hash
     from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, hash: r.content_hash })))}::jsonb)
       as v(id uuid, hash text)
@@ -75,7 +76,7 @@ export async function applyCases(db: Executor, limit: number): Promise<number> {
   const rows = (taken as unknown as Rows<{ case_id: string }>).rows;
   const ids = [...new Set(rows.map((r) => r.case_id))];
   if (ids.length === 0) return 0;
-  await replaceContributions(db, ids, caseContrib(sql`c.id = any(${`{${ids.join(",")}}`}::uuid[])`));
+  await replaceContributions(db, ids, caseContrib(sql`c.id = any(${uuidArray(ids)}::uuid[])`));
   return rows.length;
 }
 

@@ -27,9 +27,10 @@ export async function drainCase(deps: Deps, caseId: string): Promise<DrainOutcom
  * relay holds it); a case that failed is given back, to be tried again soon.
  */
 export async function drainCases(deps: Deps, caseIds: readonly string[]): Promise<Map<string, DrainOutcome>> {
-  const outcomes = new Map<string, DrainOutcome>(caseIds.map((id) => [id, { status: "busy" }]));
   const notify = deps.notify;
   if (!notify) return new Map(caseIds.map((id) => [id, { status: "idle" }]));
+  // A case the lease leaves out is held by another relay: busy unless the round says otherwise.
+  const outcomes = new Map<string, DrainOutcome>(caseIds.map((id) => [id, { status: "busy" }]));
   const token = deps.ids.next();
   const now = deps.clock.now();
   const until = new Date(now.getTime() + notify.settings.leaseMs);
@@ -61,7 +62,11 @@ interface Round {
 
 function byMerchant(leases: readonly OutboxLease[]): Map<string, OutboxLease[]> {
   const groups = new Map<string, OutboxLease[]>();
-  for (const l of leases) groups.set(l.merchantId, [...(groups.get(l.merchantId) ?? []), l]);
+  for (const l of leases) {
+    const group = groups.get(l.merchantId);
+    if (group) group.push(l);
+    else groups.set(l.merchantId, [l]);
+  }
   return groups;
 }
 

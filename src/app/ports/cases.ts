@@ -37,9 +37,10 @@ export interface CaseWithCustomer {
 
 export interface CaseRepo {
   load(merchantId: string, id: string): Promise<ReturnCase | null>;
-  /** The case with its customer (null: none on record), in one read: what an e-mail about it needs. */
-  loadWithCustomer(merchantId: string, id: string): Promise<CaseWithCustomer | null>;
-  /** `loadWithCustomer` of several cases of the merchant in one read, by case id (unknown ids left out). */
+  /**
+   * Cases of the merchant with their customers (null: none on record), in one read, by case id (unknown
+   * ids left out): what e-mails about them need.
+   */
   loadWithCustomers(merchantId: string, ids: readonly string[]): Promise<Map<string, CaseWithCustomer>>;
   insert(c: ReturnCase, events: readonly CaseEvent[]): Promise<void>;
   /** Writes the case if its stored version is still `expectedVersion`; false when someone else won. */
