@@ -95,8 +95,14 @@ export async function importOrdersCsv(
   if (all.length > 0 && !opts.skipInvalid) return report(rows.length, 0, bad.size, false, all);
 
   let written = 0;
+  const checked = { bad: [...bad], all: [...all] };
   try {
     await deps.store.transaction(async (r) => {
+      // A try the store runs again (a deadlock) starts from what the checks before it found.
+      written = 0;
+      bad.clear();
+      for (const id of checked.bad) bad.add(id);
+      all.splice(0, all.length, ...checked.all);
       for (const { o, draft } of valid) {
         // writeOrder decides before it writes: a refused order leaves nothing behind.
         const res = await writeOrder(deps, r, merchantId, draft);

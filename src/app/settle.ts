@@ -74,8 +74,9 @@ export async function executeSettlement(deps: Deps, id: string): Promise<Settlem
 
 /**
  * The provider has been called: its outcome's transaction is tried up to three times before the error
- * goes up (a deadlock, a dropped connection; each try rolled back whole). Giving up leaves the
- * settlement `processing` until the recovery sweep re-sends it with the same key, minutes later.
+ * goes up (a dropped connection, a deadlock the store's own retries did not get past; each try rolled
+ * back whole). Giving up leaves the settlement `processing` until the recovery sweep re-sends it with
+ * the same key, minutes later.
  */
 async function recorded<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {

@@ -36,6 +36,7 @@ import { shipmentRepo } from "./shipment-repo.ts";
 import { staffRepo } from "./staff-repo.ts";
 import { storeCreditRepo } from "./store-credit-repo.ts";
 import { memoized } from "./tx-memo.ts";
+import { retryingConflicts } from "./tx-retry.ts";
 import { webhookDeliveryRepo } from "./webhook-delivery-repo.ts";
 import { webhookEndpointRepo } from "./webhook-endpoint-repo.ts";
 
@@ -102,6 +103,7 @@ export function dbStore(
   const root = repos(database.db, seal, (id) => tell([id]));
   return {
     read: cache ? cachedConfig(root, cache, configWrites(false)) : root,
+    // A deadlock or serialization failure rolls the transaction back whole: it is run again (tx-retry.ts).
     async transaction(fn) {
       const touched = new Set<string>();
       const writes = configWrites(true);
@@ -111,7 +113,12 @@ export function dbStore(
       };
       let result: Awaited<ReturnType<typeof fn>>;
       try {
-        result = await database.db.transaction((tx) => fn(bound(tx)));
+        result = await retryingConflicts(() => {
+          // What a rolled-back try marked was not committed.
+          touched.clear();
+          writes.dirty = false;
+          return database.db.transaction((tx) => fn(bound(tx)));
+        });
       } finally {
         for (const m of writes.touched) cache?.forget(m);
       }

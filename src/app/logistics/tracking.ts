@@ -121,9 +121,9 @@ export async function checkDelays(deps: Deps, shipments: readonly ShipmentRecord
     const grace = (await loadSettings(deps.store.read, s0.merchantId)).delayGraceDays;
     const late = delay(s0.lane, s0.firstScanAt ?? s0.createdAt, now, grace);
     if (!late) continue;
-    await deps.store.transaction(async (r) => {
+    const marked = await deps.store.transaction(async (r) => {
       const s = await r.shipments.lock(s0.id);
-      if (!s || s.delayedAt) return;
+      if (!s || s.delayedAt) return false;
       await r.shipments.update({ ...s, delayedAt: now });
       const c = await r.cases.load(s.merchantId, s.caseId);
       if (c)
@@ -145,8 +145,9 @@ export async function checkDelays(deps: Deps, shipments: readonly ShipmentRecord
             },
           },
         ]);
-      raised++;
+      return true;
     });
+    if (marked) raised++;
   }
   return raised;
 }

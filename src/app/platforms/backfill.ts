@@ -59,6 +59,8 @@ export async function runBackfill(
     const page = await api.ordersPage(since, run.cursor);
     const outcomes: PlatformOrderOutcome[] = [];
     const next: SyncRun = await deps.store.transaction(async (r) => {
+      // A try the store runs again (a deadlock) starts from an empty page.
+      outcomes.length = 0;
       for (const o of page.orders) outcomes.push(await writePlatformOrder(deps, r, merchantId, platform, o));
       const written = outcomes.filter((o) => o.status !== "refused").length;
       const saved: SyncRun = {
