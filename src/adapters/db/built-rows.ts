@@ -75,7 +75,10 @@ export async function updateRows<T extends PgTable>(
 }
 
 /** A row as the driver gave it (column names), as Drizzle maps it (field keys, column types). */
-function fromDriver(columns: Record<string, Column>, raw: Record<string, unknown>): Record<string, unknown> {
+export function fromDriver(
+  columns: Record<string, Column>,
+  raw: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, col] of Object.entries(columns)) {
     const v = raw[col.name];

@@ -4,8 +4,9 @@ import type { CaseRepo, CaseWithCustomer } from "../../app/ports/index.ts";
 import type { CaseStatus } from "../../domain/case-status.ts";
 import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
 import type { BankSeal } from "./bank-seal.ts";
+import { fromDriver } from "./built-rows.ts";
 import { runBuilt } from "./built-sql.ts";
-import { caseInsertTemplate, caseInsertValues } from "./case-insert.ts";
+import { caseInsertRow, caseInsertSql } from "./case-insert.ts";
 import { linesJson, linesUpdateSql, linesUpdateTemplate } from "./case-lines-update.ts";
 import { caseListOrder, caseListWhere } from "./case-list-filter.ts";
 import { type CaseRow, type LineRow, toCase } from "./case-rows.ts";
@@ -17,7 +18,7 @@ import { toStoredEvent } from "./event-rows.ts";
 import { heldByOrder } from "./held-units.ts";
 import { appendTemplate, appendValues } from "./outbox-mark.ts";
 import { prepared } from "./prepared.ts";
-import { caseEvents, customers, inspections, receipts, returnCases, returnLines } from "./schema.ts";
+import { caseEvents, inspections, receipts, returnCases, returnLines } from "./schema.ts";
 import { uuidArray } from "./uuid-array.ts";
 
 async function appendEvents(
@@ -47,49 +48,50 @@ function selectCases(db: Executor) {
 const toCases = (rows: { c: CaseRow; lines: LineRow[] }[], seal: BankSeal): ReturnCase[] =>
   rows.map((r) => toCase(r.c, r.lines, seal));
 
-/** Cases of the merchant by id with their customers, one statement. */
+/** Cases of the merchant by id with their customers, one statement (built once). */
 async function casesWithCustomer(
   db: Executor,
   seal: BankSeal,
   merchantId: string,
   ids: readonly string[],
 ): Promise<Map<string, CaseWithCustomer>> {
-  const q = prepared(db, "cases_with_customer", () =>
-    db
-      .select({
-        c: returnCases,
-        lines: LINES_JSON,
-        customer: {
-          id: customers.id,
-          email: customers.email,
-          name: customers.name,
-          locale: customers.locale,
-          timeZone: customers.timeZone,
-        },
-      })
-      .from(returnCases)
-      .leftJoin(
-        customers,
-        and(eq(customers.id, returnCases.customerId), eq(customers.merchantId, returnCases.merchantId)),
-      )
-      .where(
-        and(
-          eq(returnCases.merchantId, sql.placeholder("m")),
-          sql`${returnCases.id} = any(${sql.placeholder("ids")}::uuid[])`,
-        ),
-      )
-      .prepare("cases_with_customer"),
-  );
-  const rows = ids.length === 0 ? [] : await q.execute({ m: merchantId, ids: uuidArray(ids) });
+  if (ids.length === 0) return new Map();
+  // Each case by its key, one at a time (a lateral subquery kept apart by `offset 0`): written as
+  // `id = any(ids)` among the merchant's cases, the plan PostgreSQL kept for the statement (made while
+  // the table was small) read every case of the merchant, on every round of the outbox relay.
+  const rows = (await runBuilt(
+    db,
+    "cases_with_customer",
+    () => sql`select return_cases.*, ${LINES_JSON} as "__lines",
+        case when cu.id is null then null else json_build_object('id', cu.id, 'email', cu.email,
+          'name', cu.name, 'locale', cu.locale, 'timeZone', cu.time_zone) end as "__customer"
+      from unnest(${sql.placeholder("ids")}::uuid[]) as k(id)
+      cross join lateral (select * from return_cases where return_cases.id = k.id offset 0) as return_cases
+      left join customers cu on cu.id = return_cases.customer_id and cu.merchant_id = return_cases.merchant_id
+      where return_cases.merchant_id = ${sql.placeholder("m")}::uuid`,
+    { m: merchantId, ids: uuidArray(ids) },
+  )) as (Record<string, unknown> & { __lines: LineRow[]; __customer: CaseWithCustomer["customer"] })[];
   return new Map(
-    rows.map((row) => [row.c.id, { case: toCase(row.c, row.lines, seal), customer: row.customer }]),
+    rows.map((row) => {
+      const c = fromDriver(CASE_COLUMNS, row) as CaseRow;
+      return [c.id, { case: toCase(c, row.__lines, seal), customer: row.__customer }] as const;
+    }),
   );
 }
+
+const CASE_COLUMNS = getTableColumns(returnCases);
 
 /** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
   // Cases this handle (a transaction's) locked with lockForEvents: their appends need no lock again.
   const locked = new Set<string>();
+  const insertMany: CaseRepo["insertMany"] = async (opened) => {
+    if (opened.length === 0) return;
+    // One statement: the cases, their lines, first events and outbox marks (case-insert.ts).
+    const rows = opened.map(({ c, events }) => caseInsertRow(c, events, seal));
+    await runBuilt(db, "case_insert", caseInsertSql, { cases: JSON.stringify(rows) });
+    for (const { c } of opened) onEvents?.(c.id);
+  };
   return {
     async load(merchantId, id) {
       const q = prepared(db, "case_with_lines", () =>
@@ -102,11 +104,8 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
     },
     loadWithCustomers: (merchantId, ids) => casesWithCustomer(db, seal, merchantId, ids),
-    async insert(c, events) {
-      // One statement: the case, its lines, its first events and its outbox mark (case-insert.ts).
-      await runBuilt(db, "case_insert", () => caseInsertTemplate(db), caseInsertValues(c, events, seal));
-      onEvents?.(c.id);
-    },
+    insert: (c, events) => insertMany([{ c, events }]),
+    insertMany,
     async update(c, expectedVersion, events) {
       const won = await updateCase(db).execute(updateValues(c, expectedVersion, seal));
       if (won.length === 0) return false;

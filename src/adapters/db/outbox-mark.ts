@@ -28,9 +28,32 @@ export function appendValues(
   events: readonly CaseEvent[],
   start: number | null,
 ) {
+  return {
+    caseId: c.id,
+    merchantId: c.merchantId,
+    start,
+    ...markBounds(c.id, events),
+    events: JSON.stringify(eventRows(events)),
+  };
+}
+
+/** How many events an append adds to the case `caseId`, and the earliest and latest of their times. */
+export function markBounds(caseId: string, events: readonly CaseEvent[]) {
   // Every caller appends at least one event (case-repo.ts skips the statement without any).
-  if (events.length === 0) throw new Error(`no events to append to case ${c.id}`);
-  const rows = events.map((e, i) => ({
+  if (events.length === 0) throw new Error(`no events to append to case ${caseId}`);
+  // Events come in time order, but a clock that stepped back (or another process's) may say otherwise:
+  // the mark's bounds are the earliest and latest of them.
+  const times = events.map((e) => e.at.getTime());
+  return {
+    count: events.length,
+    at: new Date(Math.max(...times)),
+    firstAt: new Date(Math.min(...times)),
+  };
+}
+
+/** The events as the rows of `EVENT_FIELDS` (numbered from 1 within the append). */
+export function eventRows(events: readonly CaseEvent[]) {
+  return events.map((e, i) => ({
     i: i + 1,
     type: e.type,
     actor_kind: e.actor.kind,
@@ -42,18 +65,6 @@ export function appendValues(
     to_status: e.toStatus,
     data: e.data,
   }));
-  // Events come in time order, but a clock that stepped back (or another process's) may say otherwise:
-  // the mark's bounds are the earliest and latest of them.
-  const times = events.map((e) => e.at.getTime());
-  return {
-    caseId: c.id,
-    merchantId: c.merchantId,
-    start,
-    count: events.length,
-    at: new Date(Math.max(...times)),
-    firstAt: new Date(Math.min(...times)),
-    events: JSON.stringify(rows),
-  };
 }
 
 function appendSql(v: AppendBinds, before: readonly SQL[]): SQL {
@@ -100,5 +111,6 @@ export function appendTemplate(before: readonly SQL[] = []): SQL {
   return appendSql(APPEND_PLACEHOLDERS, before);
 }
 
-const EVENT_FIELDS = `i int, type text, actor_kind text, actor_id text, actor_name text, at timestamptz,
+/** The columns of `eventRows`, for jsonb_to_recordset. */
+export const EVENT_FIELDS = `i int, type text, actor_kind text, actor_id text, actor_name text, at timestamptz,
   reason text, from_status text, to_status text, data jsonb`;
