@@ -7,7 +7,7 @@ import { agreementAtOpening } from "../domain/refund/store-credit-agreement.ts";
 import { err, ok, type Result } from "../domain/result.ts";
 import type { CaseEvent, CaseSource, PortalDetails, ReturnCase } from "../domain/return-case.ts";
 import type { Resolution } from "../domain/return-reasons.ts";
-import type { Deps, Repos, ReturnInputs, ReturnState } from "./ports/index.ts";
+import type { Deps, Repos, ReturnInputs } from "./ports/index.ts";
 import { type Evaluated, evaluate, refundDeadlineFor } from "./return-evaluation.ts";
 
 export interface CreateReturnInput {
@@ -77,20 +77,16 @@ export async function prepareReturn(
   return ok({ at, evaluated: evaluated.value, number });
 }
 
-/**
- * Re-checks a prepared decision under the order's lock; decides again when the held units moved.
- * `locked`: the order is locked already and this is its state read since (a round of creations).
- */
+/** Re-checks a prepared decision under the order's lock; decides again when the held units moved. */
 async function recheck(
   r: Repos,
   merchantId: string,
   input: CreateReturnInput,
   prepared: Prepared,
-  locked?: ReturnState,
 ): Promise<Result<Evaluated, DomainError>> {
   const { order, held } = prepared.evaluated;
-  if (!locked) await r.orders.lock(merchantId, { externalId: order.externalId });
-  const state = locked ?? (await r.orders.returnState(merchantId, order.id));
+  await r.orders.lock(merchantId, { externalId: order.externalId });
+  const state = await r.orders.returnState(merchantId, order.id);
   if (state.cancelled) return err({ code: "order_cancelled", externalId: order.externalId });
   const now = state.held;
   const same = now.size === held.size && [...now].every(([k, v]) => held.get(k) === v);
@@ -106,34 +102,9 @@ export async function openReturnIn(
   actor: Actor,
   prepared?: Prepared,
 ): Promise<Result<ReturnCase, DomainError>> {
-  const opening = await decideOpening(deps, r, merchantId, input, actor, prepared);
-  if (!opening.ok) return opening;
-  await r.cases.insert(opening.value.case, opening.value.events);
-  return ok(opening.value.case);
-}
-
-/** A new case and its first events. */
-export interface Opening {
-  readonly case: ReturnCase;
-  readonly events: readonly CaseEvent[];
-}
-
-/**
- * openReturnIn's decision without its write: the case and its events (a round of creations writes all
- * its cases in one statement). `locked`: the order's state read under its lock already.
- */
-export async function decideOpening(
-  deps: Deps,
-  r: Repos,
-  merchantId: string,
-  input: CreateReturnInput,
-  actor: Actor,
-  prepared?: Prepared,
-  locked?: ReturnState,
-): Promise<Result<Opening, DomainError>> {
   const at = prepared?.at ?? deps.clock.now();
   const evaluated = prepared
-    ? await recheck(r, merchantId, input, prepared, locked)
+    ? await recheck(r, merchantId, input, prepared)
     : await evaluate(r, merchantId, input, at, true);
   if (!evaluated.ok) return evaluated;
   const { order, held, decision, policies } = evaluated.value;
@@ -194,5 +165,6 @@ export async function decideOpening(
       events.push(...moved.value.events);
     }
   }
-  return ok({ case: c, events });
+  await r.cases.insert(c, events);
+  return ok(c);
 }

@@ -85,13 +85,6 @@ const CASE_COLUMNS = getTableColumns(returnCases);
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {
   // Cases this handle (a transaction's) locked with lockForEvents: their appends need no lock again.
   const locked = new Set<string>();
-  const insertMany: CaseRepo["insertMany"] = async (opened) => {
-    if (opened.length === 0) return;
-    // One statement: the cases, their lines, first events and outbox marks (case-insert.ts).
-    const rows = opened.map(({ c, events }) => caseInsertRow(c, events, seal));
-    await runBuilt(db, "case_insert", caseInsertSql, { cases: JSON.stringify(rows) });
-    for (const { c } of opened) onEvents?.(c.id);
-  };
   return {
     async load(merchantId, id) {
       const q = prepared(db, "case_with_lines", () =>
@@ -104,8 +97,12 @@ export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: strin
       return toCases(await q.execute({ m: merchantId, id }), seal)[0] ?? null;
     },
     loadWithCustomers: (merchantId, ids) => casesWithCustomer(db, seal, merchantId, ids),
-    insert: (c, events) => insertMany([{ c, events }]),
-    insertMany,
+    async insert(c, events) {
+      // One statement: the case, its lines, first events, report entry and outbox mark (case-insert.ts).
+      const cases = JSON.stringify([caseInsertRow(c, events, seal)]);
+      await runBuilt(db, "case_insert", caseInsertSql, { cases });
+      onEvents?.(c.id);
+    },
     async update(c, expectedVersion, events) {
       const won = await updateCase(db).execute(updateValues(c, expectedVersion, seal));
       if (won.length === 0) return false;

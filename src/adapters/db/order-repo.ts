@@ -1,19 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { OrderRepo } from "../../app/ports/index.ts";
-import { runBuilt } from "./built-sql.ts";
 import type { Executor } from "./database.ts";
 import { readOrder, readOrderWithHeld } from "./order-read.ts";
 import { readTender } from "./order-tender-read.ts";
 import { saveOrder } from "./order-writer.ts";
 import { prepared } from "./prepared.ts";
-import {
-  readNumberedInputs,
-  readReturnInputs,
-  readReturnState,
-  readReturnStates,
-} from "./return-inputs-read.ts";
+import { readReturnInputs, readReturnState } from "./return-inputs-read.ts";
 import { orderLines, orders, returnLines } from "./schema.ts";
-import { uuidArray } from "./uuid-array.ts";
 
 export function orderRepo(db: Executor): OrderRepo {
   return {
@@ -38,17 +31,6 @@ export function orderRepo(db: Executor): OrderRepo {
       const rows = await q.execute({ m: merchantId, ref: byId ? ref.id : ref.externalId });
       return rows.length > 0;
     },
-    async lockAll(merchantId, ids) {
-      // In id order, as every locker of several orders takes them: two such transactions wait, not deadlock.
-      const rows = await runBuilt(
-        db,
-        "orders_lock_all",
-        () => sql`select id from orders where merchant_id = ${sql.placeholder("m")}::uuid
-          and id = any(${sql.placeholder("o")}::uuid[]) order by id for no key update`,
-        { m: merchantId, o: uuidArray(ids) },
-      );
-      return rows.length;
-    },
     async get(merchantId, externalId) {
       return readOrder(db, merchantId, "externalId", externalId);
     },
@@ -71,17 +53,7 @@ export function orderRepo(db: Executor): OrderRepo {
       if (found.number === null) throw new Error("case number not taken");
       return { ...found.inputs, number: found.number };
     },
-    async forNewReturns(merchantId, externalIds) {
-      const found = await readNumberedInputs(db, merchantId, externalIds);
-      return new Map(
-        [...found].map(([x, f]) => {
-          if (f.number === null) throw new Error("case number not taken");
-          return [x, { ...f.inputs, number: f.number }] as const;
-        }),
-      );
-    },
     returnState: (merchantId, orderId) => readReturnState(db, merchantId, orderId),
-    returnStates: (merchantId, orderIds) => readReturnStates(db, merchantId, orderIds),
     async contentHash(merchantId, externalId) {
       const [o] = await db
         .select({ hash: orders.contentHash })

@@ -9,7 +9,6 @@ import { ORDER_FIELDS, toOrder } from "./order-read.ts";
 import { prepared } from "./prepared.ts";
 import { priorColumns, priorFrom } from "./refund-history.ts";
 import { customers, orders } from "./schema.ts";
-import { uuidArray } from "./uuid-array.ts";
 
 /**
  * Everything the policy engine needs to judge a return of one order, in ONE statement: the order (as
@@ -51,25 +50,15 @@ type EventJson = Omit<ExtenuatingEvent, "startsAt" | "endsAt" | "effect"> & {
  */
 export type InputsExtra = "none" | "numbered" | "prior";
 
-/** A return's inputs as read, with what `extra` asked for. */
-export interface ReadInputs {
-  readonly inputs: ReturnInputs;
-  readonly number: number | null;
-  readonly prior: PriorRefunds | null;
-}
-
-/**
- * The statement of `extra` for one order (`x`, its external id) or, `many`, for several (`xs`, a JSON
- * array of external ids: one text however many, on both drivers); built once per process.
- */
-function inputsQuery(db: Executor, extra: InputsExtra, many: boolean) {
-  const name = `return_inputs_${extra}${many ? "_many" : ""}`;
-  // Several orders: `= any` of an array the statement builds once from the JSON (one text however
-  // many), a condition of the (merchant_id, external_id) key.
-  const which = many
-    ? sql`${orders.externalId} = any(array(select jsonb_array_elements_text(${sql.placeholder("xs")}::jsonb)))`
-    : eq(orders.externalId, sql.placeholder("x"));
-  return prepared(db, name, () =>
+/** The inputs of a return, with what `extra` asks for. */
+export async function readReturnInputs(
+  db: Executor,
+  merchantId: string,
+  externalId: string,
+  extra: InputsExtra,
+): Promise<{ inputs: ReturnInputs; number: number | null; prior: PriorRefunds | null } | null> {
+  const name = `return_inputs_${extra}`;
+  const q = prepared(db, name, () =>
     db
       .select({
         ...ORDER_FIELDS,
@@ -89,14 +78,11 @@ function inputsQuery(db: Executor, extra: InputsExtra, many: boolean) {
       })
       .from(orders)
       .leftJoin(customers, sql`${customers.id} = ${orders.customerId}`)
-      .where(and(eq(orders.merchantId, sql.placeholder("m")), which))
+      .where(and(eq(orders.merchantId, sql.placeholder("m")), eq(orders.externalId, sql.placeholder("x"))))
       .prepare(name),
   );
-}
-
-type InputsRow = Awaited<ReturnType<ReturnType<typeof inputsQuery>["execute"]>>[number];
-
-function readInputs(row: InputsRow): ReadInputs {
+  const [row] = await q.execute({ m: merchantId, x: externalId });
+  if (!row) return null;
   const m = row.merchant;
   const number = row.number === null ? null : Number(row.number);
   const inputs: ReturnInputs = {
@@ -119,59 +105,21 @@ function readInputs(row: InputsRow): ReadInputs {
   return { inputs, number, prior };
 }
 
-/** The inputs of a return, with what `extra` asks for. */
-export async function readReturnInputs(
-  db: Executor,
-  merchantId: string,
-  externalId: string,
-  extra: InputsExtra,
-): Promise<ReadInputs | null> {
-  const [row] = await inputsQuery(db, extra, false).execute({ m: merchantId, x: externalId });
-  return row ? readInputs(row) : null;
-}
-
-/** The inputs of returns of several orders, by external id, each with its own case number. */
-export async function readNumberedInputs(
-  db: Executor,
-  merchantId: string,
-  externalIds: readonly string[],
-): Promise<Map<string, ReadInputs>> {
-  const rows = await inputsQuery(db, "numbered", true).execute({
-    m: merchantId,
-    xs: JSON.stringify(externalIds),
-  });
-  return new Map(rows.map((row) => [row.o.externalId, readInputs(row)] as const));
-}
-
 /** Whether the order is cancelled and the units return cases hold, in one statement (built once). */
 export async function readReturnState(
   db: Executor,
   merchantId: string,
   orderId: string,
 ): Promise<ReturnState> {
-  return (
-    (await readReturnStates(db, merchantId, [orderId])).get(orderId) ?? { cancelled: false, held: new Map() }
-  );
-}
-
-/** `readReturnState` of several orders of the merchant, by order id, in one statement (built once). */
-export async function readReturnStates(
-  db: Executor,
-  merchantId: string,
-  orderIds: readonly string[],
-): Promise<Map<string, ReturnState>> {
-  const rows = (await runBuilt(
+  const [row] = (await runBuilt(
     db,
-    "return_states",
+    "return_state",
     () => {
       const m: SQL = sql`${sql.placeholder("m")}::uuid`;
-      const o: SQL = sql`o.id`;
-      return sql`select o.id, ${cancelledSql(m, o)} as cancelled, ${heldRowsJson(o)} as held
-        from orders o where o.merchant_id = ${m} and o.id = any(${sql.placeholder("o")}::uuid[])`;
+      const o: SQL = sql`${sql.placeholder("o")}::uuid`;
+      return sql`select ${cancelledSql(m, o)} as cancelled, ${heldRowsJson(o)} as held`;
     },
-    { m: merchantId, o: uuidArray(orderIds) },
-  )) as { id: string; cancelled: boolean; held: HeldRow[] }[];
-  return new Map(
-    rows.map((r) => [r.id, { cancelled: Boolean(r.cancelled), held: heldFrom(r.held ?? []) }] as const),
-  );
+    { m: merchantId, o: orderId },
+  )) as { cancelled: boolean; held: HeldRow[] }[];
+  return { cancelled: Boolean(row?.cancelled), held: heldFrom(row?.held ?? []) };
 }

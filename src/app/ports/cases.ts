@@ -43,10 +43,6 @@ export interface CaseRepo {
    */
   loadWithCustomers(merchantId: string, ids: readonly string[]): Promise<Map<string, CaseWithCustomer>>;
   insert(c: ReturnCase, events: readonly CaseEvent[]): Promise<void>;
-  /** `insert` of several new cases, in one statement (a round of creations). */
-  insertMany(
-    opened: readonly { readonly c: ReturnCase; readonly events: readonly CaseEvent[] }[],
-  ): Promise<void>;
   /** Writes the case if its stored version is still `expectedVersion`; false when someone else won. */
   update(c: ReturnCase, expectedVersion: number, events: readonly CaseEvent[]): Promise<boolean>;
   list(merchantId: string, q: CaseListQuery): Promise<ReturnCase[]>;

@@ -9,11 +9,6 @@ import type { StoredPolicy } from "./policies.ts";
 export interface OrderRepo {
   /** Locks the order row until the transaction ends: cases of one order are decided one at a time (invariant 1). */
   lock(merchantId: string, ref: { readonly externalId: string } | { readonly id: string }): Promise<boolean>;
-  /**
-   * Locks several orders of the merchant (ids) in id order, as `lock` does one; answers how many were
-   * found. A transaction locking several orders takes them all here, at once.
-   */
-  lockAll(merchantId: string, ids: readonly string[]): Promise<number>;
   get(merchantId: string, externalId: string): Promise<Order | null>;
   getById(merchantId: string, id: string): Promise<Order | null>;
   /** The order and the units its cases other than `exceptCaseId` hold, in one read (an approval's). */
@@ -39,15 +34,8 @@ export interface OrderRepo {
    * transaction: the number is taken whether or not a case is opened; numbers may have gaps).
    */
   forNewReturn(merchantId: string, externalId: string): Promise<(ReturnInputs & { number: number }) | null>;
-  /** `forNewReturn` of several orders, by external id (those found), each with its own case number. */
-  forNewReturns(
-    merchantId: string,
-    externalIds: readonly string[],
-  ): Promise<Map<string, ReturnInputs & { number: number }>>;
   /** The order's cancellation and held units, in one round trip (read again under the order's lock). */
   returnState(merchantId: string, orderId: string): Promise<ReturnState>;
-  /** `returnState` of several orders of the merchant, by order id, in one round trip. */
-  returnStates(merchantId: string, orderIds: readonly string[]): Promise<Map<string, ReturnState>>;
   contentHash(merchantId: string, externalId: string): Promise<string | null>;
   /** Inserts or replaces the order and its children; keeps ids of lines, tenders and fulfilments it already had. */
   save(merchantId: string, draft: OrderDraft, hash: string, ids: IdSource, at: Date): Promise<string>;

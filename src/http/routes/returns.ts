@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addCaseNote } from "../../app/case-notes.ts";
 import { createReturns, type OpenedReturn } from "../../app/create-return-group.ts";
-import { createReturnInRound } from "../../app/create-return-round.ts";
 import { createReturnBody, noteBody, previewReturnBody } from "../../app/inputs/return-input.ts";
 import { returnListQuery } from "../../app/inputs/return-list-input.ts";
 import { previewRoute } from "../../app/logistics/route-case.ts";
@@ -49,13 +48,7 @@ export const returnRoutes =
           deps,
           req,
           reply,
-          (d) => {
-            const input = { ...req.body, source: "api" as const };
-            // With an Idempotency-Key the store is the key's own (its first commit stores the answer).
-            return req.headers["idempotency-key"] === undefined
-              ? createReturnInRound(d, { merchantId: merchantOf(req), input, actor: actorOf(req) })
-              : createReturns(d, merchantOf(req), input, actorOf(req));
-          },
+          (d) => createReturns(d, merchantOf(req), { ...req.body, source: "api" }, actorOf(req)),
           (r) => outcome(r, 201, (o) => presentOpened(o, deps.clock.now())),
         ),
     );
