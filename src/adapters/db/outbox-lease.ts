@@ -104,12 +104,17 @@ export async function releaseCases(
 
 const p = (name: string, cast: string) => sql`${sql.placeholder(name)}${sql.raw(cast)}`;
 
+/*
+ * The marks are reached by key (`case_id = any(array(…))`, the primary key) in the lease and the release.
+ * Written as joins, the plans PostgreSQL kept for them (made while outbox_cases was small) scanned the
+ * whole table on every round: a row per case ever opened (auto_explain under the creation load).
+ */
 const leaseTemplate = () => sql`with picked as (select case_id from outbox_cases
       where case_id = any(${p("ids", "::uuid[]")}) and (lease_until is null or lease_until < ${p("at", "::timestamptz")})
       order by case_id for no key update),
     l as (update outbox_cases m
       set lease_until = ${p("until", "::timestamptz")}, lease_token = ${p("token", "::uuid")}
-      from picked where m.case_id = picked.case_id
+      where m.case_id = any(array(select case_id from picked))
       returning m.case_id, m.merchant_id, m.last_seq, m.settled_seq, m.first_at, ${MARK_LAST_AT} as last_at)
     select l.case_id, l.merchant_id, l.last_seq, l.settled_seq,
       (select coalesce(json_agg(json_build_object('consumer', p.consumer, 'deliveredSeq', p.delivered_seq,
@@ -123,8 +128,8 @@ const leaseTemplate = () => sql`with picked as (select case_id from outbox_cases
 
 const releaseTemplate = () => sql`with i as (select * from jsonb_to_recordset(${p("items", "::jsonb")})
         as i(case_id uuid, settled_seq int, retry_at timestamptz, progress jsonb)),
-    held as (select m.case_id from outbox_cases m join i on i.case_id = m.case_id
-      where m.lease_token = ${p("token", "::uuid")} order by m.case_id for no key update of m),
+    held as (select m.case_id from outbox_cases m where m.case_id = any(array(select case_id from i))
+      and m.lease_token = ${p("token", "::uuid")} order by m.case_id for no key update of m),
     r as (update outbox_cases m
       set lease_until = null, lease_token = null, settled_seq = greatest(m.settled_seq, i.settled_seq),
         retry_at = i.retry_at
