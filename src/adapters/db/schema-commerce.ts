@@ -160,7 +160,11 @@ export const products = pgTable(
     createdAt: created(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [unique().on(t.merchantId, t.sku), index().on(t.merchantId, t.variantGroup)],
+  // Partial (migration 0033): a line's product is found by (merchant, sku), never by this one.
+  (t) => [
+    unique().on(t.merchantId, t.sku),
+    index().on(t.merchantId, t.variantGroup).where(sql`${t.variantGroup} is not null`),
+  ],
 );
 
 export const customers = pgTable(
