@@ -20,10 +20,11 @@ const CASE_FIELDS = [
 ].join(", ");
 
 /**
- * New cases, their lines, their first events (numbered from 1), their report entries and their outbox
- * marks: ONE statement however many cases, lines and events (they travel as one JSON parameter, so the
- * text is built once per process and stays prepared). A round of creations inserts all its cases here;
- * Drizzle built the insert of one case on every creation: 5 % of the server's CPU per creation.
+ * New cases (an array: one per creation today), their lines, their first events (numbered from 1),
+ * their report entries and their outbox marks: ONE statement whatever the number of lines and events
+ * (all travel as one JSON parameter, so the text is built once per process and stays prepared). On
+ * PGlite a creation cost 0.3–0.8 ms less CPU than with the case's columns as parameters. Drizzle built
+ * the insert of one case on every creation: 5 % of the server's CPU per creation.
  */
 export const caseInsertSql =
   () => sql`with c as (select * from jsonb_to_recordset(${sql.placeholder("cases")}::jsonb)
