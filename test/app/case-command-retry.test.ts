@@ -1,5 +1,5 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DeadlockSessions, deadlockSessions } from "../support/deadlock-sessions.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import { type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
 
@@ -18,41 +18,17 @@ describe.skipIf(!url)(
   () => {
     let h: Harness;
     let auth = "";
-    let other: pg.Client;
-    let watcher: pg.Client;
+    let s: DeadlockSessions;
 
     beforeAll(async () => {
       h = await startHarness("postgres");
       auth = (await merchantWithKey(h.deps, "cmd-retry")).auth;
-      other = new pg.Client({ connectionString: h.database.location });
-      watcher = new pg.Client({ connectionString: h.database.location });
-      await other.connect();
-      await watcher.connect();
+      s = await deadlockSessions(h.database.location);
     });
     afterAll(async () => {
-      await other?.end();
-      await watcher?.end();
+      await s?.end();
       await h?.close();
     });
-
-    const deadlocks = async () =>
-      Number(
-        (await watcher.query("select deadlocks from pg_stat_database where datname = current_database()"))
-          .rows[0]?.deadlocks,
-      );
-
-    /** Waits until some backend waits for the session `pid`. */
-    async function blockedBy(pid: number): Promise<void> {
-      for (let i = 0; i < 500; i++) {
-        const w = await watcher.query(
-          "select 1 from pg_stat_activity where $1 = any(pg_blocking_pids(pid))",
-          [pid],
-        );
-        if (w.rows.length > 0) return;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error("the approval never waited for the other session");
-    }
 
     it("approves on the next try, with one approval event", async () => {
       expect((await call(h.app, auth, "PUT", "/api/v1/orders/ORD-DL", orderJson())).status).toBe(201);
@@ -65,20 +41,21 @@ describe.skipIf(!url)(
       const caseId = (opened.body as Json).id as string;
       // The outbox delivers the opening's events first: wait until nothing holds the case's mark.
       for (let i = 0; i < 200; i++) {
-        const lease = await watcher.query("select lease_until from outbox_cases where case_id = $1", [
+        const lease = await s.watcher.query("select lease_until from outbox_cases where case_id = $1", [
           caseId,
         ]);
         if (lease.rows[0]?.lease_until === null) break;
         await new Promise((r) => setTimeout(r, 20));
       }
-      const before = await deadlocks();
+      const before = await s.deadlocks();
+      const { other } = s;
       const pid = (await other.query("select pg_backend_pid() as pid")).rows[0]?.pid as number;
       await other.query("begin");
       await other.query("set local deadlock_timeout = '60s'");
       await other.query("select 1 from outbox_cases where case_id = $1 for update", [caseId]);
 
       const approving = call(h.app, auth, "POST", `/api/v1/returns/${caseId}/approve`, {});
-      await blockedBy(pid);
+      await s.blockedBy(pid);
       // The approval holds the case row and waits for the mark: asking for the row closes the cycle.
       await other.query("select 1 from return_cases where id = $1 for update", [caseId]);
       await other.query("commit");
@@ -86,14 +63,12 @@ describe.skipIf(!url)(
       const approved = await approving;
       expect(approved.status).toBe(200);
       expect((approved.body as Json).status).toBe("awaiting_shipment");
-      const events = await watcher.query(
+      const events = await s.watcher.query(
         "select count(*)::int as n from case_events where case_id = $1 and type = 'return.approved'",
         [caseId],
       );
       expect(events.rows[0]?.n).toBe(1);
-      for (let i = 0; i < 50 && (await deadlocks()) === before; i++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(await deadlocks()).toBe(before + 1);
+      expect(await s.deadlockAfter(before)).toBe(before + 1);
     });
   },
 );

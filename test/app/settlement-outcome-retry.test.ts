@@ -1,6 +1,6 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayRefundRequest, PaymentGateway } from "../../src/app/ports/index.ts";
+import { type DeadlockSessions, deadlockSessions } from "../support/deadlock-sessions.ts";
 import { call, type Json, orderJson } from "../support/fixtures.ts";
 import { GENEROUS_POLICY, type Harness, merchantWithKey, startHarness } from "../support/harness.ts";
 
@@ -18,12 +18,12 @@ describe.skipIf(!url)(
   () => {
     let h: Harness;
     let auth = "";
-    let other: pg.Client;
-    let watcher: pg.Client;
+    let s: DeadlockSessions;
     const calls: string[] = [];
 
     /** Holds the case's outbox mark, waits until the outcome waits for it, then asks for the settlement. */
     async function deadlockOnce(req: GatewayRefundRequest): Promise<void> {
+      const { other } = s;
       const pid = (await other.query("select pg_backend_pid() as pid")).rows[0]?.pid as number;
       await other.query("begin");
       await other.query(
@@ -31,14 +31,7 @@ describe.skipIf(!url)(
         [req.settlementId],
       );
       void (async () => {
-        for (;;) {
-          const w = await watcher.query(
-            "select 1 from pg_stat_activity where $1 = any(pg_blocking_pids(pid))",
-            [pid],
-          );
-          if (w.rows.length > 0) break;
-          await new Promise((r) => setTimeout(r, 10));
-        }
+        await s.blockedBy(pid);
         // The outcome's transaction waits for this session: asking for its settlement row closes the cycle.
         await other.query("select 1 from settlements where id = $1 for update", [req.settlementId]);
         await other.query("commit");
@@ -61,22 +54,12 @@ describe.skipIf(!url)(
           policy: { ...GENEROUS_POLICY, window: { days: 3650 }, refundTrigger: "approval" },
         })
       ).auth;
-      other = new pg.Client({ connectionString: h.database.location });
-      watcher = new pg.Client({ connectionString: h.database.location });
-      await other.connect();
-      await watcher.connect();
+      s = await deadlockSessions(h.database.location);
     });
     afterAll(async () => {
-      await other?.end();
-      await watcher?.end();
+      await s?.end();
       await h?.close();
     });
-
-    const deadlocks = async () =>
-      Number(
-        (await watcher.query("select deadlocks from pg_stat_database where datname = current_database()"))
-          .rows[0]?.deadlocks,
-      );
 
     it("writes the outcome on the next try and calls the provider once", async () => {
       const tender = { kind: "card", provider: "manual", reference: "t-1", amount: "124.60" };
@@ -89,7 +72,7 @@ describe.skipIf(!url)(
         requestedResolution: "refund",
       });
       expect(opened.status).toBe(201);
-      const before = await deadlocks();
+      const before = await s.deadlocks();
       const approved = await call(
         h.app,
         auth,
@@ -102,9 +85,7 @@ describe.skipIf(!url)(
       expect(settlements.map((s) => s.status)).toEqual(["succeeded"]);
       expect(calls).toEqual([settlements[0]?.id]);
       // pg_stat_database counts it once the session reports its statistics (within a second or so).
-      for (let i = 0; i < 50 && (await deadlocks()) === before; i++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(await deadlocks()).toBe(before + 1);
+      expect(await s.deadlockAfter(before)).toBe(before + 1);
     });
   },
 );

@@ -2,7 +2,7 @@ import { getTableColumns, sql } from "drizzle-orm";
 import type { CaseEvent, ReturnCase } from "../../domain/return-case.ts";
 import type { BankSeal } from "./bank-seal.ts";
 import { caseValues } from "./case-values.ts";
-import { EVENT_FIELDS, eventRows, markBounds } from "./outbox-mark.ts";
+import { eventRows, insertEventsSql, markBounds } from "./outbox-mark.ts";
 import { returnCases, returnLines } from "./schema.ts";
 
 /** Every column of a line but its case's, named and typed as the table has them (jsonb_to_recordset). */
@@ -32,11 +32,7 @@ export const caseInsertSql =
   w0 as (insert into return_cases (${sql.raw(CASE_NAMES)}) select ${sql.raw(CASE_NAMES)} from c),
   w1 as (insert into return_lines (case_id, ${sql.raw(LINE_NAMES)})
     select c.id, ${sql.raw(LINE_VALUES)} from c cross join lateral jsonb_to_recordset(c.lines) as l(${sql.raw(LINE_FIELDS)})),
-  w2 as (insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
-      reason, from_status, to_status, data)
-    select c.id, c.merchant_id, e.i, e.type, e.actor_kind, e.actor_id, e.actor_name, e.at, e.reason,
-      e.from_status, e.to_status, e.data
-    from c cross join lateral jsonb_to_recordset(c.events) as e(${sql.raw(EVENT_FIELDS)})),
+  w2 as (${insertEventsSql(sql`c.id`, sql`c.merchant_id`, sql`0`, sql`c cross join lateral`, sql`c.events`)}),
   w3 as (insert into report_queue (case_id, merchant_id, at) select c.id, c.merchant_id, c.last_at from c)
   insert into outbox_cases (case_id, merchant_id, last_seq, settled_seq, updated_at, first_at, last_at)
     select c.id, c.merchant_id, c.count, 0, c.last_at, c.first_at, c.last_at from c`;

@@ -48,6 +48,8 @@ function selectCases(db: Executor) {
 const toCases = (rows: { c: CaseRow; lines: LineRow[] }[], seal: BankSeal): ReturnCase[] =>
   rows.map((r) => toCase(r.c, r.lines, seal));
 
+const CASE_COLUMNS = getTableColumns(returnCases);
+
 /** Cases of the merchant by id with their customers, one statement (built once). */
 async function casesWithCustomer(
   db: Executor,
@@ -78,8 +80,6 @@ async function casesWithCustomer(
     }),
   );
 }
-
-const CASE_COLUMNS = getTableColumns(returnCases);
 
 /** `onEvents` hears of each case that got events (the store tells the outbox relay after the commit). */
 export function caseRepo(db: Executor, seal: BankSeal, onEvents?: (caseId: string) => void): CaseRepo {

@@ -67,6 +67,18 @@ export function eventRows(events: readonly CaseEvent[]) {
   }));
 }
 
+/**
+ * Inserts the case `caseId`'s events given as JSON rows of `EVENT_FIELDS` (`eventRows`), numbered
+ * `after` + their `i`: the one definition of an event's columns, for an append and for a new case
+ * (case-insert.ts). `from` precedes the JSON's row source (`base,`, or `c cross join lateral`).
+ */
+export const insertEventsSql = (caseId: SQL, merchantId: SQL, after: SQL, from: SQL, events: SQL): SQL =>
+  sql`insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
+      reason, from_status, to_status, data)
+    select ${caseId}, ${merchantId}, ${after} + e.i, e.type, e.actor_kind, e.actor_id,
+      e.actor_name, e.at, e.reason, e.from_status, e.to_status, e.data
+    from ${from} jsonb_to_recordset(${events}) as e(${sql.raw(EVENT_FIELDS)})`;
+
 function appendSql(v: AppendBinds, before: readonly SQL[]): SQL {
   // The mark's last_seq is the case's last event (written by this statement on every append, migration
   // 0027 for cases older than the outbox): one row by key, where max(seq) planned a scan of every
@@ -85,11 +97,13 @@ function appendSql(v: AppendBinds, before: readonly SQL[]): SQL {
       first_at = case when outbox_cases.first_at is not null then least(outbox_cases.first_at, excluded.first_at) end,
       last_at = greatest(outbox_cases.last_at, excluded.last_at)`;
   const appended = [
-    sql`insert into case_events (case_id, merchant_id, seq, type, actor_kind, actor_id, actor_name, at,
-      reason, from_status, to_status, data)
-    select ${v.caseId}::uuid, ${v.merchantId}::uuid, base.n + e.i, e.type, e.actor_kind, e.actor_id,
-      e.actor_name, e.at, e.reason, e.from_status, e.to_status, e.data
-    from base, jsonb_to_recordset(${v.events}::jsonb) as e(${sql.raw(EVENT_FIELDS)})`,
+    insertEventsSql(
+      sql`${v.caseId}::uuid`,
+      sql`${v.merchantId}::uuid`,
+      sql`base.n`,
+      sql`base,`,
+      sql`${v.events}::jsonb`,
+    ),
     sql`insert into report_queue (case_id, merchant_id, at) values (${v.caseId}::uuid, ${v.merchantId}::uuid,
       ${v.at}::timestamptz)`,
   ];
@@ -112,5 +126,5 @@ export function appendTemplate(before: readonly SQL[] = []): SQL {
 }
 
 /** The columns of `eventRows`, for jsonb_to_recordset. */
-export const EVENT_FIELDS = `i int, type text, actor_kind text, actor_id text, actor_name text, at timestamptz,
+const EVENT_FIELDS = `i int, type text, actor_kind text, actor_id text, actor_name text, at timestamptz,
   reason text, from_status text, to_status text, data jsonb`;
